@@ -1,0 +1,291 @@
+"""People, organisations, government bodies, places and groups named in an article, found from part-of-speech tags, NLTK's names and gazetteers corpora and the cue list in data/lexicons/entity_cues.csv (no statistical NE chunker)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import pandas as pd
+
+from . import nlp
+from .article import Article
+from .io import read_lexicon
+from .tokens import sentence_tokens
+
+__all__ = ["mentions", "actors", "MENTION_COLUMNS", "ACTOR_KINDS"]
+
+ACTOR_KINDS = ("person", "government", "organisation", "place", "group", "other")
+MENTION_COLUMNS = ["actor", "kind", "surface", "sentence_id", "start", "end", "i_start", "i_end", "part"]
+
+_PLACE_HEADS = {
+    "valley", "county", "counties", "city", "river", "island", "islands", "coast", "beach", "estates", "hill",
+    "hills", "mountain", "mountains", "lake", "bay", "street", "avenue", "park", "region", "province", "state",
+    "border", "sea", "ocean", "gulf", "district",
+}
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "i", "opinion", "image", "photo", "update", "breaking",
+}
+_CONNECTORS = {"of", "for", "and", "&", "de"}
+_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "VBN"}
+_QUANTIFIERS = {"numerous", "many", "several", "some", "all", "other", "various", "few", "most", "more", "such", "these", "those"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    lex = read_lexicon("entity_cues")
+    out: dict[str, set[str]] = defaultdict(set)
+    for term, cat in zip(lex["term"], lex["category"]):
+        out[cat].add(term.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _is_name_token(text: str, pos: str) -> bool:
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", text):
+        return True
+    return pos in ("NNP", "NNPS") and text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
+    low = [w.lower().strip(".") for w in words]
+    joined = " ".join(low)
+    for n in range(len(low), 0, -1):  # any sub-sequence naming a known body
+        for k in range(0, len(low) - n + 1):
+            piece = " ".join(low[k:k + n])
+            if piece in cues.get("government_name", ()):
+                return "government"
+            if piece in cues.get("organisation_name", ()):
+                return "organisation"
+    # The head is the last word, or the word before "of" ("Department of Homeland Security").
+    heads = [low[-1]] + [low[k - 1] for k in range(1, len(low)) if low[k] == "of"]
+    if any(h in cues.get("government_head", ()) for h in heads):
+        return "government"
+    if any(h in cues.get("organisation_head", ()) for h in heads):
+        return "organisation"
+    places = nlp.gazetteer("countries") | nlp.gazetteer("usstates") | nlp.gazetteer("uscities") | nlp.gazetteer("caprovinces")
+    places = places | nlp.gazetteer("nationalities")
+    if joined in places or joined.replace(".", "") in {"us", "uk", "usa", "eu"} or low[-1] in _PLACE_HEADS:
+        return "place"
+    if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
+        return "place"
+    if low[0] in nlp.first_names() and len(low) >= 2:
+        return "person"
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
+        return "person"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return "organisation"
+    return "other"
+
+
+def _raw_mentions(article: Article) -> list[dict]:
+    cues = _cues()
+    titles = cues.get("person_title", frozenset())
+    stop = nlp.stopwords()
+    found: list[dict] = []
+    sents = {s.id: s for s in article.sentences}
+    for sid, toks in sentence_tokens(article).items():
+        sent = sents[sid]
+        texts = toks["text"].tolist()
+        tags = toks["pos"].tolist()
+        starts = toks["start"].tolist()
+        ends = toks["end"].tolist()
+        n = len(texts)
+        i = 0
+        while i < n:
+            if not _is_name_token(texts[i], tags[i]) or (i == 0 and texts[i].lower() in stop):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if _is_name_token(texts[j], tags[j]):
+                    j += 1
+                    continue
+                if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
+                    # "Department of Homeland Security", "Immigration and Customs Enforcement"
+                    k = j + 1
+                    while k < n and _is_name_token(texts[k], tags[k]):
+                        k += 1
+                    tail = texts[k - 1].lower()
+                    if texts[j].lower() != "and" or tail in cues.get("government_head", ()) or tail in cues.get("organisation_head", ()):
+                        j = k
+                        continue
+                break
+            words = texts[i:j]
+            w0 = i
+            # Leading titles: "President Trump", "Prime Minister Rishi Sunak".
+            title: list[str] = []
+            cut = 0
+            for k in range(len(words)):
+                if words[k].lower().strip(".") in titles:
+                    cut = k + 1
+                elif k + 1 < len(words) and " ".join(w.lower() for w in words[k:k + 2]) in titles:
+                    cut = k + 2
+            if 0 < cut < len(words):
+                title, words, w0 = words[:cut], words[cut:], w0 + cut
+            elif cut == len(words):
+                words = []
+            if words and words[0].lower() not in _NOT_NAMES:
+                kind = "person" if title else _classify(words, cues)
+                found.append({
+                    "surface": article.text[starts[i]:ends[j - 1]], "words": words, "kind": kind,
+                    "sentence_id": sid, "start": starts[w0], "end": ends[j - 1], "i_start": w0, "i_end": j,
+                    "part": sent.part, "title": " ".join(title),
+                })
+                # "(ICE)" right after a name is an alias of it.
+                if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
+                    found[-1]["acronym"] = texts[j + 1]
+                    j += 3  # the parenthesis is part of this mention, not a second one
+                # "Trump's administration" / "Trump administration": the administration is an actor of its own.
+                k = j + (1 if j < n and texts[j].lower() in ("'s", "’s") else 0)
+                if kind == "person" and k < n and texts[k].lower() == "administration":
+                    found.append({
+                        "surface": article.text[starts[w0]:ends[k]], "words": [words[-1], "administration"],
+                        "kind": "government", "sentence_id": sid, "start": starts[w0], "end": ends[k],
+                        "i_start": w0, "i_end": k + 1, "part": sent.part, "title": "", "administration_of": words[-1],
+                    })
+            i = max(j, i + 1)
+        found.extend(_group_mentions(article, sid, sent.part, texts, tags, starts, ends, cues))
+    return found
+
+
+def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list[dict]:
+    heads = cues.get("group_head", frozenset())
+    out = []
+    low = [t.lower() for t in texts]
+    n = len(texts)
+    i = 0
+    while i < n:
+        head_len = 0
+        for L in (2, 1):
+            if i + L <= n and " ".join(low[i:i + L]) in heads:
+                head_len = L
+                break
+        if low[i] == "administration" and i > 0 and low[i - 1] == "the":
+            out.append({"surface": article.text[starts[i - 1]:ends[i]], "words": ["the", "administration"],
+                        "kind": "government", "sentence_id": sid, "start": starts[i - 1], "end": ends[i],
+                        "i_start": i - 1, "i_end": i + 1, "part": part, "title": "", "bare_administration": True})
+        if not head_len or (tags[i].startswith("NNP") and texts[i][:1].isupper() and part != "headline" and low[i] not in ("democrats", "republicans")):
+            i += 1
+            continue
+        k = i
+        while k > 0 and i - k < 3 and (tags[k - 1] in _MODIFIER_TAGS or "-" in texts[k - 1]) and low[k - 1] not in nlp.stopwords() and low[k - 1] not in _QUANTIFIERS and texts[k - 1].isalpha() | ("-" in texts[k - 1]):
+            k -= 1
+        # "state and city officials": one modifier, "and", another modifier.
+        if (k < i and k >= 2 and low[k - 1] == "and" and tags[k - 2] in ("NN", "JJ") and texts[k - 2].isalpha()
+                and low[k - 2] not in nlp.stopwords() and (k < 3 or tags[k - 3] not in _MODIFIER_TAGS)):
+            k -= 2
+        phrase = " ".join(low[k:i + head_len]).replace("’", "'")
+        out.append({"surface": article.text[starts[k]:ends[i + head_len - 1]], "words": phrase.split(),
+                    "kind": "group", "sentence_id": sid, "start": starts[k], "end": ends[i + head_len - 1],
+                    "i_start": k, "i_end": i + head_len, "part": part, "title": "", "group": phrase})
+        i += head_len
+    return out
+
+
+def _resolve(raw: list[dict], article: Article) -> list[dict]:
+    """Give each mention its actor's canonical name, merging aliases."""
+    persons = [m for m in raw if m["kind"] == "person"]
+    # Surname -> longest full name seen.
+    full: dict[str, str] = {}
+    for m in sorted(persons, key=lambda m: (-len(m["words"]), " ".join(m["words"]))):
+        key = m["words"][-1].lower()
+        full.setdefault(key, " ".join(m["words"]))
+    acronyms = {m["acronym"]: " ".join(m["words"]) for m in raw if m.get("acronym")}
+    admin_names = sorted({f"{m['administration_of']} administration" for m in raw if m.get("administration_of")})
+    out = []
+    for m in raw:
+        m = dict(m)
+        name = " ".join(m["words"])
+        kind = m["kind"]
+        if m.get("group"):
+            name = m["group"]
+        elif m.get("administration_of"):
+            key = m["administration_of"].lower()
+            name = f"{full.get(key, m['administration_of']).split()[-1]} administration"
+        elif m.get("bare_administration"):
+            name = admin_names[0] if len(admin_names) == 1 else "the administration"
+        elif len(m["words"]) == 1 and m["words"][0].lower() in full:
+            name, kind = full[m["words"][0].lower()], "person"
+        elif kind == "person":
+            name = full.get(m["words"][-1].lower(), name)
+        elif name in acronyms:
+            name = acronyms[name]
+        m["actor"], m["kind"] = name, kind
+        out.append(m)
+    # One kind per actor: the most common (person wins ties, then alphabetical).
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for m in out:
+        kinds[m["actor"]][m["kind"]] += 1
+    for m in out:
+        counts = kinds[m["actor"]]
+        m["kind"] = sorted(counts, key=lambda k: (-counts[k], k != "person", k))[0]
+    # Headlines are set in capitals, so their name spans are unreliable: keep the headline
+    # mentions that are a body actor, and look for the body actors' surface forms in them.
+    body = [m for m in out if m["part"] != "headline"]
+    return body + _headline_mentions(article, body)
+
+
+def _headline_mentions(article: Article, body: list[dict]) -> list[dict]:
+    forms: dict[str, tuple[str, str]] = {}
+    for m in body:
+        for form in {m["surface"], m["actor"], " ".join(m["words"])}:
+            if form and form[:1].isupper():
+                forms.setdefault(form, (m["actor"], m["kind"]))
+    out = []
+    for sent in article.sentences:
+        if sent.part != "headline":
+            continue
+        taken: list[tuple[int, int]] = []
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            for mt in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sent.text):
+                a, b = sent.start + mt.start(), sent.start + mt.end()
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                taken.append((a, b))
+                actor, kind = forms[form]
+                out.append({"actor": actor, "kind": kind, "surface": form, "sentence_id": sent.id, "start": a,
+                            "end": b, "i_start": -1, "i_end": -1, "part": "headline", "title": ""})
+    return out
+
+
+def mentions(article: Article) -> pd.DataFrame:
+    """Every mention of a named actor or group.
+
+    Columns: actor (canonical name), kind (person, government, organisation, place, group,
+    other), surface (text as written), sentence_id, start, end (offsets into article.text),
+    i_start, i_end (token positions in the sentence), part (headline, body...).
+    """
+    rows = _resolve(_raw_mentions(article), article)
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS + ["title"]) if rows else pd.DataFrame(columns=MENTION_COLUMNS + ["title"])
+    frame = frame[MENTION_COLUMNS].sort_values(["start", "end", "actor"], kind="mergesort").reset_index(drop=True)
+    return frame
+
+
+def actors(article: Article, *, include_places: bool = False) -> pd.DataFrame:
+    """The actors an article names, most mentioned first.
+
+    Columns: name, kind, mentions, aliases (surface forms), first_sentence, sentence_ids.
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nPresident Trump spoke. Trump said the Pentagon would act.")
+    >>> actors(a)[["name", "kind", "mentions"]].values.tolist()
+    [['Trump', 'person', 2], ['Pentagon', 'government', 1]]
+    """
+    m = mentions(article)
+    if not include_places:
+        m = m[m["kind"] != "place"]
+    cols = ["name", "kind", "mentions", "aliases", "first_sentence", "sentence_ids"]
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    order = {s.id: s.index for s in article.sentences}
+    rows = []
+    for name, grp in m.groupby("actor", sort=True):
+        surfaces = sorted(set(grp["surface"].str.replace("’", "'", regex=False)))
+        sids = sorted(set(grp["sentence_id"]), key=order.get)
+        rows.append((name, grp["kind"].iloc[0], len(grp), surfaces, sids[0], sids))
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["_first"] = frame["first_sentence"].map(order)
+    frame = frame.sort_values(["mentions", "_first", "name"], ascending=[False, True, True], kind="mergesort")
+    return frame.drop(columns="_first").reset_index(drop=True)

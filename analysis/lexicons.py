@@ -1,0 +1,97 @@
+"""Load the editable word lists under data/lexicons/ and find their terms in an article (multi-word terms count once, longest match wins)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+import pandas as pd
+
+from .article import Article
+from .io import read_lexicon
+from .tokens import sentence_tokens
+
+__all__ = ["load_lexicon", "match_terms", "lexicon_versions", "MATCH_COLUMNS"]
+
+MATCH_COLUMNS = ["term", "category", "sentence_id", "start", "end", "matched", "i_start", "i_end"]
+
+
+def load_lexicon(name: str) -> pd.DataFrame:
+    """A lexicon from ``data/lexicons/<name>.csv`` (columns ``term, category, source, version, ...``)."""
+    frame = read_lexicon(name)
+    frame["term"] = frame["term"].str.strip().str.lower()
+    return frame
+
+
+def lexicon_versions() -> dict[str, str]:
+    """Every lexicon file with its version(s), for report provenance."""
+    from .config import LEXICONS_DIR
+
+    out: dict[str, str] = {}
+    for path in sorted(LEXICONS_DIR.glob("*.csv")):
+        frame = read_lexicon(path.stem)
+        versions = sorted(set(frame.get("version", pd.Series(dtype=str)).dropna()))
+        out[path.stem] = ",".join(versions) or "unversioned"
+    return out
+
+
+@lru_cache(maxsize=32)
+def _index(terms: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First word -> (words, term, category), longest first. A first word ending in * is keyed by ''."""
+    idx: dict[str, list] = defaultdict(list)
+    for term, cat in terms:
+        words = tuple(term.replace("’", "'").split())
+        if not words:
+            continue
+        key = "" if words[0].endswith("*") else words[0]
+        idx[key].append((words, term, cat))
+    for key in idx:
+        idx[key].sort(key=lambda x: (-len(x[0]), x[1], x[2]))
+    return dict(idx)
+
+
+def _word_matches(pattern: str, token: str) -> bool:
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return token == pattern
+
+
+def match_terms(article: Article, lexicon: pd.DataFrame, *, overlap: bool = False) -> pd.DataFrame:
+    """Find the lexicon's terms in the article's sentences, case-insensitively.
+
+    A multi-word term counts once; at each position the longest term wins and matches do not
+    overlap, unless ``overlap=True`` (then every category may match the same words).
+    Columns: term, category, sentence_id, start, end (offsets into article.text), matched
+    (the text as written), i_start, i_end (token positions in the sentence).
+    """
+    pairs = tuple(sorted(set(zip(lexicon["term"], lexicon["category"]))))
+    idx = _index(pairs)
+    wild = idx.get("", [])
+    rows = []
+    for sid, toks in sentence_tokens(article).items():
+        low = toks["lower"].tolist()
+        starts = toks["start"].tolist()
+        ends = toks["end"].tolist()
+        n = len(low)
+        i = 0
+        while i < n:
+            cands = idx.get(low[i], []) + wild
+            hits = []
+            for words, term, cat in cands:
+                L = len(words)
+                if i + L <= n and all(_word_matches(w, t) for w, t in zip(words, low[i:i + L])):
+                    hits.append((L, term, cat))
+            if not hits:
+                i += 1
+                continue
+            hits.sort(key=lambda h: (-h[0], h[1], h[2]))
+            best = hits[0][0]
+            chosen = hits if overlap else [h for h in hits if h[0] == best][:1]
+            if overlap:
+                seen = set()
+                chosen = [h for h in hits if not (h[2] in seen or seen.add(h[2]))]
+            for L, term, cat in chosen:
+                a, b = starts[i], ends[i + L - 1]
+                rows.append((term, cat, sid, a, b, article.text[a:b], i, i + L))
+            i += best
+    return pd.DataFrame(rows, columns=MATCH_COLUMNS)

@@ -1,0 +1,278 @@
+"""The NLP basis on NLTK: finding resources, sentence spans, tokens with offsets, part-of-speech tags, stopwords, VADER."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+__all__ = [
+    "RESOURCES",
+    "NltkResource",
+    "missing_resources",
+    "ensure_resources",
+    "sentence_spans",
+    "word_spans",
+    "pos_tag_sentences",
+    "stopwords",
+    "vader",
+    "opinion_words",
+    "first_names",
+    "gazetteer",
+    "lemmatize",
+    "NLTKResourceError",
+]
+
+
+class NLTKResourceError(RuntimeError):
+    """An NLTK resource is missing; the message says which and how to get it."""
+
+
+@dataclass(frozen=True)
+class NltkResource:
+    """One NLTK data package: where NLTK looks for it and the id ``nltk.download`` takes."""
+
+    path: str
+    package: str
+    purpose: str
+    required: bool = True
+
+
+RESOURCES: tuple[NltkResource, ...] = (
+    NltkResource("tokenizers/punkt_tab/english/", "punkt_tab", "sentence splitting"),
+    NltkResource("taggers/averaged_perceptron_tagger_eng/", "averaged_perceptron_tagger_eng", "part-of-speech tags"),
+    NltkResource("corpora/stopwords", "stopwords", "stopwords"),
+    NltkResource("sentiment/vader_lexicon.zip", "vader_lexicon", "tone (VADER)"),
+    NltkResource("corpora/opinion_lexicon", "opinion_lexicon", "opinion words (Hu & Liu)"),
+    NltkResource("corpora/names", "names", "first names (people)"),
+    NltkResource("corpora/gazetteers", "gazetteers", "places (countries, states, cities)"),
+    NltkResource("corpora/wordnet", "wordnet", "lemmas"),
+    NltkResource("corpora/brown", "brown", "reference word frequencies (only to rebuild data/reference)", False),
+)
+
+
+def _find(path: str) -> bool:
+    import nltk
+
+    candidates = [path, path.rstrip("/")]
+    if not path.endswith(".zip") and path.startswith("corpora/"):
+        candidates.append(path.rstrip("/") + ".zip")
+    for cand in candidates:
+        try:
+            nltk.data.find(cand)
+            return True
+        except LookupError:
+            continue
+    return False
+
+
+def missing_resources(*, include_optional: bool = False) -> list[NltkResource]:
+    """The NLTK resources that cannot be found on ``nltk.data.path`` (which honours ``NLTK_DATA``)."""
+    return [r for r in RESOURCES if (r.required or include_optional) and not _find(r.path)]
+
+
+def ensure_resources(*, download: bool = True, include_optional: bool = True, quiet: bool = False) -> list[str]:
+    """Look for every resource first; download only the missing ones. Returns the ids downloaded.
+
+    Raises NLTKResourceError naming each still-missing resource and the command to fetch it.
+    """
+    import nltk
+
+    fetched: list[str] = []
+    for res in missing_resources(include_optional=include_optional):
+        if download:
+            if not quiet:
+                print(f"NLTK resource '{res.package}' ({res.purpose}) is missing: downloading it", flush=True)
+            try:
+                ok = nltk.download(res.package, quiet=True, raise_on_error=False)
+            except Exception:  # noqa: BLE001 - network errors come in many types
+                ok = False
+            if ok and _find(res.path):
+                fetched.append(res.package)
+    still = missing_resources(include_optional=include_optional)
+    if still:
+        names = ", ".join(f"{r.package} ({r.purpose})" for r in still)
+        where = os.environ.get("NLTK_DATA") or "~/nltk_data"
+        raise NLTKResourceError(
+            f"missing NLTK data: {names}. Fetch with: python -m nltk.downloader {' '.join(r.package for r in still)}"
+            f" (or set NLTK_DATA to a folder holding them; looked in {where} and NLTK's default folders)."
+        )
+    return fetched
+
+
+def _require(path: str) -> None:
+    if not _find(path):
+        res = next((r for r in RESOURCES if r.path == path), None)
+        pkg = res.package if res else path
+        raise NLTKResourceError(
+            f"missing NLTK data '{pkg}': run `make setup` or `python -m nltk.downloader {pkg}`, "
+            "or set NLTK_DATA to a folder that holds it."
+        )
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    _require("tokenizers/punkt_tab/english/")
+    from nltk.tokenize import PunktTokenizer
+
+    tok = PunktTokenizer("english")
+    # Abbreviations common in news that the bundled model may not know (see nltk_data PROVENANCE).
+    tok._params.abbrev_types.update({"sen", "jan", "dec", "no", "sr", "sgt", "approx", "rep", "gov", "gen", "lt", "st"})
+    return tok
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in ``text`` (NLTK Punkt, English).
+
+    >>> sentence_spans("Mr. Smith came. He left.")
+    [(0, 15), (16, 24)]
+    """
+    if not text.strip():
+        return []
+    return [(s, e) for s, e in _punkt().span_tokenize(text) if text[s:e].strip()]
+
+
+# Tokens: abbreviations like U.S., numbers with separators, words with inner hyphens or
+# apostrophes (possessive 's split off as its own token, as the Penn Treebank does), symbols.
+_TOKEN_RE = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  U.K.  a.m.
+    | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?\b  # 1,500  2.5  10:30  2nd  1990s
+    | \w+(?:[-\u2010\u2011]\w+)*?(?:n['\u2019]t)?(?=['\u2019][sS]\b)   # Trump before 's
+    | ['\u2019][sS]\b                        # possessive 's
+    | \w+(?:[-\u2010\u2011'\u2019]\w+)*     # words, hyphenated words, don't
+    | \.\.\.|--|[^\w\s]                      # punctuation
+    """,
+    re.VERBOSE | re.UNICODE,
+)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the word and punctuation tokens of ``text``.
+
+    >>> t = "Trump’s 1,500 troops."
+    >>> [t[s:e] for s, e in word_spans(t)]
+    ['Trump', '’s', '1,500', 'troops', '.']
+    """
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
+
+
+_QUOTE_MAP = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "--"})
+
+
+def normalise_token(token: str) -> str:
+    """The form given to the tagger: curly quotes and dashes made ASCII.
+
+    >>> normalise_token("’s")
+    "'s"
+    """
+    return token.translate(_QUOTE_MAP)
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    _require("taggers/averaged_perceptron_tagger_eng/")
+    from nltk.tag.perceptron import PerceptronTagger
+
+    return PerceptronTagger(lang="eng")
+
+
+def pos_tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Penn Treebank tags for each sentence's tokens (NLTK averaged perceptron).
+
+    >>> pos_tag_sentences([["The", "Pentagon", "announced", "plans", "."]])
+    [['DT', 'NNP', 'VBD', 'NNS', '.']]
+    """
+    tagger = _tagger()
+    out: list[list[str]] = []
+    for toks in sentences:
+        if not toks:
+            out.append([])
+            continue
+        norm = []
+        for t in toks:
+            n = normalise_token(t)
+            if n == '"':
+                n = "''"
+            norm.append(n)
+        out.append([tag for _, tag in tagger.tag(norm)])
+    return out
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """NLTK's English stopword list (lower case), plus the possessive and contraction pieces."""
+    _require("corpora/stopwords")
+    from nltk.corpus import stopwords as sw
+
+    return frozenset(sw.words("english")) | {"'s", "’s", "n't", "also", "would", "could", "may", "might", "must"}
+
+
+@lru_cache(maxsize=1)
+def vader():
+    """A cached VADER ``SentimentIntensityAnalyzer`` (Hutto & Gilbert 2014)."""
+    _require("sentiment/vader_lexicon.zip")
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def opinion_words() -> dict[str, str]:
+    """Hu & Liu (2004) opinion lexicon: word -> 'positive' | 'negative'."""
+    _require("corpora/opinion_lexicon")
+    from nltk.corpus import opinion_lexicon
+
+    words = {w: "negative" for w in opinion_lexicon.negative()}
+    words.update({w: "positive" for w in opinion_lexicon.positive()})
+    return words
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names from NLTK's ``names`` corpus (Kantrowitz), lower case."""
+    _require("corpora/names")
+    from nltk.corpus import names
+
+    return frozenset(n.lower() for n in names.words())
+
+
+@lru_cache(maxsize=8)
+def gazetteer(kind: str) -> frozenset[str]:
+    """Place names from NLTK's ``gazetteers`` corpus: kind is countries, usstates, uscities, nationalities, ...
+
+    Returned lower case.
+    """
+    _require("corpora/gazetteers")
+    from nltk.corpus import gazetteers
+
+    return frozenset(w.strip().lower() for w in gazetteers.words(f"{kind}.txt") if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _wordnet_lemmatizer():
+    _require("corpora/wordnet")
+    from nltk.stem import WordNetLemmatizer
+
+    lem = WordNetLemmatizer()
+    lem.lemmatize("warm")  # load WordNet now, not in the middle of a loop
+    return lem
+
+
+_PTB_TO_WN = {"N": "n", "V": "v", "J": "a", "R": "r"}
+
+
+@lru_cache(maxsize=65536)
+def lemmatize(word: str, pos: str = "NN") -> str:
+    """WordNet lemma of a lower-case word given its Penn tag.
+
+    >>> lemmatize("raids", "NNS"), lemmatize("issued", "VBN")
+    ('raid', 'issue')
+    """
+    wn_pos = _PTB_TO_WN.get(pos[:1], "n")
+    return _wordnet_lemmatizer().lemmatize(word, wn_pos)
+
+

@@ -1,0 +1,114 @@
+"""Helpers the notebooks call to show charts, tables and the article header; they return display objects and never call ``.show()``."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .article import Article
+from .charts import Chart, to_plotly
+from .config import VERSION
+
+__all__ = ["load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
+
+
+class ChartOutput:
+    """A chart for a notebook: plotly JSON for JupyterLab and an HTML div for exported reports.
+
+    The HTML does not carry plotly.js; the report exporter adds one shared copy to the page.
+    """
+
+    def __init__(self, chart: Chart):
+        self.chart = chart
+        self.figure = to_plotly(chart)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        fig_json = json.loads(self.figure.to_json())
+        div = self.figure.to_html(full_html=False, include_plotlyjs=False, div_id=self.chart.id,
+                                  config={"displaylogo": False, "responsive": True})
+        caption = f'<p class="chart-caption">{html.escape(self.chart.caption)}</p>' if self.chart.caption else ""
+        return {
+            "application/vnd.plotly.v1+json": {"data": fig_json["data"], "layout": fig_json["layout"],
+                                                "config": {"displaylogo": False}},
+            "text/html": f'<div class="al-chart" data-chart="{html.escape(self.chart.id)}">{div}{caption}</div>',
+            "text/plain": f"<chart {self.chart.id}: {self.chart.title}>",
+        }
+
+
+def show_chart(chart: Chart, figures_dir: str | None = None) -> ChartOutput:
+    """Return the chart for display; when ``figures_dir`` is set, also save PNG, SVG and CSV there."""
+    if figures_dir:
+        from .io import save_chart
+
+        save_chart(chart, Path(figures_dir))
+    return ChartOutput(chart)
+
+
+class _HTML:
+    def __init__(self, markup: str):
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+
+def article_header(article: Article) -> _HTML:
+    """Title, source and provenance of the article (all text escaped)."""
+    from .lexicons import lexicon_versions
+
+    meta = article.metadata
+    rows = [("Article", article.title), ("File", Path(article.path).name if article.path else "(text)")]
+    for key in ("source", "author", "date", "url", "licence", "attribution"):
+        if meta.get(key):
+            rows.append((key.capitalize(), meta[key]))
+    rows.append(("Analysed with", f"article-lens {VERSION}"))
+    lex = ", ".join(f"{k} {v}" for k, v in lexicon_versions().items())
+    rows.append(("Lexicons", lex))
+    body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
+    return _HTML(f'<table class="al-provenance">{body}</table>')
+
+
+def warnings_box(article: Article) -> _HTML:
+    """The parser's warnings about the article (empty when there are none)."""
+    if not article.warnings:
+        return _HTML("")
+    items = "".join(f"<li>{html.escape(w)}</li>" for w in article.warnings)
+    return _HTML(f'<div class="al-warning" style="border:2px solid #d62728;padding:0.5em"><strong>Warning</strong><ul>{items}</ul></div>')
+
+
+def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose list cells are joined as text (pandas escapes cell text when it renders HTML)."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, (list, tuple))).any():
+            out[col] = out[col].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+    return out
+
+
+def sentence_list(article: Article, sentence_ids, *, label: str = "") -> _HTML:
+    """The listed sentences, each with its id, escaped."""
+    items = "".join(
+        f'<li><code>{html.escape(sid)}</code> {html.escape(article.sentence(sid).text)}</li>' for sid in sentence_ids
+    )
+    head = f"<p>{html.escape(label)}</p>" if label else ""
+    return _HTML(f"{head}<ul>{items}</ul>")
+
+
+def say(template: str, **values) -> _HTML:
+    """A paragraph of prose whose values are escaped: ``say("The top word is {w}.", w=term)``.
+
+    >>> say("Hello {who}.", who="<b>").markup
+    '<p>Hello &lt;b&gt;.</p>'
+    """
+    safe = {k: html.escape(f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v)) for k, v in values.items()}
+    return _HTML(f"<p>{template.format(**safe)}</p>")
+
+
+def load(article_name: str) -> Article:
+    """Load the article a notebook's ``article`` parameter names (a path, or a file name in data/articles/)."""
+    from .article import load_article, resolve_article_path
+
+    return load_article(resolve_article_path(article_name))

@@ -1,0 +1,81 @@
+"""The article's analysis as one JSON-ready dict (what `python -m analysis summary` prints)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from . import entities, framing, language
+from .figures import figures as find_figures
+from .article import Article
+from .config import VERSION
+
+__all__ = ["build_summary", "records"]
+
+
+def _clean(value: Any) -> Any:
+    """Make a value JSON-safe: NaN/NA become None, numpy scalars become Python numbers."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    try:
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except TypeError:
+        pass
+    return value
+
+
+def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as dicts with exactly ``columns`` (missing columns are None)."""
+    out = []
+    for row in frame.to_dict(orient="records"):
+        out.append({c: _clean(row.get(c)) for c in columns})
+    return out
+
+
+def build_summary(article: Article) -> dict[str, Any]:
+    """Every measure of the article, JSON-ready. Field names are stable; later versions only add fields."""
+    size = language.size(article)
+    read = language.readability(article)
+    tone = language.sentence_tone(article)
+    acts = entities.actors(article)
+    att = framing.attributions(article)
+    figs = find_figures(article)
+    return _clean({
+        "article": {
+            "slug": article.slug,
+            "title": article.title,
+            "standfirst": article.standfirst,
+            "metadata": article.metadata,
+            "warnings": list(article.warnings),
+            **size,
+        },
+        "language": {
+            "readability": {r.measure: r.score for r in read.itertuples(index=False)},
+            "readability_reading": {r.measure: r.reading for r in read.itertuples(index=False)},
+            "tone": {
+                "mean_compound": round(float(tone["compound"].mean()), 4) if len(tone) else None,
+                "compound": [round(float(c), 4) for c in tone["compound"]],
+                "sentence_ids": tone["sentence_id"].tolist(),
+            },
+            "frequent_words": records(language.frequent_words(article, n=20), ["term", "count", "per_1000"]),
+        },
+        "framing": {
+            "actors": records(acts, ["name", "kind", "mentions", "aliases", "sentence_ids"]),
+            "attributions": records(att, ["sentence_id", "text", "source", "kind", "cue"]),
+        },
+        "figures": records(figs, ["sentence_id", "text", "value", "value_high", "kind", "unit", "counts",
+                                  "approximation", "rounded", "source", "time", "start", "end"]),
+        "version": VERSION,
+    })

@@ -1,0 +1,105 @@
+"""The article loader: headerless seed, metadata header, paragraphs, sentence ids and offsets, slugs."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import ArticleError, load_article, parse_article, slugify
+
+
+def test_seed_structure(seed):
+    assert seed.title == "Trump Intensifies Immigration Enforcement Efforts Amid Sanctuary City Tensions"
+    parts = [p.part for p in seed.paragraphs]
+    # teaser paragraph, the headline once (it is repeated in the file), standfirst, body
+    assert parts[:3] == ["teaser", "headline", "standfirst"]
+    assert parts.count("headline") == 1
+    assert set(parts[3:]) == {"body"} and len(parts) == 9
+    assert seed.standfirst.startswith("President Trump escalates plans")
+    assert seed.paragraphs[3].text.startswith("As President Trump pushes forward")
+    assert seed.slug == "seed-us-immigration-enforcement"
+
+
+def test_sentence_ids_and_offsets(seed):
+    ids = [s.id for s in seed.sentences]
+    assert ids == [f"s{i}" for i in range(1, len(ids) + 1)]
+    for s in seed.sentences:
+        assert seed.text[s.start:s.end] == s.text
+        para = seed.paragraphs[s.paragraph]
+        assert para.start <= s.start < s.end <= para.end
+    starts = [s.start for s in seed.sentences]
+    assert starts == sorted(starts)
+    assert seed.sentence("s10").text.startswith("In conjunction with these immigration efforts, the Pentagon")
+    assert len(seed.sentences) == 16
+
+
+def test_same_text_same_article(seed, seed_path):
+    again = load_article(seed_path)
+    assert again == seed and [s.id for s in again.sentences] == [s.id for s in seed.sentences]
+
+
+def test_metadata_header():
+    text = (
+        "---\ntitle: Storm hits coast\nsource: Example News\nurl: https://example.org/a\n"
+        "date: 2024-05-01\nlanguage: en\n---\nStorm hits coast\n\nThe storm hit at noon. Two people were hurt.\n"
+    )
+    a = parse_article(text, name="storm")
+    assert a.title == "Storm hits coast"
+    assert a.metadata["source"] == "Example News" and a.metadata["date"] == "2024-05-01"
+    assert [p.part for p in a.paragraphs] == ["headline", "body"]  # repeated title line dropped
+    assert [s.text for s in a.sentences] == ["Storm hits coast", "The storm hit at noon.", "Two people were hurt."]
+    assert a.slug == "storm"
+
+
+def test_headline_blank_line_body_and_dateline():
+    a = parse_article("Floods close schools\n\nFriday, July 21, 2017\n\nSchools closed on Friday. Rain fell.\n\nMore rain is due.")
+    assert a.title == "Floods close schools"
+    assert a.metadata["date"] == "2017-07-21"
+    assert a.standfirst == ""
+    assert [p.part for p in a.paragraphs] == ["headline", "body", "body"]
+
+
+def test_hard_wrapped_paragraph_is_joined():
+    body = (
+        "The council met on Tuesday evening to discuss the new budget for\n"
+        "the coming year, and the members argued for several hours before\n"
+        "agreeing on a final plan."
+    )
+    a = parse_article("Council agrees budget\n\n" + body)
+    assert len(a.paragraphs) == 2
+    assert "budget for the coming year" in a.paragraphs[1].text
+
+
+def test_crlf_and_bom():
+    a = parse_article("\ufeffTitle here\r\n\r\nOne sentence here. Another one.\r\n")
+    assert a.title == "Title here" and "\r" not in a.text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n  "])
+def test_empty_text_is_a_user_error(text):
+    with pytest.raises(ArticleError, match="empty"):
+        parse_article(text)
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "con-article"),
+        ("🙂🙂", "article"),
+        ("Café society: élan", "cafe-society-elan"),
+        ("x" * 300, "x" * 60),
+    ],
+)
+def test_slugify_is_filesystem_safe(title, expected):
+    assert slugify(title) == expected
+
+
+def test_no_punctuation_warns():
+    a = parse_article("Title\n\nwords without any end " * 3)
+    assert any("punctuation" in w for w in a.warnings)
+
+
+def test_non_english_warns():
+    text = "Titular\n\n" + "El gobierno anunció hoy nuevas medidas para la frontera con los estados vecinos. " * 5
+    a = parse_article(text)
+    assert any("English" in w for w in a.warnings)
