@@ -4,7 +4,8 @@ from .article import Article, load_article, parse_article, slugify
 from .config import VERSION as __version__
 from .entities import actors, mentions
 from .errors import ArticleError
-from .figures import figures, numbers
+from . import figures
+from .figures import numbers
 from .framing import attributions, sources
 from .language import frequent_words, readability, sentence_lengths, sentence_tone, size
 from .lexicons import load_lexicon, match_terms

@@ -9,7 +9,7 @@ import pandas as pd
 from .article import Article
 from .tokens import sentence_tokens
 
-__all__ = ["numbers", "figures", "parse_number_words", "FIGURE_COLUMNS"]
+__all__ = ["numbers", "figures", "parse_number_words", "summary_section", "FIGURE_COLUMNS"]
 
 FIGURE_COLUMNS = [
     "sentence_id", "text", "value", "value_high", "kind", "unit", "counts", "approximation", "rounded",
@@ -250,3 +250,13 @@ def _counts(sentence, match, toks: pd.DataFrame | None, article: Article) -> str
     while np_words and not tags[texts.index(np_words[-1])].startswith("NN"):
         np_words.pop()
     return " ".join(np_words[-2:])
+
+
+def summary_section(article: Article) -> dict:
+    """Top-level keys of the JSON summary that this module owns (``figures``)."""
+    from .summary import records
+
+    return {
+        "figures": records(figures(article), ["sentence_id", "text", "value", "value_high", "kind", "unit", "counts",
+                                              "approximation", "rounded", "source", "time", "start", "end"]),
+    }

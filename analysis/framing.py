@@ -10,7 +10,7 @@ from .entities import actors, mentions
 from .lexicons import load_lexicon, match_terms
 from .tokens import sentence_tokens
 
-__all__ = ["attributions", "sources", "ATTRIBUTION_KINDS", "ATTRIBUTION_COLUMNS"]
+__all__ = ["attributions", "sources", "summary_section", "ATTRIBUTION_KINDS", "ATTRIBUTION_COLUMNS"]
 
 #: Kinds of attribution, from most to least accountable.
 ATTRIBUTION_KINDS = ("named_person", "named_org", "document", "anonymous", "vague", "unattributed")
@@ -163,3 +163,13 @@ def sources(article: Article) -> pd.DataFrame:
 def named_actors(article: Article) -> pd.DataFrame:
     """Alias of :func:`analysis.entities.actors` kept here so framing code reads in one place."""
     return actors(article)
+
+
+def summary_section(article: Article) -> dict:
+    """The ``framing`` part of the JSON summary."""
+    from .summary import records
+
+    return {
+        "actors": records(actors(article), ["name", "kind", "mentions", "aliases", "sentence_ids"]),
+        "attributions": records(attributions(article), ["sentence_id", "text", "source", "kind", "cue"]),
+    }

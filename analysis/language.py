@@ -19,6 +19,7 @@ __all__ = [
     "frequent_words",
     "sentence_tone",
     "NOT_ENOUGH_TEXT",
+    "summary_section",
 ]
 
 NOT_ENOUGH_TEXT = "not enough text"
@@ -188,3 +189,21 @@ def sentence_tone(article: Article) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["sentence_id", "paragraph", "part", "compound", "positive", "neutral", "negative", "text"]
     )
+
+
+def summary_section(article: Article) -> dict:
+    """The ``language`` part of the JSON summary."""
+    from .summary import records
+
+    read = readability(article)
+    tone = sentence_tone(article)
+    return {
+        "readability": {r.measure: r.score for r in read.itertuples(index=False)},
+        "readability_reading": {r.measure: r.reading for r in read.itertuples(index=False)},
+        "tone": {
+            "mean_compound": round(float(tone["compound"].mean()), 4) if len(tone) else None,
+            "compound": [round(float(c), 4) for c in tone["compound"]],
+            "sentence_ids": tone["sentence_id"].tolist(),
+        },
+        "frequent_words": records(frequent_words(article, n=20), ["term", "count", "per_1000"]),
+    }

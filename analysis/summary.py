@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from . import entities, framing, language
-from .figures import figures as find_figures
+from . import figures as figures_module
+from . import framing, language
 from .article import Article
 from .config import VERSION
 
@@ -45,13 +45,10 @@ def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
 
 
 def build_summary(article: Article) -> dict[str, Any]:
-    """Every measure of the article, JSON-ready. Field names are stable; later versions only add fields."""
-    size = language.size(article)
-    read = language.readability(article)
-    tone = language.sentence_tone(article)
-    acts = entities.actors(article)
-    att = framing.attributions(article)
-    figs = find_figures(article)
+    """Every measure of the article, JSON-ready. Field names are stable; later versions only add fields.
+
+    Each analysis module contributes its own section (``summary_section``).
+    """
     return _clean({
         "article": {
             "slug": article.slug,
@@ -59,23 +56,10 @@ def build_summary(article: Article) -> dict[str, Any]:
             "standfirst": article.standfirst,
             "metadata": article.metadata,
             "warnings": list(article.warnings),
-            **size,
+            **language.size(article),
         },
-        "language": {
-            "readability": {r.measure: r.score for r in read.itertuples(index=False)},
-            "readability_reading": {r.measure: r.reading for r in read.itertuples(index=False)},
-            "tone": {
-                "mean_compound": round(float(tone["compound"].mean()), 4) if len(tone) else None,
-                "compound": [round(float(c), 4) for c in tone["compound"]],
-                "sentence_ids": tone["sentence_id"].tolist(),
-            },
-            "frequent_words": records(language.frequent_words(article, n=20), ["term", "count", "per_1000"]),
-        },
-        "framing": {
-            "actors": records(acts, ["name", "kind", "mentions", "aliases", "sentence_ids"]),
-            "attributions": records(att, ["sentence_id", "text", "source", "kind", "cue"]),
-        },
-        "figures": records(figs, ["sentence_id", "text", "value", "value_high", "kind", "unit", "counts",
-                                  "approximation", "rounded", "source", "time", "start", "end"]),
+        "language": language.summary_section(article),
+        "framing": framing.summary_section(article),
+        **figures_module.summary_section(article),
         "version": VERSION,
     })
