@@ -49,7 +49,8 @@ RESOURCES: tuple[NltkResource, ...] = (
     NltkResource("corpora/opinion_lexicon", "opinion_lexicon", "opinion words (Hu & Liu)"),
     NltkResource("corpora/names", "names", "first names (people)"),
     NltkResource("corpora/gazetteers", "gazetteers", "places (countries, states, cities)"),
-    NltkResource("corpora/wordnet", "wordnet", "lemmas"),
+    NltkResource("corpora/wordnet", "wordnet", "irregular word forms (WordNet .exc lists) for lemmas"),
+    NltkResource("corpora/words", "words", "English word list (validates lemmas)"),
     NltkResource("corpora/brown", "brown", "reference word frequencies (only to rebuild data/reference)", False),
 )
 
@@ -253,26 +254,63 @@ def gazetteer(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _wordnet_lemmatizer():
+def _dictionary() -> frozenset[str]:
+    """NLTK's ``words`` corpus (an English word list), lower case: validates lemma candidates."""
+    _require("corpora/words")
+    from nltk.corpus import words
+
+    return frozenset(w.lower() for w in words.words())
+
+
+@lru_cache(maxsize=4)
+def _exceptions(pos: str) -> dict[str, str]:
+    """WordNet's irregular forms for a part of speech (``verb.exc``: said -> say), read from the zip."""
+    import nltk
+
     _require("corpora/wordnet")
-    from nltk.stem import WordNetLemmatizer
+    name = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}[pos]
+    text = nltk.data.load(f"corpora/wordnet.zip/wordnet/{name}.exc", format="text")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out.setdefault(parts[0], parts[1])
+    return out
 
-    lem = WordNetLemmatizer()
-    lem.lemmatize("warm")  # load WordNet now, not in the middle of a loop
-    return lem
 
-
+# WordNet's "morphy" detachment rules (Miller et al., WordNet morphy(7WN)), checked against a word list.
+_RULES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
 _PTB_TO_WN = {"N": "n", "V": "v", "J": "a", "R": "r"}
 
 
 @lru_cache(maxsize=65536)
 def lemmatize(word: str, pos: str = "NN") -> str:
-    """WordNet lemma of a lower-case word given its Penn tag.
+    """Lemma of a lower-case word given its Penn tag: WordNet's irregular forms, then its
+    detachment rules, accepting a candidate found in NLTK's word list (no WordNet index load,
+    which takes seconds).
 
-    >>> lemmatize("raids", "NNS"), lemmatize("issued", "VBN")
-    ('raid', 'issue')
+    >>> lemmatize("raids", "NNS"), lemmatize("issued", "VBN"), lemmatize("said", "VBD"), lemmatize("news", "NN")
+    ('raid', 'issue', 'say', 'news')
     """
     wn_pos = _PTB_TO_WN.get(pos[:1], "n")
-    return _wordnet_lemmatizer().lemmatize(word, wn_pos)
-
-
+    w = word.lower()
+    exc = _exceptions(wn_pos).get(w)
+    if exc:
+        return exc
+    dictionary = _dictionary()
+    if wn_pos == "n" and (w in dictionary or w.endswith(("ss", "us"))):
+        return w  # the word list holds base forms (and plurale tantum such as "news", "politics")
+    for suffix, repl in _RULES[wn_pos]:
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            cand = w[: len(w) - len(suffix)] + repl
+            if cand in dictionary:
+                # doubled consonant: "stopped" -> "stopp" is not a word, "stop" is
+                return cand
+            if suffix in ("ed", "ing") and len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in dictionary:
+                return cand[:-1]
+    return w

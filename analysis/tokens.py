@@ -44,7 +44,13 @@ def tokens(article: Article) -> pd.DataFrame:
     return _token_table(article).copy()
 
 
-def sentence_tokens(article: Article) -> dict[str, pd.DataFrame]:
-    """The token table split by sentence id (shared, read-only views of the cached table)."""
+@lru_cache(maxsize=16)
+def _sentence_groups(article: Article) -> dict[str, pd.DataFrame]:
     table = _token_table(article)
     return {sid: grp for sid, grp in table.groupby("sentence_id", sort=False)}
+
+
+def sentence_tokens(article: Article) -> dict[str, pd.DataFrame]:
+    """The token table split by sentence id: computed once per article and cached, so treat the
+    frames as read-only (copy before changing them)."""
+    return dict(_sentence_groups(article))

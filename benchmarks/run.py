@@ -1,0 +1,244 @@
+"""Benchmark article-lens: analysis speed against NLTK's own floor, scaling, report build time, report size,
+memory and corpus throughput. Prints a table and writes benchmarks/results/latest.json.
+
+Each figure is the median of several runs measured in this one process run; compare the ratios,
+not the absolute times (machines are noisy). Run with `make bench` (about 5-10 minutes).
+Options: --quick (fewer runs, smaller sizes; for a smoke test), --skip-reports, --out PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis import load_article, parse_article  # noqa: E402
+from analysis.report import article_files, build_article_report, NOTEBOOKS  # noqa: E402
+from analysis.summary import build_summary  # noqa: E402
+
+_counter = 0
+
+
+def _fresh(article):
+    """The same article under a new slug, so no per-article cache is reused between runs."""
+    global _counter
+    _counter += 1
+    return dataclasses.replace(article, slug=f"{article.slug}-bench-{_counter}")
+
+
+def _median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def nltk_floor(text: str) -> None:
+    """The NLP work the analysis cannot avoid: NLTK sentence splitting, word tokenising, POS tagging."""
+    import nltk
+
+    sents = nltk.sent_tokenize(text)
+    nltk.pos_tag_sents([nltk.word_tokenize(s) for s in sents])
+
+
+def synthetic(words: int) -> str:
+    """A long article built by repeating real paragraphs (seed + bundled corpus) up to ``words`` words."""
+    paras = []
+    for p in article_files():
+        a = load_article(p)
+        paras += [par.text for par in a.paragraphs if par.part == "body"]
+    out, n, i = [], 0, 0
+    while n < words:
+        par = paras[i % len(paras)]
+        out.append(par)
+        n += len(par.split())
+        i += 1
+    return "Synthetic long article\n\n" + "\n\n".join(out)
+
+
+def bench_analysis(runs: int) -> list[dict]:
+    rows = []
+    for path in article_files():
+        art = load_article(path)
+        build_summary(_fresh(art))  # warm imports and lexicons
+        t_an = _median_time(lambda: build_summary(_fresh(art)), runs)
+        t_fl = _median_time(lambda: nltk_floor(art.text), runs)
+        rows.append({"article": art.slug, "words": len(art.text.split()), "analysis_s": round(t_an, 4),
+                     "nltk_floor_s": round(t_fl, 4), "ratio": round(t_an / t_fl, 2)})
+    return rows
+
+
+def bench_scaling(sizes: list[int], runs: int) -> list[dict]:
+    rows = []
+    for n in sizes:
+        text = synthetic(n)
+        art = parse_article(text, name=f"synthetic-{n}")
+        r = max(1, runs if n <= 10_000 else 1)
+        t_an = _median_time(lambda: build_summary(_fresh(parse_article(text, name=f"synthetic-{n}"))), r)
+        t_fl = _median_time(lambda: nltk_floor(art.text), r)
+        rows.append({"words": n, "analysis_s": round(t_an, 3), "nltk_floor_s": round(t_fl, 3), "ratio": round(t_an / t_fl, 2)})
+    return rows
+
+
+def peak_memory_mb(words: int) -> float:
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "long.txt"
+        p.write_text(synthetic(words), encoding="utf-8")
+        code = (
+            "import resource, sys, subprocess;"
+            f"subprocess.run([sys.executable, '-m', 'analysis', 'summary', {str(p)!r}], stdout=subprocess.DEVNULL, check=True);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+        return round(int(out.stdout.strip()) / 1024, 1)
+
+
+_TRIVIAL = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {"tags": ["parameters"]}, "outputs": [],
+               "source": "article = ''\nfigures_dir = ''"},
+              {"cell_type": "code", "execution_count": None, "id": "c1", "metadata": {}, "outputs": [],
+               "source": "import analysis, pandas, plotly, matplotlib, nltk\nprint('ok')"}],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+def _trivial_floor(n_notebooks: int) -> float:
+    """Execute and export ``n_notebooks`` notebooks that only import the same libraries."""
+    import nbformat
+    import papermill
+    from nbconvert import HTMLExporter
+
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "trivial.ipynb"
+        src.write_text(json.dumps(_TRIVIAL))
+        t0 = time.perf_counter()
+        for i in range(n_notebooks):
+            out = Path(d) / f"out{i}.ipynb"
+            papermill.execute_notebook(str(src), str(out), kernel_name="python3", progress_bar=False, log_output=False)
+            HTMLExporter(template_name="basic", exclude_input=True).from_notebook_node(nbformat.read(str(out), as_version=4))
+        return time.perf_counter() - t0
+
+
+def bench_reports(runs: int) -> dict:
+    seed = ROOT / "data" / "articles" / "seed-us-immigration-enforcement.txt"
+    n = len(NOTEBOOKS)
+    with tempfile.TemporaryDirectory() as d:
+        t_build = _median_time(lambda: build_article_report(seed, Path(d)), runs)
+    t_floor = statistics.median(_trivial_floor(n) for _ in range(runs))
+    out: dict = {"one_article_s": round(t_build, 2), "trivial_floor_s": round(t_floor, 2),
+                 "ratio": round(t_build / t_floor, 2), "notebooks": n}
+    arts = article_files()
+    for workers in (1, 2):
+        with tempfile.TemporaryDirectory() as d:
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "analysis", "report", *map(str, arts), "--out", d, "--workers", str(workers)],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            out[f"all_{len(arts)}_articles_workers_{workers}_s"] = round(time.perf_counter() - t0, 1)
+            if workers == 2:
+                out["size"] = report_size(Path(d))
+    return out
+
+
+def report_size(tree: Path) -> dict:
+    def size(p: Path) -> int:
+        return sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+
+    per_article = {}
+    plotly_copies = 0
+    for f in tree.rglob("*"):
+        if f.is_file() and f.suffix in (".js", ".html"):
+            head = f.read_bytes()
+            plotly_copies += head.count(b"plotly.js v") if f.suffix == ".js" else head.count(b"* plotly.js v")
+    for folder in sorted(p for p in tree.iterdir() if p.is_dir() and p.name != "assets"):
+        per_article[folder.name] = {"bytes": size(folder), "html_bytes": sum(f.stat().st_size for f in folder.glob("*.html"))}
+    return {"tree_bytes": size(tree), "plotly_js_copies": plotly_copies, "per_article": per_article}
+
+
+def bench_corpus(runs: int) -> dict:
+    help_text = subprocess.run([sys.executable, "-m", "analysis", "--help"], capture_output=True, text=True, cwd=ROOT).stdout
+    if "corpus" not in help_text:
+        return {"skipped": "no `corpus` command"}
+    arts = article_files()
+    out = {}
+    with tempfile.TemporaryDirectory() as d:
+        for w in (1, 2):
+            def run():
+                subprocess.run([sys.executable, "-m", "analysis", "corpus", str(ROOT / "data" / "articles"), "--out",
+                                str(Path(d) / "m.csv"), "--workers", str(w)], cwd=ROOT, check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            t = _median_time(run, runs)
+            out[f"workers_{w}_articles_per_s"] = round(len(arts) / t, 2)
+    return out
+
+
+def _table(results: dict) -> str:
+    lines = ["", "== Analysis against the NLTK floor (sentence split + word tokenise + POS tag) =="]
+    lines.append(f"{'article':45} {'words':>7} {'analysis s':>11} {'floor s':>8} {'ratio':>6}")
+    for r in results["analysis"]:
+        lines.append(f"{r['article'][:45]:45} {r['words']:>7} {r['analysis_s']:>11.3f} {r['nltk_floor_s']:>8.3f} {r['ratio']:>6.2f}")
+    lines.append("\n== Scaling (synthetic articles of repeated real paragraphs) ==")
+    lines.append(f"{'words':>8} {'analysis s':>11} {'floor s':>8} {'ratio':>6}")
+    for r in results["scaling"]:
+        lines.append(f"{r['words']:>8} {r['analysis_s']:>11.3f} {r['nltk_floor_s']:>8.3f} {r['ratio']:>6.2f}")
+    if results.get("scaling_ratio_100k_10k") is not None:
+        lines.append(f"time(100k)/time(10k) = {results['scaling_ratio_100k_10k']}")
+    lines.append(f"\nPeak memory of `summary` on {results['memory']['words']} words: {results['memory']['peak_mb']} MB")
+    if "reports" in results:
+        r = results["reports"]
+        lines.append("\n== Reports ==")
+        for k, v in r.items():
+            if k != "size":
+                lines.append(f"{k}: {v}")
+        if "size" in r:
+            lines.append(f"whole tree: {r['size']['tree_bytes']:,} bytes; plotly.js copies: {r['size']['plotly_js_copies']}")
+            for slug, s in r["size"]["per_article"].items():
+                lines.append(f"  {slug[:45]:45} {s['bytes']:>10,} bytes (html {s['html_bytes']:,})")
+    lines.append(f"\n== Corpus mode ==\n{results.get('corpus')}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--skip-reports", action="store_true")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
+    args = ap.parse_args()
+    runs = 2 if args.quick else 5
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    results: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
+                                 "cpus": os.cpu_count()}, "runs": runs}
+    results["analysis"] = bench_analysis(runs)
+    results["scaling"] = bench_scaling(sizes, 3 if not args.quick else 1)
+    by = {r["words"]: r["analysis_s"] for r in results["scaling"]}
+    results["scaling_ratio_100k_10k"] = round(by[100_000] / by[10_000], 2) if 100_000 in by else None
+    mem_words = sizes[-1]
+    results["memory"] = {"words": mem_words, "peak_mb": peak_memory_mb(mem_words)}
+    if not args.skip_reports:
+        results["reports"] = bench_reports(1 if args.quick else 3)
+    results["corpus"] = bench_corpus(1 if args.quick else 3)
+    print(_table(results))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n")
+    print(f"\nwrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
