@@ -14,7 +14,7 @@ endif
 endif
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup report test lab bench clean
+.PHONY: help setup report test lab bench reference clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -41,5 +41,8 @@ lab: setup ## open the notebooks in JupyterLab
 bench: setup ## print speed, size and memory figures (benchmarks/)
 	$(BIN)/python benchmarks/run.py
 
+reference: setup ## rebuild data/reference/ word frequencies from NLTK's Brown corpus
+	$(BIN)/python -m analysis.keyness
+
 clean: ## delete generated reports and caches (never data/articles/)
-	rm -rf reports/*/ reports/index.html .pytest_cache tests/artifacts
+	rm -rf reports/*/ reports/index.html reports/compare.html .pytest_cache tests/artifacts

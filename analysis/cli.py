@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis summary|report|setup` — user mistakes print one line to stderr and exit non-zero."""
+"""Command line: `python -m analysis summary|report|add|corpus|setup` — user mistakes print one line to stderr and exit non-zero."""
 
 from __future__ import annotations
 
@@ -38,16 +38,62 @@ def _report(args: argparse.Namespace) -> int:
             raise ArticleError(f"'{p}' does not exist.")
     out = Path(args.out) if args.out else REPORTS_DIR
     workers = args.workers or min(len(paths), os.cpu_count() or 1)
-    results = build_reports(paths, out, workers=workers)
+    results = build_reports(paths, out, workers=workers, compare=not args.no_compare)
     failed = 0
     for r in results:
         if r.error:
             failed += 1
             print(f"error: {r.error}", file=sys.stderr)
         else:
-            print(f"wrote {r.folder}/index.html")
+            print(f"wrote {r.page or r.folder / 'index.html'}")
     print(f"wrote {out / 'index.html'}")
     return 1 if failed else 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .ingest import add_article
+
+    metadata = {
+        "title": args.title, "standfirst": args.standfirst, "source": args.source_name, "author": args.author,
+        "url": args.url, "date": args.date, "language": args.language, "licence": args.licence,
+        "attribution": args.attribution,
+    }
+    for item in args.set or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ArticleError(f"--set takes KEY=VALUE, not '{item}'.")
+        metadata[key.strip()] = value
+    if args.max_mb <= 0 or args.timeout <= 0:
+        raise ArticleError("--max-mb and --timeout must be positive numbers.")
+    added = add_article(
+        args.source, metadata={k: v for k, v in metadata.items() if v}, slug=args.slug, directory=args.to,
+        force=args.force, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000),
+    )
+    for warning in added.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    verb = "replaced" if added.replaced else "added"
+    print(f"{verb} {added.path} ({added.n_words} words, {added.n_sentences} sentences): {added.title}")
+    print(f"next: python -m analysis report {added.path}")
+    return 0
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import corpus_metrics, find_articles
+    from .io import write_csv_atomic
+
+    paths = find_articles(args.inputs)
+    workers = args.workers or (os.cpu_count() or 1)
+    result = corpus_metrics(paths, workers=workers, dask_address=args.dask, progress=not args.no_progress)
+    if args.out and args.out != "-":
+        write_csv_atomic(args.out, result.metrics)
+        where = args.out
+    else:
+        result.metrics.to_csv(sys.stdout, index=False, lineterminator="\n")
+        where = "stdout"
+    for row in result.failures.itertuples(index=False):
+        print(f"skipped {row.file}: {row.error}", file=sys.stderr)
+    print(f"wrote {where}: {len(result.metrics)} article(s) analysed, {len(result.failures)} skipped", file=sys.stderr)
+    return 1 if len(result.failures) else 0
 
 
 def _setup(args: argparse.Namespace) -> int:
@@ -69,7 +115,33 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("articles", nargs="*", help="article files")
     r.add_argument("--out", help="output folder (default: reports/)")
     r.add_argument("--workers", type=int, default=0, help="parallel worker processes (default: one per article, at most one per core)")
+    r.add_argument("--no-compare", action="store_true", help="skip the comparison page (compare.html)")
     r.set_defaults(func=_report)
+    a = sub.add_parser("add", help="add an article (.txt, saved .html page, or http(s) URL) to data/articles/")
+    a.add_argument("source", help="a text file (any common encoding), a saved web page (.html) or an http(s) URL")
+    for flag, dest, what in (
+        ("--title", "title", "headline"), ("--standfirst", "standfirst", "standfirst (summary under the headline)"),
+        ("--source", "source_name", "publication, e.g. 'Example News'"), ("--author", "author", "byline"),
+        ("--url", "url", "address of the original"), ("--date", "date", "publication date, YYYY-MM-DD"),
+        ("--language", "language", "language code, e.g. en"), ("--licence", "licence", "licence of the text"),
+        ("--attribution", "attribution", "credit line the licence asks for"),
+    ):
+        a.add_argument(flag, dest=dest, help=f"{what} (overrides what the source says)")
+    a.add_argument("--license", dest="licence", help=argparse.SUPPRESS)
+    a.add_argument("--set", action="append", metavar="KEY=VALUE", help="any other metadata line (repeatable)")
+    a.add_argument("--slug", help="file name to write (default: the text file's name, else the headline)")
+    a.add_argument("--to", metavar="DIR", help="folder to write to (default: data/articles/)")
+    a.add_argument("--force", action="store_true", help="replace an existing article of the same name")
+    a.add_argument("--timeout", type=float, default=20.0, help="seconds allowed to download a URL (default 20)")
+    a.add_argument("--max-mb", type=float, default=10.0, help="largest file or download accepted, in MB (default 10)")
+    a.set_defaults(func=_add)
+    c = sub.add_parser("corpus", help="per-article metrics of many articles as CSV (no notebooks), in parallel")
+    c.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB", help="folders (their *.txt), glob patterns or files")
+    c.add_argument("--out", help="CSV file to write (default: stdout)")
+    c.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
+    c.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    c.set_defaults(func=_corpus)
     st = sub.add_parser("setup", help="check the NLTK resources and download only the missing ones")
     st.add_argument("--no-download", action="store_true", help="only check")
     st.set_defaults(func=_setup)

@@ -21,15 +21,18 @@ MENTION_COLUMNS = ["actor", "kind", "surface", "sentence_id", "start", "end", "i
 _PLACE_HEADS = {
     "valley", "county", "counties", "city", "river", "island", "islands", "coast", "beach", "estates", "hill",
     "hills", "mountain", "mountains", "lake", "bay", "street", "avenue", "park", "region", "province", "state",
-    "border", "sea", "ocean", "gulf", "district",
+    "border", "sea", "ocean", "gulf", "district", "capitol",
 }
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
-    "i", "opinion", "image", "photo", "update", "breaking",
+    "i", "opinion", "image", "photo", "update", "breaking", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
 }
 _CONNECTORS = {"of", "for", "and", "&", "de"}
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "VBN"}
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "central"}
+_JURISDICTIONS = {"state", "city", "county", "federal", "local", "tribal", "campus", "border", "municipal"}
 _QUANTIFIERS = {"numerous", "many", "several", "some", "all", "other", "various", "few", "most", "more", "such", "these", "those"}
 
 
@@ -64,12 +67,18 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "government"
     if any(h in cues.get("organisation_head", ()) for h in heads):
         return "organisation"
+    if len(low) >= 2 and any(w in cues.get("organisation_head", ()) for w in low[:-1]):
+        return "organisation"  # "Berkeley College Republicans"
     places = nlp.gazetteer("countries") | nlp.gazetteer("usstates") | nlp.gazetteer("uscities") | nlp.gazetteer("caprovinces")
     places = places | nlp.gazetteer("nationalities")
     if joined in places or joined.replace(".", "") in {"us", "uk", "usa", "eu"} or low[-1] in _PLACE_HEADS:
         return "place"
     if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
         return "place"
+    if len(low) == 2 and low[0] in places and low[1] in ("d.c.", "dc", "u.s.", "us"):
+        return "place"  # "Washington D.C."
+    if len(low) >= 2 and low[0] in _COMPASS and " ".join(low[1:]) in places:
+        return "place"  # "South Australia", "Northern Ireland"
     if low[0] in nlp.first_names() and len(low) >= 2:
         return "person"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
@@ -82,6 +91,7 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
 def _raw_mentions(article: Article) -> list[dict]:
     cues = _cues()
     titles = cues.get("person_title", frozenset())
+    org_heads = cues.get("government_head", frozenset()) | cues.get("organisation_head", frozenset())
     stop = nlp.stopwords()
     found: list[dict] = []
     sents = {s.id: s for s in article.sentences}
@@ -94,7 +104,11 @@ def _raw_mentions(article: Article) -> list[dict]:
         n = len(texts)
         i = 0
         while i < n:
-            if not _is_name_token(texts[i], tags[i]) or (i == 0 and texts[i].lower() in stop):
+            # "Will Creely", "Mark Smith": a first name the tagger read as a modal or a verb
+            first_name = (texts[i][:1].isupper() and texts[i].lower() in nlp.first_names() and i + 1 < n
+                          and _is_name_token(texts[i + 1], tags[i + 1]) and texts[i + 1].lower() not in stop)
+            if (not _is_name_token(texts[i], tags[i]) and not first_name) or (
+                    i == 0 and texts[i].lower() in stop and not first_name):
                 i += 1
                 continue
             j = i + 1
@@ -122,14 +136,33 @@ def _raw_mentions(article: Article) -> list[dict]:
                     cut = k + 1
                 elif k + 1 < len(words) and " ".join(w.lower() for w in words[k:k + 2]) in titles:
                     cut = k + 2
+            if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
+                cut = 0  # "High Commissioner for Refugees": the title is the name of an office
             if 0 < cut < len(words):
                 title, words, w0 = words[:cut], words[cut:], w0 + cut
             elif cut == len(words):
                 words = []
-            if words and words[0].lower() not in _NOT_NAMES:
-                kind = "person" if title else _classify(words, cues)
+            # "Refugee Council Enver Solomon": an organisation's name run straight into a person's.
+            surf_start = i
+            split = next((k for k in range(1, len(words) - 2) if words[k].lower() in org_heads
+                          and (words[k + 1].lower() in nlp.first_names()
+                               or (len(words) - k - 1 == 2 and words[-1].lower() not in org_heads
+                                   and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words[k + 1:]))
+                               )), None) if not title else None
+            if split is not None:
+                org = words[:split + 1]
                 found.append({
-                    "surface": article.text[starts[i]:ends[j - 1]], "words": words, "kind": kind,
+                    "surface": article.text[starts[w0]:ends[w0 + split]], "words": org, "kind": _classify(org, cues), "sentence_id": sid,
+                    "start": starts[w0], "end": ends[w0 + split], "i_start": w0, "i_end": w0 + split + 1,
+                    "part": sent.part, "title": "",
+                })
+                words, w0, surf_start = words[split + 1:], w0 + split + 1, w0 + split + 1
+            if words and words[-1].lower() in cues.get("not_actor_head", ()):
+                words = []  # names of laws, treaties, prizes: "the First Amendment"
+            if words and words[0].lower() not in _NOT_NAMES:
+                kind = "person" if title or surf_start != i else _classify(words, cues)
+                found.append({
+                    "surface": article.text[starts[surf_start]:ends[j - 1]], "words": words, "kind": kind,
                     "sentence_id": sid, "start": starts[w0], "end": ends[j - 1], "i_start": w0, "i_end": j,
                     "part": sent.part, "title": " ".join(title),
                 })
@@ -139,7 +172,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                     j += 3  # the parenthesis is part of this mention, not a second one
                 # "Trump's administration" / "Trump administration": the administration is an actor of its own.
                 k = j + (1 if j < n and texts[j].lower() in ("'s", "’s") else 0)
-                if kind == "person" and k < n and texts[k].lower() == "administration":
+                if kind in ("person", "other") and k < n and texts[k].lower() == "administration":
                     found.append({
                         "surface": article.text[starts[w0]:ends[k]], "words": [words[-1], "administration"],
                         "kind": "government", "sentence_id": sid, "start": starts[w0], "end": ends[k],
@@ -147,7 +180,36 @@ def _raw_mentions(article: Article) -> list[dict]:
                     })
             i = max(j, i + 1)
         found.extend(_group_mentions(article, sid, sent.part, texts, tags, starts, ends, cues))
-    return found
+    return found + _surname_mentions(article, found)
+
+
+def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
+    """A person's surname the tagger did not read as a name ("Creely says", tagged as an adverb):
+    a capitalised token equal to the surname of a person named elsewhere in the article."""
+    surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()}
+    taken = {(m["sentence_id"], k) for m in found if m["i_start"] >= 0 for k in range(m["i_start"], m["i_end"])}
+    extra = []
+    for sid, toks in sentence_tokens(article).items():
+        part = toks["sentence"].iloc[0]
+        sent = article.sentences[part]
+        if sent.part == "headline":
+            continue
+        for r in toks.itertuples(index=False):
+            if r.text in surnames and (sid, r.i) not in taken and not r.pos.startswith("NNP"):
+                extra.append({"surface": r.text, "words": [r.text], "kind": "person", "sentence_id": sid,
+                              "start": r.start, "end": r.end, "i_start": r.i, "i_end": r.i + 1, "part": sent.part,
+                              "title": ""})
+    return extra
+
+
+def _is_place_modifier(text: str) -> bool:
+    """``U.S.``, ``UK``, ``Mexican``, ``Texas``: a proper-noun place or nationality that can modify a group noun."""
+    if not text[:1].isupper():
+        return False
+    low = text.lower()
+    if low.replace(".", "") in {"us", "uk", "usa", "eu"}:
+        return True
+    return low in nlp.gazetteer("nationalities") or low in nlp.gazetteer("countries") or low in nlp.gazetteer("usstates")
 
 
 def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list[dict]:
@@ -172,11 +234,20 @@ def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list
         k = i
         while k > 0 and i - k < 3 and (tags[k - 1] in _MODIFIER_TAGS or "-" in texts[k - 1]) and low[k - 1] not in nlp.stopwords() and low[k - 1] not in _QUANTIFIERS and texts[k - 1].isalpha() | ("-" in texts[k - 1]):
             k -= 1
-        # "state and city officials": one modifier, "and", another modifier.
-        if (k < i and k >= 2 and low[k - 1] == "and" and tags[k - 2] in ("NN", "JJ") and texts[k - 2].isalpha()
+        # "state and city officials", "state or city officials": one modifier, "and"/"or", another modifier.
+        if (k < i and k >= 2 and low[k - 1] in ("and", "or") and tags[k - 2] in ("NN", "JJ") and texts[k - 2].isalpha()
                 and low[k - 2] not in nlp.stopwords() and (k < 3 or tags[k - 3] not in _MODIFIER_TAGS)):
             k -= 2
+        # "U.S. attorneys", "Mexican migrants": a place or nationality in front names the group too.
+        if k > 0 and _is_place_modifier(texts[k - 1]):
+            k -= 1
+        # "immigration law enforcement" is enforcing a law (an activity), not the police.
+        if low[i:i + head_len] == ["law", "enforcement"] and any(tags[x] in ("NN", "NNS") and low[x] not in _JURISDICTIONS for x in range(k, i)):
+            i += head_len
+            continue
         phrase = " ".join(low[k:i + head_len]).replace("’", "'")
+        if k < i and _is_place_modifier(texts[k]):
+            phrase = " ".join([texts[k], *low[k + 1:i + head_len]]).replace("’", "'")
         out.append({"surface": article.text[starts[k]:ends[i + head_len - 1]], "words": phrase.split(),
                     "kind": "group", "sentence_id": sid, "start": starts[k], "end": ends[i + head_len - 1],
                     "i_start": k, "i_end": i + head_len, "part": part, "title": "", "group": phrase})
@@ -214,6 +285,7 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
             name = acronyms[name]
         m["actor"], m["kind"] = name, kind
         out.append(m)
+    _merge_body_aliases(out)
     # One kind per actor: the most common (person wins ties, then alphabetical).
     kinds: dict[str, Counter] = defaultdict(Counter)
     for m in out:
@@ -227,6 +299,41 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
     return body + _headline_mentions(article, body)
 
 
+_BODY_OF = re.compile(r"^(department|ministry|office|bureau|secretary) of (?:the )?(.+)$", re.I)
+_BODY_SUFFIX = re.compile(r"^(.+) (department|ministry|office|bureau|secretary)$", re.I)
+_COUNTRY_PREFIX = re.compile(r"^(?:u\.s\.|us|u\.k\.|uk|united states|the) ", re.I)
+
+
+def _body_key(name: str) -> str:
+    """One key for the spellings of a body: "Department of Justice" = "Justice Department",
+    "U.S. Immigration and Customs Enforcement" = "Immigration and Customs Enforcement"."""
+    low = _COUNTRY_PREFIX.sub("", name.strip()).lower()
+    if m := _BODY_OF.match(low):
+        return f"{m.group(1)}|{m.group(2)}"
+    if m := _BODY_SUFFIX.match(low):
+        return f"{m.group(2)}|{m.group(1)}"
+    return low
+
+
+def _merge_body_aliases(out: list[dict]) -> None:
+    """Give every spelling of one government body, organisation or group the same name: the most
+    mentioned spelling, then the longest, then alphabetical."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for m in out:
+        if m["kind"] in ("government", "organisation", "other"):
+            groups[_body_key(m["actor"])][m["actor"]] += 1
+        elif m["kind"] == "group":  # "state or city officials" = "state and city officials"
+            groups["group|" + m["actor"].replace(" or ", " and ")][m["actor"]] += 1
+    canon = {}
+    for names in groups.values():
+        if len(names) > 1:
+            best = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+            canon.update({n: best for n in names})
+    for m in out:
+        if m["kind"] in ("government", "organisation", "other", "group") and m["actor"] in canon:
+            m["actor"] = canon[m["actor"]]
+
+
 def _headline_mentions(article: Article, body: list[dict]) -> list[dict]:
     forms: dict[str, tuple[str, str]] = {}
     for m in body:
@@ -234,9 +341,13 @@ def _headline_mentions(article: Article, body: list[dict]) -> list[dict]:
             if form and form[:1].isupper():
                 forms.setdefault(form, (m["actor"], m["kind"]))
     out = []
+    toks_by_sentence = sentence_tokens(article)
     for sent in article.sentences:
         if sent.part != "headline":
             continue
+        toks = toks_by_sentence.get(sent.id)
+        tstarts = toks["start"].tolist() if toks is not None else []
+        tends = toks["end"].tolist() if toks is not None else []
         taken: list[tuple[int, int]] = []
         for form in sorted(forms, key=lambda f: (-len(f), f)):
             for mt in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sent.text):
@@ -245,8 +356,10 @@ def _headline_mentions(article: Article, body: list[dict]) -> list[dict]:
                     continue
                 taken.append((a, b))
                 actor, kind = forms[form]
+                i_a = tstarts.index(a) if a in tstarts else -1
+                i_b = tends.index(b) + 1 if b in tends and i_a >= 0 else -1
                 out.append({"actor": actor, "kind": kind, "surface": form, "sentence_id": sent.id, "start": a,
-                            "end": b, "i_start": -1, "i_end": -1, "part": "headline", "title": ""})
+                            "end": b, "i_start": i_a, "i_end": i_b if i_b > 0 else -1, "part": "headline", "title": ""})
     return out
 
 
@@ -256,7 +369,13 @@ def mentions(article: Article) -> pd.DataFrame:
     Columns: actor (canonical name), kind (person, government, organisation, place, group,
     other), surface (text as written), sentence_id, start, end (offsets into article.text),
     i_start, i_end (token positions in the sentence), part (headline, body...).
+    Computed once per article (cached); a copy is returned.
     """
+    return _mentions(article).copy()
+
+
+@lru_cache(maxsize=16)
+def _mentions(article: Article) -> pd.DataFrame:
     rows = _resolve(_raw_mentions(article), article)
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS + ["title"]) if rows else pd.DataFrame(columns=MENTION_COLUMNS + ["title"])
     frame = frame[MENTION_COLUMNS].sort_values(["start", "end", "actor"], kind="mergesort").reset_index(drop=True)
@@ -266,7 +385,8 @@ def mentions(article: Article) -> pd.DataFrame:
 def actors(article: Article, *, include_places: bool = False) -> pd.DataFrame:
     """The actors an article names, most mentioned first.
 
-    Columns: name, kind, mentions, aliases (surface forms), first_sentence, sentence_ids.
+    Columns: name, kind, mentions, aliases (surface forms), first_sentence, sentence_ids,
+    as_agent, as_patient (clauses in which the actor acts or is acted upon; see analysis.agency).
 
     >>> from analysis.article import parse_article
     >>> a = parse_article("News\\n\\nPresident Trump spoke. Trump said the Pentagon would act.")
@@ -278,7 +398,7 @@ def actors(article: Article, *, include_places: bool = False) -> pd.DataFrame:
         m = m[m["kind"] != "place"]
     cols = ["name", "kind", "mentions", "aliases", "first_sentence", "sentence_ids"]
     if m.empty:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(columns=cols + ["as_agent", "as_patient"])
     order = {s.id: s.index for s in article.sentences}
     rows = []
     for name, grp in m.groupby("actor", sort=True):
@@ -288,4 +408,12 @@ def actors(article: Article, *, include_places: bool = False) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=cols)
     frame["_first"] = frame["first_sentence"].map(order)
     frame = frame.sort_values(["mentions", "_first", "name"], ascending=[False, True, True], kind="mergesort")
-    return frame.drop(columns="_first").reset_index(drop=True)
+    frame = frame.drop(columns="_first").reset_index(drop=True)
+    # Agency: in how many clauses each actor acts or is acted upon (analysis.agency).
+    from .agency import roles
+
+    r = roles(article)
+    counts = r.groupby(["actor", "role"]).size() if not r.empty else pd.Series(dtype=int)
+    frame["as_agent"] = [int(counts.get((n, "agent"), 0)) for n in frame["name"]]
+    frame["as_patient"] = [int(counts.get((n, "patient"), 0)) for n in frame["name"]]
+    return frame

@@ -35,19 +35,20 @@ def lexicon_versions() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=32)
-def _index(terms: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    """First word -> (words, term, category), longest first. A first word ending in * is keyed by ''."""
-    idx: dict[str, list] = defaultdict(list)
+@lru_cache(maxsize=64)
+def _index(terms: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:
+    """Two indexes of (words, term, category): by exact first word, and by the stem of a first word ending in *."""
+    exact: dict[str, list] = defaultdict(list)
+    prefix: dict[str, list] = defaultdict(list)
     for term, cat in terms:
         words = tuple(term.replace("’", "'").split())
         if not words:
             continue
-        key = "" if words[0].endswith("*") else words[0]
-        idx[key].append((words, term, cat))
-    for key in idx:
-        idx[key].sort(key=lambda x: (-len(x[0]), x[1], x[2]))
-    return dict(idx)
+        if words[0].endswith("*"):
+            prefix[words[0][:-1]].append((words, term, cat))
+        else:
+            exact[words[0]].append((words, term, cat))
+    return dict(exact), dict(prefix)
 
 
 def _word_matches(pattern: str, token: str) -> bool:
@@ -65,8 +66,13 @@ def match_terms(article: Article, lexicon: pd.DataFrame, *, overlap: bool = Fals
     (the text as written), i_start, i_end (token positions in the sentence).
     """
     pairs = tuple(sorted(set(zip(lexicon["term"], lexicon["category"]))))
-    idx = _index(pairs)
-    wild = idx.get("", [])
+    return _match_cached(article, pairs, overlap).copy()
+
+
+@lru_cache(maxsize=64)
+def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap: bool) -> pd.DataFrame:
+    exact, prefix = _index(pairs)
+    stem_lengths = sorted({len(k) for k in prefix})
     rows = []
     for sid, toks in sentence_tokens(article).items():
         low = toks["lower"].tolist()
@@ -75,7 +81,12 @@ def match_terms(article: Article, lexicon: pd.DataFrame, *, overlap: bool = Fals
         n = len(low)
         i = 0
         while i < n:
-            cands = idx.get(low[i], []) + wild
+            tok = low[i]
+            cands = list(exact.get(tok, ()))
+            for k in stem_lengths:
+                if k > len(tok):
+                    break
+                cands.extend(prefix.get(tok[:k], ()))
             hits = []
             for words, term, cat in cands:
                 L = len(words)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
-from .charts import Chart, to_plotly
+from .charts import Chart, caption_text, to_plotly
 from .config import VERSION
 
 __all__ = ["load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
@@ -29,7 +29,8 @@ class ChartOutput:
         fig_json = json.loads(self.figure.to_json())
         div = self.figure.to_html(full_html=False, include_plotlyjs=False, div_id=self.chart.id,
                                   config={"displaylogo": False, "responsive": True})
-        caption = f'<p class="chart-caption">{html.escape(self.chart.caption)}</p>' if self.chart.caption else ""
+        text = caption_text(self.chart)
+        caption = f'<p class="chart-caption">{html.escape(text)}</p>' if text else ""
         return {
             "application/vnd.plotly.v1+json": {"data": fig_json["data"], "layout": fig_json["layout"],
                                                 "config": {"displaylogo": False}},
@@ -79,12 +80,39 @@ def warnings_box(article: Article) -> _HTML:
     return _HTML(f'<div class="al-warning" style="border:2px solid #d62728;padding:0.5em"><strong>Warning</strong><ul>{items}</ul></div>')
 
 
+#: How a table shows a missing value (instead of pandas' "None", "NaN" or "<NA>").
+MISSING = "—"
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose list cells are joined as text (pandas escapes cell text when it renders HTML)."""
+    """A copy for display: list cells joined as text, missing values in text columns shown as "—".
+
+    pandas escapes cell text when it renders HTML, so article text is safe in the result.
+
+    >>> escape_frame(pd.DataFrame({"a": [["x", "<y>"], None], "n": [1.5, 2.0]})).values.tolist()
+    [['x, <y>', 1.5], ['—', 2.0]]
+    """
+    from pandas.api.types import is_numeric_dtype
+
     out = frame.copy()
     for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, (list, tuple))).any():
-            out[col] = out[col].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        series = out[col]
+        if is_numeric_dtype(series) and not series.dtype == object:
+            continue
+        if series.map(lambda v: isinstance(v, (list, tuple))).any():
+            series = series.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        if series.map(_missing).any():
+            series = series.astype(object).map(lambda v: MISSING if _missing(v) else v)
+        out[col] = series
     return out
 
 

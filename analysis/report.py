@@ -12,12 +12,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .article import Article, load_article
+from .article import Article, load_article, slugify
 from .config import ARTICLES_DIR, NOTEBOOKS_DIR, REPORTS_DIR, VERSION
 from .errors import ArticleError
 from .io import replace_dir_atomic, write_text_atomic
 
-__all__ = ["NOTEBOOKS", "ReportResult", "build_reports", "build_article_report", "article_files", "write_site_index"]
+__all__ = [
+    "NOTEBOOKS",
+    "COMPARE_NOTEBOOK",
+    "ReportResult",
+    "build_reports",
+    "build_article_report",
+    "build_compare_report",
+    "article_files",
+    "write_site_index",
+    "index_rows",
+]
 
 #: The per-article notebooks, in reading order, with the title of their report.
 NOTEBOOKS: tuple[tuple[str, str], ...] = (
@@ -25,6 +35,11 @@ NOTEBOOKS: tuple[tuple[str, str], ...] = (
     ("02-framing", "Framing"),
     ("03-figures", "Figures"),
 )
+#: The comparison notebook, exported as ``compare.html`` beside the index (figures in ``compare_figures/``;
+#: an underscore can never be in an article's slug, so the folder cannot clash with an article's).
+COMPARE_NOTEBOOK: tuple[str, str] = ("04-compare", "Comparison")
+COMPARE_PAGE = "compare.html"
+COMPARE_FIGURES = "compare_figures"
 PLOTLY_ASSET = "assets/plotly.min.js"
 
 _CSS = """
@@ -34,6 +49,9 @@ table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{border:1px so
 th{background:#f4f4f4}.jp-InputPrompt,.jp-OutputPrompt{display:none}pre{white-space:pre-wrap}
 .al-provenance th{width:9em}.chart-caption{font-size:.8em;color:#555}
 mark{padding:0 .1em}.al-warning{background:#fff4f4}
+table.al-sortable th button{all:unset;cursor:pointer;font-weight:bold}table.al-sortable th button:focus-visible{outline:2px solid #1f77b4}
+table.al-sortable th[aria-sort=ascending] button::after{content:" \\25B2"}table.al-sortable th[aria-sort=descending] button::after{content:" \\25BC"}
+td.num{text-align:right;font-variant-numeric:tabular-nums}.al-reports{font-size:.85em}.al-legend{font-size:.85em;color:#444}
 """
 
 
@@ -45,6 +63,8 @@ class ReportResult:
     slug: str | None
     folder: Path | None
     error: str | None = None
+    #: The page written when it is not ``folder/index.html`` (the comparison page).
+    page: Path | None = None
 
 
 def article_files(directory: Path = ARTICLES_DIR) -> list[Path]:
@@ -103,6 +123,8 @@ def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_d
         return ReportResult(str(path), None, None, str(exc))
     out_dir.mkdir(parents=True, exist_ok=True)
     _ensure_plotly_asset(out_dir)
+    for stale in out_dir.glob(f".staging-{article.slug}-*"):  # left by an interrupted run
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{article.slug}-", dir=out_dir))
     work = Path(tempfile.mkdtemp(prefix="article-lens-run-"))
     try:
@@ -154,29 +176,160 @@ def _article_index(article: Article, summary: dict) -> str:
     return _page(article.title, body, with_plotly=False, nav='<nav class="al-nav"><a href="../index.html">All articles</a></nav>')
 
 
-def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
-    """``out_dir/index.html`` listing every article folder that has a ``summary.json``, by title."""
+_SORT_SCRIPT = """
+(function () {
+  document.querySelectorAll("table.al-sortable").forEach(function (table) {
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var button = th.querySelector("button");
+      if (!button) { return; }
+      button.addEventListener("click", function () {
+        var numeric = th.getAttribute("data-type") === "number";
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[col].getAttribute("data-sort"), y = b.cells[col].getAttribute("data-sort");
+          if (x === y) { return 0; }
+          if (x === "") { return 1; }
+          if (y === "") { return -1; }
+          var c = numeric ? parseFloat(x) - parseFloat(y) : (x < y ? -1 : 1);
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();
+"""
+
+#: The index columns: (metric key, heading, kind, tooltip). Kinds: text or number.
+_INDEX_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
+    ("title", "Article", "text", "Headline; links to the article's reports"),
+    ("source", "Source", "text", "Publication, from the article's metadata"),
+    ("date", "Date", "text", "Publication date, from the metadata"),
+    ("n_words", "Words", "number", "Words, headline included"),
+    ("flesch_kincaid_grade", "Grade", "number", "Flesch–Kincaid US school grade of the prose (higher is harder)"),
+    ("mean_tone", "Mean tone", "number", "Mean VADER compound score of the sentences (−1 negative … +1 positive)"),
+    ("dominant_frames", "Dominant frames", "text", "Up to three frames the framing analysis marks dominant, strongest first"),
+    ("n_figures", "Figures", "number", "Numbers that count, cost or measure something (not years or dates)"),
+    ("n_named_sources", "Named sources", "number", "Distinct named people and organisations credited with claims"),
+    ("n_anonymous_sources", "Anonymous sources", "number", "Distinct anonymous sources (\"officials said\")"),
+    ("n_vague_sources", "Vague sources", "number", "Distinct vague attributions (\"reports suggest\", \"critics say\")"),
+)
+_MISSING = "—"
+
+
+def index_rows(out_dir: Path = REPORTS_DIR) -> list[dict]:
+    """The metrics of every article folder in ``out_dir`` with a readable ``summary.json``, by title.
+
+    Each row is :func:`analysis.corpus.metrics_from_summary` plus ``slug`` (the folder); fields
+    missing from older or newer summaries are None or "" (never an error).
+    """
+    from .corpus import metrics_from_summary
+    from .io import read_json
+
     rows = []
-    for summary_path in sorted(out_dir.glob("*/summary.json")):
+    for summary_path in sorted(Path(out_dir).glob("*/summary.json")):
+        if summary_path.parent.name.startswith("."):
+            continue  # staging or swap leftovers, never an article
         try:
-            s = json.loads(summary_path.read_text(encoding="utf-8"))
+            summary = read_json(summary_path)
         except (OSError, ValueError):
             continue
-        a = s.get("article", {})
-        slug = summary_path.parent.name
-        grade = s.get("language", {}).get("readability", {}).get("flesch_kincaid_grade")
-        tone = s.get("language", {}).get("tone", {}).get("mean_compound")
-        rows.append((a.get("title", slug), slug, a.get("metadata", {}).get("source", ""), a.get("n_words", ""),
-                     "" if grade is None else f"{grade:.1f}", "" if tone is None else f"{tone:+.2f}", len(s.get("figures", []))))
-    rows.sort(key=lambda r: (r[0].casefold(), r[1]))
-    head = "<tr><th>Article</th><th>Source</th><th>Words</th><th>Grade (Flesch–Kincaid)</th><th>Mean tone</th><th>Figures</th></tr>"
-    body_rows = "".join(
-        f'<tr><td><a href="{html.escape(slug)}/index.html">{html.escape(title)}</a></td><td>{html.escape(source)}</td>'
-        f"<td>{html.escape(str(words))}</td><td>{grade}</td><td>{tone}</td><td>{nfig}</td></tr>"
-        for title, slug, source, words, grade, tone, nfig in rows
+        if not isinstance(summary, dict):
+            continue
+        row = metrics_from_summary(summary)
+        row["slug"] = summary_path.parent.name
+        row["title"] = row["title"] or row["slug"]
+        rows.append(row)
+    rows.sort(key=lambda r: (r["title"].casefold(), r["slug"]))
+    return rows
+
+
+def _cell(key: str, kind: str, value) -> str:
+    cls = ' class="num"' if kind == "number" else ""
+    if value is None or value == "":
+        return f'<td data-sort=""{cls}>{_MISSING}</td>'
+    if kind == "number":
+        if key == "mean_tone":
+            shown = f"{value:+.2f}"
+        elif isinstance(value, float):
+            shown = f"{value:.1f}"
+        else:
+            shown = f"{value:,}"
+        return f'<td{cls} data-sort="{html.escape(repr(float(value)))}">{html.escape(shown)}</td>'
+    return f'<td data-sort="{html.escape(str(value).casefold(), quote=True)}">{html.escape(str(value))}</td>'
+
+
+def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
+    """``out_dir/index.html``: every analysed article with its headline metrics, sortable by any column,
+    with links to its reports and to the comparison page when there is one."""
+    out_dir = Path(out_dir)
+    rows = index_rows(out_dir)
+    head = "".join(
+        f'<th scope="col" data-type="{kind}" title="{html.escape(tip, quote=True)}"><button type="button">{html.escape(label)}</button></th>'
+        for _, label, kind, tip in _INDEX_COLUMNS
     )
-    body = f"<h1>article-lens reports</h1>\n<p>{len(rows)} article(s). article-lens {html.escape(VERSION)}.</p>\n<table>{head}{body_rows}</table>"
+    body_rows = []
+    for r in rows:
+        slug = html.escape(r["slug"], quote=True)
+        reports = " · ".join(f'<a href="{slug}/{stem}.html">{html.escape(label)}</a>' for stem, label in NOTEBOOKS)
+        cells = [
+            f'<td data-sort="{html.escape(r["title"].casefold(), quote=True)}"><a href="{slug}/index.html">{html.escape(r["title"])}</a>'
+            f'<div class="al-reports">{reports}</div></td>'
+        ]
+        cells += [_cell(key, kind, r.get(key)) for key, _, kind, _ in _INDEX_COLUMNS[1:]]
+        body_rows.append(f"<tr>{''.join(cells)}</tr>")
+    compare = ""
+    if (out_dir / COMPARE_PAGE).exists():
+        compare = f'<p><a href="{COMPARE_PAGE}">Compare the articles side by side</a>: frames, tone, sources, word choices, figures, distinctive words.</p>'
+    legend = "".join(f"<li><strong>{html.escape(label)}</strong>: {html.escape(tip)}</li>" for _, label, _, tip in _INDEX_COLUMNS)
+    body = (
+        f"<h1>article-lens reports</h1>\n<p>{len(rows)} article(s). article-lens {html.escape(VERSION)}. "
+        "Click a column heading to sort by it (again to reverse).</p>\n"
+        f"{compare}\n"
+        f'<table class="al-sortable" id="articles"><thead><tr>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table>\n'
+        f'<ul class="al-legend">{legend}<li>{_MISSING}: not measured for this article.</li></ul>\n'
+        f"<script>{_SORT_SCRIPT}</script>"
+    )
     return write_text_atomic(out_dir / "index.html", _page("article-lens reports", body, with_plotly=False))
+
+
+def build_compare_report(paths: Sequence[Path], out_dir: Path = REPORTS_DIR, *,
+                         notebooks_dir: Path = NOTEBOOKS_DIR) -> ReportResult:
+    """Run the comparison notebook on ``paths`` and write ``out_dir/compare.html`` (figures in
+    ``out_dir/compare_figures/``); the previous page stays until the new one is complete."""
+    import nbformat
+
+    stem, label = COMPARE_NOTEBOOK
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _ensure_plotly_asset(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-compare-", dir=out_dir))
+    work = Path(tempfile.mkdtemp(prefix="article-lens-run-"))
+    try:
+        figures_dir = staging / "figures"
+        figures_dir.mkdir()
+        executed = work / f"{stem}.ipynb"
+        params = {"articles": [str(Path(p).resolve()) for p in paths], "article": "", "figures_dir": str(figures_dir)}
+        try:
+            _execute(notebooks_dir / f"{stem}.ipynb", executed, params, notebooks_dir)
+        except Exception as exc:  # noqa: BLE001 - papermill raises many kinds; report one line
+            msg = str(exc).strip().splitlines()
+            last = next((line for line in reversed(msg) if line.strip()), type(exc).__name__)
+            return ReportResult("comparison", "compare", None, f"{stem} failed: {last[:300]}")
+        body = _export_html(nbformat.read(str(executed), as_version=4))
+        nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
+        os.chmod(figures_dir, 0o755)
+        replace_dir_atomic(figures_dir, out_dir / COMPARE_FIGURES)
+        page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="", nav=nav))
+        return ReportResult("comparison", "compare", out_dir, page=page)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _ensure_plotly_asset(out_dir: Path) -> Path:
@@ -194,18 +347,35 @@ def _build_one(args: tuple[str, str]) -> ReportResult:
     return build_article_report(Path(path), Path(out_dir))
 
 
-def build_reports(paths: Sequence[Path] | None = None, out_dir: Path = REPORTS_DIR, *, workers: int = 1) -> list[ReportResult]:
-    """Build the reports of the given articles (default: every article in data/articles/), then the index."""
+def build_reports(paths: Sequence[Path] | None = None, out_dir: Path = REPORTS_DIR, *, workers: int = 1,
+                  compare: bool = True) -> list[ReportResult]:
+    """Build the reports of the given articles (default: every article in data/articles/), then, when
+    at least two were built and ``compare`` is on, the comparison page, then the index."""
     paths = list(paths) if paths else article_files()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _ensure_plotly_asset(out_dir)
-    jobs = [(str(p), str(out_dir)) for p in paths]
+    # Two files with the same name (in different folders) would share reports/<slug>/: refuse the later one.
+    refused: dict[int, ReportResult] = {}
+    seen: dict[str, Path] = {}
+    for i, p in enumerate(paths):
+        slug = slugify(Path(p).stem)
+        if slug in seen and Path(p).resolve() != seen[slug].resolve():
+            refused[i] = ReportResult(str(p), slug, None,
+                                      f"'{p}' would share the report folder '{slug}' with '{seen[slug]}'; rename one of them.")
+        else:
+            seen.setdefault(slug, Path(p))
+    jobs = [(str(p), str(out_dir)) for i, p in enumerate(paths) if i not in refused]
     if workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_build_one, jobs))
+            built_results = list(pool.map(_build_one, jobs))
     else:
-        results = [_build_one(j) for j in jobs]
+        built_results = [_build_one(j) for j in jobs]
+    it = iter(built_results)
+    results = [refused[i] if i in refused else next(it) for i in range(len(paths))]
+    built = [Path(r.source) for r in results if not r.error]
+    if compare and len(built) >= 2:
+        results.append(build_compare_report(built, out_dir))
     write_site_index(out_dir)
     return results
 

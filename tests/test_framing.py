@@ -50,3 +50,86 @@ def test_attribution_kinds_constructed(make_article):
     assert kinds["Ann Lee"] == "named_person"
     assert any(k == "document" or s == "Home Office" for s, k in kinds.items())
     assert "s6" not in set(att["sentence_id"])  # "The plan starts in June." attributes nothing
+
+
+# ---------------------------------------------------------------- issue 4: entities, attribution, ledger, summary
+
+from analysis import framing  # noqa: E402
+
+
+def test_group_phrases_and_alias_merging(make_article):
+    art = make_article(
+        "News",
+        "U.S. attorneys will target any state or city officials. Later the state and city officials met. "
+        "The Department of Justice replied, and the Justice Department sued. The immigration law enforcement "
+        "budget grew while local law enforcement waited.",
+    )
+    a = actors(art).set_index("name")
+    assert "U.S. attorneys" in a.index
+    assert a.loc["state and city officials", "mentions"] == 2  # "state or city officials" is the same group
+    assert a.filter(like="Justice", axis=0)["mentions"].sum() == 2 and len(a.filter(like="Justice", axis=0)) == 1
+    assert "local law enforcement" in a.index and "immigration law enforcement" not in a.index  # an activity
+
+
+def test_titles_and_names_run_together(make_article):
+    art = make_article(
+        "News",
+        "CEO of the Refugee Council Enver Solomon told reporters the plan failed. "
+        "The First Amendment protects speech. Afghan Ambassador Hamdullah Mohib spoke.",
+    )
+    a = actors(art).set_index("name")
+    assert a.loc["Enver Solomon", "kind"] == "person" and "Refugee Council" in a.index
+    assert "First Amendment" not in a.index
+    assert a.loc["Hamdullah Mohib", "kind"] == "person"
+
+
+def test_seed_attribution_kinds_and_unattributed_claims(seed):
+    att = framing.attributions(seed)
+    assert set(att["kind"]) <= set(framing.ATTRIBUTION_KINDS)
+    vague = att[att["kind"] == "vague"].set_index("source")
+    assert vague.loc["reports suggest", "cue"] == "Reports suggest" and vague.loc["there is concern", "sentence_id"] == "s12"
+    un = att[att["kind"] == "unattributed"].set_index("sentence_id")
+    assert "aggressive" in un.loc["s5", "cue"] and "bold" in un.loc["s1", "cue"]
+    # s12: "particularly noteworthy" is the writer's; "unethical" is inside the vague "there is concern that ..." claim
+    assert un.loc["s12", "cue"] == "noteworthy"
+    assert "s13" not in un.index  # "punitive" is inside "Reports suggest that ..."
+    assert "s10" not in un.index  # no evaluative word
+
+
+def test_unattributed_needs_evaluation_outside_quotes_and_claims(make_article):
+    art = make_article(
+        "News",
+        "The cruel plan starts in June. Mayor Ann Lee said the plan is “cruel and reckless.” "
+        "The plan is reckless, critics say. The plan starts in July.",
+    )
+    att = framing.attributions(art)
+    un = att[att["kind"] == "unattributed"]
+    assert un["sentence_id"].tolist() == ["s2"] and un["cue"].tolist() == ["cruel"]
+    assert set(att[att["sentence_id"] == "s4"]["kind"]) == {"vague"}
+
+
+def test_cues_inside_quotations_belong_to_the_speaker(make_article):
+    art = make_article("News", "“Critics say we failed, but officials said otherwise,” Mayor Ann Lee said.")
+    att = framing.attributions(art, include_unattributed=False)
+    assert att[["source", "kind"]].values.tolist() == [["Ann Lee", "named_person"]]
+
+
+def test_sources_ledger_shares(seed):
+    led = framing.sources(seed)
+    assert abs(led["share"].sum() - 1) < 0.01 and (led["words"] > 0).all()
+    assert "unattributed" not in set(led["kind"])
+    assert set(framing.vague_or_missing(seed)["kind"]) == {"vague", "unattributed"}
+
+
+def test_summary_framing_section(seed):
+    sec = framing.summary_section(seed)
+    assert {"actors", "attributions", "frames", "quotes", "scare_quotes", "terms", "headline_vs_body"} <= set(sec)
+    assert {"as_agent", "as_patient"} <= set(sec["actors"][0])
+    assert {r["kind"] for r in sec["attributions"]} <= set(framing.ATTRIBUTION_KINDS)
+    assert {"typology", "frame", "score", "sentence_ids", "cues"} <= set(sec["frames"][0])
+    assert sec["scare_quotes"] == [{"sentence_id": "s1", "text": "sanctuaries"}, {"sentence_id": "s8", "text": "sanctuary"}]
+    assert sec["quotes"] == []
+    terms = {t["term"]: t for t in sec["terms"]}
+    assert terms["undocumented"]["count"] == 2 and terms["undocumented"]["in_quotes"] == 0
+    agents = {(a["name"], a["as_agent"] > 0) for a in sec["actors"]}
+    assert ("Pentagon", True) in agents and ("Justice Department", True) in agents

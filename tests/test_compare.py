@@ -1,0 +1,250 @@
+"""Comparing articles: log-likelihood, distinctive words, terminology for the same referents, shared figures, tone arcs, sourcing, frames; the comparison notebook under nbval and exported as compare.html."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import compare, compare_charts
+from analysis.charts import to_matplotlib, to_plotly
+from analysis.errors import ArticleError
+from conftest import ROOT, SEED
+
+ARTICLES = ROOT / "data" / "articles"
+TWO = ["seed-us-immigration-enforcement.txt", "wikinews-uk-asylum-questionnaire.txt"]
+
+
+@pytest.fixture(scope="module")
+def storm_and_budget(make_article):
+    a = make_article("Storm floods the harbour",
+                     "The storm flooded the harbour on Monday. Storm damage closed the harbour road.",
+                     "Fishermen said the storm was the worst in years. The harbour master said repairs would take weeks.")
+    b = make_article("Council passes the budget",
+                     "The council passed the budget on Monday. The budget cuts road repairs.",
+                     "Councillors said the budget was fair. The mayor said the budget protects schools.")
+    return [a, b]
+
+
+# ---------------------------------------------------------------- log-likelihood and distinctive words
+
+def test_log_likelihood_by_hand():
+    # a=10 in c=1000, b=10 in d=10000: E1 = 1000*20/11000, E2 = 10000*20/11000;
+    # G2 = 2*(10*ln(10/1.8182) + 10*ln(10/18.182)) = 2*(17.047 - 5.978) = 22.14
+    assert round(compare.log_likelihood(10, 10, 1000, 10000), 2) == 22.14
+    assert compare.log_likelihood(5, 50, 100, 1000) == pytest.approx(0.0)  # same rate in both: nothing distinctive
+    assert compare.log_likelihood(0, 0, 100, 100) == 0.0 and compare.log_likelihood(3, 0, 0, 10) == 0.0
+    assert compare.log_likelihood(20, 2, 1000, 1000) > compare.log_likelihood(10, 2, 1000, 1000) > 0
+    assert compare.log_ratio(8, 2, 1000, 1000) == 2.0
+
+
+def test_distinctive_words_on_constructed_articles(storm_and_budget):
+    words = compare.distinctive_words(storm_and_budget, n=5, min_count=2, min_log_likelihood=0)
+    storm = words[words["article"] == storm_and_budget[0].slug]["term"].tolist()
+    budget = words[words["article"] == storm_and_budget[1].slug]["term"].tolist()
+    assert storm[:2] == ["harbour", "storm"] and "budget" not in storm
+    assert budget[0] == "budget" and "storm" not in budget and "harbour" not in budget
+    assert "monday" not in storm + budget  # once in each article: never more typical of one
+    said = words[words["term"] == "said"]
+    assert (said["log_likelihood"] < 1).all()  # twice in each: at most a tiny rate difference...
+    assert "said" not in compare.distinctive_words(storm_and_budget)["term"].tolist()  # ...below p < 0.05
+    assert (words["per_1000"] > words["per_1000_rest"]).all()
+    assert words.groupby("article")["rank"].apply(lambda r: r.tolist() == list(range(1, len(r) + 1))).all()
+
+
+def test_distinctive_words_needs_two_articles(storm_and_budget):
+    assert compare.distinctive_words(storm_and_budget[:1]).empty
+
+
+def test_distinctive_words_significance_threshold(storm_and_budget):
+    words = compare.distinctive_words(storm_and_budget)
+    assert (words["log_likelihood"] >= 3.84).all() and set(words["significance"]) <= {"p < 0.05", "p < 0.01", "p < 0.001", "p < 0.0001"}
+
+
+# ---------------------------------------------------------------- terminology
+
+def test_terminology_groups_join_alternative_names():
+    g = compare.terminology_groups().set_index("term")["group"]
+    assert g["illegal immigrant*"] == g["undocumented immigrant*"] == g["unauthorized immigrant*"] == g["illegal alien*"]
+    assert g["alien"] == g["aliens"] == g["immigrant*"] == g["migrant*"] == g["refugee*"] == g["asylum seeker*"]
+    assert g["death tax"] == g["estate tax"] and g["pro-life"] == g["anti-abortion"]
+    assert g["sanctuary cit*"] != g["immigrant*"] and g["illegal immigrant*"] != g["immigrant*"] and g["deport*"] != g["alien"]
+    assert g["illegal immigrant*"] == "people living in a country without legal permission"
+
+
+def test_terminology_choices_for_the_same_people(make_article):
+    a = make_article("Raids", "Agents detained illegal immigrants in three cities. Illegal immigrants were held overnight.")
+    b = make_article("Raids", "Agents detained undocumented immigrants in three cities.")
+    c = make_article("Weather", "It rained all day in the city.")
+    a, b, c = [replace(x, slug=s) for x, s in zip((a, b, c), ("a", "b", "c"))]
+    choices = compare.terminology_choices([a, b, c])
+    same = choices[choices["group"] == "people living in a country without legal permission"]
+    assert same[["article", "term", "count", "signals", "n_articles"]].values.tolist() == [
+        ["a", "illegal immigrant*", 2, "restrictionist", 2], ["b", "undocumented immigrant*", 1, "pro_immigrant", 2]]
+    assert same.iloc[0]["forms"] == ["illegal immigrants"] and same.iloc[0]["sentence_ids"] == ["s2", "s3"]
+    assert "c" not in set(choices["article"])
+    grid = compare.terminology_table(choices, articles=["a", "b", "c"])
+    row = grid[grid["group"] == "people living in a country without legal permission"].iloc[0]
+    assert (row["a"], row["b"], row["c"]) == ("illegal immigrants ×2", "undocumented immigrants ×1", "")
+
+
+# ---------------------------------------------------------------- figures
+
+def test_shared_figures_for_the_same_quantity(make_article):
+    a = make_article("Chicago operation", "Officers arrested 22 criminal aliens during the operation.")
+    b = make_article("Texas operation", "Officers arrested 145 criminal aliens during the operation.")
+    c = make_article("Budget", "The city spent $4 million on roads in 2023.")
+    a, b, c = [replace(x, slug=s) for x, s in zip((a, b, c), ("a", "b", "c"))]
+    figs = compare.shared_figures([a, b, c])
+    alien = figs[figs["quantity"] == "alien"]
+    assert alien[["article", "value", "counts"]].values.tolist() == [["a", 22.0, "criminal aliens"], ["b", 145.0, "criminal aliens"]]
+    assert "c" not in set(figs["article"])  # $4 million counts nothing the others count; 2023 is a year
+    assert compare.shared_figures([a]).empty
+
+
+def test_shared_figures_on_the_two_ice_releases():
+    arts = compare.load_articles(["ice-pressrelease-chicago-22-arrests.txt", "ice-pressrelease-south-central-texas-145-arrests.txt"])
+    figs = compare.shared_figures(arts)
+    alien = figs[(figs["quantity"] == "alien") & (figs["kind"] == "count")]
+    assert {(r.article[:20], r.value) for r in alien.itertuples()} >= {("ice-pressrelease-chi", 22.0), ("ice-pressrelease-sou", 145.0)}
+
+
+# ---------------------------------------------------------------- tone and sourcing
+
+def test_tone_arcs(make_article):
+    happy = make_article("Good news", "This is a wonderful, happy day. Everyone loves the lovely new park.")
+    sad = make_article("Bad news", "This is a horrible, tragic disaster. Everyone hates the awful ruined park.")
+    happy, sad = (replace(x, slug=s) for x, s in zip((happy, sad), ("happy", "sad")))
+    arcs = compare.tone_arcs([happy, sad], bins=10)
+    assert arcs.groupby("article")["bin"].apply(list).to_dict() == {"happy": list(range(1, 11)), "sad": list(range(1, 11))}
+    assert arcs["mean_compound"].between(-1, 1).all()
+    means = arcs.groupby("article")["mean_compound"].mean()
+    assert means["happy"] > 0 > means["sad"]
+    assert arcs.iloc[0]["position"] == "0–10%" and arcs.iloc[9]["position"] == "90–100%"
+    overview = compare.tone_overview([happy, sad]).set_index("article")
+    assert overview.loc["sad", "most_negative"].startswith("This is a horrible") and overview.loc["happy", "n_negative"] == 0
+
+
+def test_sourcing_mix(make_article):
+    a = make_article("Plan", "Reports suggest the plan failed. Officials said the plan was paused. The Pentagon announced a review.")
+    a = replace(a, slug="plan")
+    mix = compare.sourcing_mix([a])
+    assert mix["kind"].tolist() == ["named_person", "named_org", "document", "anonymous", "vague", "unattributed"]
+    by = mix.set_index("kind")
+    assert by.loc["vague", "count"] >= 1 and "reports suggest" in by.loc["vague", "sources"]
+    assert by.loc["named_org", "count"] >= 1 and round(mix["share"].sum()) == 100
+    overview = compare.sourcing_overview(mix).iloc[0]
+    assert overview["total"] == mix["count"].sum() and 0 < overview["uncheckable_share"] < 100
+
+
+# ---------------------------------------------------------------- frames
+
+def test_lexicon_frame_profile_lists_every_frame(make_article):
+    a = make_article("Troops", "The military deployed troops to the border after the Pentagon warned of a threat.")
+    rows = compare._lexicon_frames(a)
+    frame = {(r[1], r[2]): r for r in rows}
+    assert frame[("policy", "security_defense")][4] > 0 and "troops" in frame[("policy", "security_defense")][7]
+    assert frame[("generic", "human_interest")][4] == 0  # absent frames are listed with 0
+    assert {r[1] for r in rows} == {"generic", "policy", "immigration"}
+
+
+def test_frame_profiles_and_spread():
+    arts = compare.load_articles(TWO)
+    profiles = compare.frame_profiles(arts)
+    assert set(profiles["article"]) == {a.slug for a in arts} and (profiles["score"] >= 0).all()
+    assert profiles["basis"].nunique() == 1
+    seed_top = compare.leading_frames(profiles, n=3)
+    seed_top = seed_top[seed_top["article"] == "seed-us-immigration-enforcement"]["label"].tolist()
+    assert "Security and defense" in seed_top or "Conflict" in seed_top  # the seed is about troops and clashes
+    spread = compare.frame_spread(profiles)
+    assert (spread["spread"] >= 0).all() and spread["spread"].is_monotonic_decreasing
+
+
+# ---------------------------------------------------------------- the set of articles
+
+def test_load_articles_order_and_errors():
+    arts = compare.load_articles(TWO[::-1])
+    assert [a.slug for a in arts] == ["seed-us-immigration-enforcement", "wikinews-uk-asylum-questionnaire"]
+    focused = compare.load_articles([TWO[0]], focus=TWO[1])
+    assert [a.slug for a in focused] == ["wikinews-uk-asylum-questionnaire", "seed-us-immigration-enforcement"]
+    everything = compare.load_articles([])
+    assert len(everything) == len(list(ARTICLES.glob("*.txt"))) >= 8
+    assert [a.slug for a in compare.load_articles([SEED, str(SEED)])] == ["seed-us-immigration-enforcement"]
+    with pytest.raises(ArticleError, match="does not exist"):
+        compare.load_articles(["no-such-article.txt"])
+
+
+def test_charts_render_with_empty_and_full_data(storm_and_budget):
+    arts = storm_and_budget
+    charts = [
+        compare_charts.frame_profile_chart(compare.frame_profiles(arts)),
+        compare_charts.tone_arcs_chart(compare.tone_arcs(arts)),
+        compare_charts.sourcing_chart(compare.sourcing_mix(arts)),
+        compare_charts.terminology_chart(compare.terminology_choices(arts)),
+        compare_charts.distinctive_words_chart(compare.distinctive_words(arts)),
+    ]
+    assert len({c.id for c in charts}) == 5
+    for chart in charts:
+        to_plotly(chart)
+        to_matplotlib(chart)
+
+
+# ---------------------------------------------------------------- the notebook and its report
+
+def _notebook_for(names: list[str], path: Path) -> Path:
+    nb = nbformat.read(str(ROOT / "notebooks" / "04-compare.ipynb"), as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    cell.source = f"articles = {json.dumps(names)}\narticle = \"\"\nfigures_dir = \"\""
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_comparison_notebook_passes_nbval_on_two_bundled_articles(tmp_path):
+    nb = _notebook_for(TWO, tmp_path / "04-compare-two.ipynb")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", str(nb)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "passed" in proc.stdout and "failed" not in proc.stdout
+
+
+HOSTILE = """---
+title: <img src=x onerror="window.__xss=1"> Hostile headline
+source: <script>window.__xss=1</script> Evil Times
+---
+<img src=x onerror="window.__xss=1"> Hostile headline
+
+Officers arrested 22 criminal aliens during the operation, <script>window.__xss=1</script> officials said.
+
+Critics say the <b>raids</b> were illegal immigrants' worst week. Reports suggest illegal immigrants fled.
+"""
+
+
+def test_compare_report_is_built_escaped_and_offline(tmp_path):
+    from analysis.report import COMPARE_FIGURES, build_compare_report
+
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "reports"
+    result = build_compare_report([ARTICLES / "ice-pressrelease-chicago-22-arrests.txt", hostile], out)
+    assert result.error is None, result.error
+    page = out / "compare.html"
+    text = page.read_text(encoding="utf-8")
+    assert '<script src="assets/plotly.min.js"' in text and "cdn.plot.ly" not in text
+    assert "<script>window.__xss" not in text and "<img src=x" not in text  # shown as text, never as markup
+    for chart_id in ("compare-frames", "compare-tone-arcs", "compare-sourcing", "compare-terminology", "compare-distinctive-words"):
+        assert f'id="{chart_id}"' in text
+        for ext in ("png", "svg", "csv"):
+            assert (out / COMPARE_FIGURES / f"{chart_id}.{ext}").stat().st_size > 50
+    assert not list(out.glob(".staging-*"))
+    from browser_support import check_page, skip_without_chromium
+
+    skip_without_chromium()
+    r = check_page(page, screenshot=tmp_path / "compare.png")
+    assert r.external_requests == [] and r.console_errors == [] and r.dialogs == [] and r.js_flags["__xss"] is None
+    assert r.plot_containers == r.rendered_plots == 5
+    assert "Which words set each article apart?" in r.text and "hostile" in r.text

@@ -1,0 +1,110 @@
+"""Frame profile in three typologies: constructed sentences with known cues, normalisation, head against body, and the seed."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis import frames, parse_article
+
+
+def test_catalogue_lists_every_frame_of_the_three_typologies():
+    cat = frames.frame_catalogue()
+    assert cat.groupby("typology").size().to_dict() == {"generic": 5, "immigration": 11, "policy": 15}
+    assert not cat.set_index(["typology", "frame"]).loc[("policy", "other"), "measured"]
+    # the immigration typology uses the paper's ids
+    assert {"hero_worker", "threat_national_cohesion"} <= set(cat["frame"])
+
+
+def test_security_and_economic_cues(make_article):
+    art = make_article("Border news", "Troops guard the border against terrorism. The plan will cost taxpayers millions.")
+    cues = frames.frame_cues(art, typology="policy")
+    by_frame = cues.groupby("frame")["matched"].apply(list).to_dict()
+    assert "Troops" in by_frame["security_defense"] and "terrorism" in by_frame["security_defense"]
+    assert "taxpayers" in by_frame["economic"]
+    assert set(cues[cues["frame"] == "security_defense"]["sentence_id"]) == {"s2"}
+    # a word can be a cue in several typologies, but at most once in each
+    assert cues.duplicated(["start", "end"]).sum() == 0
+    imm = frames.frame_cues(art, typology="immigration")
+    assert "threat_fiscal" in set(imm["frame"])  # "cost taxpayers"
+
+
+def test_longest_cue_wins(make_article):
+    art = make_article("Pensions", "Social security payments rise.")
+    cues = frames.frame_cues(art, typology="policy")
+    assert list(cues["frame"]) == ["economic"] and list(cues["matched"]) == ["Social security"]
+
+
+def test_no_cues_means_every_frame_absent_and_no_nan(make_article):
+    art = make_article("Cats", "The cat sat on the mat. It slept.")
+    prof = frames.frame_profile(art)
+    assert (prof["score"] == 0).all() and not prof["dominant"].any()
+    assert prof.loc[prof["measured"], "absent"].all()
+    assert not prof.loc[~prof["measured"], "absent"].any()  # "other" has no cues: not measurable, not "absent"
+    assert frames.sentence_frames(art).empty
+    assert (frames.generic_questions(art)["answer"] == "no").all()
+
+
+def test_article_without_head_scores_zero_there():
+    art = parse_article("Troops arrived in June. They left in July.")
+    head = frames.frame_profile(art, section="head")
+    assert (head["n_words"] == 0).all() and (head["score"] == 0).all() and not head["dominant"].any()
+    assert all(math.isfinite(x) for x in head["score"])
+    body = frames.frame_profile(art, section="body").set_index("frame")
+    assert body.loc["security_defense", "weight"] > 0 and body.loc["security_defense", "n_words"] == 8
+
+
+def test_scores_are_normalised_for_length(make_article):
+    short = make_article("News", "Troops arrived.")
+    long = make_article("News", "Troops arrived. The weather was mild and the streets were quiet all day.")
+    s1 = frames.frame_profile(short, section="body").set_index("frame").loc["security_defense"]
+    s2 = frames.frame_profile(long, section="body").set_index("frame").loc["security_defense"]
+    assert s1["weight"] == s2["weight"] == 2
+    assert s1["score"] == pytest.approx(100 * 2 / 2) and s2["score"] == pytest.approx(100 * 2 / 13, abs=0.01)
+
+
+def test_section_keyword_is_checked(seed):
+    with pytest.raises(ValueError):
+        frames.frame_profile(seed, section="headline")
+
+
+def test_generic_questions_answer_with_evidence(make_article):
+    art = make_article("Row", "Critics accused the minister of lying. Both sides dug in. The sun rose.")
+    q = frames.generic_questions(art).set_index("question_id")
+    assert q.loc["conflict_2", "answer"] == "yes" and q.loc["conflict_2", "sentence_ids"] == ["s2"]
+    assert q.loc["conflict_3", "answer"] == "yes" and q.loc["conflict_3", "cues"] == ["both sides"]
+    assert q.loc["morality_2", "answer"] == "no" and q.loc["morality_2", "sentence_ids"] == []
+    prof = frames.frame_profile(art, typology="generic").set_index("frame")
+    assert prof.loc["conflict", "questions_yes"] >= 2 and prof.loc["conflict", "questions"] == 4
+
+
+def test_seed_dominant_and_absent_frames(seed):
+    prof = frames.frame_profile(seed)
+    dom = set(prof[prof["dominant"]]["frame"])
+    assert {"conflict", "security_defense"} <= dom
+    absent = set(prof[prof["absent"]]["frame"])
+    assert "human_interest" in absent and "hero_worker" in absent
+    # every score lists its evidence: sentence ids and matched cue words
+    ids = {s.id for s in seed.sentences}
+    used = prof[prof["weight"] > 0]
+    assert all(r.sentence_ids and r.cues and set(r.sentence_ids) <= ids for r in used.itertuples())
+    sec = prof.set_index("frame").loc["security_defense"]
+    assert {"pentagon", "troops"} <= set(sec["cues"]) and "s10" in sec["sentence_ids"]
+
+
+def test_seed_head_scored_apart_from_body(seed):
+    head = frames.frame_profile(seed, section="head").set_index("frame")
+    body = frames.frame_profile(seed, section="body").set_index("frame")
+    assert head["n_words"].iloc[0] + body["n_words"].iloc[0] == frames.frame_profile(seed)["n_words"].iloc[0]
+    assert set(head.loc["security_defense", "sentence_ids"]) <= {"s1", "s2", "s3", "s4"}
+    assert head.loc["conflict", "score"] > body.loc["conflict", "score"] > 0
+
+
+def test_sentence_frames_and_summary_records(seed):
+    per = frames.sentence_frames(seed)
+    s10 = per[(per["sentence_id"] == "s10") & (per["frame"] == "security_defense")].iloc[0]
+    assert "Pentagon" in s10["cues"] and s10["score"] == pytest.approx(100 * s10["weight"] / s10["n_words"], abs=0.01)
+    recs = frames.summary_records(seed)
+    assert len(recs) == len(frames.frame_catalogue())
+    assert {"typology", "frame", "score", "sentence_ids", "cues", "head_score", "body_score"} <= set(recs[0])

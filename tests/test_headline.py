@@ -1,0 +1,45 @@
+"""The head (teaser, headline, standfirst) against the body: constructed articles and the seed."""
+
+from __future__ import annotations
+
+from analysis import headline, parse_article
+
+
+def test_head_claim_unsupported_by_body(make_article):
+    art = make_article("Troops storm the capital", "The council met on Monday. It approved the budget.")
+    t = headline.headline_vs_body(art)
+    frame = t[(t["aspect"] == "frame") & (t["item"] == "security_defense")].iloc[0]
+    assert frame["flag"] == "not in body" and frame["head_sentence_ids"] == ["s1"]
+    words = t[t["aspect"] == "word"].set_index("item")
+    assert words.loc["storm", "flag"] == "not in body"
+    assert set(headline.unsupported(art)["flag"]) == {"not in body"}
+
+
+def test_synonyms_and_derived_forms_support_the_head(make_article):
+    art = make_article("Council approves budget", "The approval of the budget came late. The council voted.")
+    words = headline.headline_vs_body(art, aspects=("word",)).set_index("item")
+    assert words.loc["approve", "flag"] == "" and words.loc["approve", "supported_by"] == "approval"
+    assert words.loc["budget", "flag"] == ""
+
+
+def test_no_head():
+    art = parse_article("The plan starts in June. It ends in July.")
+    assert headline.head_sentence_ids(art) == []
+    assert headline.headline_vs_body(art).empty
+    assert headline.summary_dict(art)["unsupported"] == []
+
+
+def test_seed_head_against_body(seed):
+    assert headline.head_sentence_ids(seed) == ["s1", "s2", "s3", "s4"]
+    t = headline.headline_vs_body(seed)
+    frames = t[t["aspect"] == "frame"].set_index("item")
+    assert frames.loc["conflict", "flag"] == "stronger in head"
+    roles = t[t["aspect"] == "role"].set_index("item")
+    assert roles.loc["Justice Department as patient", "flag"] == "not in body"  # only the teaser says it was instructed
+    assert roles.loc["Pentagon as agent", "flag"] == ""
+    terms = t[t["aspect"] == "term"].set_index("item")
+    assert terms.loc["sanctuary cit*", "flag"] == "not in body"
+    words = t[t["aspect"] == "word"].set_index("item")
+    assert words.loc["intensify", "supported_by"] == "escalation"
+    summary = headline.summary_dict(seed)
+    assert {"frames", "actors", "roles", "terms", "words", "unsupported", "head_sentence_ids"} <= set(summary)

@@ -1,0 +1,85 @@
+"""Quotations, speakers, indirect speech and scare quotes on constructed paragraphs, the seed and a real press release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import load_article, quotes
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _q(art):
+    return quotes.quotations(art)[["text", "kind", "speaker"]].values.tolist()
+
+
+def test_curly_and_straight_quotes_with_speakers(make_article):
+    art = make_article(
+        "News",
+        "“We will win this fight,” Mayor Ann Lee said. "
+        'Senator Bob Ray said: "The plan is cruel and will fail." '
+        '"Nobody asked us about any of it," said Governor Kim Poe.',
+    )
+    assert _q(art) == [
+        ["We will win this fight,", "direct", "Ann Lee"],
+        ["The plan is cruel and will fail.", "direct", "Bob Ray"],
+        ["Nobody asked us about any of it,", "direct", "Kim Poe"],
+    ]
+
+
+def test_scare_quotes_and_partial_quotations(make_article):
+    art = make_article(
+        "News",
+        'The cities labeled as "sanctuaries" object. The council approved the “historic” deal. '
+        'Mayor Ann Lee called the plan "cruel".',
+    )
+    q = quotes.quotations(art)
+    assert q[q["kind"] == "scare"]["text"].tolist() == ["sanctuaries", "historic"]
+    lee = q[q["text"] == "cruel"].iloc[0]
+    assert lee["kind"] == "direct" and lee["speaker"] == "Ann Lee"  # credited: a partial quotation, not a scare quote
+    assert quotes.scare_quotes(art)["sentence_id"].tolist() == ["s2", "s3"]
+
+
+def test_apostrophes_are_not_quotes(make_article):
+    art = make_article("News", "Trump’s plan isn't new. The ’90s were different. Officials' views differ.")
+    assert quotes.quote_spans(art) == []
+
+
+def test_single_curly_quotes(make_article):
+    art = make_article("News", "The so-called ‘streamlined’ process began.")
+    assert _q(art) == [["streamlined", "scare", None]]
+
+
+def test_quotation_continuing_into_next_paragraph(make_article):
+    art = make_article(
+        "News",
+        "“Our officers work hard every single day,” said Chief Ann Lee. “They keep our streets safe.",
+        "“And they will keep doing so for as long as it takes.”",
+    )
+    q = quotes.quotations(art)
+    assert list(q["speaker"]) == ["Ann Lee", "Ann Lee", "Ann Lee"]
+    assert list(q["speaker_inferred"]) == [False, True, True]
+
+
+def test_indirect_speech(make_article):
+    art = make_article("News", "Mayor Ann Lee warned that the plan would fail. “It will,” she said.")
+    ind = quotes.indirect_speech(art)
+    assert ind[["speaker", "verb"]].values.tolist() == [["Ann Lee", "warned"]]
+    assert ind["content"].iloc[0].startswith("that the plan")
+
+
+def test_seed_scare_quotes(seed):
+    sq = quotes.scare_quotes(seed)
+    assert sq[["sentence_id", "text", "marks"]].values.tolist() == [
+        ["s1", "sanctuaries", "straight"], ["s8", "sanctuary", "curly"]]
+    assert quotes.quotations(seed, kind="direct").empty
+
+
+@pytest.mark.skipif(not (CORPUS / "ice-pressrelease-chicago-22-arrests.txt").exists(), reason="shared corpus not present")
+def test_press_release_quote_and_continuation():
+    art = load_article(CORPUS / "ice-pressrelease-chicago-22-arrests.txt")
+    q = quotes.quotations(art, kind="direct")
+    assert len(q) == 2 and set(q["speaker"]) == {"Ricardo Wong"}
+    assert q["text"].iloc[0].startswith("Our dedicated officers") and q["speaker_inferred"].tolist() == [False, True]
