@@ -36,7 +36,7 @@ test: setup ## run the whole test suite: unit tests, doctests, notebooks (nbval)
 	$(BIN)/python -m pytest
 
 lab: setup ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: setup ## print speed, size and memory figures (benchmarks/)
 	$(BIN)/python benchmarks/run.py

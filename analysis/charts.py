@@ -17,7 +17,6 @@ __all__ = [
     "frequent_words_chart",
     "actors_chart",
     "sources_chart",
-    "figures_chart",
     "bar_chart",
     "caption_text",
     "EMPTY_CHART_NOTE",
@@ -306,13 +305,3 @@ def sources_chart(attributions: pd.DataFrame, *, id: str = "attribution-kinds") 
     d = pd.DataFrame({"kind": list(ATTRIBUTION_KINDS), "count": [int(counts.get(k, 0)) for k in ATTRIBUTION_KINDS]})
     return bar_chart(d, id=id, label="kind", value="count", title="How claims are attributed",
                      x_label="Attributions in the article", y_label="Kind of source", hover=("kind", "count"))
-
-
-def figures_chart(figs: pd.DataFrame, *, id: str = "figures") -> Chart:
-    d = figs.copy()
-    d["label"] = [f"{t} {c or ''}".strip() for t, c in zip(d["text"], d["counts"])]
-    d["status"] = ["no source given" if not s else "attributed" for s in d["source"].where(d["source"].notna(), None)]
-    d["count"] = 1
-    d = d[["label", "kind", "status", "count", "sentence_id"]]
-    return bar_chart(d, id=id, label="label", value="count", color="status", title="Figures in the article",
-                     x_label="Figure (one bar each)", y_label="Figure and what it counts", hover=("label", "kind", "status", "sentence_id"))

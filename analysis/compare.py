@@ -12,6 +12,7 @@ import pandas as pd
 
 from .article import Article
 from .errors import ArticleError
+from .keyness import log_likelihood, log_ratio  # Dunning G² and Hardie log ratio, shared with keyness
 
 __all__ = [
     "load_articles",
@@ -474,47 +475,12 @@ def shared_figures(articles: Sequence[Article], *, min_articles: int = 2) -> pd.
 
 # ---------------------------------------------------------------- distinctive words
 
-def log_likelihood(a: int, b: int, c: int, d: int) -> float:
-    """Dunning's log-likelihood G² of a word seen ``a`` times in ``c`` words and ``b`` times in ``d`` words.
-
-    G² = 2·(a·ln(a/E1) + b·ln(b/E2)) with E1 = c·(a+b)/(c+d) and E2 = d·(a+b)/(c+d)
-    (Dunning 1993; Rayson & Garside 2000); a zero count adds nothing; empty corpora give 0.
-
-    >>> round(log_likelihood(10, 10, 1000, 10000), 2)
-    22.14
-    >>> log_likelihood(0, 0, 100, 100), log_likelihood(5, 0, 0, 100)
-    (0.0, 0.0)
-    """
-    if c <= 0 or d <= 0 or a + b <= 0:
-        return 0.0
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    g2 = 0.0
-    if a > 0:
-        g2 += a * math.log(a / e1)
-    if b > 0:
-        g2 += b * math.log(b / e2)
-    return max(0.0, 2.0 * g2)
-
-
 def _content_words(article: Article) -> Counter:
     from .tokens import tokens
 
     t = tokens(article)
     words = t[t["is_word"] & ~t["is_stop"] & (t["lower"] != "'s") & t["lower"].str.contains(r"[a-z]", regex=True)]
     return Counter(words["lower"].tolist())
-
-
-def log_ratio(a: int, b: int, c: int, d: int) -> float:
-    """Hardie's (2014) log ratio: the binary log of how many times more frequent a word is in the
-    first corpus than in the second (1 = twice as frequent); a zero count is taken as 0.5.
-
-    >>> log_ratio(8, 2, 1000, 1000), log_ratio(4, 0, 1000, 1000)
-    (2.0, 3.0)
-    """
-    if c <= 0 or d <= 0:
-        return 0.0
-    return math.log2((max(a, 0.5) / c) / (max(b, 0.5) / d))
 
 
 def distinctive_words(articles: Sequence[Article], *, n: int = 10, min_count: int = 2,
