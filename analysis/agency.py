@@ -8,9 +8,9 @@ import pandas as pd
 
 from . import nlp
 from .article import Article
-from .entities import mentions
+from .entities import mentions, mentions_by_sentence
 from .quotes import in_quotes
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = ["roles", "agency", "ROLE_COLUMNS", "COPULAS"]
 
@@ -280,24 +280,18 @@ def _coordinated_right(b: int, low: list[str], tags: list[str], starts: dict[int
 @lru_cache(maxsize=16)
 def _roles(article: Article) -> pd.DataFrame:
     ments = mentions(article)
-    toks_by = sentence_tokens(article)
+    by_sentence = mentions_by_sentence(article)
+    toks_by = sentence_words(article)
     rows: list[tuple] = []
-    persons_so_far: list[tuple[int, str]] = []  # (start offset, actor) of person mentions, in order
     person_mentions = ments[ments["kind"] == "person"].sort_values("start")
     person_list = list(zip(person_mentions["start"], person_mentions["actor"]))
     for s in article.sentences:
         toks = toks_by.get(s.id)
-        if toks is None or toks.empty:
+        if not toks:
             continue
-        texts = toks["text"].tolist()
-        low = toks["lower"].tolist()
-        tags = toks["pos"].tolist()
-        t_start = toks["start"].tolist()
-        t_end = toks["end"].tolist()
-        here = ments[(ments["sentence_id"] == s.id) & (ments["i_start"] >= 0) & (ments["i_end"] > ments["i_start"])]
-        spans = []  # (a, b, actor, kind, surface)
-        for r in here.itertuples(index=False):
-            spans.append((int(r.i_start), int(r.i_end), r.actor, r.kind, r.surface))
+        texts, low, tags, t_start, t_end = toks.text, toks.lower, list(toks.pos), toks.start, toks.end
+        spans = [(r.i_start, r.i_end, r.actor, r.kind, r.surface)  # (a, b, actor, kind, surface)
+                 for r in by_sentence[s.id] if r.i_start >= 0 and r.i_end > r.i_start]
         # he/she: the last person named before it.
         for k, w in enumerate(low):
             if w in _PRONOUNS and tags[k] == "PRP":

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 import pandas as pd
 
 from . import nlp
 from .article import Article
 from .io import read_lexicon
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
-__all__ = ["mentions", "actors", "MENTION_COLUMNS", "ACTOR_KINDS"]
+__all__ = ["mentions", "mentions_by_sentence", "Mention", "actors", "MENTION_COLUMNS", "ACTOR_KINDS"]
 
 ACTOR_KINDS = ("person", "government", "organisation", "place", "group", "other")
 MENTION_COLUMNS = ["actor", "kind", "surface", "sentence_id", "start", "end", "i_start", "i_end", "part"]
@@ -51,6 +53,13 @@ def _is_name_token(text: str, pos: str) -> bool:
     return pos in ("NNP", "NNPS") and text[:1].isupper() and any(ch.isalpha() for ch in text)
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries, US states and cities, Canadian provinces and nationalities (NLTK's gazetteers)."""
+    return frozenset().union(*(nlp.gazetteer(name) for name in
+                               ("countries", "usstates", "uscities", "caprovinces", "nationalities")))
+
+
 def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
     low = [w.lower().strip(".") for w in words]
     joined = " ".join(low)
@@ -69,8 +78,7 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "organisation"
     if len(low) >= 2 and any(w in cues.get("organisation_head", ()) for w in low[:-1]):
         return "organisation"  # "Berkeley College Republicans"
-    places = nlp.gazetteer("countries") | nlp.gazetteer("usstates") | nlp.gazetteer("uscities") | nlp.gazetteer("caprovinces")
-    places = places | nlp.gazetteer("nationalities")
+    places = _places()
     if joined in places or joined.replace(".", "") in {"us", "uk", "usa", "eu"} or low[-1] in _PLACE_HEADS:
         return "place"
     if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
@@ -95,12 +103,9 @@ def _raw_mentions(article: Article) -> list[dict]:
     stop = nlp.stopwords()
     found: list[dict] = []
     sents = {s.id: s for s in article.sentences}
-    for sid, toks in sentence_tokens(article).items():
+    for sid, toks in sentence_words(article).items():
         sent = sents[sid]
-        texts = toks["text"].tolist()
-        tags = toks["pos"].tolist()
-        starts = toks["start"].tolist()
-        ends = toks["end"].tolist()
+        texts, tags, starts, ends = toks.text, toks.pos, toks.start, toks.end
         n = len(texts)
         i = 0
         while i < n:
@@ -189,16 +194,15 @@ def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
     surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()}
     taken = {(m["sentence_id"], k) for m in found if m["i_start"] >= 0 for k in range(m["i_start"], m["i_end"])}
     extra = []
-    for sid, toks in sentence_tokens(article).items():
-        part = toks["sentence"].iloc[0]
-        sent = article.sentences[part]
-        if sent.part == "headline":
+    for sent in article.sentences:
+        toks = sentence_words(article).get(sent.id)
+        if sent.part == "headline" or not toks:
             continue
-        for r in toks.itertuples(index=False):
-            if r.text in surnames and (sid, r.i) not in taken and not r.pos.startswith("NNP"):
-                extra.append({"surface": r.text, "words": [r.text], "kind": "person", "sentence_id": sid,
-                              "start": r.start, "end": r.end, "i_start": r.i, "i_end": r.i + 1, "part": sent.part,
-                              "title": ""})
+        for i, (text, pos) in enumerate(zip(toks.text, toks.pos)):
+            if text in surnames and (sent.id, i) not in taken and not pos.startswith("NNP"):
+                extra.append({"surface": text, "words": [text], "kind": "person", "sentence_id": sent.id,
+                              "start": toks.start[i], "end": toks.end[i], "i_start": i, "i_end": i + 1,
+                              "part": sent.part, "title": ""})
     return extra
 
 
@@ -341,13 +345,13 @@ def _headline_mentions(article: Article, body: list[dict]) -> list[dict]:
             if form and form[:1].isupper():
                 forms.setdefault(form, (m["actor"], m["kind"]))
     out = []
-    toks_by_sentence = sentence_tokens(article)
+    toks_by_sentence = sentence_words(article)
     for sent in article.sentences:
         if sent.part != "headline":
             continue
         toks = toks_by_sentence.get(sent.id)
-        tstarts = toks["start"].tolist() if toks is not None else []
-        tends = toks["end"].tolist() if toks is not None else []
+        tstarts = list(toks.start) if toks is not None else []
+        tends = list(toks.end) if toks is not None else []
         taken: list[tuple[int, int]] = []
         for form in sorted(forms, key=lambda f: (-len(f), f)):
             for mt in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sent.text):
@@ -380,6 +384,41 @@ def _mentions(article: Article) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS + ["title"]) if rows else pd.DataFrame(columns=MENTION_COLUMNS + ["title"])
     frame = frame[MENTION_COLUMNS].sort_values(["start", "end", "actor"], kind="mergesort").reset_index(drop=True)
     return frame
+
+
+class Mention(NamedTuple):
+    """One row of :func:`mentions` (same fields, same order)."""
+
+    actor: str
+    kind: str
+    surface: str
+    sentence_id: str
+    start: int
+    end: int
+    i_start: int
+    i_end: int
+    part: str
+
+
+@lru_cache(maxsize=16)
+def _mentions_by_sentence(article: Article) -> Mapping[str, tuple[Mention, ...]]:
+    table = _mentions(article)
+    grouped: dict[str, list[Mention]] = {s.id: [] for s in article.sentences}
+    for row in zip(*(table[c].tolist() for c in MENTION_COLUMNS)):
+        grouped[row[3]].append(Mention(*row))
+    return MappingProxyType({sid: tuple(ms) for sid, ms in grouped.items()})
+
+
+def mentions_by_sentence(article: Article) -> Mapping[str, tuple[Mention, ...]]:
+    """The rows of :func:`mentions` grouped by sentence id (every sentence present, in reading
+    order; mentions in table order). Cached and read-only: for code that walks one sentence at a time.
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nThe Pentagon spoke. Nobody answered.")
+    >>> [(sid, [m.actor for m in ms]) for sid, ms in mentions_by_sentence(a).items()]
+    [('s1', []), ('s2', ['Pentagon']), ('s3', [])]
+    """
+    return _mentions_by_sentence(article)
 
 
 def actors(article: Article, *, include_places: bool = False) -> pd.DataFrame:

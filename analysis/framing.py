@@ -8,10 +8,10 @@ import pandas as pd
 
 from . import nlp
 from .article import Article
-from .entities import actors, mentions
+from .entities import actors, mentions_by_sentence
 from .lexicons import load_lexicon, match_terms
 from .quotes import in_quotes
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = [
     "attributions",
@@ -172,10 +172,10 @@ def _base_attributions(article: Article) -> pd.DataFrame:
     cues = match_terms(article, lexicon)
     verbs = _reporting_lemmas()
     docs = set(lexicon.query("category == 'document'")["term"])
-    ments = mentions(article)
+    ments = mentions_by_sentence(article)
     cue_lex = load_lexicon("entity_cues")
     heads = frozenset(cue_lex.loc[cue_lex["category"].isin(["government_head", "organisation_head"]), "term"])
-    toks_by = sentence_tokens(article)
+    toks_by = sentence_words(article)
     rows: list[tuple] = []
     covered: set[tuple[str, int]] = set()
     sent_of = {s.id: s for s in article.sentences}
@@ -185,9 +185,8 @@ def _base_attributions(article: Article) -> pd.DataFrame:
         a, b = rng
         if b <= a:
             return "", 0, -1, -1
-        starts, ends = toks["start"].tolist(), toks["end"].tolist()
-        words = sum(toks["is_word"].tolist()[a:b])
-        x, y = starts[a], ends[b - 1]
+        words = sum(toks.is_word[a:b])
+        x, y = toks.start[a], toks.end[b - 1]
         return article.text[x:y], words, x, y
 
     for c in cues.itertuples(index=False):
@@ -196,7 +195,7 @@ def _base_attributions(article: Article) -> pd.DataFrame:
         if in_quotes(article, c.start, c.end):
             continue  # a vague cue inside a quotation is the quoted speaker's, not the article's
         toks = toks_by[c.sentence_id]
-        rng = _claim_range(len(toks), toks["is_word"].tolist(), (c.i_start, c.i_end), None, "cue")
+        rng = _claim_range(len(toks), list(toks.is_word), (c.i_start, c.i_end), None, "cue")
         rows.append((c.sentence_id, sent_of[c.sentence_id].text, c.term, c.category, c.matched, c.start, c.end,
                      "cue", "", *claim_text(c.sentence_id, rng)))
         covered.update((c.sentence_id, k) for k in range(c.i_start, c.i_end))
@@ -205,15 +204,10 @@ def _base_attributions(article: Article) -> pd.DataFrame:
         if s.part == "headline":
             continue
         toks = toks_by.get(s.id)
-        if toks is None:
+        if not toks:
             continue
-        low = toks["lower"].tolist()
-        tags = toks["pos"].tolist()
-        t_start = toks["start"].tolist()
-        t_end = toks["end"].tolist()
-        is_word = toks["is_word"].tolist()
-        m_here = ments[ments["sentence_id"] == s.id]
-        spans = [(r.i_start, r.i_end, r.actor, r.kind) for r in m_here.itertuples(index=False)
+        low, tags, t_start, t_end, is_word = list(toks.lower), list(toks.pos), toks.start, toks.end, list(toks.is_word)
+        spans = [(r.i_start, r.i_end, r.actor, r.kind) for r in ments[s.id]
                  if r.i_start >= 0 and not in_quotes(article, r.start, r.end)]
         for i, (w, t) in enumerate(zip(low, tags)):
             if (s.id, i) in covered:
@@ -259,7 +253,7 @@ def _quote_rows(article: Article, base: pd.DataFrame) -> list[tuple]:
     rows = []
     have = set(zip(base["sentence_id"], base["source"]))
     sent_of = {s.id: s for s in article.sentences}
-    toks_by = sentence_tokens(article)
+    toks_by = sentence_words(article)
     for q in quotations(article, kind="direct").itertuples(index=False):
         if not q.speaker:
             continue
@@ -269,9 +263,7 @@ def _quote_rows(article: Article, base: pd.DataFrame) -> list[tuple]:
             have.add((sid, q.speaker))
             s = sent_of[sid]
             a, b = max(q.start, s.start), min(q.end, s.end)
-            toks = toks_by[sid]
-            inside = (toks["start"] >= a) & (toks["end"] <= b)
-            words = int(toks.loc[inside, "is_word"].sum())
+            words = toks_by[sid].words_between(a, b)
             rows.append((sid, s.text, q.speaker, q.speaker_kind, "quotation", a, b, "quote", "",
                          article.text[a:b], words, a, b))
     return rows
@@ -309,12 +301,12 @@ def evaluative_words(article: Article) -> pd.DataFrame:
         taken.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
     opinion = nlp.opinion_words()
     labels = _label_terms()
-    for sid, toks in sentence_tokens(article).items():
-        for r in toks.itertuples(index=False):
-            if (sid, r.i) in taken or r.lower not in opinion or r.lower in labels:
+    for sid, toks in sentence_words(article).items():
+        for i, (text, low, pos) in enumerate(zip(toks.text, toks.lower, toks.pos)):
+            if (sid, i) in taken or low not in opinion or low in labels:
                 continue
-            if r.pos[:2] in ("JJ", "RB") and r.text[:1].islower():
-                rows.append((sid, r.text, f"opinion:{opinion[r.lower]}", r.start, r.end, r.i))
+            if pos[:2] in ("JJ", "RB") and text[:1].islower():
+                rows.append((sid, text, f"opinion:{opinion[low]}", toks.start[i], toks.end[i], i))
     frame = pd.DataFrame(rows, columns=cols[:-1])
     frame["in_quotes"] = [in_quotes(article, a, b) is not None for a, b in zip(frame["start"], frame["end"])]
     frame["in_quotes"] = frame["in_quotes"].astype(bool)
@@ -326,20 +318,22 @@ def _unattributed_rows(article: Article, att: pd.DataFrame) -> list[tuple]:
     attribution in the sentence."""
     ev = evaluative_words(article)
     ev = ev[~ev["in_quotes"]]
-    toks_by = sentence_tokens(article)
+    toks_by = sentence_words(article)
     sent_of = {s.id: s for s in article.sentences}
     scopes: dict[str, list[tuple[int, int]]] = {}
     for r in att.itertuples(index=False):
         if r.claim_start >= 0:
             scopes.setdefault(r.sentence_id, []).append((r.claim_start, r.claim_end))
     rows = []
-    for sid, grp in ev.groupby("sentence_id", sort=False):
-        free = [g for g in grp.itertuples(index=False)
-                if not any(a <= g.start and g.end <= b for a, b in scopes.get(sid, []))]
+    by_sentence: dict[str, list] = {}
+    for g in ev.itertuples(index=False):
+        by_sentence.setdefault(g.sentence_id, []).append(g)
+    for sid, grp in by_sentence.items():
+        free = [g for g in grp if not any(a <= g.start and g.end <= b for a, b in scopes.get(sid, []))]
         if not free:
             continue
         s = sent_of[sid]
-        words = int(toks_by[sid]["is_word"].sum())
+        words = toks_by[sid].n_words
         cue = ", ".join(dict.fromkeys(g.word for g in free))
         rows.append((sid, s.text, "", "unattributed", cue, free[0].start, free[-1].end, "unattributed", "", s.text, words,
                      s.start, s.end))

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .article import Article
 from .io import read_lexicon
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = ["load_lexicon", "match_terms", "lexicon_versions", "MATCH_COLUMNS"]
 
@@ -74,10 +74,8 @@ def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap:
     exact, prefix = _index(pairs)
     stem_lengths = sorted({len(k) for k in prefix})
     rows = []
-    for sid, toks in sentence_tokens(article).items():
-        low = toks["lower"].tolist()
-        starts = toks["start"].tolist()
-        ends = toks["end"].tolist()
+    for sid, toks in sentence_words(article).items():
+        low, starts, ends = toks.lower, toks.start, toks.end
         n = len(low)
         i = 0
         while i < n:

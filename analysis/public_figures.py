@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
 from .article import Article
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = ["public_figures", "voice_by_sentence", "PUBLIC_FIGURE_COLUMNS", "PUBLIC_FIGURE_TYPES"]
 
@@ -77,7 +78,7 @@ def voice_by_sentence(article: Article) -> pd.DataFrame:
 def _descriptors(article: Article, ment: pd.DataFrame) -> dict[str, list[str]]:
     """Descriptors of each actor: titles, "X like NAME", appositions ("NAME, the agency's head,"),
     copulas ("NAME is a political scientist") and role nouns before a name ("barrister Colin Yeo")."""
-    toks = sentence_tokens(article)
+    toks = sentence_words(article)
     out: dict[str, list[str]] = {}
     for m in ment.itertuples(index=False):
         found: list[str] = []
@@ -86,11 +87,11 @@ def _descriptors(article: Article, ment: pd.DataFrame) -> dict[str, list[str]]:
         if title and m.kind == "person":
             found.append(title)
         t = toks.get(m.sentence_id)
-        if t is None or m.i_start < 0:
+        if not t or m.i_start < 0:
             out.setdefault(m.actor, [])
             out[m.actor].extend(found)
             continue
-        texts, tags, starts, ends = t["text"].tolist(), t["pos"].tolist(), t["start"].tolist(), t["end"].tolist()
+        texts, tags, starts, ends = t.text, t.pos, t.start, t.end
         low = [x.lower() for x in texts]
         first = next((k for k, st in enumerate(starts) if st >= surface_start), m.i_start)
         last = next((k for k, en in enumerate(ends) if en >= int(m.end)), m.i_end - 1)
@@ -183,12 +184,11 @@ def public_figures(article: Article, *, include_groups: bool = True) -> pd.DataF
     order = {s.id: s.index for s in article.sentences}
     descriptors = _descriptors(article, ment)
     n_chars = max(len(article.text), 1)
+    voice_counts = Counter(zip(voices["source"], voices["voice"]))
     rows = []
     for name, grp in ment.groupby("actor", sort=True):
         kind = grp["kind"].iloc[0]
-        v = voices[voices["source"] == name] if not voices.empty else voices
-        quoted = int((v["voice"] == "quoted").sum()) if len(v) else 0
-        paraphrased = int((v["voice"] == "paraphrased").sum()) if len(v) else 0
+        quoted, paraphrased = voice_counts[(name, "quoted")], voice_counts[(name, "paraphrased")]
         voiced = quoted + paraphrased > 0
         if kind == "other" and not voiced:
             continue

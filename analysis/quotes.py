@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,16 +120,40 @@ def quote_spans(article: Article) -> list[QuoteSpan]:
     return list(_spans(article))
 
 
+@lru_cache(maxsize=16)
+def _span_starts(article: Article) -> tuple[int, ...]:
+    return tuple(q.start for q in _spans(article))
+
+
 def in_quotes(article: Article, start: int, end: int) -> QuoteSpan | None:
-    """The quotation containing the text span ``start:end`` (offsets into ``article.text``), if any."""
-    for q in _spans(article):
-        if q.start <= start and end <= q.end:
+    """The quotation containing the text span ``start:end`` (offsets into ``article.text``), if any.
+
+    Quotations never overlap and come in reading order, so only the last one starting at or
+    before ``start`` can contain the span (a binary search: this is called for every token).
+    """
+    k = bisect_right(_span_starts(article), start) - 1
+    if k >= 0:
+        q = _spans(article)[k]
+        if end <= q.end:
             return q
     return None
 
 
+@lru_cache(maxsize=16)
+def _sentence_starts(article: Article) -> tuple[int, ...]:
+    return tuple(s.start for s in article.sentences)
+
+
 def _sentences_of(article: Article, start: int, end: int) -> list[str]:
-    return [s.id for s in article.sentences if s.start < end and start < s.end]
+    """Ids of the sentences overlapping ``start:end`` (sentences are in order and do not overlap)."""
+    sents = article.sentences
+    k = max(0, bisect_right(_sentence_starts(article), start) - 1)
+    out = []
+    while k < len(sents) and sents[k].start < end:
+        if start < sents[k].end:
+            out.append(sents[k].id)
+        k += 1
+    return out
 
 
 def _n_words(text: str) -> int:
@@ -139,7 +164,10 @@ def _n_words(text: str) -> int:
 def _quotations(article: Article) -> pd.DataFrame:
     from .framing import _base_attributions  # framing uses quote_spans: import here, not at module level
 
-    att = _base_attributions(article)
+    base = _base_attributions(article)
+    att_by_sentence: dict[str, list] = {}
+    for r in base.itertuples(index=True):  # Index keeps the table's order across sentences
+        att_by_sentence.setdefault(r.sentence_id, []).append(r)
     sent_of = {s.id: s for s in article.sentences}
     rows = []
     prev: dict | None = None
@@ -153,9 +181,9 @@ def _quotations(article: Article) -> pd.DataFrame:
         if sids:
             first, last = sent_of[sids[0]], sent_of[sids[-1]]
             touching |= {first.id, last.id}
-        cands = att[att["sentence_id"].isin(touching)]
+        cands = sorted((r for sid_ in touching for r in att_by_sentence.get(sid_, ())), key=lambda r: r.Index)
         best = None
-        for r in cands.itertuples(index=False):
+        for r in cands:
             if q.start - 1 <= r.start and r.end <= q.end + 1:
                 continue  # a reporting verb inside the quotation belongs to the quoted speech
             if r.kind == "unattributed":
@@ -197,16 +225,14 @@ def _own_verb(article: Article, sid: str, q: QuoteSpan) -> bool:
     quotation has a speaker of its own, named or not, and does not continue the previous one)."""
     from . import nlp
     from .framing import _reporting_lemmas
-    from .tokens import sentence_tokens
+    from .tokens import sentence_words
 
-    toks = sentence_tokens(article).get(sid)
+    toks = sentence_words(article).get(sid)
     if toks is None:
         return False
     verbs = _reporting_lemmas()
-    for r in toks.itertuples(index=False):
-        if (r.end <= q.start or r.start >= q.end) and r.pos.startswith("VB") and nlp.lemmatize(r.lower, r.pos) in verbs:
-            return True
-    return False
+    return any((end <= q.start or start >= q.end) and pos.startswith("VB") and nlp.lemmatize(low, pos) in verbs
+               for start, end, pos, low in zip(toks.start, toks.end, toks.pos, toks.lower))
 
 
 def _colon_speaker(article: Article, sid: str, start: int):

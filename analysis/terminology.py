@@ -8,7 +8,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import load_lexicon, match_terms
-from .quotes import quotations
+from .quotes import in_quotes, quotations
 
 __all__ = ["glossary", "term_uses", "terms", "signal_balance", "SIGNALS"]
 
@@ -60,12 +60,14 @@ def term_uses(article: Article) -> pd.DataFrame:
     m = m.join(info, on=["term", "category"])
     part = {s.id: s.part for s in article.sentences}
     m["part"] = m["sentence_id"].map(part)
-    q = quotations(article)
+    q = quotations(article)  # one row per quotation span, so a span's offsets find its row
+    by_span = {(a, b): (kind, speaker) for a, b, kind, speaker in zip(q["start"], q["end"], q["kind"], q["speaker"])}
     kinds, speakers = [], []
     for a, b in zip(m["start"], m["end"]):
-        hit = q[(q["start"] <= a) & (q["end"] >= b)]
-        kinds.append(hit["kind"].iloc[0] if len(hit) else "")
-        speakers.append(hit["speaker"].iloc[0] if len(hit) else None)
+        span = in_quotes(article, a, b)
+        kind, speaker = by_span[(span.start, span.end)] if span is not None else ("", None)
+        kinds.append(kind)
+        speakers.append(speaker)
     m["quote_kind"] = kinds
     m["speaker"] = speakers
     m["in_quotes"] = m["quote_kind"] != ""
