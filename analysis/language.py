@@ -13,7 +13,7 @@ import pandas as pd
 from . import nlp
 from .article import Article
 from .lexicons import load_lexicon, match_terms
-from .tokens import sentence_tokens, tokens
+from .tokens import SentenceWords, sentence_words, tokens
 
 __all__ = [
     "size",
@@ -654,14 +654,13 @@ _NOT_BEFORE_MODAL_WORDS = {"in", "of", "since", "until", "during", "from", "by",
 _NOT_AFTER_MODAL_TAGS = {"VBD", "VBZ", "VBP", "MD", "CD"}
 
 
-def _is_modal_use(term: str, toks: pd.DataFrame, i: int) -> bool:
+def _is_modal_use(term: str, toks: SentenceWords, i: int) -> bool:
     """Whether the lexicon term at token ``i`` is used as a (semi-)modal verb.
 
     Single-word modals must be tagged MD and not look like a noun or month ("the will",
     "in May", "May 5"); semi-modals ("need to", "have to") must start with a verb tag.
     """
-    pos = toks["pos"].tolist()
-    low = toks["lower"].tolist()
+    pos, low = toks.pos, toks.lower
     head = term.split()[0]
     if term == "cannot":
         return True
@@ -683,20 +682,19 @@ _APPEAR = {"appear", "appears", "appeared"}
 _APPEAR_LITERAL_NEXT = {"before", "in", "on", "at", "with", "for", "onstage", "alongside"}
 
 
-def _literal_appear(toks: pd.DataFrame, i: int) -> bool:
+def _literal_appear(toks: SentenceWords, i: int) -> bool:
     """"appear" in its literal sense ("a notice to appear before a judge", "appeared in court"), not a hedge."""
-    low = toks["lower"].tolist()
+    low = toks.lower
     return i + 1 < len(low) and low[i + 1] in _APPEAR_LITERAL_NEXT
 
 
-def _is_epistemic_must(toks: pd.DataFrame, i: int) -> bool:
+def _is_epistemic_must(toks: SentenceWords, i: int) -> bool:
     """"must" as a booster (a conclusion: "it must be true", "they must have known"), not an obligation.
 
     Epistemic when followed by "have", or by "be" and then not a participle ("must be
     completed" is an obligation, "must be a mistake" a conclusion).
     """
-    low = toks["lower"].tolist()
-    pos = toks["pos"].tolist()
+    low, pos = toks.lower, toks.pos
     j = i + 1
     while j < len(low) and (pos[j] in ("RB", "RBR", "RBS") or low[j] in ("not", "n't")):
         j += 1
@@ -733,7 +731,7 @@ def stance_markers(article: Article) -> pd.DataFrame:
     """
     lex = load_lexicon("hedges_boosters")
     sub = {(t, c): sc for t, c, sc in zip(lex["term"], lex["category"], lex.get("subcategory", pd.Series([""] * len(lex))))}
-    toks = sentence_tokens(article)
+    toks = sentence_words(article)
     frames = [match_terms(article, lex[lex["category"].isin(["hedge", "booster"])]),
               match_terms(article, lex[lex["category"] == "modal"])]
     rows = []

@@ -6,7 +6,7 @@ import pandas as pd
 
 from . import nlp
 from .article import Article
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = ["passives", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS", "passive_counts"]
 
@@ -225,14 +225,12 @@ def passives(article: Article) -> pd.DataFrame:
     [['was arrested by police', 'police'], ['could be considered', None]]
     """
     rows = []
+    by_sentence = sentence_words(article)
     for s in article.sentences:
-        toks = sentence_tokens(article).get(s.id)
-        if toks is None or toks.empty:
+        toks = by_sentence.get(s.id)
+        if not toks:
             continue
-        low = toks["lower"].tolist()
-        pos = toks["pos"].tolist()
-        starts = toks["start"].tolist()
-        ends = toks["end"].tolist()
+        texts, low, pos, starts, ends = toks.text, list(toks.lower), list(toks.pos), toks.start, toks.end
         n = len(low)
         for i in range(n):
             word = low[i]
@@ -240,7 +238,7 @@ def passives(article: Article) -> pd.DataFrame:
                 continue
             if not (pos[i] in ("VBN", "VBD") or (pos[i] == "JJ" and word.endswith(("ed", "en")))):
                 continue
-            if not _looks_participle(word) or (i > 0 and toks["text"].iloc[i][:1].isupper()
+            if not _looks_participle(word) or (i > 0 and texts[i][:1].isupper()
                                                 and i + 1 < n and pos[i + 1] in ("NNP", "NNPS")):
                 continue  # a tagger slip ("safer"), or part of a name ("Deferred Action")
             if (word in _ATTRIBUTIVE and i + 1 < n and pos[i + 1] in ("JJ", "NN", "NNS")
@@ -281,8 +279,8 @@ def passives(article: Article) -> pd.DataFrame:
             a, b = starts[g], ends[last]
             rows.append((
                 s.id, int(a), int(b), article.text[a:b], kind,
-                toks["text"].iloc[aux_i] if aux_i is not None else "",
-                toks["text"].iloc[i], nlp.lemmatize(word, "VBN"),
+                texts[aux_i] if aux_i is not None else "",
+                texts[i], nlp.lemmatize(word, "VBN"),
                 article.text[starts[agent[0]]:ends[agent[1] - 1]] if agent else None,
                 agent is None,
             ))

@@ -6,7 +6,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import load_lexicon, match_terms
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = ["vague_quantities", "vague_summary", "VAGUE_COLUMNS", "VAGUE_CATEGORIES"]
 
@@ -49,12 +49,11 @@ def vague_quantities(article: Article) -> pd.DataFrame:
     lex = load_lexicon("vague_quantities")
     notes = {(t, c): n for t, c, n in zip(lex["term"], lex["category"], lex.get("note", pd.Series([""] * len(lex))))}
     found = match_terms(article, lex)
-    toks = sentence_tokens(article)
+    toks = sentence_words(article)
     rows = []
     for m in found.itertuples(index=False):
         t = toks[m.sentence_id]
-        low = t["lower"].tolist()
-        tags = t["pos"].tolist()
+        low, tags = list(t.lower), list(t.pos)
         nxt = low[m.i_end] if m.i_end < len(low) else ""
         nxt_tag = tags[m.i_end] if m.i_end < len(tags) else ""
         window = low[m.i_end:m.i_end + 2]
@@ -80,7 +79,7 @@ def vague_quantities(article: Article) -> pd.DataFrame:
             k += 1
             if tags[k - 1] in ("NNS", "NNPS"):
                 break
-        words = t["text"].tolist()[m.i_end:k]
+        words = list(t.text[m.i_end:k])
         while words and not tags[m.i_end + len(words) - 1].startswith("NN"):
             words.pop()
         quantifies = " ".join(w if w[:1].isupper() and (tg.startswith("NNP") or m.i_end + k > 0) else w.lower()

@@ -220,6 +220,25 @@ def test_measures_use_quantulum_units(make_article):
     assert "quantulum3" in f.loc["800 km", "extractor"]
 
 
+def test_quantulum_is_consulted_only_where_a_unit_word_follows_a_number(make_article, monkeypatch):
+    """quantulum3's first parse costs seconds per process: sentences without a unit word never reach it."""
+    import analysis.figures as fig
+
+    asked: list[str] = []
+    real = fig._quantulum
+
+    def spy(text):
+        asked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(fig, "_quantulum", spy)
+    plain = make_article("H", "About 1,500 troops and 14 million people; 45% agreed in 2024.")
+    assert figures(plain)["text"].tolist() == ["1,500", "14 million", "45%"] and asked == []
+    measured = make_article("H", "The convoy drove 300 miles.")
+    assert figures(measured).set_index("text").loc["300 miles", "unit"] == "mile"
+    assert asked == ["The convoy drove 300 miles."]
+
+
 def test_ages_and_durations(make_article):
     art = make_article("H", "A 38-year-old Mexican citizen was sentenced to 10 years’ probation and 15 months in prison "
                             "after a 42- year-old man left; those arrested were between the ages of 20 and 53.")
