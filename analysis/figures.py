@@ -431,8 +431,9 @@ _UNIT_HINT = re.compile(
 )
 
 
-# A digit followed by a unit word: the only sentences quantulum3 is asked about at all.
-_UNIT_AFTER_DIGIT = re.compile(r"\d(?=" + _UNIT_HINT.pattern.removeprefix("^") + ")", re.I)
+# A digit followed by a unit word: the only sentences quantulum3 is asked about at all (a percent
+# sign is not enough: the rules above read percentages themselves).
+_UNIT_AFTER_DIGIT = re.compile(r"\d(?=" + _UNIT_HINT.pattern.removeprefix("^").replace("[°%]", "°", 1) + ")", re.I)
 
 
 def _measure_unit(text: str, span: _Span) -> tuple[str, str, int] | None:

@@ -236,7 +236,7 @@ def test_quantulum_is_consulted_only_where_a_unit_word_follows_a_number(make_art
     assert figures(plain)["text"].tolist() == ["1,500", "14 million", "45%"] and asked == []
     measured = make_article("H", "The convoy drove 300 miles.")
     assert figures(measured).set_index("text").loc["300 miles", "unit"] == "mile"
-    assert asked == ["The convoy drove 300 miles."]
+    assert set(asked) == {"The convoy drove 300 miles."}
 
 
 def test_ages_and_durations(make_article):
