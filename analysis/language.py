@@ -619,7 +619,7 @@ def loaded_words(article: Article, *, emotive_min: float = 2.5) -> pd.DataFrame:
     opinion = nlp.opinion_words()
     t = _word_tokens(article)
     rows = []
-    covered: list[tuple[int, int]] = []
+    covered: set[tuple[str, int]] = set()  # (sentence id, token position) inside a list match
     for m in matches.itertuples(index=False):
         ws = [w.lower() for w in re.findall(r"[\w'’-]+", nlp.normalise_token(m.matched))]
         vals = [float(vader_lex.get(w, 0.0)) for w in ws]
@@ -627,9 +627,9 @@ def loaded_words(article: Article, *, emotive_min: float = 2.5) -> pd.DataFrame:
         ops = sorted({opinion[w] for w in ws if w in opinion})
         rows.append((m.term, m.matched, m.category, intensity.get((m.term, m.category), 1), "loaded_words.csv",
                      v, ",".join(ops), m.sentence_id, int(m.start), int(m.end)))
-        covered.append((int(m.start), int(m.end)))
+        covered.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
     for r in t.itertuples(index=False):
-        if r.pos in ("NNP", "NNPS") or any(a <= r.start < b for a, b in covered):
+        if r.pos in ("NNP", "NNPS") or (r.sentence_id, r.i) in covered:
             continue
         v = float(vader_lex.get(r.lower, 0.0))
         if abs(v) >= emotive_min and r.lower in opinion and r.pos in _EVALUATIVE_TAGS:
