@@ -189,6 +189,26 @@ def bench_corpus(runs: int) -> dict:
     return out
 
 
+def _machine() -> dict:
+    """What the figures were measured on: CPU model and count, memory, Python, and the load at the start."""
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = None
+    try:
+        mem_gb = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError, AttributeError):
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    return {"cpu": cpu, "cpus": os.cpu_count(), "memory_gib": mem_gb, "python": platform.python_version(),
+            "platform": platform.platform(), "load_1min_at_start": load}
+
+
 def _table(results: dict) -> str:
     lines = ["", "== Analysis against the NLTK floor (sentence split + word tokenise + POS tag) =="]
     lines.append(f"{'article':45} {'words':>7} {'analysis s':>11} {'floor s':>8} {'ratio':>6}")
@@ -223,8 +243,8 @@ def main() -> int:
     args = ap.parse_args()
     runs = 2 if args.quick else 5
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
-    results: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
-                                 "cpus": os.cpu_count()}, "runs": runs}
+    started = time.perf_counter()
+    results: dict = {"machine": _machine(), "runs": runs}
     results["analysis"] = bench_analysis(runs)
     results["scaling"] = bench_scaling(sizes, 3 if not args.quick else 1)
     by = {r["words"]: r["analysis_s"] for r in results["scaling"]}
@@ -234,7 +254,9 @@ def main() -> int:
     if not args.skip_reports:
         results["reports"] = bench_reports(1 if args.quick else 3)
     results["corpus"] = bench_corpus(1 if args.quick else 3)
+    results["benchmark_wall_s"] = round(time.perf_counter() - started, 1)
     print(_table(results))
+    print(f"\nmachine: {results['machine']}\nbenchmark wall time: {results['benchmark_wall_s']} s")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n")

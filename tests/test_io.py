@@ -52,3 +52,26 @@ def test_loading_does_not_modify_the_file(tmp_path):
     assert a.metadata["encoding"] == "cp1252"
     assert "€5 million" in a.text
     assert file_sha256(p) == before
+
+
+def test_saved_chart_files_are_small_deterministic_and_readable(tmp_path):
+    """PNG (256-colour palette), SVG (text kept as text) and CSV: same chart, same bytes."""
+    import pandas as pd
+    from PIL import Image
+
+    from analysis.charts import bar_chart
+    from analysis.io import save_chart
+
+    data = pd.DataFrame({"word": ["crackdown", "invasion", "surge"], "count": [5, 3, 1]})
+    chart = bar_chart(data, id="loaded-test", label="word", value="count", title="Loaded <words> & more",
+                      x_label="uses", y_label="word")
+    first = save_chart(chart, tmp_path / "a")
+    second = save_chart(chart, tmp_path / "b")
+    assert [p.name for p in first] == ["loaded-test.png", "loaded-test.svg", "loaded-test.csv"]
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    png, svg, csv = first
+    with Image.open(png) as im:
+        assert im.format == "PNG" and im.mode == "P" and im.size[0] >= 600
+    text = svg.read_text(encoding="utf-8")
+    assert "Loaded &lt;words&gt; &amp; more" in text and "crackdown" in text  # escaped, searchable text
+    assert csv.read_text(encoding="utf-8").splitlines() == ["word,count", "crackdown,5", "invasion,3", "surge,1"]
