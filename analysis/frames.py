@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+from typing import Iterable, NamedTuple
 
 import pandas as pd
 
 from .article import Article
 from .lexicons import load_lexicon, match_terms
 from .quotes import in_quotes
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = [
     "TYPOLOGIES",
@@ -106,33 +108,74 @@ _CUE_COLUMNS = ["typology", "frame", "label", "cue", "matched", "weight", "quest
                 "section", "start", "end", "in_quotes"]
 
 
+class _Cue(NamedTuple):
+    """One frame cue found in an article: a row of :func:`frame_cues` (same fields, same order)."""
+
+    typology: str
+    frame: str
+    label: str
+    cue: str
+    matched: str
+    weight: int
+    question_id: str
+    sentence_id: str
+    part: str
+    section: str
+    start: int
+    end: int
+    in_quotes: bool
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[tuple[str, str], str]:
+    cat = _catalogue()
+    return dict(zip(zip(cat["typology"], cat["frame"]), cat["label"]))
+
+
+@lru_cache(maxsize=1)
+def _catalogue_rows() -> tuple[tuple[str, str, str, str, int, bool], ...]:
+    """The catalogue as plain tuples: typology, frame, label, group, questions, measured (in catalogue order)."""
+    cat = _catalogue()
+    return tuple(zip(cat["typology"], cat["frame"], cat["label"], cat["group"], (int(q) for q in cat["questions"]),
+                     (bool(m) for m in cat["measured"])))
+
+
+@lru_cache(maxsize=4)
+def _cue_info(typology: str) -> dict[tuple[str, str], tuple[int, str]]:
+    """(term, frame) -> (weight, question_id) of a typology's lexicon; the first row of a duplicated pair wins."""
+    lex = _lexicon(typology)
+    qids = lex["question_id"] if "question_id" in lex else [""] * len(lex)
+    info: dict[tuple[str, str], tuple[int, str]] = {}
+    for term, frame, weight, qid in zip(lex["term"], lex["category"], lex["weight"], qids):
+        info.setdefault((term, frame), (int(weight), qid))
+    return info
+
+
+@lru_cache(maxsize=16)
+def _cues(article: Article) -> tuple[_Cue, ...]:
+    """Every cue of the three typologies in the order of :func:`frame_cues` (start, typology, frame)."""
+    labels = _labels()
+    part_of = {s.id: s.part for s in article.sentences}
+    found: list[_Cue] = []
+    for typology in TYPOLOGIES:
+        info = _cue_info(typology)
+        m = match_terms(article, _lexicon(typology))
+        for term, frame, sid, a, b, matched in zip(m["term"], m["category"], m["sentence_id"], m["start"], m["end"],
+                                                   m["matched"]):
+            weight, qid = info[(term, frame)]
+            part = part_of[sid]
+            found.append(_Cue(typology, frame, labels[(typology, frame)], term, matched, weight, qid, sid, part,
+                              section_of(part), int(a), int(b), in_quotes(article, a, b) is not None))
+    found.sort(key=lambda c: (c.start, c.typology, c.frame))  # stable: typologies in catalogue order on ties
+    return tuple(found)
+
+
 @lru_cache(maxsize=16)
 def _frame_cues(article: Article) -> pd.DataFrame:
-    cat = _catalogue().set_index(["typology", "frame"])
-    part_of = {s.id: s.part for s in article.sentences}
-    frames = []
-    for typology in TYPOLOGIES:
-        lex = _lexicon(typology)
-        m = match_terms(article, lex)
-        if m.empty:
-            continue
-        extra = ["weight"] + (["question_id"] if "question_id" in lex else [])
-        info = lex.drop_duplicates(["term", "category"]).set_index(["term", "category"])[extra]
-        m = m.join(info, on=["term", "category"])
-        if "question_id" not in m:
-            m["question_id"] = ""
-        m["typology"] = typology
-        frames.append(m)
-    if not frames:
+    cues = _cues(article)
+    if not cues:
         return pd.DataFrame(columns=_CUE_COLUMNS)
-    m = pd.concat(frames, ignore_index=True)
-    m = m.rename(columns={"category": "frame", "term": "cue"})
-    m["label"] = [cat.loc[(t, f), "label"] for t, f in zip(m["typology"], m["frame"])]
-    m["part"] = m["sentence_id"].map(part_of)
-    m["section"] = m["part"].map(section_of)
-    m["in_quotes"] = [in_quotes(article, a, b) is not None for a, b in zip(m["start"], m["end"])]
-    m["weight"] = m["weight"].astype(int)
-    return m[_CUE_COLUMNS].sort_values(["start", "typology", "frame"], kind="mergesort").reset_index(drop=True)
+    return pd.DataFrame(list(cues), columns=_CUE_COLUMNS)
 
 
 def frame_cues(article: Article, *, typology: str | None = None) -> pd.DataFrame:
@@ -159,7 +202,22 @@ def frame_cues(article: Article, *, typology: str | None = None) -> pd.DataFrame
 
 @lru_cache(maxsize=16)
 def _words_per_sentence(article: Article) -> dict[str, int]:
-    return {sid: int(t["is_word"].sum()) for sid, t in sentence_tokens(article).items()}
+    return {sid: w.n_words for sid, w in sentence_words(article).items()}
+
+
+@lru_cache(maxsize=16)
+def _sentence_order(article: Article) -> dict[str, int]:
+    """Sentence id -> index (reading order)."""
+    return {s.id: s.index for s in article.sentences}
+
+
+def _in_order(article: Article, sids: Iterable[str]) -> list[str]:
+    """Distinct sentence ids in reading order."""
+    return sorted(set(sids), key=_sentence_order(article).get)
+
+
+_SENTENCE_FRAME_COLUMNS = ["sentence_id", "position", "part", "section", "typology", "frame", "label", "weight",
+                           "n_words", "score", "cues"]
 
 
 def sentence_frames(article: Article, *, typology: str | None = None) -> pd.DataFrame:
@@ -169,29 +227,66 @@ def sentence_frames(article: Article, *, typology: str | None = None) -> pd.Data
     Columns: sentence_id, position (1 = first sentence), part, section, typology, frame, label,
     weight, n_words, score, cues (matched words).
     """
-    cues = frame_cues(article, typology=typology)
-    cols = ["sentence_id", "position", "part", "section", "typology", "frame", "label", "weight", "n_words", "score",
-            "cues"]
-    if cues.empty:
-        return pd.DataFrame(columns=cols)
+    groups: dict[tuple[str, str, str], list[_Cue]] = {}
+    for c in _cues(article):
+        if typology is None or c.typology == typology:
+            groups.setdefault((c.sentence_id, c.typology, c.frame), []).append(c)
+    if not groups:
+        return pd.DataFrame(columns=_SENTENCE_FRAME_COLUMNS)
     words = _words_per_sentence(article)
     pos = {s.id: s.index + 1 for s in article.sentences}
+    order = _frame_order()
     rows = []
-    for (sid, typ, frame), grp in cues.groupby(["sentence_id", "typology", "frame"], sort=False):
+    for (sid, typ, frame), grp in groups.items():
         n = words.get(sid, 0)
-        w = int(grp["weight"].sum())
-        rows.append((sid, pos[sid], grp["part"].iloc[0], grp["section"].iloc[0], typ, frame, grp["label"].iloc[0], w,
-                     n, round(100 * w / n, 2) if n else 0.0, list(grp["matched"])))
-    out = pd.DataFrame(rows, columns=cols)
-    order = _catalogue().set_index(["typology", "frame"])["order"]
-    out["_o"] = [order[(t, f)] for t, f in zip(out["typology"], out["frame"])]
-    return out.sort_values(["position", "_o"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
+        w = sum(c.weight for c in grp)
+        first = grp[0]
+        rows.append((sid, pos[sid], first.part, first.section, typ, frame, first.label, w, n,
+                     round(100 * w / n, 2) if n else 0.0, [c.matched for c in grp]))
+    rows.sort(key=lambda r: (r[1], order[(r[4], r[5])]))
+    return pd.DataFrame(rows, columns=_SENTENCE_FRAME_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def _frame_order() -> dict[tuple[str, str], int]:
+    """(typology, frame) -> position in the catalogue."""
+    cat = _catalogue()
+    return {(t, f): int(o) for t, f, o in zip(cat["typology"], cat["frame"], cat["order"])}
 
 
 def _section_words(article: Article, section: str) -> tuple[int, set[str]]:
     words = _words_per_sentence(article)
     sids = {s.id for s in article.sentences if section == "all" or section_of(s.part) == section}
     return sum(words.get(s, 0) for s in sids), sids
+
+
+@lru_cache(maxsize=1)
+def _questions() -> tuple[tuple[str, str, str], ...]:
+    """The generic frames' coding questions: (frame, question_id, question), in lexicon order."""
+    lex = _lexicon("generic").drop_duplicates("question_id")
+    return tuple(zip(lex["category"], lex["question_id"], lex["question"]))
+
+
+_QUESTION_COLUMNS = ["frame", "question_id", "question", "answer", "weight", "sentence_ids", "cues"]
+
+
+@lru_cache(maxsize=64)
+def _question_rows(article: Article, section: str) -> tuple[tuple, ...]:
+    """The rows of :func:`generic_questions` (treat as read-only: they hold lists)."""
+    _, sids = _section_words(article, section)
+    by_question: dict[str, list[_Cue]] = {}
+    for c in _cues(article):
+        if c.typology == "generic" and c.sentence_id in sids:
+            by_question.setdefault(c.question_id, []).append(c)
+    rows = []
+    for frame, qid, question in _questions():
+        grp = by_question.get(qid, [])
+        w = sum(c.weight for c in grp)
+        rows.append((frame, qid, question, "yes" if w >= YES_THRESHOLD else "no", w,
+                     _in_order(article, (c.sentence_id for c in grp)), sorted({c.matched.lower() for c in grp})))
+    frame_order = {f: k for k, f in enumerate(_GENERIC_LABELS)}
+    rows.sort(key=lambda r: (frame_order.get(r[0], len(frame_order)), int(r[1].rsplit("_", 1)[-1])))
+    return tuple(rows)
 
 
 def generic_questions(article: Article, *, section: str = "all") -> pd.DataFrame:
@@ -201,24 +296,8 @@ def generic_questions(article: Article, *, section: str = "all") -> pd.DataFrame
     (one strong cue or two weak ones); every answer lists its sentences and cues.
     Columns: frame, question_id, question, answer (yes/no), weight, sentence_ids, cues.
     """
-    lex = _lexicon("generic")
-    questions = lex.drop_duplicates("question_id")[["category", "question_id", "question"]]
-    cues = frame_cues(article, typology="generic")
-    _, sids = _section_words(article, section)
-    cues = cues[cues["sentence_id"].isin(sids)]
-    order = {s.id: s.index for s in article.sentences}
-    rows = []
-    for q in questions.itertuples(index=False):
-        grp = cues[cues["question_id"] == q.question_id]
-        w = int(grp["weight"].sum())
-        ids = sorted(set(grp["sentence_id"]), key=order.get)
-        rows.append((q.category, q.question_id, q.question, "yes" if w >= YES_THRESHOLD else "no", w, ids,
-                     sorted(set(grp["matched"].str.lower()))))
-    out = pd.DataFrame(rows, columns=["frame", "question_id", "question", "answer", "weight", "sentence_ids", "cues"])
-    frame_order = {f: k for k, f in enumerate(_GENERIC_LABELS)}
-    out["_f"] = out["frame"].map(frame_order)
-    out["_n"] = out["question_id"].str.rsplit("_", n=1).str[-1].astype(int)
-    return out.sort_values(["_f", "_n"], kind="mergesort").drop(columns=["_f", "_n"]).reset_index(drop=True)
+    rows = [(*r[:5], list(r[5]), list(r[6])) for r in _question_rows(article, section)]
+    return pd.DataFrame(rows, columns=_QUESTION_COLUMNS)
 
 
 _PROFILE_COLUMNS = ["typology", "frame", "label", "group", "weight", "score", "n_cues", "n_sentences",
@@ -243,42 +322,60 @@ def frame_profile(article: Article, *, section: str = "all", typology: str | Non
     return _frame_profile(article, section, typology).copy()
 
 
+class _FrameScore(NamedTuple):
+    """A frame's score in one section, before ranking: the first 12 columns of :func:`frame_profile`, and measured."""
+
+    typology: str
+    frame: str
+    label: str
+    group: str
+    weight: int
+    score: float
+    n_cues: int
+    n_sentences: int
+    sentence_ids: list[str]
+    cues: list[str]
+    questions_yes: int
+    questions: int
+    measured: bool
+
+
 @lru_cache(maxsize=64)
 def _frame_profile(article: Article, section: str, typology: str | None) -> pd.DataFrame:
     if section not in SECTIONS:
         raise ValueError(f"section must be one of {SECTIONS}, not {section!r}")
     n_words, sids = _section_words(article, section)
-    cues = frame_cues(article)
-    cues = cues[cues["sentence_id"].isin(sids)]
-    order = {s.id: s.index for s in article.sentences}
-    yes = {}
+    by_frame: dict[tuple[str, str], list[_Cue]] = {}
+    for c in _cues(article):
+        if c.sentence_id in sids:
+            by_frame.setdefault((c.typology, c.frame), []).append(c)
+    yes: Counter[str] = Counter()
     if typology in (None, "generic"):
-        gq = generic_questions(article, section=section)
-        yes = gq[gq["answer"] == "yes"].groupby("frame").size().to_dict()
-    rows = []
-    for c in _catalogue().itertuples(index=False):
-        if typology is not None and c.typology != typology:
+        yes.update(frame for frame, _, _, answer, *_ in _question_rows(article, section) if answer == "yes")
+    per_typology: dict[str, list[_FrameScore]] = {}
+    for typ, frame, label, group, n_questions, measured in _catalogue_rows():
+        if typology is not None and typ != typology:
             continue
-        grp = cues[(cues["typology"] == c.typology) & (cues["frame"] == c.frame)]
-        w = int(grp["weight"].sum())
-        ids = sorted(set(grp["sentence_id"]), key=order.get)
-        counts = grp["matched"].str.lower().value_counts()
-        words = sorted(counts.index, key=lambda t: (-counts[t], t))
-        rows.append((c.typology, c.frame, c.label, c.group, w, round(100 * w / n_words, 2) if n_words else 0.0,
-                     len(grp), len(ids), ids, words, int(yes.get(c.frame, 0)) if c.typology == "generic" else 0,
-                     int(c.questions), 0, False, c.measured and w == 0, bool(c.measured), section, n_words))
+        grp = by_frame.get((typ, frame), [])
+        w = sum(c.weight for c in grp)
+        ids = _in_order(article, (c.sentence_id for c in grp))
+        counts = Counter(c.matched.lower() for c in grp)
+        words = sorted(counts, key=lambda t: (-counts[t], t))
+        per_typology.setdefault(typ, []).append(_FrameScore(
+            typ, frame, label, group, w, round(100 * w / n_words, 2) if n_words else 0.0, len(grp), len(ids), ids,
+            words, yes[frame] if typ == "generic" else 0, n_questions, measured))
+    rows = []
+    for typ in TYPOLOGIES:
+        ranked = sorted(per_typology.get(typ, []), key=lambda f: (-f.score, -f.weight, f.frame))
+        top = max((f.score for f in ranked), default=0)
+        for rank, f in enumerate(ranked, start=1):
+            dominant = f.score > 0 and f.weight >= YES_THRESHOLD and f.score >= DOMINANT_SHARE * top
+            rows.append((*f[:12], rank, dominant, f.measured and f.weight == 0, f.measured, section, n_words))
     out = pd.DataFrame(rows, columns=_PROFILE_COLUMNS)
-    for typ, idx in out.groupby("typology", sort=False).groups.items():
-        sub = out.loc[idx].sort_values(["score", "weight", "frame"], ascending=[False, False, True], kind="mergesort")
-        out.loc[sub.index, "rank"] = range(1, len(sub) + 1)
-        top = sub["score"].max() if len(sub) else 0
-        out.loc[sub.index, "dominant"] = (sub["score"] > 0) & (sub["weight"] >= YES_THRESHOLD) & (
-            sub["score"] >= DOMINANT_SHARE * top)
-    out["rank"] = out["rank"].astype(int)
-    out["dominant"] = out["dominant"].astype(bool)
-    typ_order = {t: k for k, t in enumerate(TYPOLOGIES)}
-    out["_t"] = out["typology"].map(typ_order)
-    return out.sort_values(["_t", "rank"], kind="mergesort").drop(columns="_t").reset_index(drop=True)
+    if out.empty:  # no frame (an unknown typology): rank and dominant keep the dtypes they have with rows
+        out["rank"] = out["rank"].astype(int)
+        out["dominant"] = out["dominant"].astype(bool)
+    return out
 
 
 def dominant_frames(article: Article, *, section: str = "all") -> pd.DataFrame:
@@ -293,9 +390,10 @@ def summary_records(article: Article) -> list[dict]:
     from .summary import records
 
     full = frame_profile(article)
-    head = frame_profile(article, section="head").set_index(["typology", "frame"])
-    body = frame_profile(article, section="body").set_index(["typology", "frame"])
-    full["head_score"] = [head.loc[(t, f), "score"] for t, f in zip(full["typology"], full["frame"])]
-    full["body_score"] = [body.loc[(t, f), "score"] for t, f in zip(full["typology"], full["frame"])]
+    keys = list(zip(full["typology"], full["frame"]))
+    for section in ("head", "body"):
+        prof = _frame_profile(article, section, None)
+        score = dict(zip(zip(prof["typology"], prof["frame"]), prof["score"]))
+        full[f"{section}_score"] = [score[k] for k in keys]
     return records(full, ["typology", "frame", "label", "score", "weight", "sentence_ids", "cues", "dominant", "absent",
                           "measured", "head_score", "body_score", "questions_yes", "questions", "group"])

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
 import pandas as pd
 
 from . import nlp
 from .article import Article
 from .frames import HEAD_PARTS, frame_profile, section_of
-from .tokens import sentence_tokens
+from .tokens import sentence_words
 
 __all__ = ["head_sentence_ids", "headline_vs_body", "unsupported", "summary_dict", "ASPECTS", "COMPARE_COLUMNS"]
 
@@ -25,75 +28,95 @@ def head_sentence_ids(article: Article) -> list[str]:
     return [s.id for s in article.sentences if s.part in HEAD_PARTS]
 
 
-def _ids(article: Article, sids) -> list[str]:
-    order = {s.id: s.index for s in article.sentences}
-    return sorted(set(sids), key=order.get)
+@lru_cache(maxsize=16)
+def _order(article: Article) -> dict[str, int]:
+    return {s.id: s.index for s in article.sentences}
+
+
+def _ids(article: Article, sids: Iterable[str]) -> list[str]:
+    """Distinct sentence ids in reading order."""
+    return sorted(set(sids), key=_order(article).get)
 
 
 def _frames(article: Article) -> list[tuple]:
     head = frame_profile(article, section="head")
-    body = frame_profile(article, section="body").set_index(["typology", "frame"])
+    body = frame_profile(article, section="body")
+    body_of = {(t, f): (w, s, ids, cues) for t, f, w, s, ids, cues in
+               zip(body["typology"], body["frame"], body["weight"], body["score"], body["sentence_ids"], body["cues"])}
     rows = []
-    for h in head[head["weight"] > 0].itertuples(index=False):
-        b = body.loc[(h.typology, h.frame)]
-        if b["weight"] == 0:
+    for typ, frame, label, weight, score, ids in zip(head["typology"], head["frame"], head["label"], head["weight"],
+                                                     head["score"], head["sentence_ids"]):
+        if weight <= 0:
+            continue
+        b_weight, b_score, b_ids, b_cues = body_of[(typ, frame)]
+        if b_weight == 0:
             flag = "not in body"
-        elif h.score > STRONGER * b["score"]:
+        elif score > STRONGER * b_score:
             flag = "stronger in head"
         else:
             flag = ""
-        rows.append(("frame", h.frame, f"{h.typology}: {h.label}", float(h.score), float(b["score"]), list(h.sentence_ids),
-                     list(b["sentence_ids"]), flag, ", ".join(b["cues"][:5])))
+        rows.append(("frame", frame, f"{typ}: {label}", float(score), float(b_score), list(ids), list(b_ids), flag,
+                     ", ".join(b_cues[:5])))
+    return rows
+
+
+_Row = dict[str, Any]
+
+
+def _head_against_body(article: Article, aspect: str, table: pd.DataFrame, keys: tuple[str, ...], *,
+                       item: Callable[[tuple], str], detail: Callable[[list[_Row]], Any],
+                       support: Callable[[list[_Row]], str]) -> list[tuple]:
+    """Compare rows of ``table`` (an analysis table with ``part`` and ``sentence_id``) in the head and the body.
+
+    Rows are grouped by the ``keys`` columns; one output row per group found in the head, in
+    sorted key order, with ``detail`` taken from its head rows and ``supported_by`` from the body
+    rows of the same group (both lists keep the table's order). Rows whose key is missing are
+    left out, as pandas' groupby does.
+    """
+    if table.empty:
+        return []
+    columns = list(table.columns)
+    missing_key = table[list(keys)].isna().any(axis=1).tolist()
+    head: dict[tuple, list[_Row]] = {}
+    body: dict[tuple, list[_Row]] = {}
+    for values, missing in zip(zip(*(table[c].tolist() for c in columns)), missing_key):
+        if missing:
+            continue
+        row = dict(zip(columns, values))
+        side = head if section_of(row["part"]) == "head" else body
+        side.setdefault(tuple(row[k] for k in keys), []).append(row)
+    rows = []
+    for key in sorted(head):
+        h, b = head[key], body.get(key, [])
+        rows.append((aspect, item(key), detail(h), len(h), len(b), _ids(article, (r["sentence_id"] for r in h)),
+                     _ids(article, (r["sentence_id"] for r in b)), "" if b else "not in body", support(b)))
     return rows
 
 
 def _actors(article: Article) -> list[tuple]:
     from .entities import mentions
 
-    m = mentions(article)
-    if m.empty:
-        return []
-    m = m.assign(section=m["part"].map(section_of))
-    rows = []
-    for actor, grp in m[m["section"] == "head"].groupby("actor", sort=True):
-        body = m[(m["actor"] == actor) & (m["section"] == "body")]
-        rows.append(("actor", actor, grp["kind"].iloc[0], len(grp), len(body), _ids(article, grp["sentence_id"]),
-                     _ids(article, body["sentence_id"]), "" if len(body) else "not in body",
-                     ", ".join(sorted(set(body["surface"]))[:3])))
-    return rows
+    return _head_against_body(article, "actor", mentions(article), ("actor",), item=lambda k: k[0],
+                              detail=lambda h: h[0]["kind"],
+                              support=lambda b: ", ".join(sorted({r["surface"] for r in b})[:3]))
 
 
 def _roles(article: Article) -> list[tuple]:
     from .agency import roles
 
-    r = roles(article)
-    if r.empty:
-        return []
-    r = r.assign(section=r["part"].map(section_of))
-    rows = []
-    for (actor, role), grp in r[r["section"] == "head"].groupby(["actor", "role"], sort=True):
-        body = r[(r["actor"] == actor) & (r["role"] == role) & (r["section"] == "body")]
-        verbs = ", ".join(dict.fromkeys(grp["lemma"]))
-        rows.append(("role", f"{actor} as {role}", verbs, len(grp), len(body), _ids(article, grp["sentence_id"]),
-                     _ids(article, body["sentence_id"]), "" if len(body) else "not in body",
-                     ", ".join(dict.fromkeys(body["lemma"]))))
-    return rows
+    def verbs(rows: list[_Row]) -> str:
+        return ", ".join(dict.fromkeys(r["lemma"] for r in rows))
+
+    return _head_against_body(article, "role", roles(article), ("actor", "role"), item=lambda k: f"{k[0]} as {k[1]}",
+                              detail=verbs, support=verbs)
 
 
 def _terms(article: Article) -> list[tuple]:
     from .terminology import term_uses
 
-    u = term_uses(article)
-    if u.empty:
-        return []
-    u = u.assign(section=u["part"].map(section_of))
-    rows = []
-    for term, grp in u[u["section"] == "head"].groupby("term", sort=True):
-        body = u[(u["term"] == term) & (u["section"] == "body")]
-        rows.append(("term", term, grp["signals"].iloc[0], len(grp), len(body), _ids(article, grp["sentence_id"]),
-                     _ids(article, body["sentence_id"]), "" if len(body) else "not in body",
-                     ", ".join(sorted(set(body["matched"]))[:3])))
-    return rows
+    return _head_against_body(article, "term", term_uses(article), ("term",), item=lambda k: k[0],
+                              detail=lambda h: h[0]["signals"],
+                              support=lambda b: ", ".join(sorted({r["matched"] for r in b})[:3]))
 
 
 def _related(word: str, pos: str) -> frozenset[str]:
@@ -104,10 +127,16 @@ def _related(word: str, pos: str) -> frozenset[str]:
     return wn_related(word, wn_pos)
 
 
+@lru_cache(maxsize=65536)
+def _forms(word: str, tag: str) -> frozenset[str]:
+    """A body word as the head's words may be looked up: as written, lemmatised with its tag, as a noun, as a verb."""
+    return frozenset({word, nlp.lemmatize(word, tag), nlp.lemmatize(word, "NN"), nlp.lemmatize(word, "VB")})
+
+
 def _words(article: Article) -> list[tuple]:
     from .agency import _retag_headline
 
-    toks = sentence_tokens(article)
+    toks = sentence_words(article)
     body_forms: dict[str, list[str]] = {}
     for s in article.sentences:
         if section_of(s.part) != "body":
@@ -115,10 +144,10 @@ def _words(article: Article) -> list[tuple]:
         t = toks.get(s.id)
         if t is None:
             continue
-        for w, tag, is_word in zip(t["lower"], t["pos"], t["is_word"]):
+        for w, tag, is_word in zip(t.lower, t.pos, t.is_word):
             if not is_word:
                 continue
-            for form in {w, nlp.lemmatize(w, tag), nlp.lemmatize(w, "NN"), nlp.lemmatize(w, "VB")}:
+            for form in _forms(w, tag):
                 body_forms.setdefault(form, []).append(s.id)
     stop = nlp.stopwords()
     from .entities import mentions
@@ -131,8 +160,8 @@ def _words(article: Article) -> list[tuple]:
         t = toks.get(s.id)
         if t is None:
             continue
-        texts, low = t["text"].tolist(), t["lower"].tolist()
-        tags = _retag_headline(texts, []) if s.part == "headline" else t["pos"].tolist()
+        texts, low = list(t.text), t.lower
+        tags = _retag_headline(texts, []) if s.part == "headline" else t.pos
         for w, text, tag in zip(low, texts, tags):
             if tag not in _CONTENT_TAGS or w in stop or not w.isalpha() or len(w) < 3:
                 continue
@@ -182,10 +211,10 @@ def headline_vs_body(article: Article, *, aspects: tuple[str, ...] = ASPECTS) ->
     rows: list[tuple] = []
     for aspect in aspects:
         rows.extend(builders[aspect](article))
-    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
-    out["_a"] = out["aspect"].map({a: k for k, a in enumerate(ASPECTS)})
-    out["_f"] = out["flag"].map({"not in body": 0, "stronger in head": 1, "": 2})
-    return out.sort_values(["_a", "_f", "item"], kind="mergesort").drop(columns=["_a", "_f"]).reset_index(drop=True)
+    aspect_order = {a: k for k, a in enumerate(ASPECTS)}
+    flag_order = {"not in body": 0, "stronger in head": 1, "": 2}
+    rows.sort(key=lambda r: (aspect_order[r[0]], flag_order[r[7]], r[1]))  # stable: ties keep builder order
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
 
 
 def unsupported(article: Article) -> pd.DataFrame:
@@ -200,8 +229,13 @@ def summary_dict(article: Article) -> dict:
 
     t = headline_vs_body(article)
     cols = ["item", "detail", "head", "body", "head_sentence_ids", "flag", "supported_by"]
+    aspects, flags = t["aspect"].tolist(), t["flag"].tolist()
+    by_aspect: dict[str, list[dict]] = {a: [] for a in ASPECTS}
+    for aspect, rec in zip(aspects, records(t, cols)):
+        by_aspect[aspect].append(rec)
+    unsupported_recs = [rec for flag, rec in zip(flags, records(t, ["aspect"] + cols)) if flag == "not in body"]
     return {
         "head_sentence_ids": head_sentence_ids(article),
-        **{f"{a}s": records(t[t["aspect"] == a], cols) for a in ASPECTS},
-        "unsupported": records(t[t["flag"] == "not in body"], ["aspect"] + cols),
+        **{f"{a}s": by_aspect[a] for a in ASPECTS},
+        "unsupported": unsupported_recs,
     }

@@ -108,3 +108,60 @@ def test_sentence_frames_and_summary_records(seed):
     recs = frames.summary_records(seed)
     assert len(recs) == len(frames.frame_catalogue())
     assert {"typology", "frame", "score", "sentence_ids", "cues", "head_score", "body_score"} <= set(recs[0])
+
+
+@pytest.mark.parametrize("section", frames.SECTIONS)
+def test_profile_and_questions_agree_with_the_cue_table(seed, section):
+    # the scores are computed from grouped cues; recompute them from the evidence table with pandas
+    cues = frames.frame_cues(seed)
+    if section != "all":
+        cues = cues[cues["section"] == section]
+    order = {s.id: s.index for s in seed.sentences}
+    prof = frames.frame_profile(seed, section=section).set_index(["typology", "frame"])
+    for (typ, frame), grp in cues.groupby(["typology", "frame"]):
+        row = prof.loc[(typ, frame)]
+        assert row["weight"] == grp["weight"].sum() and row["n_cues"] == len(grp)
+        assert row["sentence_ids"] == sorted(set(grp["sentence_id"]), key=order.get)
+        counts = grp["matched"].str.lower().value_counts()
+        assert row["cues"] == sorted(counts.index, key=lambda w: (-counts[w], w))
+    assert set(prof.index[prof["n_cues"] > 0]) == set(cues.groupby(["typology", "frame"]).groups)
+    q = frames.generic_questions(seed, section=section).set_index("question_id")
+    weights = cues[cues["typology"] == "generic"].groupby("question_id")["weight"].sum()
+    assert q["weight"].to_dict() == {k: int(weights.get(k, 0)) for k in q.index}
+    yes = q[q["answer"] == "yes"].groupby("frame").size()
+    generic = prof.loc["generic"]
+    assert generic["questions_yes"].to_dict() == {f: int(yes.get(f, 0)) for f in generic.index}
+
+
+def test_profile_ranks_within_each_typology(seed):
+    prof = frames.frame_profile(seed)
+    assert list(dict.fromkeys(prof["typology"])) == list(frames.TYPOLOGIES)
+    for _, grp in prof.groupby("typology", sort=False):
+        assert list(grp["rank"]) == list(range(1, len(grp) + 1))
+        keys = list(zip(-grp["score"], -grp["weight"], grp["frame"]))
+        assert keys == sorted(keys)  # ties on score and weight go by frame id
+    assert prof["rank"].dtype == "int64" and prof["dominant"].dtype == bool
+
+
+def test_unknown_typology_gives_an_empty_profile_with_the_usual_dtypes(seed):
+    prof = frames.frame_profile(seed, typology="nope")
+    assert prof.empty and list(prof.columns) == list(frames.frame_profile(seed).columns)
+    assert prof["rank"].dtype == "int64" and prof["dominant"].dtype == bool
+
+
+def test_sentence_frames_agree_with_the_cue_table(seed):
+    per = frames.sentence_frames(seed)
+    cues = frames.frame_cues(seed)
+    sums = cues.groupby(["sentence_id", "typology", "frame"])["weight"].sum()
+    assert per.set_index(["sentence_id", "typology", "frame"])["weight"].to_dict() == sums.to_dict()
+    assert list(per["position"]) == sorted(per["position"])
+    assert frames.sentence_frames(seed, typology="generic").equals(
+        per[per["typology"] == "generic"].reset_index(drop=True))
+
+
+def test_results_do_not_share_lists_with_the_cache(seed):
+    q = frames.generic_questions(seed)
+    q["sentence_ids"].iloc[0].append("s999")
+    q["cues"].iloc[0].append("zzz")
+    again = frames.generic_questions(seed)
+    assert "s999" not in again["sentence_ids"].iloc[0] and "zzz" not in again["cues"].iloc[0]

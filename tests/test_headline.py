@@ -43,3 +43,24 @@ def test_seed_head_against_body(seed):
     assert words.loc["intensify", "supported_by"] == "escalation"
     summary = headline.summary_dict(seed)
     assert {"frames", "actors", "roles", "terms", "words", "unsupported", "head_sentence_ids"} <= set(summary)
+
+
+def test_frame_in_two_typologies_keeps_profile_order(make_article):
+    # "morality" is a frame id of both the policy and the generic typology: equal items keep the
+    # head profile's order (policy before generic)
+    art = make_article("Bishops condemn evil plan", "The council met on Monday. It approved the budget.")
+    frames = headline.headline_vs_body(art, aspects=("frame",))
+    morality = frames[frames["item"] == "morality"]
+    assert list(morality["detail"]) == ["policy: Morality", "generic: Morality"]
+    assert set(morality["flag"]) == {"not in body"}
+
+
+def test_summary_dict_matches_the_table(seed):
+    t = headline.headline_vs_body(seed)
+    summary = headline.summary_dict(seed)
+    for aspect in headline.ASPECTS:
+        assert [r["item"] for r in summary[f"{aspect}s"]] == list(t.loc[t["aspect"] == aspect, "item"])
+    flagged = t[t["flag"] == "not in body"]
+    assert [(r["aspect"], r["item"]) for r in summary["unsupported"]] == list(zip(flagged["aspect"], flagged["item"]))
+    assert list(summary["unsupported"][0]) == ["aspect", "item", "detail", "head", "body", "head_sentence_ids", "flag",
+                                               "supported_by"]
