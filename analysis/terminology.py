@@ -51,7 +51,13 @@ def term_uses(article: Article) -> pd.DataFrame:
 
     Columns: term, category, matched (as written), sentence_id, part, start, end, in_quotes,
     quote_kind (direct, scare or ""), speaker (of the quotation, if known), signals.
+    Computed once per article (cached); a copy is returned.
     """
+    return _term_uses(article).copy()
+
+
+@lru_cache(maxsize=16)
+def _term_uses(article: Article) -> pd.DataFrame:
     g = _glossary()
     m = match_terms(article, g)
     if m.empty:
