@@ -532,7 +532,14 @@ def sentence_tone(article: Article) -> pd.DataFrame:
     >>> t = sentence_tone(parse_article("News\\n\\nThis is wonderful. This is a horrible disaster."))
     >>> t["compound"].tolist()[1] > 0 > t["compound"].tolist()[2]
     True
+
+    Computed once per article (cached); a copy is returned.
     """
+    return _sentence_tone(article).copy()
+
+
+@lru_cache(maxsize=16)
+def _sentence_tone(article: Article) -> pd.DataFrame:
     sia = nlp.vader()
     rows = []
     for s in article.sentences:
