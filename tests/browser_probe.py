@@ -1,10 +1,11 @@
 """A deeper look at report pages in headless Chromium than ``browser_support.check_pages``.
 
-Same browser, same flags and the same wall around the network (only file:, data:, blob: and
-about: load; everything else is aborted and recorded), plus what the report and security tests
-need on top: it hovers the mouse over every plotly chart (so hover labels are drawn from the
-article's strings), dispatches the events hostile markup could hang code on (mouseover, focus,
-load, error...), then reads the DOM for ``on*`` attributes, ``javascript:`` links, iframes and the
+Same browser, flags and wall around the network: it runs on ``browser_support.visit_pages``, so
+only file:, data:, blob: and about: load, everything else is aborted and recorded, and console
+errors and dialogs are collected the same way. On top, what the report and security tests need:
+it hovers the mouse over every plotly chart (so hover labels are drawn from the article's
+strings), dispatches the events hostile markup could hang code on (mouseover, focus, load,
+error...), then reads the DOM for ``on*`` attributes, ``javascript:`` links, iframes and the
 number of elements matching given CSS selectors, and the ``window.__xss`` flag every test payload
 sets when it runs. A helper for tests, not a test file.
 """
@@ -15,14 +16,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from browser_support import CHROMIUM_ARGS, LOCAL_SCHEMES, find_chromium
+from browser_support import PageCheck, file_url, visit_pages
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 __all__ = ["Probe", "probe_pages"]
-
-_PLOTS_RENDERED_JS = """() => Array.from(document.querySelectorAll('.plotly-graph-div'))
-    .every(d => d.querySelector('svg.main-svg') !== null)"""
 
 _DOM_JS = """(selectors) => {
     const all = Array.from(document.querySelectorAll('body *'));
@@ -52,27 +53,32 @@ _DOM_JS = """(selectors) => {
     };
 }"""
 
+# null stays visible as "null": only a never-set flag counts as "no payload ran".
+_XSS_JS = "() => (window.__xss === undefined ? null : String(window.__xss))"
 
-@dataclass
-class Probe:
-    """What happened on one page."""
 
+@dataclass(kw_only=True)
+class Probe(PageCheck):
+    """What happened on one page: a :class:`~browser_support.PageCheck` plus the probing.
+
+    ``text`` is the whole ``innerText`` (not capped) after events fired and charts were
+    hovered; plot counts are read after them too. ``js_flags`` is not read: see ``xss``.
+    """
+
+    #: The page as given to :func:`probe_pages` (not resolved), for ``relative_to``.
     path: Path
-    title: str = ""
-    console_errors: list[str] = field(default_factory=list)
-    external_requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    plot_containers: int = 0
-    rendered_plots: int = 0
+    #: Mouse positions visited over plotly charts (25 per chart; 0 with ``hover=False``).
     hover_points: int = 0
-    #: ``window.__xss`` after loading, hovering and firing events (None: no payload ran).
+    #: ``String(window.__xss)`` after loading, hovering and firing events (None: no payload ran).
     xss: Any = None
+    #: ``TAG name=value`` (value cut at 80 characters) for every ``on*`` attribute in the DOM.
     on_attributes: list[str] = field(default_factory=list)
+    #: ``TAG value`` for every href/src/action... that starts with ``javascript:`` or ``vbscript:``.
     js_links: list[str] = field(default_factory=list)
+    #: Number of iframe, object, embed and frame elements.
     frames: int = 0
+    #: CSS selector -> number of matching elements, for the ``selectors`` asked for.
     counts: dict[str, int] = field(default_factory=dict)
-    text: str = ""
-    screenshot: Path | None = None
 
 
 def _shot_name(path: Path, root: Path | None) -> str:
@@ -93,70 +99,25 @@ def probe_pages(
 
     Screenshots (full page) go to ``screenshot_dir`` named after the path relative to ``root``.
     """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-    from playwright.sync_api import sync_playwright
+    paths = [Path(p) for p in paths]
+    probes = [Probe(url=file_url(p), path=p) for p in paths]
+    shots = [None if screenshot_dir is None else Path(screenshot_dir) / _shot_name(p, root) for p in paths]
+    selector_list = list(selectors)
 
-    results = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=find_chromium(), headless=True, args=list(CHROMIUM_ARGS))
-        try:
-            for path in map(Path, paths):
-                probe = Probe(path=path)
-                blocked: set[str] = set()
-                errors: list[tuple[str, str | None]] = []
-                context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
-                                              accept_downloads=False)
-                try:
-                    def on_route(route, probe=probe, blocked=blocked):
-                        url = route.request.url
-                        if url.lower().startswith(LOCAL_SCHEMES):
-                            route.continue_()
-                        else:
-                            probe.external_requests.append(url)
-                            blocked.add(url)
-                            route.abort("blockedbyclient")
+    def read(page: Page, probe: Probe) -> None:
+        if hover:
+            probe.hover_points = _hover_plots(page)
+        dom = page.evaluate(_DOM_JS, selector_list)
+        page.wait_for_timeout(150)  # let handlers the events queued run before reading the flag
+        probe.xss = page.evaluate(_XSS_JS)
+        probe.on_attributes, probe.js_links, probe.frames = dom["onAttrs"], dom["jsLinks"], dom["iframes"]
+        probe.plot_containers, probe.rendered_plots = dom["plots"], dom["rendered"]
+        probe.counts, probe.text = dom["counts"], dom["text"]
 
-                    def on_ws(ws, probe=probe):
-                        probe.external_requests.append(ws.url)
-                        ws.close()
-
-                    context.route("**/*", on_route)
-                    context.route_web_socket("**/*", on_ws)
-                    page = context.new_page()
-                    page.on("dialog", lambda d, probe=probe: (probe.dialogs.append(d.message), d.dismiss()))
-                    page.on("pageerror", lambda e, errors=errors: errors.append((f"pageerror: {e}", None)))
-                    page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(
-                        (m.text, (m.location or {}).get("url", ""))))
-                    page.goto(path.resolve().as_uri(), wait_until="load", timeout=30_000)
-                    try:
-                        page.wait_for_function(_PLOTS_RENDERED_JS, timeout=wait_ms, polling=100)
-                    except PlaywrightTimeoutError:
-                        pass
-                    if hover:
-                        probe.hover_points = _hover_plots(page)
-                    dom = page.evaluate(_DOM_JS, list(selectors))
-                    page.wait_for_timeout(150)
-                    probe.xss = page.evaluate("() => (window.__xss === undefined ? null : String(window.__xss))")
-                    probe.title = page.title()
-                    probe.on_attributes, probe.js_links, probe.frames = dom["onAttrs"], dom["jsLinks"], dom["iframes"]
-                    probe.plot_containers, probe.rendered_plots = dom["plots"], dom["rendered"]
-                    probe.counts, probe.text = dom["counts"], dom["text"]
-                    if screenshot_dir is not None:
-                        shot = Path(screenshot_dir) / _shot_name(path, root)
-                        shot.parent.mkdir(parents=True, exist_ok=True)
-                        page.screenshot(path=str(shot), full_page=True)
-                        probe.screenshot = shot
-                finally:
-                    context.close()
-                probe.console_errors = [t for t, where in errors
-                                        if not (where in blocked and t.startswith("Failed to load resource"))]
-                results.append(probe)
-        finally:
-            browser.close()
-    return results
+    return visit_pages(probes, read, screenshots=shots, wait_ms=wait_ms)
 
 
-def _hover_plots(page) -> int:
+def _hover_plots(page: Page) -> int:
     """Move the mouse over a 5x5 grid of every plotly chart's plot area so hover labels render."""
     count = page.evaluate("() => document.querySelectorAll('.plotly-graph-div .nsewdrag').length")
     n = 0

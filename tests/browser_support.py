@@ -9,6 +9,11 @@ that opened, how many plotly charts exist and how many actually rendered, the vi
 few ``window`` globals that hostile-payload tests set (``window.__xss = 1``), and optionally a
 full-page screenshot.
 
+Both ``check_pages`` and the deeper probe in ``browser_probe.py`` (hover every chart, fire every
+event, scan the DOM for ``on*`` attributes) run on :func:`visit_pages`: one browser launch, a
+fresh offline context per page, network blocked and recorded, console errors and dialogs
+collected, and a callback that reads whatever the caller needs from the loaded page.
+
 Only Debian's ``chromium`` package is used (``bash .ci/install-browser.sh`` installs it); no
 browser build is ever downloaded. Tests call :func:`skip_without_chromium` first so a machine
 without it skips them with a visible reason instead of failing.
@@ -19,10 +24,10 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # playwright is imported lazily so this module imports without it
     from playwright.sync_api import (
@@ -30,6 +35,7 @@ if TYPE_CHECKING:  # playwright is imported lazily so this module imports withou
         BrowserContext,
         ConsoleMessage,
         Dialog,
+        Page,
         Route,
         ViewportSize,
         WebSocketRoute,
@@ -43,8 +49,10 @@ __all__ = [
     "PageCheck",
     "check_page",
     "check_pages",
+    "file_url",
     "find_chromium",
     "skip_without_chromium",
+    "visit_pages",
 ]
 
 #: Environment variable naming the Chromium executable to use (overrides the PATH search).
@@ -201,8 +209,8 @@ def check_page(
     to render, then reads the page, writes a full-page PNG to ``screenshot`` if given, and
     closes the browser.
     """
-    with _LaunchedBrowser() as browser:
-        return _check_one(browser, Path(path), screenshot, wait_ms, tuple(js_flags))
+    check = PageCheck(url=file_url(path))
+    return visit_pages([check], _reader(js_flags), screenshots=[screenshot], wait_ms=wait_ms)[0]
 
 
 def check_pages(
@@ -228,10 +236,63 @@ def check_pages(
                 name = f"{p.stem}-{n}.png"
             used.add(name)
             shots[i] = Path(screenshot_dir) / name
-    if not paths:
+    checks = [PageCheck(url=file_url(p)) for p in paths]
+    return visit_pages(checks, _reader(js_flags), screenshots=shots, wait_ms=wait_ms)
+
+
+def file_url(path: Path) -> str:
+    """The ``file://`` URL of the file at ``path`` (resolved); FileNotFoundError when there is none."""
+    resolved = Path(path).resolve()
+    if not resolved.is_file():
+        raise FileNotFoundError(f"no HTML file to check at {resolved}")
+    return resolved.as_uri()
+
+
+CheckT = TypeVar("CheckT", bound=PageCheck)
+
+
+def visit_pages(
+    checks: Sequence[CheckT],
+    read: Callable[[Page, CheckT], None],
+    *,
+    screenshots: Sequence[Path | None] = (),
+    wait_ms: int = 1500,
+) -> list[CheckT]:
+    """Open each check's ``url`` offline in one headless Chromium (fresh context per page); fill it in.
+
+    The one place that drives the browser, for :func:`check_pages` and ``browser_probe``. Per
+    page: every request whose URL is not file:, data:, blob: or about: (websockets included) is
+    aborted and appended to ``external_requests``; each dialog is dismissed and its message
+    appended to ``dialogs``; after ``load``, it polls up to ``wait_ms`` for every plotly chart to
+    draw. Then ``read(page, check)`` stores what the caller wants to know (it may also act on
+    the page first: hover, fire events). Then ``title`` is read, a full-page PNG is written to
+    ``screenshots[i]`` when that is a path (and recorded in ``screenshot``), the context is closed,
+    and ``console_errors`` gets the console errors and uncaught exceptions, minus the "Failed to
+    load resource" messages of requests blocked here. Returns the checks, in order; an empty list
+    launches no browser.
+    """
+    checks = list(checks)
+    shots = list(screenshots) or [None] * len(checks)
+    if len(shots) != len(checks):
+        raise ValueError(f"{len(shots)} screenshot paths for {len(checks)} pages")
+    if not checks:
         return []
     with _LaunchedBrowser() as browser:
-        return [_check_one(browser, p, shot, wait_ms, tuple(js_flags)) for p, shot in zip(paths, shots)]
+        for check, shot in zip(checks, shots):
+            _visit_one(browser, check, read, shot, wait_ms)
+    return checks
+
+
+def _reader(js_flags: Sequence[str]) -> Callable[[Page, PageCheck], None]:
+    """The ``read`` step of check_page(s): plot counts, the text (capped), the named globals."""
+    names = list(js_flags)
+
+    def read(page: Page, check: PageCheck) -> None:
+        check.plot_containers, check.rendered_plots = page.evaluate(_COUNT_PLOTS_JS)
+        check.text = page.evaluate(_TEXT_JS, _TEXT_LIMIT)
+        check.js_flags = page.evaluate(_FLAGS_JS, names)
+
+    return read
 
 
 class _LaunchedBrowser:
@@ -269,20 +330,16 @@ def _is_local(url: str) -> bool:
     return url.lower().startswith(LOCAL_SCHEMES)
 
 
-def _check_one(
+def _visit_one(
     browser: Browser,
-    path: Path,
+    check: CheckT,
+    read: Callable[[Page, CheckT], None],
     screenshot: Path | None,
     wait_ms: int,
-    flag_names: tuple[str, ...],
-) -> PageCheck:
+) -> None:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    path = path.resolve()
-    if not path.is_file():
-        raise FileNotFoundError(f"no HTML file to check at {path}")
-    result = PageCheck(url=path.as_uri())
     blocked: set[str] = set()
     # (text, location url or None for uncaught exceptions), in order; filtered at the end,
     # once every blocked URL is known.
@@ -302,13 +359,13 @@ def _check_one(
             if _is_local(url):
                 route.continue_()
             else:
-                result.external_requests.append(url)
+                check.external_requests.append(url)
                 blocked.add(url)
                 route.abort("blockedbyclient")
 
         def on_websocket(ws: WebSocketRoute) -> None:
             # Never connect_to_server(): the socket is recorded and closed, nothing is sent.
-            result.external_requests.append(ws.url)
+            check.external_requests.append(ws.url)
             blocked.add(ws.url)
             ws.close()
 
@@ -330,7 +387,7 @@ def _check_one(
         page.on("pageerror", on_pageerror)
 
         def on_dialog(dialog: Dialog) -> None:
-            result.dialogs.append(dialog.message)
+            check.dialogs.append(dialog.message)
             try:
                 dialog.dismiss()
             except PlaywrightError:  # the page may already be gone; the message is what matters
@@ -338,29 +395,26 @@ def _check_one(
 
         page.on("dialog", on_dialog)
 
-        page.goto(result.url, wait_until="load", timeout=_LOAD_TIMEOUT_MS)
+        page.goto(check.url, wait_until="load", timeout=_LOAD_TIMEOUT_MS)
         try:
             page.wait_for_function(_PLOTS_RENDERED_JS, timeout=max(wait_ms, 1), polling=100)
         except PlaywrightTimeoutError:
             pass  # some charts never drew: rendered_plots < plot_containers says so
 
-        result.title = page.title()
-        result.plot_containers, result.rendered_plots = page.evaluate(_COUNT_PLOTS_JS)
-        result.text = page.evaluate(_TEXT_JS, _TEXT_LIMIT)
-        result.js_flags = page.evaluate(_FLAGS_JS, list(flag_names))
+        read(page, check)
+        check.title = page.title()
         if screenshot is not None:
             screenshot = Path(screenshot)
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(screenshot), full_page=True)
-            result.screenshot = screenshot
+            check.screenshot = screenshot
     finally:
         context.close()
 
     for text, where in raw_errors:
         if where is not None and where in blocked and text.startswith("Failed to load resource"):
             continue  # our own blocking, already listed in external_requests
-        result.console_errors.append(text)
-    return result
+        check.console_errors.append(text)
 
 
 def _main(argv: Sequence[str] | None = None) -> int:

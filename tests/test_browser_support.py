@@ -1,4 +1,4 @@
-"""Tests of tests/browser_support.py on small HTML pages written to tmp_path.
+"""Tests of tests/browser_support.py, and of tests/browser_probe.py built on it, on small pages in tmp_path.
 
 Each browser test calls skip_without_chromium() first, so a machine without Debian's chromium
 skips them with the reason shown (`pytest -rs`) rather than failing.
@@ -304,3 +304,103 @@ def test_text_is_capped(tmp_path: Path) -> None:
     check = check_page(page, wait_ms=200)
 
     assert len(check.text) == 20_000
+
+
+# --- visit_pages, the shared driver, and browser_probe on top of it -------------------------------
+
+
+def test_visit_pages_checks_its_arguments_before_any_browser(tmp_path: Path) -> None:
+    def read(page: object, check: PageCheck) -> None:
+        raise AssertionError("no page should be opened")
+
+    assert browser_support.visit_pages([], read) == []
+    one = PageCheck(url=(tmp_path / "a.html").as_uri())
+    with pytest.raises(ValueError, match="2 screenshot paths for 1 pages"):
+        browser_support.visit_pages([one], read, screenshots=[None, None])
+    with pytest.raises(FileNotFoundError):
+        browser_support.file_url(tmp_path / "a.html")
+
+
+def test_visit_pages_calls_read_on_the_loaded_page(tmp_path: Path) -> None:
+    skip_without_chromium()
+    first = write_page(tmp_path, "first.html", "<p>one</p><script>document.title = 'set by script'</script>")
+    second = write_page(tmp_path, "second.html", "<script>alert('x'); console.error('bad')</script>",
+                        title="two")
+    seen: list[tuple[str, str]] = []
+
+    def read(page, check: PageCheck) -> None:  # type: ignore[no-untyped-def]
+        seen.append((check.url, page.evaluate("() => document.body.innerText")))
+        page.evaluate("() => { document.title += ' (read)'; }")
+
+    checks = [PageCheck(url=browser_support.file_url(p)) for p in (first, second)]
+    out = browser_support.visit_pages(checks, read, screenshots=[tmp_path / "one.png", None])
+
+    assert out == checks
+    assert seen == [(first.resolve().as_uri(), "one"), (second.resolve().as_uri(), "")]
+    assert [c.title for c in checks] == ["set by script (read)", "two (read)"]  # title read after read()
+    assert checks[0].screenshot == tmp_path / "one.png" and checks[1].screenshot is None
+    assert checks[1].dialogs == ["x"] and checks[1].console_errors == ["bad"]
+
+
+def test_probe_fires_events_that_check_page_does_not(tmp_path: Path, plotly_js: str) -> None:
+    """An ``on*`` handler that waits for an event: probe_pages fires it and sees ``__xss``."""
+    skip_without_chromium()
+    from browser_probe import Probe, probe_pages
+
+    page = chart_page(tmp_path, plotly_js)
+    text = page.read_text(encoding="utf-8").replace(
+        "</body>",
+        '<span class="hover-target" onmouseover="window.__xss=4">hover me</span>'
+        '<a href=" javascript:window.__xss=8">link</a><iframe srcdoc="<p>inner</p>"></iframe></body>',
+    )
+    page.write_text(text, encoding="utf-8")
+
+    assert check_page(page, wait_ms=5000).js_flags == {"__xss": None}  # loading alone runs nothing
+    (probe,) = probe_pages([page], selectors=[".hover-target", "svg.main-svg"])
+
+    assert isinstance(probe, Probe) and isinstance(probe, PageCheck)
+    assert probe.xss == "4"
+    assert probe.on_attributes == ["SPAN onmouseover=window.__xss=4"]
+    assert probe.js_links == ["A  javascript:window.__xss=8"]
+    assert probe.frames == 1
+    assert probe.counts[".hover-target"] == 1 and probe.counts["svg.main-svg"] >= 1
+    assert (probe.plot_containers, probe.rendered_plots) == (1, 1)
+    assert probe.hover_points == 25
+    assert probe.title == "Chart" and "hover me" in probe.text
+    assert probe.external_requests == [] and probe.console_errors == [] and probe.dialogs == []
+
+
+def test_probe_records_what_check_page_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same wall and same collection: requests, dialogs, errors; escaped payloads stay text."""
+    skip_without_chromium()
+    from browser_probe import probe_pages
+
+    (tmp_path / "site" / "sub").mkdir(parents=True)
+    payload = '<img src=x onerror="window.__xss=1">'
+    noisy = write_page(
+        tmp_path / "site" / "sub",
+        "noisy.html",
+        '<img src="http://example.com/a.png"><script>alert("hi")</script>'
+        "<script>throw new TypeError('boom')</script>",
+    )
+    calm = write_page(tmp_path / "site", "calm.html", f"<p>{html.escape(payload)}</p>")
+    monkeypatch.chdir(tmp_path)
+    given = [Path("site/sub/noisy.html"), calm]
+    shots = tmp_path / "shots"
+
+    probes = probe_pages(given, screenshot_dir=shots, root=Path("site"), hover=False)
+    checks = check_pages([noisy, calm])
+
+    for probe, check in zip(probes, checks):
+        assert probe.url == check.url
+        assert probe.external_requests == check.external_requests
+        assert probe.dialogs == check.dialogs
+        assert probe.console_errors == check.console_errors
+    assert probes[0].external_requests == ["http://example.com/a.png"]
+    assert probes[0].dialogs == ["hi"]
+    assert probes[0].console_errors == ["pageerror: TypeError: boom"]
+    assert probes[1].xss is None and payload in probes[1].text and probes[1].console_errors == []
+    assert [p.path for p in probes] == given  # as given, not resolved
+    assert [p.hover_points for p in probes] == [0, 0]
+    assert [p.screenshot for p in probes] == [shots / "sub-noisy.png", shots / "calm.png"]  # relative to root
+    assert all(p.screenshot is not None and p.screenshot.read_bytes().startswith(PNG_MAGIC) for p in probes)
