@@ -1,16 +1,17 @@
-"""Build the HTML reports: execute each notebook on an article with papermill, export it without code, add the shared plotly.js, and write index pages — each folder swapped into place only when complete."""
+"""Build the HTML reports: run an article's notebooks in one kernel (parameters injected as papermill does), export them without code, add the shared plotly.js, and write index pages — each folder swapped into place only when complete."""
 
 from __future__ import annotations
 
 import html
-import json
 import os
+import re
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .article import Article, load_article, slugify
 from .config import ARTICLES_DIR, NOTEBOOKS_DIR, REPORTS_DIR, VERSION
@@ -92,6 +93,11 @@ def _export_html(nb_node) -> str:
     return body
 
 
+def _write_page(target: Path, nb_node, title: str, nav: str) -> Path:
+    """Export an executed notebook as a report page."""
+    return write_text_atomic(target, _page(title, _export_html(nb_node), nav=nav))
+
+
 def _nav(article_title: str, current: str | None) -> str:
     links = ['<a href="../index.html">All articles</a>', '<a href="index.html">This article</a>']
     for stem, label in NOTEBOOKS:
@@ -102,20 +108,137 @@ def _nav(article_title: str, current: str | None) -> str:
     return f'<nav class="al-nav">{" ".join(links)}</nav>'
 
 
-def _execute(notebook: Path, output: Path, parameters: dict, cwd: Path):
-    import papermill
+#: Kernel start-up limit in seconds: papermill's ``start_timeout``. Cells have no time limit, as
+#: under papermill (its ``execution_timeout`` defaults to none).
+KERNEL_START_TIMEOUT = 60
+CELL_TIMEOUT: int | None = None
+KERNEL_NAME = "python3"
 
-    return papermill.execute_notebook(
-        str(notebook), str(output), parameters=parameters, kernel_name="python3", cwd=str(cwd),
-        progress_bar=False, log_output=False, report_mode=False,
-    )
+#: Run before each notebook in a shared kernel (its output is discarded). The only process state the
+#: notebooks change that alters what a later one shows: 01 and 02 widen pandas' ``display.max_colwidth``,
+#: 03 relies on the default. Nothing else is reset: a notebook using a *variable* left by an earlier one
+#: would work here but not alone, and nbval runs every notebook alone in a fresh kernel (``make test``),
+#: so such a dependency fails the tests instead of passing silently. No name is bound by this cell.
+_BETWEEN_NOTEBOOKS = '__import__("pandas").reset_option("display") if "pandas" in __import__("sys").modules else None'
+
+#: Writes the JSON summary from the kernel that ran the article's notebooks, where every analysis is
+#: already cached for the same ``Article`` (loaded the way the notebooks load it). Binds no name.
+_SUMMARY_CODE = """\
+def _article_lens_summary(article, target):
+    import json
+
+    from analysis.io import write_text_atomic
+    from analysis.notebook import load
+    from analysis.summary import build_summary
+
+    summary = build_summary(load(article))
+    write_text_atomic(target, json.dumps(summary, indent=1, ensure_ascii=False, sort_keys=False) + "\\n")
+
+
+_article_lens_summary({article!r}, {target!r})
+del _article_lens_summary
+"""
+
+_ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _start_kernel(cwd: Path):
+    """Start a kernel working in ``cwd`` (where papermill ran the notebooks) and return its manager.
+
+    jupyter_client's asynchronous manager, the kind nbclient drives; its IPython history stays in memory,
+    as in nbclient's own kernels, so parallel builds never share a history file.
+    """
+    from jupyter_client import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+    run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    return km
+
+
+def _stop_kernel(km) -> None:
+    """Stop the kernel and remove its connection file. At once: every cell has replied by now, so all it
+    wrote is complete and there is nothing to wait for (a polite shutdown took 0.5–3 s of each build)."""
+    from jupyter_core.utils import run_sync
+
+    run_sync(km.shutdown_kernel)(now=True)
+
+
+@contextmanager
+def _kernel(cwd: Path) -> Iterator:
+    """One kernel for a whole build: every notebook of an article runs in it, so libraries, NLTK models and
+    the analyses (cached per process) are loaded and computed once, not once per notebook."""
+    km = _start_kernel(cwd)
+    try:
+        yield km
+    finally:
+        _stop_kernel(km)
+
+
+def _run(nb, km):
+    """Execute every cell of ``nb`` in the running kernel ``km`` and return ``nb`` with its outputs.
+
+    Raises nbclient's ``CellExecutionError`` when a cell fails (``DeadKernelError`` when the kernel dies);
+    the kernel is left running either way.
+    """
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, km=km, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT,
+                            startup_timeout=KERNEL_START_TIMEOUT, raise_on_iopub_timeout=True)
+    try:
+        client.execute()
+    finally:
+        if client.kc is not None:  # the kernel outlives this client; its channels do not
+            client.kc.stop_channels()
+    return nb
+
+
+def _run_code(code: str, km):
+    """Run ``code`` in the kernel as a one-cell notebook; returns that notebook."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3", "language": "python"}
+    return _run(nb, km)
+
+
+def _execute(notebook: Path, parameters: dict, km):
+    """Run ``notebook`` with ``parameters`` in the running kernel ``km`` and return the executed notebook.
+
+    The notebook is read and parameterised by papermill's own functions, so the cell tagged
+    ``injected-parameters`` is exactly the one ``papermill -p`` writes, except for its id: papermill's is
+    random and the exported HTML shows it, so it is fixed here to keep reports byte-identical.
+    """
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    nb = load_notebook_node(str(notebook))
+    if parameters:
+        nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME)
+        for cell in nb.cells:  # papermill gives the new cell a random id, which the HTML shows
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                cell.id = "injected-parameters"
+    return _run(nb, km)
+
+
+def _write_summary(km, article: str, target: Path) -> None:
+    """Write ``target`` (the JSON summary of ``article``) from the kernel that ran the article's notebooks."""
+    _run_code(_SUMMARY_CODE.format(article=article, target=str(target)), km)
+
+
+def _last_line(exc: BaseException) -> str:
+    """What went wrong, in one line: the last line of the error (a cell's traceback ends with the exception), without colours."""
+    lines = _ANSI_RE.sub("", str(exc)).strip().splitlines()
+    return next((line.strip() for line in reversed(lines) if line.strip()), type(exc).__name__)
 
 
 def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_dir: Path = NOTEBOOKS_DIR) -> ReportResult:
-    """Build ``out_dir/<slug>/`` for one article. The previous folder stays until the new one is complete."""
-    import nbformat
+    """Build ``out_dir/<slug>/`` for one article. The previous folder stays until the new one is complete.
 
-    from .summary import build_summary
+    The article's notebooks run one after the other in one kernel (see :func:`_kernel`), then the summary
+    is written from that kernel too.
+    """
+    from .io import read_json
 
     try:
         article = load_article(path)
@@ -126,31 +249,37 @@ def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_d
     for stale in out_dir.glob(f".staging-{article.slug}-*"):  # left by an interrupted run
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{article.slug}-", dir=out_dir))
-    work = Path(tempfile.mkdtemp(prefix="article-lens-run-"))
+    source = str(Path(path).resolve())
+    step = NOTEBOOKS[0][0]
     try:
         figures_dir = staging / "figures"
         figures_dir.mkdir()
-        for stem, label in NOTEBOOKS:
-            src = notebooks_dir / f"{stem}.ipynb"
-            executed = work / f"{stem}.ipynb"
+        params = {"article": source, "figures_dir": str(figures_dir)}
+        # A page is exported (nbconvert, in this process) while the kernel runs the next notebook.
+        with ThreadPoolExecutor(max_workers=1) as exporter:
             try:
-                _execute(src, executed, {"article": str(Path(path).resolve()), "figures_dir": str(figures_dir)}, notebooks_dir)
-            except Exception as exc:  # noqa: BLE001 - papermill raises many kinds; report one line
-                msg = str(exc).strip().splitlines()
-                last = next((line for line in reversed(msg) if line.strip()), type(exc).__name__)
-                return ReportResult(str(path), article.slug, None, f"{stem} failed on '{path}': {last[:300]}")
-            nb = nbformat.read(str(executed), as_version=4)
-            body = _export_html(nb)
-            title = f"{label} — {article.title}"
-            write_text_atomic(staging / f"{stem}.html", _page(title, body, nav=_nav(article.title, stem)))
-        summary = build_summary(article)
-        write_text_atomic(staging / "summary.json", json.dumps(summary, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+                pages = []
+                with _kernel(notebooks_dir) as km:
+                    for i, (stem, label) in enumerate(NOTEBOOKS):
+                        step = stem
+                        if i:
+                            _run_code(_BETWEEN_NOTEBOOKS, km)
+                        nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
+                        pages.append((stem, exporter.submit(_write_page, staging / f"{stem}.html", nb,
+                                                            f"{label} — {article.title}", _nav(article.title, stem))))
+                    step = "summary"
+                    _write_summary(km, source, staging / "summary.json")
+                for stem, page in pages:
+                    step = stem
+                    page.result()
+            except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
+                return ReportResult(str(path), article.slug, None, f"{step} failed on '{path}': {_last_line(exc)[:300]}")
+        summary = read_json(staging / "summary.json")
         write_text_atomic(staging / "index.html", _article_index(article, summary))
         os.chmod(staging, 0o755)
         replace_dir_atomic(staging, out_dir / article.slug)
         return ReportResult(str(path), article.slug, out_dir / article.slug)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -300,35 +429,29 @@ def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
 
 def build_compare_report(paths: Sequence[Path], out_dir: Path = REPORTS_DIR, *,
                          notebooks_dir: Path = NOTEBOOKS_DIR) -> ReportResult:
-    """Run the comparison notebook on ``paths`` and write ``out_dir/compare.html`` (figures in
-    ``out_dir/compare_figures/``); the previous page stays until the new one is complete."""
-    import nbformat
-
+    """Run the comparison notebook on ``paths`` (in a kernel of its own) and write ``out_dir/compare.html``
+    (figures in ``out_dir/compare_figures/``); the previous page stays until the new one is complete."""
     stem, label = COMPARE_NOTEBOOK
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _ensure_plotly_asset(out_dir)
     staging = Path(tempfile.mkdtemp(prefix=".staging-compare-", dir=out_dir))
-    work = Path(tempfile.mkdtemp(prefix="article-lens-run-"))
     try:
         figures_dir = staging / "figures"
         figures_dir.mkdir()
-        executed = work / f"{stem}.ipynb"
         params = {"articles": [str(Path(p).resolve()) for p in paths], "article": "", "figures_dir": str(figures_dir)}
         try:
-            _execute(notebooks_dir / f"{stem}.ipynb", executed, params, notebooks_dir)
-        except Exception as exc:  # noqa: BLE001 - papermill raises many kinds; report one line
-            msg = str(exc).strip().splitlines()
-            last = next((line for line in reversed(msg) if line.strip()), type(exc).__name__)
-            return ReportResult("comparison", "compare", None, f"{stem} failed: {last[:300]}")
-        body = _export_html(nbformat.read(str(executed), as_version=4))
+            with _kernel(notebooks_dir) as km:
+                nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
+        except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
+            return ReportResult("comparison", "compare", None, f"{stem} failed: {_last_line(exc)[:300]}")
+        body = _export_html(nb)
         nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
         os.chmod(figures_dir, 0o755)
         replace_dir_atomic(figures_dir, out_dir / COMPARE_FIGURES)
         page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="", nav=nav))
         return ReportResult("comparison", "compare", out_dir, page=page)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -521,10 +521,20 @@ def test_non_ascii_file_names_do_not_share_a_folder(tmp_path):
 
 
 def test_same_file_name_in_two_folders_keeps_both_reports(tmp_path, monkeypatch):
-    """Cheap build: the notebooks are copied instead of executed; only the folder naming is tested."""
-    import analysis.report as report
+    """Cheap build: no kernel, the notebooks are exported unexecuted and the summary is built in this
+    process; only the folder naming is tested."""
+    import contextlib
 
-    monkeypatch.setattr(report, "_execute", lambda notebook, output, parameters, cwd: shutil.copyfile(notebook, output))
+    import nbformat
+
+    import analysis.report as report
+    from analysis.io import write_text_atomic
+
+    monkeypatch.setattr(report, "_kernel", lambda cwd: contextlib.nullcontext())
+    monkeypatch.setattr(report, "_execute", lambda notebook, parameters, km: nbformat.read(str(notebook), as_version=4))
+    monkeypatch.setattr(report, "_run_code", lambda code, km: None)
+    monkeypatch.setattr(report, "_write_summary", lambda km, article, target: write_text_atomic(
+        target, json.dumps(build_summary(load_article(article)))))
     paths = []
     for folder, title in (("a", "First story"), ("b", "Second story")):
         (tmp_path / folder).mkdir()

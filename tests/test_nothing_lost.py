@@ -6,7 +6,8 @@ file hashed. Then:
 
 * a run whose notebooks folder holds a broken ``02-framing.ipynb`` (``build_article_report(...,
   notebooks_dir=<tmp copy>)``) fails with a one-line error and leaves every previous file byte for
-  byte, no staging folder, and the article and notebooks unchanged;
+  byte, no staging folder, the article and notebooks unchanged, and no kernel running; so do a
+  kernel that does not start and a summary that fails after the pages were exported;
 * ``python -m analysis report`` is killed with SIGKILL in the middle of a rebuild (while its
   staging folder fills up): the previous report is still intact; running the same command again
   succeeds and the index lists the article once;
@@ -69,19 +70,62 @@ def _break_notebook(src: Path, dst: Path, stem: str) -> None:
     nbformat.write(nb, dst / f"{stem}.ipynb")
 
 
-def test_failing_run_leaves_the_previous_report_intact(previous, tmp_path):
-    from analysis.report import build_article_report
+def test_failing_run_leaves_the_previous_report_intact(previous, tmp_path, monkeypatch):
+    import analysis.report as report
 
+    pids = []
+    real_start = report._start_kernel
+
+    def start(cwd):
+        km = real_start(cwd)
+        pids.append(km.provisioner.pid)
+        return km
+
+    monkeypatch.setattr(report, "_start_kernel", start)
     broken = tmp_path / "broken-notebooks"
     _break_notebook(previous["notebooks"], broken, "02-framing")
     inputs = {p: file_sha256(p) for p in [previous["article"], *sorted(broken.glob("*.ipynb"))]}
-    result = build_article_report(previous["article"], previous["out"], notebooks_dir=broken)
-    assert result.error and "02-framing" in result.error and "deliberately broken" in result.error
-    assert "\n" not in result.error
+    result = report.build_article_report(previous["article"], previous["out"], notebooks_dir=broken)
+    assert result.error == (f"02-framing failed on '{previous['article']}': "
+                            "RuntimeError: deliberately broken for the test")
+    assert len(pids) == 1
+    with pytest.raises(ProcessLookupError):  # the kernel is shut down on failure too
+        os.kill(pids[0], 0)
     assert _tree_hashes(previous["folder"]) == previous["hashes"]  # every file, byte for byte
     assert not [p.name for p in previous["out"].iterdir() if p.name.startswith(".")]  # staging removed
     assert {p: file_sha256(p) for p in inputs} == inputs  # article and notebooks untouched
     assert not list(broken.glob("*.ipynb.*")) and not list(broken.glob(".ipynb_checkpoints"))
+
+
+def test_kernel_that_does_not_start_is_one_line(previous, monkeypatch):
+    import analysis.report as report
+
+    def no_kernel(cwd):
+        raise RuntimeError("Kernel died before replying to kernel_info\n\n")
+
+    monkeypatch.setattr(report, "_start_kernel", no_kernel)
+    result = report.build_article_report(previous["article"], previous["out"], notebooks_dir=previous["notebooks"])
+    assert result.error == f"01-language failed on '{previous['article']}': Kernel died before replying to kernel_info"
+    assert _tree_hashes(previous["folder"]) == previous["hashes"]
+    assert not [p.name for p in previous["out"].iterdir() if p.name.startswith(".")]
+
+
+def test_failing_summary_discards_the_pages_already_written(previous, monkeypatch):
+    """The pages are exported beside the kernel, into the staging folder: a failure after them (here the
+    summary, with the notebooks left unexecuted to keep it cheap) still leaves the previous report."""
+    import nbformat
+
+    import analysis.report as report
+
+    def fail(km, article, target):
+        raise ValueError("summary broken for the test")
+
+    monkeypatch.setattr(report, "_execute", lambda notebook, parameters, km: nbformat.read(str(notebook), as_version=4))
+    monkeypatch.setattr(report, "_write_summary", fail)
+    result = report.build_article_report(previous["article"], previous["out"], notebooks_dir=previous["notebooks"])
+    assert result.error == f"summary failed on '{previous['article']}': summary broken for the test"
+    assert _tree_hashes(previous["folder"]) == previous["hashes"]
+    assert not [p.name for p in previous["out"].iterdir() if p.name.startswith(".")]
 
 
 def test_failing_run_through_the_cli_is_one_line(previous, tmp_path):

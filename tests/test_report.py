@@ -6,6 +6,10 @@ by this module), then:
 * files: each article has its three pages, ``index.html``, ``summary.json``, and for every chart
   on a page the PNG, SVG and CSV in ``figures/``; no staging folder is left; inputs are unchanged;
 * static: no page refers to anything remote; plotly.js is one shared local copy;
+* execution: the seed's three notebooks and its summary run in one kernel (started once; before the
+  summary it holds the variables of all three notebooks; gone afterwards), and building the seed
+  again gives the same bytes in every file; the cell run between notebooks restores pandas'
+  display options and binds no name;
 * in headless Chromium, from ``file://`` with all network blocked (``tests/browser_probe.py``):
   no request leaves, no console error, every plotly chart has drawn its SVG, the page title names
   the article, the annotated-article view (``.al-annotated``) is there — asserted only while
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from pathlib import Path
 
@@ -55,6 +60,10 @@ def bundled(tmp_path_factory):
         if r.slug and r.folder and (r.folder / "summary.json").exists():
             slugs[r.slug] = json.loads((r.folder / "summary.json").read_text(encoding="utf-8"))["article"]["title"]
     return {"out": out, "results": results, "paths": paths, "before": before, "after": after, "titles": slugs}
+
+
+def _tree_hashes(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): file_sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _article_pages(out: Path, slug: str) -> list[Path]:
@@ -156,3 +165,80 @@ def test_reports_in_headless_chromium(bundled):
             assert title in probe.text  # the provenance header names it too
         if annotated and probe.path.name == "01-language.html":
             assert probe.counts[".al-annotated"] >= 1, (name, "no annotated-article view")
+
+
+def _assigned_names(notebook: Path) -> set[str]:
+    """The names a notebook's code cells assign at top level (``x = ...``)."""
+    import ast
+
+    import nbformat
+
+    names: set[str] = set()
+    for cell in nbformat.read(str(notebook), as_version=4).cells:
+        if cell.cell_type == "code":
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.Assign):
+                    names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def test_one_kernel_runs_every_notebook_of_an_article(bundled, tmp_path, monkeypatch):
+    """The seed built again, in this process: one kernel runs its three notebooks and then its summary
+    (it still holds every variable the three notebooks assign), and is gone afterwards; the files are
+    byte for byte those of the first build (made in a pool worker)."""
+    import ast
+
+    import analysis.report as report
+
+    started, executed, kernel_names = [], [], []
+    real_start, real_execute, real_summary = report._start_kernel, report._execute, report._write_summary
+
+    def start(cwd):
+        km = real_start(cwd)
+        started.append((km, km.provisioner.pid))
+        return km
+
+    def execute(notebook, parameters, km):
+        executed.append((Path(notebook).stem, km))
+        return real_execute(notebook, parameters, km)
+
+    def summary(km, article, target):
+        shown = report._run_code("print(sorted(k for k in globals() if not k.startswith('_')))", km)
+        kernel_names.append((km, set(ast.literal_eval(shown.cells[0].outputs[0].text))))
+        return real_summary(km, article, target)
+
+    monkeypatch.setattr(report, "_start_kernel", start)
+    monkeypatch.setattr(report, "_execute", execute)
+    monkeypatch.setattr(report, "_write_summary", summary)
+    result = report.build_article_report(ARTICLES_DIR / f"{SEED_SLUG}.txt", tmp_path)
+    assert result.error is None, result.error
+    assert len(started) == 1
+    km, pid = started[0]
+    assert executed == [(stem, km) for stem, _ in NOTEBOOKS]
+    assert [k for k, _ in kernel_names] == [km]
+    for stem, _ in NOTEBOOKS:  # every notebook ran in that kernel: its variables are there
+        assigned = _assigned_names(NOTEBOOKS_DIR / f"{stem}.ipynb")
+        assert assigned and assigned <= kernel_names[0][1], (stem, assigned - kernel_names[0][1])
+    with pytest.raises(ProcessLookupError):  # shut down once the build is done
+        os.kill(pid, 0)
+    # Deterministic: same article, same bytes (pages, figures, CSVs, summary, index).
+    assert _tree_hashes(tmp_path / SEED_SLUG) == _tree_hashes(bundled["out"] / SEED_SLUG)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_cell_between_notebooks_restores_pandas_display_and_binds_nothing():
+    """01 and 02 widen pandas' column width; in a shared kernel 03 must still see the default."""
+    import pandas as pd
+
+    from analysis.report import _BETWEEN_NOTEBOOKS
+
+    pd.reset_option("display.max_colwidth")
+    default = pd.get_option("display.max_colwidth")
+    namespace: dict = {}
+    try:
+        pd.set_option("display.max_colwidth", default + 170)
+        exec(_BETWEEN_NOTEBOOKS, namespace)  # noqa: S102 - our own constant
+        assert pd.get_option("display.max_colwidth") == default
+    finally:
+        pd.reset_option("display.max_colwidth")
+    assert set(namespace) == {"__builtins__"}
