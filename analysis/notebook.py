@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -40,11 +41,19 @@ class ChartOutput:
 
 
 def show_chart(chart: Chart, figures_dir: str | None = None) -> ChartOutput:
-    """Return the chart for display; when ``figures_dir`` is set, also save PNG, SVG and CSV there."""
-    if figures_dir:
-        from .io import save_chart
+    """Return the chart for display; when ``figures_dir`` is set, also save PNG, SVG and CSV there.
 
-        save_chart(chart, Path(figures_dir))
+    In a report build (the environment variable ``ARTICLE_LENS_BACKGROUND_CHARTS`` is set by
+    ``analysis.report`` for its kernel) the files are drawn in a second process while the
+    notebook goes on; the build waits for them before the report is swapped in.
+    """
+    if figures_dir:
+        from . import io
+
+        if os.environ.get(io.BACKGROUND_CHARTS_ENV):
+            io.save_chart_in_background(chart, Path(figures_dir))
+        else:
+            io.save_chart(chart, Path(figures_dir))
     return ChartOutput(chart)
 
 

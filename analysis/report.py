@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Sequence
 from .article import Article, load_article, slugify
 from .config import ARTICLES_DIR, NOTEBOOKS_DIR, REPORTS_DIR, VERSION
 from .errors import ArticleError
-from .io import replace_dir_atomic, write_text_atomic
+from .io import BACKGROUND_CHARTS_ENV, replace_dir_atomic, write_text_atomic
 
 __all__ = [
     "NOTEBOOKS",
@@ -152,7 +152,10 @@ def _start_kernel(cwd: Path):
     from jupyter_core.utils import run_sync
 
     km = AsyncKernelManager(kernel_name=KERNEL_NAME)
-    run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    # Static chart images are drawn in a second process while the notebooks go on (analysis.io);
+    # _wait_for_charts collects them before the report is swapped in.
+    env = {**os.environ, BACKGROUND_CHARTS_ENV: "1"}
+    run_sync(km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:"])
     return km
 
 
@@ -221,6 +224,11 @@ def _execute(notebook: Path, parameters: dict, km):
     return _run(nb, km)
 
 
+def _wait_for_charts(km) -> None:
+    """Wait in the kernel for the static chart images drawn in the background; a chart that failed fails the build."""
+    _run_code("__import__('analysis.io', fromlist=['wait_for_charts']).wait_for_charts()", km)
+
+
 def _write_summary(km, article: str, target: Path) -> None:
     """Write ``target`` (the JSON summary of ``article``) from the kernel that ran the article's notebooks."""
     _run_code(_SUMMARY_CODE.format(article=article, target=str(target)), km)
@@ -269,6 +277,8 @@ def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_d
                                                             f"{label} — {article.title}", _nav(article.title, stem))))
                     step = "summary"
                     _write_summary(km, source, staging / "summary.json")
+                    step = "figures"
+                    _wait_for_charts(km)
                 for stem, page in pages:
                     step = stem
                     page.result()
@@ -443,6 +453,7 @@ def build_compare_report(paths: Sequence[Path], out_dir: Path = REPORTS_DIR, *,
         try:
             with _kernel(notebooks_dir) as km:
                 nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
+                _wait_for_charts(km)
         except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
             return ReportResult("comparison", "compare", None, f"{stem} failed: {_last_line(exc)[:300]}")
         body = _export_html(nb)

@@ -75,3 +75,30 @@ def test_saved_chart_files_are_small_deterministic_and_readable(tmp_path):
     text = svg.read_text(encoding="utf-8")
     assert "Loaded &lt;words&gt; &amp; more" in text and "crackdown" in text  # escaped, searchable text
     assert csv.read_text(encoding="utf-8").splitlines() == ["word,count", "crackdown,5", "invasion,3", "surge,1"]
+
+
+def test_charts_drawn_in_the_background_match_and_report_failures(tmp_path):
+    """Report builds draw static charts in a worker process: same bytes as drawing in place, and a
+    chart that cannot be written fails wait_for_charts (after the others are written)."""
+    import pandas as pd
+
+    from analysis import io as aio
+    from analysis.charts import bar_chart
+
+    data = pd.DataFrame({"frame": ["security", "crime"], "score": [4.5, 2.0]})
+    chart = bar_chart(data, id="bg-test", label="frame", value="score", title="Frames", x_label="score",
+                      y_label="frame")
+    here = aio.save_chart(chart, tmp_path / "here")
+    aio.save_chart_in_background(chart, tmp_path / "there")
+    there = aio.wait_for_charts()
+    assert [p.name for p in there] == [p.name for p in here]
+    assert [p.read_bytes() for p in there] == [p.read_bytes() for p in here]
+    assert aio.wait_for_charts() == []  # nothing pending any more
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    aio.save_chart_in_background(chart, blocked)
+    aio.save_chart_in_background(chart, tmp_path / "fine")
+    with pytest.raises(OSError):
+        aio.wait_for_charts()
+    assert (tmp_path / "fine" / "bg-test.svg").exists()
