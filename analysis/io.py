@@ -27,6 +27,7 @@ __all__ = [
     "save_chart",
     "save_chart_in_background",
     "wait_for_charts",
+    "stop_chart_workers",
 ]
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -317,6 +318,15 @@ def save_chart_in_background(chart, directory: str | os.PathLike[str]):
     future = _chart_pool.submit(save_chart, chart, str(directory))
     _chart_jobs.append(future)
     return future
+
+
+def stop_chart_workers() -> None:
+    """Wait for pending charts' processes to finish and stop them (a report build calls this before it
+    stops its kernel, so no worker is killed mid-way)."""
+    global _chart_pool
+    if _chart_pool is not None:
+        _chart_pool.shutdown(wait=True)
+        _chart_pool = None
 
 
 def wait_for_charts() -> list[Path]:

@@ -155,7 +155,10 @@ def _start_kernel(cwd: Path):
     # Static chart images are drawn in a second process while the notebooks go on (analysis.io);
     # _wait_for_charts collects them before the report is swapped in.
     env = {**os.environ, BACKGROUND_CHARTS_ENV: "1"}
-    run_sync(km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    # log_level=ERROR: the kernel's start-up warning about unencrypted local TCP (loopback only, a
+    # kernel per build) was printed once per article by every `make report`; errors still show.
+    run_sync(km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:",
+                                                                      "--IPKernelApp.log_level=ERROR"])
     return km
 
 
@@ -226,7 +229,8 @@ def _execute(notebook: Path, parameters: dict, km):
 
 def _wait_for_charts(km) -> None:
     """Wait in the kernel for the static chart images drawn in the background; a chart that failed fails the build."""
-    _run_code("__import__('analysis.io', fromlist=['wait_for_charts']).wait_for_charts()", km)
+    _run_code("__import__('analysis.io', fromlist=['io']).wait_for_charts()\n"
+              "__import__('analysis.io', fromlist=['io']).stop_chart_workers()", km)
 
 
 def _write_summary(km, article: str, target: Path) -> None:

@@ -102,3 +102,7 @@ def test_charts_drawn_in_the_background_match_and_report_failures(tmp_path):
     with pytest.raises(OSError):
         aio.wait_for_charts()
     assert (tmp_path / "fine" / "bg-test.svg").exists()
+    aio.stop_chart_workers()  # a report build stops the worker before its kernel; a later chart starts a new one
+    aio.save_chart_in_background(chart, tmp_path / "again")
+    assert [p.name for p in aio.wait_for_charts()] == [p.name for p in here]
+    aio.stop_chart_workers()
