@@ -6,7 +6,7 @@ import argparse
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -164,6 +164,13 @@ class Reference:
     def count(self, word: str) -> int:
         return self.words.get(word, 0)
 
+    @cached_property
+    def by_count(self) -> tuple[tuple[str, int], ...]:
+        """(word, count) of the words with a letter, most frequent first (ties alphabetical): lets
+        :func:`keyness` stop at the first word an article is not expected to use even once."""
+        return tuple(sorted(((w, n) for w, n in self.words.items() if any(ch.isalpha() for ch in w)),
+                            key=lambda wn: (-wn[1], wn[0])))
+
 
 def _article_words(words: Iterable[str]) -> list[str]:
     """Re-tokenise source tokens the way article-lens tokenises articles; keep words only."""
@@ -305,11 +312,11 @@ def keyness(article: Article, *, min_count: int = 2, min_ref_count: int = 0, ref
             continue
         rows.append((term, a, b, list(dict.fromkeys(sids))))  # (a word used is never under-used below 1 expected)
     seen = set(counts.index)
-    for term, b in ref.words.items():
-        if term in seen or b < max(min_ref_count, 1) or not any(ch.isalpha() for ch in term):
-            continue
+    for term, b in ref.by_count:
         if c * b / d < 1:
-            continue  # the article was not even expected to use it once
+            break  # the article was not even expected to use it (nor any rarer word) once
+        if term in seen or b < max(min_ref_count, 1):
+            continue
         rows.append((term, 0, b, []))
     out = []
     for term, a, b, sids in rows:

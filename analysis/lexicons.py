@@ -17,7 +17,20 @@ MATCH_COLUMNS = ["term", "category", "sentence_id", "start", "end", "matched", "
 
 
 def load_lexicon(name: str) -> pd.DataFrame:
-    """A lexicon from ``data/lexicons/<name>.csv`` (columns ``term, category, source, version, ...``)."""
+    """A lexicon from ``data/lexicons/<name>.csv`` (columns ``term, category, source, version, ...``),
+    terms stripped and lower case. Read again when the file changes; a copy is returned."""
+    from .config import LEXICONS_DIR
+
+    path = LEXICONS_DIR / (name if name.endswith(".csv") else f"{name}.csv")
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = -1.0  # read_lexicon says which file is missing
+    return _load_lexicon(name, mtime).copy()
+
+
+@lru_cache(maxsize=64)
+def _load_lexicon(name: str, mtime: float) -> pd.DataFrame:
     frame = read_lexicon(name)
     frame["term"] = frame["term"].str.strip().str.lower()
     return frame

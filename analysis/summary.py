@@ -17,6 +17,11 @@ __all__ = ["build_summary", "records"]
 
 def _clean(value: Any) -> Any:
     """Make a value JSON-safe: NaN/NA become None, numpy scalars become Python numbers."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most values: nothing to do
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
