@@ -194,8 +194,9 @@ def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
     surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()}
     taken = {(m["sentence_id"], k) for m in found if m["i_start"] >= 0 for k in range(m["i_start"], m["i_end"])}
     extra = []
+    toks_by_sentence = sentence_words(article)
     for sent in article.sentences:
-        toks = sentence_words(article).get(sent.id)
+        toks = toks_by_sentence[sent.id]
         if sent.part == "headline" or not toks:
             continue
         for i, (text, pos) in enumerate(zip(toks.text, toks.pos)):

@@ -133,17 +133,18 @@ def _forms(word: str, tag: str) -> frozenset[str]:
     return frozenset({word, nlp.lemmatize(word, tag), nlp.lemmatize(word, "NN"), nlp.lemmatize(word, "VB")})
 
 
+def _in_section(article: Article, section: str) -> Iterable:
+    """The article's sentences in ``section`` (head or body), in reading order."""
+    return (s for s in article.sentences if section_of(s.part) == section)
+
+
 def _words(article: Article) -> list[tuple]:
     from .agency import _retag_headline
 
     toks = sentence_words(article)
     body_forms: dict[str, list[str]] = {}
-    for s in article.sentences:
-        if section_of(s.part) != "body":
-            continue
-        t = toks.get(s.id)
-        if t is None:
-            continue
+    for s in _in_section(article, "body"):
+        t = toks[s.id]
         for w, tag, is_word in zip(t.lower, t.pos, t.is_word):
             if not is_word:
                 continue
@@ -154,12 +155,8 @@ def _words(article: Article) -> list[tuple]:
 
     names = {w.lower() for surface in mentions(article)["surface"] for w in surface.split()}
     seen: dict[str, dict] = {}
-    for s in article.sentences:
-        if section_of(s.part) != "head":
-            continue
-        t = toks.get(s.id)
-        if t is None:
-            continue
+    for s in _in_section(article, "head"):
+        t = toks[s.id]
         texts, low = list(t.text), t.lower
         tags = _retag_headline(texts, []) if s.part == "headline" else t.pos
         for w, text, tag in zip(low, texts, tags):

@@ -19,7 +19,7 @@ import pandas as pd
 from . import nlp
 from .article import Article
 
-__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_tokens", "sentence_words", "SentenceWords"]
+__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords"]
 
 TOKEN_COLUMNS = ["sentence_id", "sentence", "i", "start", "end", "text", "lower", "pos", "is_word", "is_stop"]
 
@@ -112,16 +112,3 @@ def tokens(article: Article) -> pd.DataFrame:
     Computed once per article and cached; a copy is returned.
     """
     return _token_table(article).copy()
-
-
-@lru_cache(maxsize=16)
-def _sentence_groups(article: Article) -> dict[str, pd.DataFrame]:
-    table = _token_table(article)
-    return {sid: grp for sid, grp in table.groupby("sentence_id", sort=False)}
-
-
-def sentence_tokens(article: Article) -> dict[str, pd.DataFrame]:
-    """The token table split by sentence id: computed once per article and cached, so treat the
-    frames as read-only (copy before changing them). For token-by-token walks prefer
-    :func:`sentence_words`."""
-    return dict(_sentence_groups(article))
