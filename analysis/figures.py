@@ -422,18 +422,17 @@ _TEMPERATURE_CONTEXT = re.compile(r"\b(?:temperature\w*|hot|hotter|cold|colder|h
 
 # Words that can follow a number as a unit of measure. quantulum3 (and the inflect/typeguard stack it
 # imports, several seconds per process) is only consulted when one of these follows the number.
-_UNIT_HINT = re.compile(
-    r"^\s*-?\s*(?:[°%]|(?:sq(?:uare)?\.?\s+|cubic\s+)?(?:km|kilomet|met(?:re|er)|cm|mm|mile|mi\b|yard|feet|foot|ft\b|inch|"
+_UNIT_WORDS = (
+    r"(?:sq(?:uare)?\.?\s+|cubic\s+)?(?:km|kilomet|met(?:re|er)|cm|mm|mile|mi\b|yard|feet|foot|ft\b|inch|"
     r"kg|kilo|gram|g\b|tonne|ton|pound|lb|ounce|oz\b|lit(?:re|er)|gallon|barrel|acre|hectare|ha\b|degree|"
     r"mph|km/h|kph|knot|watt|kw|mw|gw|kwh|mwh|gwh|volt|calorie|kcal|byte|kb|mb|gb|tb|bit|hertz|hz|decibel|db\b|"
-    r"celsius|fahrenheit|nautical))",
-    re.I,
+    r"celsius|fahrenheit|nautical)"
 )
-
-
+# After a number's span: a unit word, a degree sign or a percent sign.
+_UNIT_HINT = re.compile(r"^\s*-?\s*(?:[°%]|" + _UNIT_WORDS + ")", re.I)
 # A digit followed by a unit word: the only sentences quantulum3 is asked about at all (a percent
 # sign is not enough: the rules above read percentages themselves).
-_UNIT_AFTER_DIGIT = re.compile(r"\d(?=" + _UNIT_HINT.pattern.removeprefix("^").replace("[°%]", "°", 1) + ")", re.I)
+_UNIT_AFTER_DIGIT = re.compile(r"\d(?=\s*-?\s*(?:°|" + _UNIT_WORDS + "))", re.I)
 
 
 def _measure_unit(text: str, span: _Span) -> tuple[str, str, int] | None:
@@ -872,8 +871,8 @@ def _numbers_table(article: Article) -> pd.DataFrame:
         spans = _merge_ranges(text, atoms) + fracs
         spans.sort(key=lambda x: (x.a, x.b))
         first_alnum = re.search(r"[\w$£€¥]", text)
-        toks = toks_by_sentence.get(s.id)
-        tok_tags = [] if toks is None else [(st - s.start, tg) for st, tg in zip(toks.start, toks.pos)]
+        toks = toks_by_sentence[s.id]
+        tok_tags = [(st - s.start, tg) for st, tg in zip(toks.start, toks.pos)]
         typed: list[_Number] = []
         for sp in spans:
             first_token = bool(first_alnum) and sp.a <= first_alnum.start() + (1 if text[:1] == "(" else 0)
@@ -894,7 +893,6 @@ def _numbers_table(article: Article) -> pd.DataFrame:
                 kind = "money" if entity == "currency" else "percent" if entity == "percentage" else "other"
                 typed.append(_Number(qa, qb, qvalue, None, kind, _Q_ISO.get(unit, unit), extractor="quantulum3"))
         typed.sort(key=lambda n: (n.a, n.b))
-        toks = toks_by_sentence.get(s.id)
         for n in typed:
             a, b = s.start + n.a, s.start + n.b
             raw = article.text[a:b]
