@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from functools import lru_cache
 
 import pandas as pd
@@ -11,9 +11,12 @@ from .article import Article
 from .io import read_lexicon
 from .tokens import sentence_words
 
-__all__ = ["load_lexicon", "match_terms", "lexicon_versions", "MATCH_COLUMNS"]
+__all__ = ["load_lexicon", "match_terms", "lexicon_versions", "MATCH_COLUMNS", "Match", "lexicon_terms", "find_terms"]
 
 MATCH_COLUMNS = ["term", "category", "sentence_id", "start", "end", "matched", "i_start", "i_end"]
+
+Match = namedtuple("Match", MATCH_COLUMNS)
+Match.__doc__ = "One lexicon match: a row of :func:`match_terms` as a plain tuple (see :func:`find_terms`)."
 
 
 def load_lexicon(name: str) -> pd.DataFrame:
@@ -34,6 +37,33 @@ def _load_lexicon(name: str, mtime: float) -> pd.DataFrame:
     frame = read_lexicon(name)
     frame["term"] = frame["term"].str.strip().str.lower()
     return frame
+
+
+def lexicon_terms(name: str, categories: tuple[str, ...] | None = None) -> tuple[tuple[str, str], ...]:
+    """The (term, category) pairs of lexicon ``name`` (only ``categories`` when given), sorted and
+    de-duplicated: the key :func:`find_terms` takes. Cached per file version.
+
+    >>> ("reportedly", "hedge") in lexicon_terms("hedges_boosters", ("hedge",))
+    True
+    """
+    from .config import LEXICONS_DIR
+
+    path = LEXICONS_DIR / (name if name.endswith(".csv") else f"{name}.csv")
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = -1.0
+    return _lexicon_terms(name, mtime, categories)
+
+
+@lru_cache(maxsize=64)
+def _lexicon_terms(name: str, mtime: float, categories: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
+    frame = _load_lexicon(name, mtime)
+    pairs = zip(frame["term"], frame["category"])
+    if categories is not None:
+        wanted = set(categories)
+        pairs = ((t, c) for t, c in pairs if c in wanted)
+    return tuple(sorted(set(pairs)))
 
 
 def lexicon_versions() -> dict[str, str]:
@@ -79,11 +109,24 @@ def match_terms(article: Article, lexicon: pd.DataFrame, *, overlap: bool = Fals
     (the text as written), i_start, i_end (token positions in the sentence).
     """
     pairs = tuple(sorted(set(zip(lexicon["term"], lexicon["category"]))))
-    return _match_cached(article, pairs, overlap).copy()
+    return pd.DataFrame(find_terms(article, pairs, overlap=overlap), columns=MATCH_COLUMNS)
+
+
+def find_terms(article: Article, pairs: tuple[tuple[str, str], ...], *, overlap: bool = False) -> tuple[Match, ...]:
+    """:func:`match_terms` without pandas: the matches as :class:`Match` tuples, in reading order.
+
+    ``pairs`` are sorted (term, category) pairs, e.g. from :func:`lexicon_terms`. Cached per article.
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nOfficials reportedly left.")
+    >>> [(m.term, m.matched, m.i_start) for m in find_terms(a, (("reportedly", "hedge"),))]
+    [('reportedly', 'reportedly', 1)]
+    """
+    return _match_cached(article, pairs, overlap)
 
 
 @lru_cache(maxsize=64)
-def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap: bool) -> pd.DataFrame:
+def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap: bool) -> tuple[Match, ...]:
     exact, prefix = _index(pairs)
     stem_lengths = sorted({len(k) for k in prefix})
     rows = []
@@ -114,6 +157,6 @@ def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap:
                 chosen = [h for h in hits if not (h[2] in seen or seen.add(h[2]))]
             for L, term, cat in chosen:
                 a, b = starts[i], ends[i + L - 1]
-                rows.append((term, cat, sid, a, b, article.text[a:b], i, i + L))
+                rows.append(Match(term, cat, sid, a, b, article.text[a:b], i, i + L))
             i += best
-    return pd.DataFrame(rows, columns=MATCH_COLUMNS)
+    return tuple(rows)

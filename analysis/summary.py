@@ -43,10 +43,8 @@ def _clean(value: Any) -> Any:
 
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
     """Rows of ``frame`` as dicts with exactly ``columns`` (missing columns are None)."""
-    out = []
-    for row in frame.to_dict(orient="records"):
-        out.append({c: _clean(row.get(c)) for c in columns})
-    return out
+    values = [frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in columns]
+    return [{c: _clean(v) for c, v in zip(columns, row)} for row in zip(*values)] if columns else [{} for _ in range(len(frame))]
 
 
 def build_summary(article: Article) -> dict[str, Any]:
