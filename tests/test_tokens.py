@@ -81,3 +81,61 @@ def test_in_quotes_on_constructed_text(make_article):
     k = art.text.index("twice")
     assert in_quotes(art, k, k + 5) is None
     assert in_quotes(art, 0, 4) is None
+
+
+def _tagger_inputs():
+    """Every sentence of the bundled articles (and of ../shared/corpus when present) as the tagger sees it,
+    plus upper- and lower-cased copies, which send many words past the tag dictionary to the weights."""
+    from conftest import SHARED_CORPUS
+
+    from analysis import nlp
+
+    paths = list(ARTICLES) + (sorted(SHARED_CORPUS.glob("*.txt")) if SHARED_CORPUS.is_dir() else [])
+    sents = []
+    for p in paths:
+        for s in load_article(p).sentences:
+            toks = [nlp.normalise_token(s.text[a:b]) for a, b in nlp.word_spans(s.text)]
+            sents.append(["''" if t == '"' else t for t in toks])
+    return sents + [[t.upper() for t in s] for s in sents] + [[t.lower() for t in s] for s in sents]
+
+
+def test_perceptron_tags_equal_nltk_taggers_on_every_article():
+    """The lean tagging loop decides exactly as NLTK's PerceptronTagger.tag with the same model."""
+    from analysis import nlp
+
+    tagger = nlp._tagger()
+    sents = _tagger_inputs()
+    assert sum(map(len, sents)) > 20_000
+    differ = [s for s in sents if s and nlp._perceptron_tags(s) != [t for _, t in tagger.tag(s)]]
+    assert differ == []
+
+
+def test_perceptron_tags_break_ties_and_unknown_words_like_nltk():
+    """Words no feature has seen, hyphens, years and digits go through the weights; the result is NLTK's."""
+    from analysis import nlp
+
+    tagger = nlp._tagger()
+    odd = [["Zzqx", "blorfed", "the", "1999", "well-known", "42x", "-", "qqq", "."], ["Xyzzy"], ["zzz", "zzz", "zzz"]]
+    for s in odd:
+        assert nlp._perceptron_tags(s) == [t for _, t in tagger.tag(s)]
+
+
+@pytest.mark.parametrize("weights", [
+    {"bias": {"A": 1.0, "B": 1.0}},                       # a tie: the alphabetically last tag wins
+    {"bias": {"A": -1.0}},                                # all scored tags negative: an unscored tag (0) wins
+    {"bias": {"A": -1.0, "C": 0.0}, "i word x": {"B": 0.5, "C": 0.5}},
+    {},                                                    # nothing scored at all
+])
+def test_perceptron_tags_decide_ties_and_zero_scores_as_nltk(monkeypatch, weights):
+    """Real text never ties, so the rules are checked on tiny hand-made models against NLTK's own predict."""
+    from nltk.tag.perceptron import PerceptronTagger
+
+    from analysis import nlp
+
+    tiny = PerceptronTagger(load=False)
+    tiny.model.weights = weights
+    tiny.model.classes = tiny.classes = {"A", "B", "C"}
+    tiny.tagdict = {"the": "A"}
+    monkeypatch.setattr(nlp, "_tagger_model", lambda: (tiny.tagdict, weights, ("C", "B", "A")))
+    words = ["x", "the", "y", "x"]
+    assert nlp._perceptron_tags(words) == [t for _, t in tiny.tag(words)]
