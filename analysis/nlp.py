@@ -183,9 +183,9 @@ def _tagger():
 
 @lru_cache(maxsize=1)
 def _tagger_model() -> tuple[dict, dict, tuple[str, ...]]:
-    """NLTK's averaged-perceptron English model: (tag dictionary, feature weights, tags in descending order)."""
+    """NLTK's averaged-perceptron English model: (tag dictionary, feature weights, every tag)."""
     tagger = _tagger()
-    return tagger.tagdict, tagger.model.weights, tuple(sorted(tagger.model.classes, reverse=True))
+    return tagger.tagdict, tagger.model.weights, tuple(sorted(tagger.model.classes))
 
 
 def _tagger_form(word: str) -> str:
@@ -207,13 +207,14 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
 
     Unambiguous frequent words take their tag from the tag dictionary. Every other word gets the 14
     context features of the model (suffixes, first letter, the two previous tags, the words around it);
-    each tag scores the sum of its weights over those features, added in feature order, and the highest
-    score wins, ties going to the alphabetically last tag; tags with no weight score 0. NLTK's loop
+    each tag scores the sum of its weights over those features (from 0, added in feature order) and the
+    highest score wins, ties going to the alphabetically last tag. NLTK's loop
     spends most of its time building a feature dictionary and calling a key function for each of the
     ~45 tags; here the features are a tuple of strings and the best tag is found from the scores alone.
     ``tests/test_tokens.py`` checks the tags equal NLTK's on every bundled and corpus article.
     """
-    tagdict, weights, tags_desc = _tagger_model()
+    tagdict, weights, tags = _tagger_model()
+    zero = dict.fromkeys(tags, 0.0)
     context = ["-START-", "-START2-", *map(_tagger_form, words), "-END-", "-END2-"]
     prev, prev2 = "-START-", "-START2-"
     out: list[str] = []
@@ -221,7 +222,7 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
         tag = tagdict.get(word)
         if not tag:
             here, before, after = context[i + 2], context[i + 1], context[i + 3]
-            scores: dict[str, float] = {}
+            scores = zero.copy()
             for feature in (
                 "bias",
                 "i suffix " + word[-3:],
@@ -241,13 +242,9 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
                 w = weights.get(feature)
                 if w:
                     for label, weight in w.items():
-                        scores[label] = scores.get(label, 0.0) + weight
-            best = max(scores.values()) if scores else 0.0
-            if best > 0.0 or len(scores) == len(tags_desc):
-                tag = max(label for label, score in scores.items() if score == best)
-            else:  # tags without any weight score 0 and may win
-                zero = next(t for t in tags_desc if t not in scores)
-                tag = max((score, label) for label, score in [*scores.items(), (zero, 0.0)])[1]
+                        scores[label] += weight
+            best = max(scores.values())
+            tag = max(label for label, score in scores.items() if score == best)
         out.append(tag)
         prev2, prev = prev, tag
     return out
