@@ -78,20 +78,43 @@ def lexicon_versions() -> dict[str, str]:
     return out
 
 
+class _TermIndex:
+    """The terms of one lexicon indexed for matching: by exact first word and by the stem of a first
+    word ending in ``*``; the candidates of each token are worked out once and remembered."""
+
+    def __init__(self, terms: tuple[tuple[str, str], ...]) -> None:
+        exact: dict[str, list] = defaultdict(list)
+        prefix: dict[str, list] = defaultdict(list)
+        for term, cat in terms:
+            words = tuple(term.replace("’", "'").split())
+            if not words:
+                continue
+            if words[0].endswith("*"):
+                prefix[words[0][:-1]].append((words, term, cat))
+            else:
+                exact[words[0]].append((words, term, cat))
+        self._exact, self._prefix = dict(exact), dict(prefix)
+        self._stem_lengths = sorted({len(k) for k in prefix})
+        self._known: dict[str, tuple] = {}
+
+    def candidates(self, token: str) -> tuple:
+        """The (words, term, category) entries whose first word fits ``token``, exact ones first."""
+        found = self._known.get(token)
+        if found is None:
+            cands = list(self._exact.get(token, ()))
+            for k in self._stem_lengths:
+                if k > len(token):
+                    break
+                cands.extend(self._prefix.get(token[:k], ()))
+            if len(self._known) > 500_000:  # a long batch run: forget rather than grow without bound
+                self._known.clear()
+            found = self._known[token] = tuple(cands)
+        return found
+
+
 @lru_cache(maxsize=64)
-def _index(terms: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:
-    """Two indexes of (words, term, category): by exact first word, and by the stem of a first word ending in *."""
-    exact: dict[str, list] = defaultdict(list)
-    prefix: dict[str, list] = defaultdict(list)
-    for term, cat in terms:
-        words = tuple(term.replace("’", "'").split())
-        if not words:
-            continue
-        if words[0].endswith("*"):
-            prefix[words[0][:-1]].append((words, term, cat))
-        else:
-            exact[words[0]].append((words, term, cat))
-    return dict(exact), dict(prefix)
+def _index(terms: tuple[tuple[str, str], ...]) -> _TermIndex:
+    return _TermIndex(terms)
 
 
 def _word_matches(pattern: str, token: str) -> bool:
@@ -127,24 +150,22 @@ def find_terms(article: Article, pairs: tuple[tuple[str, str], ...], *, overlap:
 
 @lru_cache(maxsize=64)
 def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap: bool) -> tuple[Match, ...]:
-    exact, prefix = _index(pairs)
-    stem_lengths = sorted({len(k) for k in prefix})
+    candidates = _index(pairs).candidates
     rows = []
     for sid, toks in sentence_words(article).items():
         low, starts, ends = toks.lower, toks.start, toks.end
         n = len(low)
         i = 0
         while i < n:
-            tok = low[i]
-            cands = list(exact.get(tok, ()))
-            for k in stem_lengths:
-                if k > len(tok):
-                    break
-                cands.extend(prefix.get(tok[:k], ()))
+            cands = candidates(low[i])
+            if not cands:
+                i += 1
+                continue
             hits = []
             for words, term, cat in cands:
                 L = len(words)
-                if i + L <= n and all(_word_matches(w, t) for w, t in zip(words, low[i:i + L])):
+                # the first word already fits (that is how the candidate was found)
+                if L == 1 or (i + L <= n and all(_word_matches(w, t) for w, t in zip(words[1:], low[i + 1:i + L]))):
                     hits.append((L, term, cat))
             if not hits:
                 i += 1
