@@ -484,9 +484,10 @@ def _records(rows: Iterable[tuple], fields: list[str]) -> list[dict]:
 
 def summary_section(article: Article) -> dict:
     """The ``framing`` part of the JSON summary."""
-    from . import frames, headline, terminology
+    from . import frames, headline
     from .quotes import _quotation_rows
     from .summary import records
+    from .terminology import _term_rows
 
     acts = actors(article)
     quotations = _quotation_rows(article)
@@ -499,6 +500,6 @@ def summary_section(article: Article) -> dict:
         "quotes": _records((q for q in quotations if q.kind == "direct"),
                            ["sentence_id", "text", "speaker", "speaker_kind"]),
         "scare_quotes": _records((q for q in quotations if q.kind == "scare"), ["sentence_id", "text"]),
-        "terms": records(terminology.terms(article), ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
+        "terms": _records(_term_rows(article, None), ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
         "headline_vs_body": headline.summary_dict(article),
     }
