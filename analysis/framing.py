@@ -82,6 +82,7 @@ class Source(NamedTuple):
     words: int
     share: float
 
+
 _KIND_OF_ACTOR = {"person": "named_person", "government": "named_org", "organisation": "named_org", "other": "named_org",
                   "place": "named_org"}
 _VAGUE_GROUPS = {"critics", "observers", "experts", "analysts", "some", "many", "people", "others", "commentators"}
@@ -390,8 +391,8 @@ def _unattributed_rows(article: Article, att: list[Attribution]) -> list[Attribu
 def _attribution_rows(article: Article, include_unattributed: bool) -> tuple[Attribution, ...]:
     """The rows of :func:`attributions` as :class:`Attribution` tuples, in the same order.
     Cached and shared: the pandas-free way to read attributions."""
-    rows = list(_base_attribution_rows(article))
-    rows += _quote_rows(article, tuple(rows))
+    base = _base_attribution_rows(article)
+    rows = [*base, *_quote_rows(article, base)]
     if include_unattributed:
         rows += _unattributed_rows(article, rows)
     return _sorted(rows, article)
@@ -399,7 +400,7 @@ def _attribution_rows(article: Article, include_unattributed: bool) -> tuple[Att
 
 @lru_cache(maxsize=16)
 def _attributions(article: Article, include_unattributed: bool) -> pd.DataFrame:
-    frame = pd.DataFrame(_attribution_rows(article, include_unattributed), columns=Attribution._fields)
+    frame = pd.DataFrame(_attribution_rows(article, include_unattributed), columns=ATTRIBUTION_COLUMNS + EXTRA_COLUMNS)
     for col in ("words", "claim_start", "claim_end"):
         frame[col] = frame[col].astype(int)  # also when there are no rows
     return frame

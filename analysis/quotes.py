@@ -33,7 +33,6 @@ QUOTE_COLUMNS = [
 ]
 
 
-
 class Quotation(NamedTuple):
     """One row of :func:`quotations` (same fields, same order; see there for their meaning).
     ``speaker``, ``speaker_kind`` and ``cue`` are None when no speaker is known; ``sentence_ids``
