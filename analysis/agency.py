@@ -3,19 +3,40 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from . import nlp
 from .article import Article
-from .entities import mentions, mentions_by_sentence
+from .entities import mentions_by_sentence
 from .quotes import in_quotes
 from .tokens import sentence_words
 
-__all__ = ["roles", "agency", "ROLE_COLUMNS", "COPULAS"]
+__all__ = ["roles", "agency", "Role", "ROLE_COLUMNS", "COPULAS"]
 
 ROLE_COLUMNS = ["sentence_id", "actor", "kind", "role", "verb", "lemma", "voice", "pattern", "mention", "start", "end",
                 "verb_start", "verb_end", "part", "in_quotes"]
+
+
+class Role(NamedTuple):
+    """One row of :func:`roles` (same fields, same order): an actor's role in one clause."""
+
+    sentence_id: str
+    actor: str
+    kind: str
+    role: str  # agent or patient
+    verb: str  # the verb group as written
+    lemma: str
+    voice: str  # active or passive
+    pattern: str  # which rule found the role
+    mention: str  # the actor as written
+    start: int  # offsets of the mention in article.text
+    end: int
+    verb_start: int
+    verb_end: int
+    part: str
+    in_quotes: bool
 
 #: Verbs that link a subject to a description rather than an action: their subjects are neither
 #: agents nor patients ("the administration appears poised", "tensions are evident").
@@ -278,13 +299,14 @@ def _coordinated_right(b: int, low: list[str], tags: list[str], starts: dict[int
 
 
 @lru_cache(maxsize=16)
-def _roles(article: Article) -> pd.DataFrame:
-    ments = mentions(article)
+def _role_rows(article: Article) -> tuple[Role, ...]:
+    """The rows of :func:`roles` as :class:`Role` tuples, in the same order (sentence, verb,
+    mention, role). Cached per article and shared: the pandas-free way to read roles."""
     by_sentence = mentions_by_sentence(article)
     toks_by = sentence_words(article)
-    rows: list[tuple] = []
-    person_mentions = ments[ments["kind"] == "person"].sort_values("start")
-    person_list = list(zip(person_mentions["start"], person_mentions["actor"]))
+    rows: list[Role] = []
+    person_list = sorted(((m.start, m.actor) for ms in by_sentence.values() for m in ms if m.kind == "person"),
+                         key=lambda p: p[0])
     for s in article.sentences:
         toks = toks_by.get(s.id)
         if not toks:
@@ -321,8 +343,8 @@ def _roles(article: Article) -> pd.DataFrame:
             vs, ve = t_start[g["i"]], t_end[g["j"] - 1]
             lemma = nlp.lemmatize(low[g["head"]], tags[g["head"]] if tags[g["head"]].startswith("VB") else "VB")
             mstart, mend = t_start[a], t_end[b - 1]
-            rows.append((s.id, actor, kind, role, article.text[vs:ve], lemma, g["voice"], pattern, surface, mstart, mend,
-                         vs, ve, s.part, in_quotes(article, vs, ve) is not None))
+            rows.append(Role(s.id, actor, kind, role, article.text[vs:ve], lemma, g["voice"], pattern, surface, mstart,
+                             mend, vs, ve, s.part, in_quotes(article, vs, ve) is not None))
 
         def subject_of(g):
             k = g["i"] - 1
@@ -433,11 +455,16 @@ def _roles(article: Article) -> pd.DataFrame:
                 for sp in agents:
                     add(sp, "agent", g, "by-phrase of a passive")
             info.append({"j": g["j"], "agents": agents, "objects": [sp for sp, how in objs if how == "object"]})
-    frame = pd.DataFrame(rows, columns=ROLE_COLUMNS)
-    frame = frame.drop_duplicates(["sentence_id", "actor", "role", "verb_start", "start"]).reset_index(drop=True)
+    unique: dict[tuple, Role] = {}
+    for r in rows:  # the first row wins when the same mention has the same role for the same verb twice
+        unique.setdefault((r.sentence_id, r.actor, r.role, r.verb_start, r.start), r)
     order = {s.id: s.index for s in article.sentences}
-    frame["_o"] = frame["sentence_id"].map(order)
-    return frame.sort_values(["_o", "verb_start", "start", "role"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
+    return tuple(sorted(unique.values(), key=lambda r: (order[r.sentence_id], r.verb_start, r.start, r.role)))
+
+
+@lru_cache(maxsize=16)
+def _roles(article: Article) -> pd.DataFrame:
+    return pd.DataFrame(_role_rows(article), columns=ROLE_COLUMNS)
 
 
 def roles(article: Article) -> pd.DataFrame:
@@ -469,20 +496,19 @@ def agency(article: Article, *, include_places: bool = False) -> pd.DataFrame:
     Columns: actor, kind, as_agent, as_patient, agent_verbs, patient_verbs (lemmas, in reading
     order, repeated when repeated), sentence_ids.
     """
-    r = roles(article)
-    if not include_places:
-        r = r[r["kind"] != "place"]
     cols = ["actor", "kind", "as_agent", "as_patient", "agent_verbs", "patient_verbs", "sentence_ids"]
-    if r.empty:
+    by_actor: dict[str, list[Role]] = {}
+    for r in _role_rows(article):
+        if include_places or r.kind != "place":
+            by_actor.setdefault(r.actor, []).append(r)
+    if not by_actor:
         return pd.DataFrame(columns=cols)
     order = {s.id: s.index for s in article.sentences}
     rows = []
-    for actor, grp in r.groupby("actor", sort=True):
-        ag = grp[grp["role"] == "agent"]
-        pa = grp[grp["role"] == "patient"]
-        rows.append((actor, grp["kind"].iloc[0], len(ag), len(pa), list(ag["lemma"]), list(pa["lemma"]),
-                     sorted(set(grp["sentence_id"]), key=order.get)))
-    out = pd.DataFrame(rows, columns=cols)
-    out["_n"] = out["as_agent"] + out["as_patient"]
-    return out.sort_values(["_n", "as_agent", "actor"], ascending=[False, False, True], kind="mergesort").drop(
-        columns="_n").reset_index(drop=True)
+    for actor, grp in by_actor.items():
+        agent_verbs = [r.lemma for r in grp if r.role == "agent"]
+        patient_verbs = [r.lemma for r in grp if r.role == "patient"]
+        rows.append((actor, grp[0].kind, len(agent_verbs), len(patient_verbs), agent_verbs, patient_verbs,
+                     sorted({r.sentence_id for r in grp}, key=order.get)))
+    rows.sort(key=lambda x: (-(x[2] + x[3]), -x[2], x[0]))  # most roles, then most as agent, then by name
+    return pd.DataFrame(rows, columns=cols)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+from typing import Iterable, NamedTuple
 
 import pandas as pd
 
 from . import nlp
 from .article import Article
 from .entities import actors, mentions_by_sentence
-from .lexicons import load_lexicon, match_terms
+from .lexicons import find_terms, lexicon_terms, load_lexicon
 from .quotes import in_quotes
 from .tokens import sentence_words
 
@@ -22,6 +24,9 @@ __all__ = [
     "ATTRIBUTION_KINDS",
     "ATTRIBUTION_COLUMNS",
     "EVALUATIVE_CATEGORIES",
+    "Attribution",
+    "EvaluativeWord",
+    "Source",
 ]
 
 #: Kinds of attribution, from most to least accountable.
@@ -32,6 +37,51 @@ EXTRA_COLUMNS = ["mode", "verb_category", "claim", "words", "claim_start", "clai
 #: Categories of data/lexicons/loaded_words.csv that make a claim evaluative (the writer judges,
 #: dramatises or labels). Militaristic, punitive and euphemism words describe rather than judge.
 EVALUATIVE_CATEGORIES = ("evaluative", "dramatic", "pejorative_label", "sympathy", "threat")
+
+
+class Attribution(NamedTuple):
+    """One row of :func:`attributions` (same fields, same order; see there for their meaning)."""
+
+    sentence_id: str
+    text: str
+    source: str
+    kind: str
+    cue: str
+    start: int
+    end: int
+    mode: str
+    verb_category: str
+    claim: str
+    words: int
+    claim_start: int
+    claim_end: int
+
+
+class EvaluativeWord(NamedTuple):
+    """One row of :func:`evaluative_words` (same fields, same order)."""
+
+    sentence_id: str
+    word: str
+    source: str
+    start: int
+    end: int
+    i: int
+    in_quotes: bool
+
+
+class Source(NamedTuple):
+    """One row of :func:`sources` (same fields, same order). ``cues`` and ``sentence_ids`` are
+    lists shared by the cache: read them, do not change them."""
+
+    source: str
+    kind: str
+    count: int
+    cues: list[str]
+    sentence_ids: list[str]
+    quotes: int
+    words: int
+    share: float
+
 
 _KIND_OF_ACTOR = {"person": "named_person", "government": "named_org", "organisation": "named_org", "other": "named_org",
                   "place": "named_org"}
@@ -165,18 +215,16 @@ def _claim_range(n_tokens: int, is_word: list[bool], cue: tuple[int, int], sourc
 
 
 @lru_cache(maxsize=16)
-def _base_attributions(article: Article) -> pd.DataFrame:
+def _base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
     """Attribution cues, "according to" and reporting verbs with their sources (no quotation rows, no
-    unattributed claims). Cached; callers copy."""
-    lexicon = load_lexicon("attribution_cues")
-    cues = match_terms(article, lexicon)
+    unattributed claims), in the order of :func:`attributions`. Cached and shared."""
+    cues = find_terms(article, lexicon_terms("attribution_cues"))
     verbs = _reporting_lemmas()
-    docs = set(lexicon.query("category == 'document'")["term"])
+    docs = {term for term, _ in lexicon_terms("attribution_cues", ("document",))}
     ments = mentions_by_sentence(article)
-    cue_lex = load_lexicon("entity_cues")
-    heads = frozenset(cue_lex.loc[cue_lex["category"].isin(["government_head", "organisation_head"]), "term"])
+    heads = frozenset(term for term, _ in lexicon_terms("entity_cues", ("government_head", "organisation_head")))
     toks_by = sentence_words(article)
-    rows: list[tuple] = []
+    rows: list[Attribution] = []
     covered: set[tuple[str, int]] = set()
     sent_of = {s.id: s for s in article.sentences}
 
@@ -189,15 +237,15 @@ def _base_attributions(article: Article) -> pd.DataFrame:
         x, y = toks.start[a], toks.end[b - 1]
         return article.text[x:y], words, x, y
 
-    for c in cues.itertuples(index=False):
+    for c in cues:
         if c.category == "document":
             continue  # documents count only as the subject of a reporting verb or after "according to"
         if in_quotes(article, c.start, c.end):
             continue  # a vague cue inside a quotation is the quoted speaker's, not the article's
         toks = toks_by[c.sentence_id]
         rng = _claim_range(len(toks), list(toks.is_word), (c.i_start, c.i_end), None, "cue")
-        rows.append((c.sentence_id, sent_of[c.sentence_id].text, c.term, c.category, c.matched, c.start, c.end,
-                     "cue", "", *claim_text(c.sentence_id, rng)))
+        rows.append(Attribution(c.sentence_id, sent_of[c.sentence_id].text, c.term, c.category, c.matched, c.start,
+                                c.end, "cue", "", *claim_text(c.sentence_id, rng)))
         covered.update((c.sentence_id, k) for k in range(c.i_start, c.i_end))
     last_person: list[str] = []  # persons named so far, in reading order (for he/she)
     for s in article.sentences:
@@ -219,8 +267,8 @@ def _base_attributions(article: Article) -> pd.DataFrame:
                 if src:
                     a, b = t_start[i], t_end[i + 1]
                     rng = _claim_range(len(low), is_word, (i, i + 2), (i + 2, src[2]), "according_to")
-                    rows.append((s.id, s.text, src[0], src[1], article.text[a:b], a, b, "according_to", "",
-                                 *claim_text(s.id, rng)))
+                    rows.append(Attribution(s.id, s.text, src[0], src[1], article.text[a:b], a, b, "according_to", "",
+                                            *claim_text(s.id, rng)))
                 continue
             if not t.startswith("VB"):
                 continue
@@ -233,29 +281,29 @@ def _base_attributions(article: Article) -> pd.DataFrame:
             if src:
                 a, b = t_start[i], t_end[i]
                 rng = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
-                rows.append((s.id, s.text, src[0], src[1], article.text[a:b], a, b, "reporting_verb", verbs[lemma],
-                             *claim_text(s.id, rng)))
+                rows.append(Attribution(s.id, s.text, src[0], src[1], article.text[a:b], a, b, "reporting_verb",
+                                        verbs[lemma], *claim_text(s.id, rng)))
         last_person.extend(sp[2] for sp in sorted(spans) if sp[3] == "person")
-    return _sorted(pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS + EXTRA_COLUMNS), article)
+    return _sorted(rows, article)
 
 
-def _sorted(frame: pd.DataFrame, article: Article) -> pd.DataFrame:
+def _sorted(rows: list[Attribution], article: Article) -> tuple[Attribution, ...]:
+    """Attributions in reading order: by sentence, then cue offset, then kind (ties keep their order)."""
     order = {s.id: s.index for s in article.sentences}
-    frame = frame.assign(_o=frame["sentence_id"].map(order))
-    return frame.sort_values(["_o", "start", "kind"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
+    return tuple(sorted(rows, key=lambda r: (order[r.sentence_id], r.start, r.kind)))
 
 
-def _quote_rows(article: Article, base: pd.DataFrame) -> list[tuple]:
+def _quote_rows(article: Article, base: tuple[Attribution, ...]) -> list[Attribution]:
     """Sentences of a direct quotation whose speaker is credited elsewhere (the next sentence or
     paragraph of the same quotation) are attributed to that speaker too."""
-    from .quotes import quotations
+    from .quotes import _quotation_rows
 
     rows = []
-    have = set(zip(base["sentence_id"], base["source"]))
+    have = {(r.sentence_id, r.source) for r in base}
     sent_of = {s.id: s for s in article.sentences}
     toks_by = sentence_words(article)
-    for q in quotations(article, kind="direct").itertuples(index=False):
-        if not q.speaker:
+    for q in _quotation_rows(article):
+        if q.kind != "direct" or not q.speaker:
             continue
         for sid in q.sentence_ids:
             if (sid, q.speaker) in have:
@@ -264,15 +312,9 @@ def _quote_rows(article: Article, base: pd.DataFrame) -> list[tuple]:
             s = sent_of[sid]
             a, b = max(q.start, s.start), min(q.end, s.end)
             words = toks_by[sid].words_between(a, b)
-            rows.append((sid, s.text, q.speaker, q.speaker_kind, "quotation", a, b, "quote", "",
-                         article.text[a:b], words, a, b))
+            rows.append(Attribution(sid, s.text, q.speaker, q.speaker_kind, "quotation", a, b, "quote", "",
+                                    article.text[a:b], words, a, b))
     return rows
-
-
-@lru_cache(maxsize=1)
-def _evaluative_lexicon() -> pd.DataFrame:
-    lex = load_lexicon("loaded_words")
-    return lex[lex["category"].isin(EVALUATIVE_CATEGORIES)].reset_index(drop=True)
 
 
 @lru_cache(maxsize=1)
@@ -293,10 +335,18 @@ def evaluative_words(article: Article) -> pd.DataFrame:
     >>> evaluative_words(a)[["sentence_id", "word"]].values.tolist()
     [['s2', 'bold'], ['s2', 'cruel']]
     """
-    cols = ["sentence_id", "word", "source", "start", "end", "i", "in_quotes"]
+    frame = pd.DataFrame(_evaluative_rows(article), columns=EvaluativeWord._fields)
+    frame["in_quotes"] = frame["in_quotes"].astype(bool)  # also when there are no rows
+    return frame
+
+
+@lru_cache(maxsize=16)
+def _evaluative_rows(article: Article) -> tuple[EvaluativeWord, ...]:
+    """The rows of :func:`evaluative_words` as :class:`EvaluativeWord` tuples, ordered by offset
+    then word. Cached and shared."""
     rows = []
     taken: set[tuple[str, int]] = set()
-    for m in match_terms(article, _evaluative_lexicon()).itertuples(index=False):
+    for m in find_terms(article, lexicon_terms("loaded_words", EVALUATIVE_CATEGORIES)):
         rows.append((m.sentence_id, m.matched, f"loaded_words:{m.category}", m.start, m.end, m.i_start))
         taken.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
     opinion = nlp.opinion_words()
@@ -307,27 +357,24 @@ def evaluative_words(article: Article) -> pd.DataFrame:
                 continue
             if pos[:2] in ("JJ", "RB") and text[:1].islower():
                 rows.append((sid, text, f"opinion:{opinion[low]}", toks.start[i], toks.end[i], i))
-    frame = pd.DataFrame(rows, columns=cols[:-1])
-    frame["in_quotes"] = [in_quotes(article, a, b) is not None for a, b in zip(frame["start"], frame["end"])]
-    frame["in_quotes"] = frame["in_quotes"].astype(bool)
-    return frame.sort_values(["start", "word"], kind="mergesort").reset_index(drop=True)
+    words = [EvaluativeWord(*r, in_quotes(article, r[3], r[4]) is not None) for r in rows]
+    return tuple(sorted(words, key=lambda w: (w.start, w.word)))
 
 
-def _unattributed_rows(article: Article, att: pd.DataFrame) -> list[tuple]:
+def _unattributed_rows(article: Article, att: list[Attribution]) -> list[Attribution]:
     """One row per sentence with evaluative words outside quotations and outside the claim of every
     attribution in the sentence."""
-    ev = evaluative_words(article)
-    ev = ev[~ev["in_quotes"]]
     toks_by = sentence_words(article)
     sent_of = {s.id: s for s in article.sentences}
     scopes: dict[str, list[tuple[int, int]]] = {}
-    for r in att.itertuples(index=False):
+    for r in att:
         if r.claim_start >= 0:
             scopes.setdefault(r.sentence_id, []).append((r.claim_start, r.claim_end))
     rows = []
-    by_sentence: dict[str, list] = {}
-    for g in ev.itertuples(index=False):
-        by_sentence.setdefault(g.sentence_id, []).append(g)
+    by_sentence: dict[str, list[EvaluativeWord]] = {}
+    for g in _evaluative_rows(article):
+        if not g.in_quotes:
+            by_sentence.setdefault(g.sentence_id, []).append(g)
     for sid, grp in by_sentence.items():
         free = [g for g in grp if not any(a <= g.start and g.end <= b for a, b in scopes.get(sid, []))]
         if not free:
@@ -335,23 +382,28 @@ def _unattributed_rows(article: Article, att: pd.DataFrame) -> list[tuple]:
         s = sent_of[sid]
         words = toks_by[sid].n_words
         cue = ", ".join(dict.fromkeys(g.word for g in free))
-        rows.append((sid, s.text, "", "unattributed", cue, free[0].start, free[-1].end, "unattributed", "", s.text, words,
-                     s.start, s.end))
+        rows.append(Attribution(sid, s.text, "", "unattributed", cue, free[0].start, free[-1].end, "unattributed", "",
+                                s.text, words, s.start, s.end))
     return rows
 
 
 @lru_cache(maxsize=16)
-def _attributions(article: Article, include_unattributed: bool) -> pd.DataFrame:
-    base = _base_attributions(article)
-    rows = _quote_rows(article, base)
-    frame = pd.concat([base, pd.DataFrame(rows, columns=base.columns)], ignore_index=True) if rows else base
+def _attribution_rows(article: Article, include_unattributed: bool) -> tuple[Attribution, ...]:
+    """The rows of :func:`attributions` as :class:`Attribution` tuples, in the same order.
+    Cached and shared: the pandas-free way to read attributions."""
+    base = _base_attribution_rows(article)
+    rows = [*base, *_quote_rows(article, base)]
     if include_unattributed:
-        un = _unattributed_rows(article, frame)
-        if un:
-            frame = pd.concat([frame, pd.DataFrame(un, columns=base.columns)], ignore_index=True)
+        rows += _unattributed_rows(article, rows)
+    return _sorted(rows, article)
+
+
+@lru_cache(maxsize=16)
+def _attributions(article: Article, include_unattributed: bool) -> pd.DataFrame:
+    frame = pd.DataFrame(_attribution_rows(article, include_unattributed), columns=ATTRIBUTION_COLUMNS + EXTRA_COLUMNS)
     for col in ("words", "claim_start", "claim_end"):
-        frame[col] = frame[col].astype(int)
-    return _sorted(frame, article)
+        frame[col] = frame[col].astype(int)  # also when there are no rows
+    return frame
 
 
 def attributions(article: Article, *, include_unattributed: bool = True) -> pd.DataFrame:
@@ -387,22 +439,28 @@ def sources(article: Article) -> pd.DataFrame:
     credited to the source), words (attributed words), share (of all attributed words, 0-1).
     Unattributed claims are not sources; see :func:`vague_or_missing`.
     """
-    from .quotes import quotations
+    return pd.DataFrame(_source_rows(article), columns=Source._fields)
 
-    att = attributions(article, include_unattributed=False)
-    cols = ["source", "kind", "count", "cues", "sentence_ids", "quotes", "words", "share"]
-    if att.empty:
-        return pd.DataFrame(columns=cols)
-    q = quotations(article, kind="direct")
-    n_quotes = q.groupby("speaker").size().to_dict() if not q.empty else {}
-    total = int(att["words"].sum())
+
+@lru_cache(maxsize=16)
+def _source_rows(article: Article) -> tuple[Source, ...]:
+    """The rows of :func:`sources` as :class:`Source` tuples, in the same order (most attributions
+    first, then most words, then by source and kind). Cached and shared."""
+    from .quotes import _quotation_rows
+
+    att = _attribution_rows(article, False)
+    n_quotes = Counter(q.speaker for q in _quotation_rows(article) if q.kind == "direct" and q.speaker is not None)
+    total = sum(r.words for r in att)
+    by_source: dict[tuple[str, str], list[Attribution]] = {}
+    for r in att:
+        by_source.setdefault((r.source, r.kind), []).append(r)
     rows = []
-    for (src, kind), grp in att.groupby(["source", "kind"], sort=True):
-        words = int(grp["words"].sum())
-        rows.append((src, kind, len(grp), sorted(set(grp["cue"].str.lower())), list(dict.fromkeys(grp["sentence_id"])),
-                     int(n_quotes.get(src, 0)), words, round(words / total, 3) if total else 0.0))
-    frame = pd.DataFrame(rows, columns=cols)
-    return frame.sort_values(["count", "words", "source"], ascending=[False, False, True], kind="mergesort").reset_index(drop=True)
+    for (src, kind), grp in by_source.items():
+        words = sum(r.words for r in grp)
+        rows.append(Source(src, kind, len(grp), sorted({r.cue.lower() for r in grp}),
+                           list(dict.fromkeys(r.sentence_id for r in grp)), n_quotes[src], words,
+                           round(words / total, 3) if total else 0.0))
+    return tuple(sorted(rows, key=lambda r: (-r.count, -r.words, r.source, r.kind)))
 
 
 def vague_or_missing(article: Article) -> pd.DataFrame:
@@ -420,19 +478,29 @@ def named_actors(article: Article) -> pd.DataFrame:
     return actors(article)
 
 
+def _records(rows: Iterable[tuple], fields: list[str]) -> list[dict]:
+    """Rows as summary records: dicts with exactly ``fields`` (values as in the rows)."""
+    return [{f: getattr(r, f) for f in fields} for r in rows]
+
+
 def summary_section(article: Article) -> dict:
     """The ``framing`` part of the JSON summary."""
-    from . import frames, headline, quotes, terminology
+    from . import frames, headline
+    from .quotes import _quotation_rows
     from .summary import records
+    from .terminology import _term_rows
 
     acts = actors(article)
+    quotations = _quotation_rows(article)
     return {
         "actors": records(acts, ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent", "as_patient"]),
-        "attributions": records(attributions(article), ["sentence_id", "text", "source", "kind", "cue", "mode", "words"]),
-        "sources": records(sources(article), ["source", "kind", "count", "quotes", "words", "share", "sentence_ids"]),
+        "attributions": _records(_attribution_rows(article, True),
+                                 ["sentence_id", "text", "source", "kind", "cue", "mode", "words"]),
+        "sources": _records(_source_rows(article), ["source", "kind", "count", "quotes", "words", "share", "sentence_ids"]),
         "frames": frames.summary_records(article),
-        "quotes": records(quotes.quotations(article, kind="direct"), ["sentence_id", "text", "speaker", "speaker_kind"]),
-        "scare_quotes": records(quotes.scare_quotes(article), ["sentence_id", "text"]),
-        "terms": records(terminology.terms(article), ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
+        "quotes": _records((q for q in quotations if q.kind == "direct"),
+                           ["sentence_id", "text", "speaker", "speaker_kind"]),
+        "scare_quotes": _records((q for q in quotations if q.kind == "scare"), ["sentence_id", "text"]),
+        "terms": _records(_term_rows(article, None), ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
         "headline_vs_body": headline.summary_dict(article),
     }

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -13,6 +14,7 @@ from .article import Article
 
 __all__ = [
     "QuoteSpan",
+    "Quotation",
     "quote_spans",
     "quotations",
     "scare_quotes",
@@ -29,6 +31,27 @@ QUOTE_COLUMNS = [
     "quote_id", "sentence_id", "sentence_ids", "text", "n_words", "kind", "speaker", "speaker_kind", "cue",
     "speaker_inferred", "marks", "start", "end",
 ]
+
+
+class Quotation(NamedTuple):
+    """One row of :func:`quotations` (same fields, same order; see there for their meaning).
+    ``speaker``, ``speaker_kind`` and ``cue`` are None when no speaker is known; ``sentence_ids``
+    is a list shared by the cache: read it, do not change it."""
+
+    quote_id: str
+    sentence_id: str
+    sentence_ids: list[str]
+    text: str
+    n_words: int
+    kind: str  # direct or scare
+    speaker: str | None
+    speaker_kind: str | None
+    cue: str | None
+    speaker_inferred: bool
+    marks: str  # straight or curly
+    start: int
+    end: int
+
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
@@ -162,12 +185,21 @@ def _n_words(text: str) -> int:
 
 @lru_cache(maxsize=16)
 def _quotations(article: Article) -> pd.DataFrame:
-    from .framing import _base_attributions  # framing uses quote_spans: import here, not at module level
+    frame = pd.DataFrame(_quotation_rows(article), columns=QUOTE_COLUMNS)
+    for col in ("speaker", "speaker_kind", "cue"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return frame
 
-    base = _base_attributions(article)
+
+@lru_cache(maxsize=16)
+def _quotation_rows(article: Article) -> tuple[Quotation, ...]:
+    """The rows of :func:`quotations` (every kind) as :class:`Quotation` tuples, in reading order.
+    Cached and shared: the pandas-free way to read quotations."""
+    from .framing import _base_attribution_rows  # framing uses quote_spans: import here, not at module level
+
     att_by_sentence: dict[str, list] = {}
-    for r in base.itertuples(index=True):  # Index keeps the table's order across sentences
-        att_by_sentence.setdefault(r.sentence_id, []).append(r)
+    for k, r in enumerate(_base_attribution_rows(article)):  # k keeps the table's order across sentences
+        att_by_sentence.setdefault(r.sentence_id, []).append((k, r))
     sent_of = {s.id: s for s in article.sentences}
     rows = []
     prev: dict | None = None
@@ -181,9 +213,9 @@ def _quotations(article: Article) -> pd.DataFrame:
         if sids:
             first, last = sent_of[sids[0]], sent_of[sids[-1]]
             touching |= {first.id, last.id}
-        cands = sorted((r for sid_ in touching for r in att_by_sentence.get(sid_, ())), key=lambda r: r.Index)
+        cands = sorted(kr for sid_ in touching for kr in att_by_sentence.get(sid_, ()))
         best = None
-        for r in cands:
+        for _, r in cands:
             if q.start - 1 <= r.start and r.end <= q.end + 1:
                 continue  # a reporting verb inside the quotation belongs to the quoted speech
             if r.kind == "unattributed":
@@ -209,15 +241,12 @@ def _quotations(article: Article) -> pd.DataFrame:
         # speech ("They called MacDonald a “fascist.”": a quotation whose speaker is not named).
         kind = "direct" if speaker or words > SCARE_MAX_WORDS or (sid and _own_verb(article, sid, q)) else "scare"
         marks = "curly" if q.open_mark in "\u201c\u2018\u00ab" else "straight"
-        rows.append((f"q{n}", sid, sids, q.text, words, kind, speaker, speaker_kind, cue, inferred, marks,
-                     q.start, q.end))
+        rows.append(Quotation(f"q{n}", sid, sids, q.text, words, kind, speaker, speaker_kind, cue, inferred, marks,
+                              q.start, q.end))
         if kind == "direct":
             prev = {"speaker": speaker, "speaker_kind": speaker_kind, "cue": cue, "closed": q.closed,
                     "paragraph": q.paragraph}
-    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    for col in ("speaker", "speaker_kind", "cue"):
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    return frame
+    return tuple(rows)
 
 
 def _own_verb(article: Article, sid: str, q: QuoteSpan) -> bool:
@@ -237,16 +266,15 @@ def _own_verb(article: Article, sid: str, q: QuoteSpan) -> bool:
 
 def _colon_speaker(article: Article, sid: str, start: int):
     """The agent of the last verb before a quotation introduced by a colon, in the same sentence."""
-    from .agency import roles
+    from .agency import _role_rows
     from .framing import _classify_span
 
-    r = roles(article)
-    r = r[(r["sentence_id"] == sid) & (r["role"] == "agent") & (r["verb_end"] <= start)]
-    r = r[r["kind"].isin(["person", "government", "organisation", "group"])]
-    if r.empty:
+    agents = [r for r in _role_rows(article) if r.sentence_id == sid and r.role == "agent" and r.verb_end <= start
+              and r.kind in ("person", "government", "organisation", "group")]
+    if not agents:
         return None
-    last = r.sort_values(["verb_end", "start"]).iloc[-1]
-    return last["actor"], _classify_span(last["actor"], last["kind"]), last["verb"]
+    last = sorted(agents, key=lambda r: (r.verb_end, r.start))[-1]  # of equals, the last in table order
+    return last.actor, _classify_span(last.actor, last.kind), last.verb
 
 
 def quotations(article: Article, *, kind: str | None = None) -> pd.DataFrame:
@@ -296,15 +324,15 @@ def indirect_speech(article: Article) -> pd.DataFrame:
     >>> indirect_speech(a)[["speaker", "verb", "content"]].values.tolist()
     [['Ann Lee', 'warned', 'that the plan would fail.']]
     """
-    from .framing import _base_attributions
+    from .framing import _base_attribution_rows
 
-    att = _base_attributions(article)
-    att = att[att["mode"].isin(["reporting_verb", "according_to"])]
     spans = [(q.start, q.end) for q in _spans(article)]
     rows = []
-    for r in att.itertuples(index=False):
+    for r in _base_attribution_rows(article):
+        if r.mode not in ("reporting_verb", "according_to"):
+            continue
         if r.claim_start >= 0 and any(a < r.claim_end and r.claim_start < b for a, b in spans):
             continue  # the claim is (partly) a direct quotation
-        rows.append((r.sentence_id, r.source, r.kind, r.cue, r.verb_category, r.claim, int(r.words)))
+        rows.append((r.sentence_id, r.source, r.kind, r.cue, r.verb_category, r.claim, r.words))
     return pd.DataFrame(rows, columns=["sentence_id", "speaker", "speaker_kind", "verb", "verb_category", "content",
                                        "words"])

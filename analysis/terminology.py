@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from .article import Article
-from .lexicons import load_lexicon, match_terms
-from .quotes import in_quotes, quotations
+from .lexicons import find_terms, load_lexicon
+from .quotes import _quotation_rows, in_quotes
 
-__all__ = ["glossary", "term_uses", "terms", "signal_balance", "SIGNALS"]
+__all__ = ["glossary", "term_uses", "terms", "signal_balance", "SIGNALS", "TermUse", "Term"]
 
 #: Values of the glossary's ``signals`` column, in display order.
 SIGNALS = ("restrictionist", "pro_immigrant", "neutral", "contested", "loaded", "euphemistic")
@@ -45,6 +46,57 @@ _USE_COLUMNS = ["term", "category", "matched", "sentence_id", "part", "start", "
                 "speaker", "signals"]
 
 
+class TermUse(NamedTuple):
+    """One row of :func:`term_uses` (same fields, same order)."""
+
+    term: str
+    category: str
+    matched: str  # as written
+    sentence_id: str
+    part: str
+    start: int
+    end: int
+    in_quotes: bool
+    quote_kind: str  # direct, scare or ""
+    speaker: str | None  # of the quotation, if known
+    signals: str
+
+
+_TERM_COLUMNS = ["term", "category", "count", "in_quotes", "in_direct_quotes", "in_scare_quotes", "own_words",
+                 "forms", "sentence_ids", "signals", "alternatives", "style_note", "referent"]
+
+
+class Term(NamedTuple):
+    """One row of :func:`terms` (same fields, same order). The lists are shared by the cache: read
+    them, do not change them."""
+
+    term: str
+    category: str
+    count: int
+    in_quotes: int
+    in_direct_quotes: int
+    in_scare_quotes: int
+    own_words: int
+    forms: list[str]
+    sentence_ids: list[str]
+    signals: str
+    alternatives: list[str]
+    style_note: str
+    referent: str
+
+
+@lru_cache(maxsize=1)
+def _glossary_index() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], tuple[str, list[str], str, str]]]:
+    """The glossary's (term, category) pairs, for :func:`analysis.lexicons.find_terms`, and per pair
+    the (signals, alternatives, style_note, referent) of its first row."""
+    g = _glossary()
+    info: dict[tuple[str, str], tuple[str, list[str], str, str]] = {}
+    for term, cat, *rest in zip(g["term"], g["category"], g["signals"], g["alternatives"], g["style_note"],
+                                g["referent"]):
+        info.setdefault((term, cat), tuple(rest))
+    return tuple(sorted(info)), info
+
+
 def term_uses(article: Article) -> pd.DataFrame:
     """Every use of a glossary term, in reading order (the longest term wins: "undocumented
     immigrants" is one use of ``undocumented immigrant*``, not also of ``undocumented``).
@@ -58,30 +110,24 @@ def term_uses(article: Article) -> pd.DataFrame:
 
 @lru_cache(maxsize=16)
 def _term_uses(article: Article) -> pd.DataFrame:
-    g = _glossary()
-    m = match_terms(article, g)
-    if m.empty:
-        return pd.DataFrame(columns=_USE_COLUMNS)
-    info = g.drop_duplicates(["term", "category"]).set_index(["term", "category"])["signals"]
-    m = m.join(info, on=["term", "category"])
+    return pd.DataFrame(_term_use_rows(article), columns=_USE_COLUMNS)
+
+
+@lru_cache(maxsize=16)
+def _term_use_rows(article: Article) -> tuple[TermUse, ...]:
+    """The rows of :func:`term_uses` as :class:`TermUse` tuples, ordered by offset then term.
+    Cached and shared: the pandas-free way to read term uses."""
+    pairs, info = _glossary_index()
     part = {s.id: s.part for s in article.sentences}
-    m["part"] = m["sentence_id"].map(part)
-    q = quotations(article)  # one row per quotation span, so a span's offsets find its row
-    by_span = {(a, b): (kind, speaker) for a, b, kind, speaker in zip(q["start"], q["end"], q["kind"], q["speaker"])}
-    kinds, speakers = [], []
-    for a, b in zip(m["start"], m["end"]):
-        span = in_quotes(article, a, b)
+    # one quotation per span, so a span's offsets find its quotation
+    by_span = {(q.start, q.end): (q.kind, q.speaker) for q in _quotation_rows(article)}
+    rows = []
+    for m in find_terms(article, pairs):
+        span = in_quotes(article, m.start, m.end)
         kind, speaker = by_span[(span.start, span.end)] if span is not None else ("", None)
-        kinds.append(kind)
-        speakers.append(speaker)
-    m["quote_kind"] = kinds
-    m["speaker"] = speakers
-    m["in_quotes"] = m["quote_kind"] != ""
-    return m[_USE_COLUMNS].sort_values(["start", "term"], kind="mergesort").reset_index(drop=True)
-
-
-_TERM_COLUMNS = ["term", "category", "count", "in_quotes", "in_direct_quotes", "in_scare_quotes", "own_words",
-                 "forms", "sentence_ids", "signals", "alternatives", "style_note", "referent"]
+        rows.append(TermUse(m.term, m.category, m.matched, m.sentence_id, part[m.sentence_id], m.start, m.end,
+                            kind != "", kind, speaker, info[(m.term, m.category)][0]))
+    return tuple(sorted(rows, key=lambda u: (u.start, u.term)))
 
 
 def terms(article: Article, *, category: str | None = None) -> pd.DataFrame:
@@ -97,23 +143,28 @@ def terms(article: Article, *, category: str | None = None) -> pd.DataFrame:
     >>> terms(a)[["term", "count", "in_quotes"]].values.tolist()
     [['crackdown*', 1, 0], ['sanctuaries', 1, 1], ['undocumented immigrant*', 1, 0]]
     """
-    uses = term_uses(article)
-    if category is not None:
-        uses = uses[uses["category"] == category]
-    if uses.empty:
-        return pd.DataFrame(columns=_TERM_COLUMNS)
-    g = _glossary().drop_duplicates(["term", "category"]).set_index(["term", "category"])
+    return pd.DataFrame(_term_rows(article, category), columns=_TERM_COLUMNS)
+
+
+@lru_cache(maxsize=16)
+def _term_rows(article: Article, category: str | None) -> tuple[Term, ...]:
+    """The rows of :func:`terms` as :class:`Term` tuples, in the same order (most used first, then
+    by term and category). Cached and shared."""
+    _, info = _glossary_index()
+    by_term: dict[tuple[str, str], list[TermUse]] = {}
+    for u in _term_use_rows(article):
+        if category is None or u.category == category:
+            by_term.setdefault((u.term, u.category), []).append(u)
     order = {s.id: s.index for s in article.sentences}
     rows = []
-    for (term, cat), grp in uses.groupby(["term", "category"], sort=True):
-        info = g.loc[(term, cat)]
-        n_q = int(grp["in_quotes"].sum())
-        rows.append((term, cat, len(grp), n_q, int((grp["quote_kind"] == "direct").sum()),
-                     int((grp["quote_kind"] == "scare").sum()), len(grp) - n_q,
-                     sorted(set(grp["matched"])), sorted(set(grp["sentence_id"]), key=order.get), info["signals"],
-                     list(info["alternatives"]), info["style_note"], info["referent"]))
-    out = pd.DataFrame(rows, columns=_TERM_COLUMNS)
-    return out.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    for (term, cat), grp in by_term.items():
+        signals, alternatives, style_note, referent = info[(term, cat)]
+        n_q = sum(u.in_quotes for u in grp)
+        rows.append(Term(term, cat, len(grp), n_q, sum(u.quote_kind == "direct" for u in grp),
+                         sum(u.quote_kind == "scare" for u in grp), len(grp) - n_q, sorted({u.matched for u in grp}),
+                         sorted({u.sentence_id for u in grp}, key=order.get), signals, list(alternatives), style_note,
+                         referent))
+    return tuple(sorted(rows, key=lambda t: (-t.count, t.term, t.category)))
 
 
 def signal_balance(article: Article) -> pd.DataFrame:
@@ -121,10 +172,9 @@ def signal_balance(article: Article) -> pd.DataFrame:
 
     Columns: signals, own_words, in_quotes, terms (distinct terms). Every signal value is listed.
     """
-    t = terms(article)
+    found = _term_rows(article, None)
     rows = []
     for sig in SIGNALS:
-        sub = t[t["signals"] == sig] if not t.empty else t
-        rows.append((sig, int(sub["own_words"].sum()) if len(sub) else 0, int(sub["in_quotes"].sum()) if len(sub) else 0,
-                     list(sub["term"]) if len(sub) else []))
+        sub = [t for t in found if t.signals == sig]
+        rows.append((sig, sum(t.own_words for t in sub), sum(t.in_quotes for t in sub), [t.term for t in sub]))
     return pd.DataFrame(rows, columns=["signals", "own_words", "in_quotes", "terms"])

@@ -75,3 +75,11 @@ def test_seed_actor_table_has_agency_columns(seed):
     assert a.loc["troops", "as_patient"] == 2 and a.loc["troops", "as_agent"] == 0
     table = agency.agency(seed).set_index("actor")
     assert table.loc["Justice Department", "as_agent"] == a.loc["Justice Department", "as_agent"]
+
+
+def test_role_tuples_match_the_public_table(seed):
+    from analysis.agency import ROLE_COLUMNS, Role, _role_rows
+
+    rows = _role_rows(seed)
+    assert list(Role._fields) == ROLE_COLUMNS
+    assert rows and [tuple(r) for r in rows] == list(agency.roles(seed).itertuples(index=False, name=None))

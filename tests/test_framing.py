@@ -133,3 +133,17 @@ def test_summary_framing_section(seed):
     assert terms["undocumented"]["count"] == 2 and terms["undocumented"]["in_quotes"] == 0
     agents = {(a["name"], a["as_agent"] > 0) for a in sec["actors"]}
     assert ("Pentagon", True) in agents and ("Justice Department", True) in agents
+
+
+def test_row_tuples_match_the_public_tables(seed):
+    """The cached named tuples the summary reads hold exactly the rows of the public DataFrames."""
+    pairs = [
+        (framing._attribution_rows(seed, True), framing.attributions(seed)),
+        (framing._attribution_rows(seed, False), framing.attributions(seed, include_unattributed=False)),
+        (framing._evaluative_rows(seed), framing.evaluative_words(seed)),
+        (framing._source_rows(seed), framing.sources(seed)),
+    ]
+    assert list(framing.Attribution._fields) == framing.ATTRIBUTION_COLUMNS + framing.EXTRA_COLUMNS
+    for rows, frame in pairs:
+        assert rows and list(rows[0]._fields) == list(frame.columns)
+        assert [tuple(r) for r in rows] == list(frame.itertuples(index=False, name=None))

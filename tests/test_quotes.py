@@ -83,3 +83,9 @@ def test_press_release_quote_and_continuation():
     q = quotes.quotations(art, kind="direct")
     assert len(q) == 2 and set(q["speaker"]) == {"Ricardo Wong"}
     assert q["text"].iloc[0].startswith("Our dedicated officers") and q["speaker_inferred"].tolist() == [False, True]
+
+
+def test_quotation_tuples_match_the_public_table(seed):
+    rows = quotes._quotation_rows(seed)
+    assert list(quotes.Quotation._fields) == quotes.QUOTE_COLUMNS
+    assert rows and [tuple(r) for r in rows] == list(quotes.quotations(seed).itertuples(index=False, name=None))

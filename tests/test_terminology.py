@@ -44,3 +44,11 @@ def test_seed_terms(seed):
     assert t.loc["sanctuary cit*", "sentence_ids"] == ["s3"]  # the headline
     bal = terminology.signal_balance(seed).set_index("signals")
     assert bal.loc["pro_immigrant", "own_words"] == 4 and bal.loc["restrictionist", "own_words"] == 0
+
+
+def test_term_tuples_match_the_public_tables(seed):
+    uses, found = terminology._term_use_rows(seed), terminology._term_rows(seed, None)
+    assert list(terminology.TermUse._fields) == list(terminology.term_uses(seed).columns)
+    assert list(terminology.Term._fields) == list(terminology.terms(seed).columns)
+    assert uses and [tuple(u) for u in uses] == list(terminology.term_uses(seed).itertuples(index=False, name=None))
+    assert found and [tuple(t) for t in found] == list(terminology.terms(seed).itertuples(index=False, name=None))
