@@ -1104,7 +1104,7 @@ def reference_matches(article: Article, *, references: pd.DataFrame | None = Non
 def summary_section(article: Article) -> dict:
     """Top-level keys of the JSON summary that this module owns: ``figures``, ``vague_quantities``,
     ``public_figures`` (and ``figure_conflicts``)."""
-    from .public_figures import public_figures
+    from .public_figures import public_figure_rows
     from .summary import records
     from .vague_quantities import vague_quantities
 
@@ -1114,6 +1114,8 @@ def summary_section(article: Article) -> dict:
                                               "id", "bound", "source_kind", "conflicts_with"]),
         "figure_conflicts": records(consistency(article), ["id_a", "id_b", "counts", "value_a", "value_b", "note"]),
         "vague_quantities": records(vague_quantities(article), ["term", "sentence_id", "category", "matched"]),
-        "public_figures": records(public_figures(article), ["name", "type", "mentions", "aliases", "voiced", "mean_tone",
-                                                            "quoted", "paraphrased", "descriptors", "first_sentence"]),
+        "public_figures": [{"name": f.name, "type": f.type, "mentions": f.mentions, "aliases": list(f.aliases),
+                            "voiced": f.voiced, "mean_tone": f.mean_tone, "quoted": f.quoted, "paraphrased": f.paraphrased,
+                            "descriptors": list(f.descriptors), "first_sentence": f.first_sentence}
+                           for f in public_figure_rows(article)],
     }
