@@ -245,8 +245,9 @@ def passives(article: Article) -> pd.DataFrame:
     [['was arrested by police', 'police'], ['could be considered', None]]
     """
     rows = _passive_rows(article)
+    if not rows:
+        return pd.DataFrame(columns=PASSIVE_COLUMNS).astype({"start": "int64", "end": "int64", "agentless": bool})
     frame = pd.DataFrame(list(rows), columns=PASSIVE_COLUMNS)
-    frame = frame.astype({"start": "int64", "end": "int64", "agentless": bool})  # also when there are no rows
     frame["agent"] = pd.Series([r.agent for r in rows], dtype=object)  # None, not NaN, when agentless
     return frame
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 import pandas as pd
 
@@ -81,11 +82,18 @@ def vague_rows(article: Article) -> tuple[VagueQuantity, ...]:
     return _vague_rows(article, version)
 
 
+@lru_cache(maxsize=4)
+def _notes(lexicon_version: float) -> Mapping[tuple[str, str], str]:
+    """(term, category) -> note of the lexicon; ``lexicon_version`` (the file's mtime) only keys the cache."""
+    lex = load_lexicon(_LEXICON)
+    notes = lex.get("note", pd.Series([""] * len(lex)))
+    return MappingProxyType({(t, c): n for t, c, n in zip(lex["term"].tolist(), lex["category"].tolist(), notes.tolist())})
+
+
 @lru_cache(maxsize=16)
 def _vague_rows(article: Article, lexicon_version: float) -> tuple[VagueQuantity, ...]:
     """The rows of :func:`vague_rows`; ``lexicon_version`` (the file's mtime) only keys the cache."""
-    lex = load_lexicon(_LEXICON)
-    notes = {(t, c): n for t, c, n in zip(lex["term"], lex["category"], lex.get("note", pd.Series([""] * len(lex))))}
+    notes = _notes(lexicon_version)
     toks = sentence_words(article)
     rows = []
     for m in find_terms(article, lexicon_terms(_LEXICON), overlap=False):
