@@ -50,8 +50,11 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "D.C."
+
+
 def _is_name_token(text: str, pos: str) -> bool:
-    if re.fullmatch(r"(?:[A-Z]\.){2,}", text):
+    if _INITIALS.fullmatch(text):
         return True
     return pos in ("NNP", "NNPS") and text[:1].isupper() and any(ch.isalpha() for ch in text)
 

@@ -804,6 +804,12 @@ _APPROX = [
 _APPROX_AFTER = [("or so", "approximate"), ("or more", "lower bound"), ("plus", "lower bound"), ("-plus", "lower bound"),
                  ("and counting", "lower bound"), ("or fewer", "upper bound"), ("or less", "upper bound"),
                  ("at most", "upper bound"), ("at the most", "upper bound"), ("give or take", "approximate")]
+# The phrases as patterns, compiled once: before the number longest first (in the last five words),
+# after it at the start of the text that follows.
+_APPROX_RES = [(re.compile(rf"(?<=\s){re.escape(phrase)}(?=\s|$)"), phrase, bound)
+               for phrase, bound in sorted(_APPROX, key=lambda p: -len(p[0]))]
+_APPROX_AFTER_RES = [(re.compile(re.escape(phrase) if phrase[0] == "-" else rf"\s*{re.escape(phrase)}\b"), phrase, bound)
+                     for phrase, bound in _APPROX_AFTER]
 
 
 def _approximation(before: str, after: str) -> tuple[str | None, str | None]:
@@ -812,8 +818,8 @@ def _approximation(before: str, after: str) -> tuple[str | None, str | None]:
     tail = " " + " ".join(w.rstrip(".") if w not in ("approx.",) else w for w in words)
     found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for phrase, bound in sorted(_APPROX, key=lambda p: -len(p[0])):
-        for m in re.finditer(rf"(?<=\s){re.escape(phrase)}(?=\s|$)", tail):
+    for pattern, phrase, bound in _APPROX_RES:
+        for m in pattern.finditer(tail):
             if any(m.start() < y and x < m.end() for x, y in taken):
                 continue
             # A hedge at most one word before the number ("over the 1,500"); "estimated" anywhere in the last five.
@@ -825,8 +831,8 @@ def _approximation(before: str, after: str) -> tuple[str | None, str | None]:
             taken.append((m.start(), m.end()))
             found.append((m.start(), phrase, bound))
     low_after = after.lower()
-    for phrase, bound in _APPROX_AFTER:
-        if re.match(rf"^\s*{re.escape(phrase)}\b", low_after) if phrase[0] != "-" else low_after.startswith(phrase):
+    for pattern, phrase, bound in _APPROX_AFTER_RES:
+        if pattern.match(low_after):
             found.append((10_000, phrase.lstrip("-"), bound))
     if not found:
         return None, None
