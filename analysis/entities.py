@@ -15,7 +15,10 @@ from .article import Article
 from .io import read_lexicon
 from .tokens import sentence_words
 
-__all__ = ["mentions", "mentions_by_sentence", "Mention", "actors", "MENTION_COLUMNS", "ACTOR_KINDS"]
+__all__ = [
+    "mentions", "mentions_by_sentence", "mention_rows", "Mention", "actors", "actor_rows", "Actor",
+    "MENTION_COLUMNS", "ACTOR_COLUMNS", "ACTOR_KINDS",
+]
 
 ACTOR_KINDS = ("person", "government", "organisation", "place", "group", "other")
 MENTION_COLUMNS = ["actor", "kind", "surface", "sentence_id", "start", "end", "i_start", "i_end", "part"]
@@ -47,8 +50,11 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "D.C."
+
+
 def _is_name_token(text: str, pos: str) -> bool:
-    if re.fullmatch(r"(?:[A-Z]\.){2,}", text):
+    if _INITIALS.fullmatch(text):
         return True
     return pos in ("NNP", "NNPS") and text[:1].isupper() and any(ch.isalpha() for ch in text)
 
@@ -368,27 +374,8 @@ def _headline_mentions(article: Article, body: list[dict]) -> list[dict]:
     return out
 
 
-def mentions(article: Article) -> pd.DataFrame:
-    """Every mention of a named actor or group.
-
-    Columns: actor (canonical name), kind (person, government, organisation, place, group,
-    other), surface (text as written), sentence_id, start, end (offsets into article.text),
-    i_start, i_end (token positions in the sentence), part (headline, body...).
-    Computed once per article (cached); a copy is returned.
-    """
-    return _mentions(article).copy()
-
-
-@lru_cache(maxsize=16)
-def _mentions(article: Article) -> pd.DataFrame:
-    rows = _resolve(_raw_mentions(article), article)
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS + ["title"]) if rows else pd.DataFrame(columns=MENTION_COLUMNS + ["title"])
-    frame = frame[MENTION_COLUMNS].sort_values(["start", "end", "actor"], kind="mergesort").reset_index(drop=True)
-    return frame
-
-
 class Mention(NamedTuple):
-    """One row of :func:`mentions` (same fields, same order)."""
+    """One mention of a named actor or group: a row of :func:`mentions` (same fields, same order)."""
 
     actor: str
     kind: str
@@ -401,12 +388,65 @@ class Mention(NamedTuple):
     part: str
 
 
+class Actor(NamedTuple):
+    """One actor: a row of :func:`actors` (same fields, same order; ``aliases`` and ``sentence_ids``
+    are tuples here, lists in the table)."""
+
+    name: str
+    kind: str
+    mentions: int
+    aliases: tuple[str, ...]
+    first_sentence: str
+    sentence_ids: tuple[str, ...]
+    as_agent: int
+    as_patient: int
+
+
+ACTOR_COLUMNS = list(Actor._fields)
+
+
+@lru_cache(maxsize=16)
+def _mention_rows(article: Article) -> tuple[Mention, ...]:
+    rows = [Mention(*(m[c] for c in MENTION_COLUMNS)) for m in _resolve(_raw_mentions(article), article)]
+    rows.sort(key=lambda m: (m.start, m.end, m.actor))  # stable: ties keep the order they were found in
+    return tuple(rows)
+
+
+def mention_rows(article: Article) -> tuple[Mention, ...]:
+    """The rows of :func:`mentions` as :class:`Mention` tuples, in the same order (by start, end,
+    actor). Cached per article: for code that would otherwise filter or walk the table.
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nPresident Trump spoke. Trump said the Pentagon would act.")
+    >>> [(m.actor, m.kind, m.surface, m.sentence_id) for m in mention_rows(a)]
+    [('Trump', 'person', 'President Trump', 's2'), ('Trump', 'person', 'Trump', 's3'), ('Pentagon', 'government', 'Pentagon', 's3')]
+    """
+    return _mention_rows(article)
+
+
+def mentions(article: Article) -> pd.DataFrame:
+    """Every mention of a named actor or group.
+
+    Columns: actor (canonical name), kind (person, government, organisation, place, group,
+    other), surface (text as written), sentence_id, start, end (offsets into article.text),
+    i_start, i_end (token positions in the sentence), part (headline, body...).
+    Computed once per article (cached); a copy is returned. :func:`mention_rows` gives the same rows
+    as tuples.
+    """
+    return _mentions(article).copy()
+
+
+@lru_cache(maxsize=16)
+def _mentions(article: Article) -> pd.DataFrame:
+    rows = _mention_rows(article)
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS) if rows else pd.DataFrame(columns=MENTION_COLUMNS)
+
+
 @lru_cache(maxsize=16)
 def _mentions_by_sentence(article: Article) -> Mapping[str, tuple[Mention, ...]]:
-    table = _mentions(article)
     grouped: dict[str, list[Mention]] = {s.id: [] for s in article.sentences}
-    for row in zip(*(table[c].tolist() for c in MENTION_COLUMNS)):
-        grouped[row[3]].append(Mention(*row))
+    for m in _mention_rows(article):
+        grouped[m.sentence_id].append(m)
     return MappingProxyType({sid: tuple(ms) for sid, ms in grouped.items()})
 
 
@@ -422,38 +462,56 @@ def mentions_by_sentence(article: Article) -> Mapping[str, tuple[Mention, ...]]:
     return _mentions_by_sentence(article)
 
 
+@lru_cache(maxsize=16)
+def _actor_rows(article: Article, include_places: bool) -> tuple[Actor, ...]:
+    from .agency import roles
+
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in _mention_rows(article):
+        if include_places or m.kind != "place":
+            by_name[m.actor].append(m)
+    if not by_name:
+        return ()
+    order = {s.id: s.index for s in article.sentences}
+    # Agency: in how many clauses each actor acts or is acted upon (analysis.agency).
+    r = roles(article)
+    counts = Counter(zip(r["actor"].tolist(), r["role"].tolist()))
+    rows = []
+    for name in sorted(by_name):
+        grp = by_name[name]
+        sids = tuple(sorted({m.sentence_id for m in grp}, key=order.get))
+        rows.append(Actor(name, grp[0].kind, len(grp), tuple(sorted({m.surface.replace("’", "'") for m in grp})),
+                          sids[0], sids, counts[(name, "agent")], counts[(name, "patient")]))
+    rows.sort(key=lambda a: (-a.mentions, order[a.first_sentence], a.name))
+    return tuple(rows)
+
+
+def actor_rows(article: Article, *, include_places: bool = False) -> tuple[Actor, ...]:
+    """The rows of :func:`actors` as :class:`Actor` tuples, in the same order (most mentioned first).
+    Cached per article.
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nPresident Trump spoke. Trump said the Pentagon would act.")
+    >>> actor_rows(a)[0]
+    Actor(name='Trump', kind='person', mentions=2, aliases=('President Trump', 'Trump'), first_sentence='s2', sentence_ids=('s2', 's3'), as_agent=2, as_patient=0)
+    """
+    return _actor_rows(article, include_places)
+
+
 def actors(article: Article, *, include_places: bool = False) -> pd.DataFrame:
     """The actors an article names, most mentioned first.
 
     Columns: name, kind, mentions, aliases (surface forms), first_sentence, sentence_ids,
     as_agent, as_patient (clauses in which the actor acts or is acted upon; see analysis.agency).
+    :func:`actor_rows` gives the same rows as tuples.
 
     >>> from analysis.article import parse_article
     >>> a = parse_article("News\\n\\nPresident Trump spoke. Trump said the Pentagon would act.")
     >>> actors(a)[["name", "kind", "mentions"]].values.tolist()
     [['Trump', 'person', 2], ['Pentagon', 'government', 1]]
     """
-    m = mentions(article)
-    if not include_places:
-        m = m[m["kind"] != "place"]
-    cols = ["name", "kind", "mentions", "aliases", "first_sentence", "sentence_ids"]
-    if m.empty:
-        return pd.DataFrame(columns=cols + ["as_agent", "as_patient"])
-    order = {s.id: s.index for s in article.sentences}
-    rows = []
-    for name, grp in m.groupby("actor", sort=True):
-        surfaces = sorted(set(grp["surface"].str.replace("’", "'", regex=False)))
-        sids = sorted(set(grp["sentence_id"]), key=order.get)
-        rows.append((name, grp["kind"].iloc[0], len(grp), surfaces, sids[0], sids))
-    frame = pd.DataFrame(rows, columns=cols)
-    frame["_first"] = frame["first_sentence"].map(order)
-    frame = frame.sort_values(["mentions", "_first", "name"], ascending=[False, True, True], kind="mergesort")
-    frame = frame.drop(columns="_first").reset_index(drop=True)
-    # Agency: in how many clauses each actor acts or is acted upon (analysis.agency).
-    from .agency import roles
-
-    r = roles(article)
-    counts = r.groupby(["actor", "role"]).size() if not r.empty else pd.Series(dtype=int)
-    frame["as_agent"] = [int(counts.get((n, "agent"), 0)) for n in frame["name"]]
-    frame["as_patient"] = [int(counts.get((n, "patient"), 0)) for n in frame["name"]]
-    return frame
+    rows = _actor_rows(article, include_places)
+    if not rows:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    return pd.DataFrame([(*a[:3], list(a.aliases), a.first_sentence, list(a.sentence_ids), *a[6:]) for a in rows],
+                        columns=ACTOR_COLUMNS)

@@ -6,6 +6,7 @@ import re
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple, Sequence
 
 import pandas as pd
 
@@ -16,6 +17,10 @@ __all__ = [
     "numbers",
     "figures",
     "consistency",
+    "number_rows",
+    "conflict_rows",
+    "Number",
+    "Conflict",
     "reference_figures",
     "reference_matches",
     "parse_number_words",
@@ -44,6 +49,53 @@ CONSISTENCY_COLUMNS = [
     "id_b", "sentence_b", "part_b", "text_b", "value_b", "ratio", "note",
 ]
 REFERENCE_COLUMNS = ["topic", "value", "unit", "source", "date", "url", "example", "note"]
+
+
+class Number(NamedTuple):
+    """One number expression: a row of :func:`numbers` (same fields, same order; ``conflicts_with`` is
+    a tuple here, a list in the table)."""
+
+    sentence_id: str
+    text: str
+    value: float
+    value_high: float | None
+    kind: str
+    unit: str
+    counts: str | None
+    approximation: str | None
+    rounded: bool
+    source: str | None
+    time: str | None
+    start: int
+    end: int
+    context: str
+    is_figure: bool
+    id: str
+    bound: str | None
+    source_kind: str | None
+    part: str
+    extractor: str
+    conflicts_with: tuple[str, ...]
+
+
+class Conflict(NamedTuple):
+    """Two figures that count the same thing with values that do not overlap: a row of :func:`consistency`."""
+
+    counts: str | None
+    kind: str
+    unit: str
+    id_a: str
+    sentence_a: str
+    part_a: str
+    text_a: str
+    value_a: float
+    id_b: str
+    sentence_b: str
+    part_b: str
+    text_b: str
+    value_b: float
+    ratio: float | None
+    note: str
 
 # ---------------------------------------------------------------- number words
 
@@ -752,6 +804,12 @@ _APPROX = [
 _APPROX_AFTER = [("or so", "approximate"), ("or more", "lower bound"), ("plus", "lower bound"), ("-plus", "lower bound"),
                  ("and counting", "lower bound"), ("or fewer", "upper bound"), ("or less", "upper bound"),
                  ("at most", "upper bound"), ("at the most", "upper bound"), ("give or take", "approximate")]
+# The phrases as patterns, compiled once: before the number longest first (in the last five words),
+# after it at the start of the text that follows.
+_APPROX_RES = [(re.compile(rf"(?<=\s){re.escape(phrase)}(?=\s|$)"), phrase, bound)
+               for phrase, bound in sorted(_APPROX, key=lambda p: -len(p[0]))]
+_APPROX_AFTER_RES = [(re.compile(re.escape(phrase) if phrase[0] == "-" else rf"\s*{re.escape(phrase)}\b"), phrase, bound)
+                     for phrase, bound in _APPROX_AFTER]
 
 
 def _approximation(before: str, after: str) -> tuple[str | None, str | None]:
@@ -760,8 +818,8 @@ def _approximation(before: str, after: str) -> tuple[str | None, str | None]:
     tail = " " + " ".join(w.rstrip(".") if w not in ("approx.",) else w for w in words)
     found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for phrase, bound in sorted(_APPROX, key=lambda p: -len(p[0])):
-        for m in re.finditer(rf"(?<=\s){re.escape(phrase)}(?=\s|$)", tail):
+    for pattern, phrase, bound in _APPROX_RES:
+        for m in pattern.finditer(tail):
             if any(m.start() < y and x < m.end() for x, y in taken):
                 continue
             # A hedge at most one word before the number ("over the 1,500"); "estimated" anywhere in the last five.
@@ -773,8 +831,8 @@ def _approximation(before: str, after: str) -> tuple[str | None, str | None]:
             taken.append((m.start(), m.end()))
             found.append((m.start(), phrase, bound))
     low_after = after.lower()
-    for phrase, bound in _APPROX_AFTER:
-        if re.match(rf"^\s*{re.escape(phrase)}\b", low_after) if phrase[0] != "-" else low_after.startswith(phrase):
+    for pattern, phrase, bound in _APPROX_AFTER_RES:
+        if pattern.match(low_after):
             found.append((10_000, phrase.lstrip("-"), bound))
     if not found:
         return None, None
@@ -842,10 +900,10 @@ def _sources_by_sentence(article: Article) -> dict[str, list[tuple[int, int, str
 
     att = attributions(article)
     out: dict[str, list[tuple[int, int, str, str]]] = {}
-    for r in att.itertuples(index=False):
-        if r.kind in ("unattributed",) or not isinstance(r.source, str) or not r.source:
+    for sid, start, end, source, kind in zip(*(att[c].tolist() for c in ("sentence_id", "start", "end", "source", "kind"))):
+        if kind in ("unattributed",) or not isinstance(source, str) or not source:
             continue
-        out.setdefault(r.sentence_id, []).append((int(r.start), int(r.end), r.source, r.kind))
+        out.setdefault(sid, []).append((start, end, source, kind))
     return out
 
 
@@ -858,7 +916,7 @@ def _pick_source(cands: list[tuple[int, int, str, str]], a: int, b: int) -> tupl
 
 
 @lru_cache(maxsize=16)
-def _numbers_table(article: Article) -> pd.DataFrame:
+def _number_rows(article: Article) -> tuple[Number, ...]:
     toks_by_sentence = sentence_words(article)
     sources = _sources_by_sentence(article)
     rows = []
@@ -902,20 +960,39 @@ def _numbers_table(article: Article) -> pd.DataFrame:
             src, src_kind = _pick_source(sources.get(s.id, []), a, b) if is_figure else (None, None)
             time = _time_anchor(text, n.a, n.b, n.kind)
             ctx = text[max(0, n.a - 60):n.b + 60].strip()
-            rows.append((s.id, raw, float(n.value), None if n.high is None else float(n.high), n.kind, n.unit,
-                         counts, approx, _is_round(n) if is_figure else False, src, time, a, b, ctx, is_figure,
-                         "", bound, src_kind, s.part, n.extractor, []))
-    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-    frame["id"] = [f"n{k}" for k in range(1, len(frame) + 1)]
-    frame["rounded"] = frame["rounded"].astype(bool)
-    frame["is_figure"] = frame["is_figure"].astype(bool)
-    conflicts = _conflict_pairs(frame)
+            rows.append(Number(s.id, raw, float(n.value), None if n.high is None else float(n.high), n.kind, n.unit,
+                               counts, approx, _is_round(n) if is_figure else False, src, time, a, b, ctx, is_figure,
+                               f"n{len(rows) + 1}", bound, src_kind, s.part, n.extractor, ()))
     links: dict[str, list[str]] = {}
-    for x, y, _note in conflicts:
+    for x, y, _note in _conflict_pairs(rows):
         links.setdefault(x, []).append(y)
         links.setdefault(y, []).append(x)
-    frame["conflicts_with"] = [sorted(links.get(i, []), key=lambda v: int(v[1:])) for i in frame["id"]]
-    return frame
+    return tuple(r._replace(conflicts_with=tuple(sorted(links.get(r.id, []), key=lambda v: int(v[1:])))) for r in rows)
+
+
+def number_rows(article: Article) -> tuple[Number, ...]:
+    """The rows of :func:`numbers` as :class:`Number` tuples, in reading order (``value_high`` is
+    None, not NaN, for a single number). Cached per article; ``[n for n in number_rows(a) if
+    n.is_figure]`` are the rows of :func:`figures`.
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nIn 2019 the Pentagon sent 1,500 troops.")
+    >>> [(n.id, n.text, n.kind, n.is_figure) for n in number_rows(a)]
+    [('n1', '2019', 'year', False), ('n2', '1,500', 'count', True)]
+    """
+    return _number_rows(article)
+
+
+#: The dtypes of an empty :func:`numbers` table (those of its columns that are not object).
+_EMPTY_NUMBER_DTYPES = {"rounded": bool, "is_figure": bool, "id": float, "conflicts_with": float}
+
+
+@lru_cache(maxsize=16)
+def _numbers_table(article: Article) -> pd.DataFrame:
+    rows = _number_rows(article)
+    if not rows:
+        return pd.DataFrame(columns=FIGURE_COLUMNS).astype(_EMPTY_NUMBER_DTYPES)
+    return pd.DataFrame([(*r[:-1], list(r.conflicts_with)) for r in rows], columns=FIGURE_COLUMNS)
 
 
 def numbers(article: Article) -> pd.DataFrame:
@@ -931,6 +1008,7 @@ def numbers(article: Article) -> pd.DataFrame:
     is_figure, id ("n1"... in reading order), bound (approximate, estimate, lower bound, upper
     bound), source_kind (named_person, named_org, document, anonymous, vague), part (headline,
     body...), extractor, conflicts_with (ids of figures counting the same thing with another value).
+    :func:`number_rows` gives the same rows as tuples.
     """
     return _numbers_table(article).copy()
 
@@ -975,9 +1053,8 @@ def _overlaps(v1: float, h1: float | None, v2: float, h2: float | None) -> bool:
     return not (hi1 < v2 or hi2 < v1)
 
 
-def _conflict_pairs(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
-    figs = frame[frame["is_figure"] & frame["kind"].isin(["count", "money", "percent"])]
-    rows = list(figs.itertuples(index=False))
+def _conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
+    rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent")]
     keys = {r.id: _counts_key(r.counts) for r in rows}
     out = []
     for i, x in enumerate(rows):
@@ -1013,17 +1090,29 @@ def consistency(article: Article) -> pd.DataFrame:
     >>> a = parse_article("5,000 troops head to border\\n\\nThe Pentagon will send 1,500 troops. Officials said 20 people watched.")
     >>> consistency(a)[["text_a", "text_b", "counts"]].values.tolist()
     [['5,000', '1,500', 'troops']]
+
+    :func:`conflict_rows` gives the same rows as tuples.
     """
-    frame = _numbers_table(article)
-    by_id = frame.set_index("id")
-    rows = []
-    for x, y, note in _conflict_pairs(frame):
-        rx, ry = by_id.loc[x], by_id.loc[y]
-        ratio = float(ry["value"]) / float(rx["value"]) if rx["value"] else None
-        rows.append((ry["counts"] if len(str(ry["counts"])) <= len(str(rx["counts"])) else rx["counts"], rx["kind"], rx["unit"],
-                     x, rx["sentence_id"], rx["part"], rx["text"], float(rx["value"]),
-                     y, ry["sentence_id"], ry["part"], ry["text"], float(ry["value"]), ratio, note))
-    return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
+    return pd.DataFrame(list(_conflict_rows(article)), columns=CONSISTENCY_COLUMNS)
+
+
+@lru_cache(maxsize=16)
+def _conflict_rows(article: Article) -> tuple[Conflict, ...]:
+    rows = _number_rows(article)
+    by_id = {r.id: r for r in rows}
+    out = []
+    for x, y, note in _conflict_pairs(rows):
+        rx, ry = by_id[x], by_id[y]
+        ratio = ry.value / rx.value if rx.value else None
+        out.append(Conflict(ry.counts if len(str(ry.counts)) <= len(str(rx.counts)) else rx.counts, rx.kind, rx.unit,
+                            x, rx.sentence_id, rx.part, rx.text, rx.value,
+                            y, ry.sentence_id, ry.part, ry.text, ry.value, ratio, note))
+    return tuple(out)
+
+
+def conflict_rows(article: Article) -> tuple[Conflict, ...]:
+    """The rows of :func:`consistency` as :class:`Conflict` tuples, in the same order. Cached per article."""
+    return _conflict_rows(article)
 
 
 # ---------------------------------------------------------------- reference figures
@@ -1101,19 +1190,25 @@ def reference_matches(article: Article, *, references: pd.DataFrame | None = Non
 # ---------------------------------------------------------------- summary
 
 
+_SUMMARY_FIGURE_FIELDS = ("sentence_id", "text", "value", "value_high", "kind", "unit", "counts", "approximation",
+                          "rounded", "source", "time", "start", "end", "id", "bound", "source_kind")
+
+
 def summary_section(article: Article) -> dict:
     """Top-level keys of the JSON summary that this module owns: ``figures``, ``vague_quantities``,
     ``public_figures`` (and ``figure_conflicts``)."""
-    from .public_figures import public_figures
-    from .summary import records
-    from .vague_quantities import vague_quantities
+    from .public_figures import public_figure_rows
+    from .vague_quantities import vague_rows
 
     return {
-        "figures": records(figures(article), ["sentence_id", "text", "value", "value_high", "kind", "unit", "counts",
-                                              "approximation", "rounded", "source", "time", "start", "end",
-                                              "id", "bound", "source_kind", "conflicts_with"]),
-        "figure_conflicts": records(consistency(article), ["id_a", "id_b", "counts", "value_a", "value_b", "note"]),
-        "vague_quantities": records(vague_quantities(article), ["term", "sentence_id", "category", "matched"]),
-        "public_figures": records(public_figures(article), ["name", "type", "mentions", "aliases", "voiced", "mean_tone",
-                                                            "quoted", "paraphrased", "descriptors", "first_sentence"]),
+        "figures": [{**{c: getattr(n, c) for c in _SUMMARY_FIGURE_FIELDS}, "conflicts_with": list(n.conflicts_with)}
+                    for n in _number_rows(article) if n.is_figure],
+        "figure_conflicts": [{"id_a": c.id_a, "id_b": c.id_b, "counts": c.counts, "value_a": c.value_a,
+                              "value_b": c.value_b, "note": c.note} for c in _conflict_rows(article)],
+        "vague_quantities": [{"term": v.term, "sentence_id": v.sentence_id, "category": v.category, "matched": v.matched}
+                             for v in vague_rows(article)],
+        "public_figures": [{"name": f.name, "type": f.type, "mentions": f.mentions, "aliases": list(f.aliases),
+                            "voiced": f.voiced, "mean_tone": f.mean_tone, "quoted": f.quoted, "paraphrased": f.paraphrased,
+                            "descriptors": list(f.descriptors), "first_sentence": f.first_sentence}
+                           for f in public_figure_rows(article)],
     }

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 import pandas as pd
 
 from . import nlp
 from .article import Article
 from .tokens import sentence_words
 
-__all__ = ["passives", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS", "passive_counts"]
+__all__ = ["passives", "passive_rows", "Passive", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS",
+           "passive_counts"]
 
-PASSIVE_COLUMNS = ["sentence_id", "start", "end", "text", "kind", "auxiliary", "participle", "lemma", "agent",
-                   "agentless"]
+
+class Passive(NamedTuple):
+    """One passive clause: a row of :func:`passives` (same fields, same order)."""
+
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    auxiliary: str
+    participle: str
+    lemma: str
+    agent: str | None
+    agentless: bool
+
+
+PASSIVE_COLUMNS = list(Passive._fields)
 
 #: Kinds of passive, with labels for tables and charts.
 PASSIVE_KINDS: dict[str, str] = {
@@ -217,13 +236,29 @@ def passives(article: Article) -> pd.DataFrame:
 
     Columns: sentence_id, start, end (offsets of ``text`` in ``article.text``), text (the verb
     group, through the agent when there is one), kind (be, get, reduced), auxiliary, participle,
-    lemma, agent (None when agentless), agentless. In reading order.
+    lemma, agent (None when agentless), agentless. In reading order. :func:`passive_rows` gives the
+    same rows as tuples.
 
     >>> from analysis.article import parse_article
     >>> a = parse_article("News\\n\\nHe was arrested by police. She was tired. Measures could be considered.")
     >>> passives(a)[["text", "agent"]].values.tolist()
     [['was arrested by police', 'police'], ['could be considered', None]]
     """
+    rows = _passive_rows(article)
+    if not rows:
+        return pd.DataFrame(columns=PASSIVE_COLUMNS).astype({"start": "int64", "end": "int64", "agentless": bool})
+    frame = pd.DataFrame(list(rows), columns=PASSIVE_COLUMNS)
+    frame["agent"] = pd.Series([r.agent for r in rows], dtype=object)  # None, not NaN, when agentless
+    return frame
+
+
+def passive_rows(article: Article) -> tuple[Passive, ...]:
+    """The rows of :func:`passives` as :class:`Passive` tuples, in the same order. Cached per article."""
+    return _passive_rows(article)
+
+
+@lru_cache(maxsize=16)
+def _passive_rows(article: Article) -> tuple[Passive, ...]:
     rows = []
     by_sentence = sentence_words(article)
     for s in article.sentences:
@@ -277,17 +312,15 @@ def passives(article: Article) -> pd.DataFrame:
                 g = min(skipped) if skipped else i
             last = agent[1] - 1 if agent else i
             a, b = starts[g], ends[last]
-            rows.append((
-                s.id, int(a), int(b), article.text[a:b], kind,
+            rows.append(Passive(
+                s.id, a, b, article.text[a:b], kind,
                 texts[aux_i] if aux_i is not None else "",
                 texts[i], nlp.lemmatize(word, "VBN"),
                 article.text[starts[agent[0]]:ends[agent[1] - 1]] if agent else None,
                 agent is None,
             ))
-    frame = pd.DataFrame(rows, columns=PASSIVE_COLUMNS)
-    frame = frame.astype({"start": "int64", "end": "int64", "agentless": bool})
-    frame["agent"] = pd.Series([r[8] for r in rows], dtype=object)  # None, not NaN, when agentless
-    return frame.sort_values(["start", "end"], kind="mergesort").reset_index(drop=True)
+    rows.sort(key=lambda r: (r.start, r.end))  # stable: equal spans keep reading order
+    return tuple(rows)
 
 
 def passive_counts(found: pd.DataFrame) -> pd.DataFrame:

@@ -3,22 +3,57 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterable, NamedTuple
 
 import pandas as pd
 
 from .article import Article
+from .entities import Mention, mention_rows
 from .tokens import sentence_words
 
-__all__ = ["public_figures", "voice_by_sentence", "PUBLIC_FIGURE_COLUMNS", "PUBLIC_FIGURE_TYPES"]
+__all__ = [
+    "public_figures", "public_figure_rows", "PublicFigure", "voice_by_sentence", "voice_rows", "Voice",
+    "PUBLIC_FIGURE_COLUMNS", "PUBLIC_FIGURE_TYPES", "VOICE_COLUMNS",
+]
 
 #: entities.py kind -> the type shown to readers.
 PUBLIC_FIGURE_TYPES = {"person": "person", "government": "government body", "organisation": "organisation",
                        "group": "group", "other": "other"}
-PUBLIC_FIGURE_COLUMNS = [
-    "name", "type", "mentions", "aliases", "first_sentence", "first_position", "descriptors", "voiced", "voice",
-    "quoted", "paraphrased", "mean_tone", "sentence_ids",
-]
+
+
+class PublicFigure(NamedTuple):
+    """One public figure: a row of :func:`public_figures` (same fields, same order; ``aliases``,
+    ``descriptors`` and ``sentence_ids`` are tuples here, lists in the table)."""
+
+    name: str
+    type: str
+    mentions: int
+    aliases: tuple[str, ...]
+    first_sentence: str
+    first_position: float
+    descriptors: tuple[str, ...]
+    voiced: bool
+    voice: str
+    quoted: int
+    paraphrased: int
+    mean_tone: float
+    sentence_ids: tuple[str, ...]
+
+
+class Voice(NamedTuple):
+    """One source given a voice in one sentence: a row of :func:`voice_by_sentence`."""
+
+    source: str
+    kind: str
+    sentence_id: str
+    voice: str
+    cue: str
+
+
+PUBLIC_FIGURE_COLUMNS = list(PublicFigure._fields)
+VOICE_COLUMNS = list(Voice._fields)
 
 _QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _LIKE = {"like", "including"}
@@ -55,35 +90,47 @@ def _is_quoted(sentence_text: str) -> bool:
     return stripped[:1] in "“\"" or stripped[-1:] in "”\"" and len(stripped.split()) >= 3
 
 
-def voice_by_sentence(article: Article) -> pd.DataFrame:
-    """Who is given a voice where: one row per (source, sentence) of framing.attributions.
-
-    Columns: source, kind (attribution kind), sentence_id, voice (quoted when the sentence carries a
-    direct quotation, otherwise paraphrased), cue.
-    """
+@lru_cache(maxsize=16)
+def _voice_rows(article: Article) -> tuple[Voice, ...]:
     from .framing import attributions
 
     att = attributions(article)
-    cols = ["source", "kind", "sentence_id", "voice", "cue"]
-    if att.empty:
-        return pd.DataFrame(columns=cols)
+    # (source, sentence) -> (kind, cue) of its attributions, in table order; a missing source is no one's voice.
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for src, sid, kind, cue in zip(*(att[c].tolist() for c in ("source", "sentence_id", "kind", "cue"))):
+        if isinstance(src, str):
+            found.setdefault((src, sid), []).append((kind, cue))
     text = {s.id: s.text for s in article.sentences}
-    rows = []
-    for (src, sid), grp in att.groupby(["source", "sentence_id"], sort=False):
-        voice = "quoted" if _is_quoted(text[sid]) else "paraphrased"
-        rows.append((src, grp["kind"].iloc[0], sid, voice, ", ".join(dict.fromkeys(grp["cue"].str.lower()))))
-    return pd.DataFrame(rows, columns=cols)
+    return tuple(Voice(src, cues[0][0], sid, "quoted" if _is_quoted(text[sid]) else "paraphrased",
+                       ", ".join(dict.fromkeys(cue.lower() for _, cue in cues)))
+                 for (src, sid), cues in found.items())
 
 
-def _descriptors(article: Article, ment: pd.DataFrame) -> dict[str, list[str]]:
+def voice_rows(article: Article) -> tuple[Voice, ...]:
+    """The rows of :func:`voice_by_sentence` as :class:`Voice` tuples, in the same order. Cached per article."""
+    return _voice_rows(article)
+
+
+def voice_by_sentence(article: Article) -> pd.DataFrame:
+    """Who is given a voice where: one row per (source, sentence) of framing.attributions, in the
+    order they are first attributed.
+
+    Columns: source, kind (attribution kind), sentence_id, voice (quoted when the sentence carries a
+    direct quotation, otherwise paraphrased), cue. :func:`voice_rows` gives the same rows as tuples.
+    """
+    rows = _voice_rows(article)
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS) if rows else pd.DataFrame(columns=VOICE_COLUMNS)
+
+
+def _descriptors(article: Article, ment: Iterable[Mention]) -> dict[str, list[str]]:
     """Descriptors of each actor: titles, "X like NAME", appositions ("NAME, the agency's head,"),
     copulas ("NAME is a political scientist") and role nouns before a name ("barrister Colin Yeo")."""
     toks = sentence_words(article)
     out: dict[str, list[str]] = {}
-    for m in ment.itertuples(index=False):
+    for m in ment:
         found: list[str] = []
-        surface_start = int(m.end) - len(m.surface)
-        title = article.text[surface_start:int(m.start)].strip()
+        surface_start = m.end - len(m.surface)
+        title = article.text[surface_start:m.start].strip()
         if title and m.kind == "person":
             found.append(title)
         t = toks.get(m.sentence_id)
@@ -94,7 +141,7 @@ def _descriptors(article: Article, ment: pd.DataFrame) -> dict[str, list[str]]:
         texts, tags, starts, ends = t.text, t.pos, t.start, t.end
         low = [x.lower() for x in texts]
         first = next((k for k, st in enumerate(starts) if st >= surface_start), m.i_start)
-        last = next((k for k, en in enumerate(ends) if en >= int(m.end)), m.i_end - 1)
+        last = next((k for k, en in enumerate(ends) if en >= m.end), m.i_end - 1)
         # "prominent figures like Elon Musk", "groups such as X", "critics including X"
         k = None
         if first >= 1 and low[first - 1] in _LIKE:
@@ -153,6 +200,58 @@ def _descriptors(article: Article, ment: pd.DataFrame) -> dict[str, list[str]]:
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=16)
+def _public_figure_rows(article: Article, include_groups: bool) -> tuple[PublicFigure, ...]:
+    from .language import sentence_tone
+
+    skip = {"place"} if include_groups else {"place", "group"}
+    ment = [m for m in mention_rows(article) if m.kind not in skip]
+    if not ment:
+        return ()
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in ment:
+        by_name[m.actor].append(m)
+    tone_table = sentence_tone(article)
+    tone = dict(zip(tone_table["sentence_id"].tolist(), tone_table["compound"].tolist()))
+    order = {s.id: s.index for s in article.sentences}
+    descriptors = _descriptors(article, ment)
+    n_chars = max(len(article.text), 1)
+    voice_counts = Counter((v.source, v.voice) for v in _voice_rows(article))
+    rows = []
+    for name in sorted(by_name):
+        grp = by_name[name]
+        kind = grp[0].kind
+        quoted, paraphrased = voice_counts[(name, "quoted")], voice_counts[(name, "paraphrased")]
+        voiced = quoted + paraphrased > 0
+        if kind == "other" and not voiced:
+            continue
+        aliases = {m.surface.replace("’", "'") for m in grp}
+        for m in grp:
+            if re.match(r"['’]s\b", article.text[m.end:m.end + 3]):
+                aliases.add(m.surface.replace("’", "'") + "'s")
+        sids = tuple(sorted({m.sentence_id for m in grp}, key=order.get))
+        scores = [tone[s] for s in sids if s in tone]
+        mean_tone = round(float(sum(scores) / len(scores)), 3) if scores else 0.0
+        voice = ("quoted and paraphrased" if quoted and paraphrased else "quoted" if quoted
+                 else "paraphrased" if paraphrased else "not voiced")
+        rows.append(PublicFigure(name, PUBLIC_FIGURE_TYPES.get(kind, kind), len(grp), tuple(sorted(aliases)), sids[0],
+                                 round(min(m.start for m in grp) / n_chars, 3), tuple(descriptors.get(name, ())),
+                                 voiced, voice, quoted, paraphrased, mean_tone, sids))
+    rows.sort(key=lambda f: (-f.mentions, f.first_position, f.name))
+    return tuple(rows)
+
+
+def public_figure_rows(article: Article, *, include_groups: bool = True) -> tuple[PublicFigure, ...]:
+    """The rows of :func:`public_figures` as :class:`PublicFigure` tuples, in the same order. Cached per article.
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nPresident Trump spoke. Critics like Elon Musk said it would fail.")
+    >>> [(f.name, f.voice, f.descriptors) for f in public_figure_rows(a, include_groups=False)]
+    [('Trump', 'not voiced', ('President',)), ('Elon Musk', 'paraphrased', ('Critics',))]
+    """
+    return _public_figure_rows(article, include_groups)
+
+
 def public_figures(article: Article, *, include_groups: bool = True) -> pd.DataFrame:
     """The people, government bodies, organisations and groups the article names, most mentioned first.
 
@@ -164,46 +263,15 @@ def public_figures(article: Article, *, include_groups: bool = True) -> pd.DataF
     voiced (quoted or paraphrased at least once, from framing.attributions), voice (quoted,
     paraphrased, quoted and paraphrased, not voiced), quoted, paraphrased (sentences of each),
     mean_tone (mean VADER compound of the sentences naming them), sentence_ids.
+    :func:`public_figure_rows` gives the same rows as tuples.
 
     >>> from analysis.article import parse_article
     >>> a = parse_article("News\\n\\nPresident Trump spoke. Critics like Elon Musk said it would fail. Trump's plan stood.")
     >>> public_figures(a, include_groups=False)[["name", "mentions", "voiced", "descriptors"]].values.tolist()
     [['Trump', 2, False, ['President']], ['Elon Musk', 1, True, ['Critics']]]
     """
-    from .entities import mentions
-    from .language import sentence_tone
-
-    ment = mentions(article)
-    ment = ment[ment["kind"] != "place"]
-    if not include_groups:
-        ment = ment[ment["kind"] != "group"]
-    if ment.empty:
+    rows = _public_figure_rows(article, include_groups)
+    if not rows:
         return pd.DataFrame(columns=PUBLIC_FIGURE_COLUMNS)
-    voices = voice_by_sentence(article)
-    tone = dict(zip(*sentence_tone(article)[["sentence_id", "compound"]].T.values))
-    order = {s.id: s.index for s in article.sentences}
-    descriptors = _descriptors(article, ment)
-    n_chars = max(len(article.text), 1)
-    voice_counts = Counter(zip(voices["source"], voices["voice"]))
-    rows = []
-    for name, grp in ment.groupby("actor", sort=True):
-        kind = grp["kind"].iloc[0]
-        quoted, paraphrased = voice_counts[(name, "quoted")], voice_counts[(name, "paraphrased")]
-        voiced = quoted + paraphrased > 0
-        if kind == "other" and not voiced:
-            continue
-        aliases = set(grp["surface"].str.replace("’", "'", regex=False))
-        for r in grp.itertuples(index=False):
-            if re.match(r"['’]s\b", article.text[int(r.end):int(r.end) + 3]):
-                aliases.add(r.surface.replace("’", "'") + "'s")
-        sids = sorted(set(grp["sentence_id"]), key=order.get)
-        scores = [tone[s] for s in sids if s in tone]
-        mean_tone = round(float(sum(scores) / len(scores)), 3) if scores else 0.0
-        voice = ("quoted and paraphrased" if quoted and paraphrased else "quoted" if quoted
-                 else "paraphrased" if paraphrased else "not voiced")
-        rows.append((name, PUBLIC_FIGURE_TYPES.get(kind, kind), len(grp), sorted(aliases), sids[0],
-                     round(int(grp["start"].min()) / n_chars, 3), descriptors.get(name, []), voiced, voice,
-                     quoted, paraphrased, mean_tone, sids))
-    frame = pd.DataFrame(rows, columns=PUBLIC_FIGURE_COLUMNS)
-    frame = frame.sort_values(["mentions", "first_position", "name"], ascending=[False, True, True], kind="mergesort")
-    return frame.reset_index(drop=True)
+    return pd.DataFrame([(*f[:3], list(f.aliases), f.first_sentence, f.first_position, list(f.descriptors), *f[7:12],
+                          list(f.sentence_ids)) for f in rows], columns=PUBLIC_FIGURE_COLUMNS)

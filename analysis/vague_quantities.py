@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
 import pandas as pd
 
 from .article import Article
-from .lexicons import load_lexicon, match_terms
+from .lexicons import find_terms, lexicon_terms, load_lexicon
 from .tokens import sentence_words
 
-__all__ = ["vague_quantities", "vague_summary", "VAGUE_COLUMNS", "VAGUE_CATEGORIES"]
+__all__ = ["vague_quantities", "vague_rows", "VagueQuantity", "vague_summary", "VAGUE_COLUMNS", "VAGUE_CATEGORIES"]
 
 VAGUE_CATEGORIES = ("large", "small", "proportion", "change", "degree")
-VAGUE_COLUMNS = ["term", "category", "sentence_id", "start", "end", "matched", "quantifies", "note"]
+_LEXICON = "vague_quantities"
+
+
+class VagueQuantity(NamedTuple):
+    """One vague quantity term in the text: a row of :func:`vague_quantities` (same fields, same order)."""
+
+    term: str
+    category: str
+    sentence_id: str
+    start: int
+    end: int
+    matched: str
+    quantifies: str | None
+    note: str
+
+
+VAGUE_COLUMNS = list(VagueQuantity._fields)
 
 # Terms that are bounds, not vague, when a number follows them ("as many as 20", "some 300").
 _BOUNDS = {"as many as", "upwards of", "no fewer than", "some", "fewer", "several", "many", "a few", "few"}
@@ -39,19 +59,44 @@ def vague_quantities(article: Article) -> pd.DataFrame:
     other senses listed for a few words ("majority leader", "growing up", "mass media").
     Columns: term (lexicon entry), category (large, small, proportion, change, degree), sentence_id,
     start, end (offsets into article.text), matched (as written), quantifies (the noun after it, if
-    any: "numerous cities" -> "cities"), note (why the lexicon counts it vague).
+    any: "numerous cities" -> "cities"), note (why the lexicon counts it vague). :func:`vague_rows`
+    gives the same rows as tuples.
 
     >>> from analysis.article import parse_article
     >>> a = parse_article("News\\n\\nNumerous cities face raids. Some 300 people left. The most persecuted groups fled.")
     >>> vague_quantities(a)[["term", "quantifies"]].values.tolist()
     [['numerous', 'cities']]
     """
-    lex = load_lexicon("vague_quantities")
-    notes = {(t, c): n for t, c, n in zip(lex["term"], lex["category"], lex.get("note", pd.Series([""] * len(lex))))}
-    found = match_terms(article, lex)
+    return pd.DataFrame(list(vague_rows(article)), columns=VAGUE_COLUMNS)
+
+
+def vague_rows(article: Article) -> tuple[VagueQuantity, ...]:
+    """The rows of :func:`vague_quantities` as :class:`VagueQuantity` tuples, in the same order.
+    Cached per article and version of the lexicon file."""
+    from .config import LEXICONS_DIR
+
+    try:
+        version = (LEXICONS_DIR / f"{_LEXICON}.csv").stat().st_mtime
+    except OSError:
+        version = -1.0  # load_lexicon says which file is missing
+    return _vague_rows(article, version)
+
+
+@lru_cache(maxsize=4)
+def _notes(lexicon_version: float) -> Mapping[tuple[str, str], str]:
+    """(term, category) -> note of the lexicon; ``lexicon_version`` (the file's mtime) only keys the cache."""
+    lex = load_lexicon(_LEXICON)
+    notes = lex.get("note", pd.Series([""] * len(lex)))
+    return MappingProxyType({(t, c): n for t, c, n in zip(lex["term"].tolist(), lex["category"].tolist(), notes.tolist())})
+
+
+@lru_cache(maxsize=16)
+def _vague_rows(article: Article, lexicon_version: float) -> tuple[VagueQuantity, ...]:
+    """The rows of :func:`vague_rows`; ``lexicon_version`` (the file's mtime) only keys the cache."""
+    notes = _notes(lexicon_version)
     toks = sentence_words(article)
     rows = []
-    for m in found.itertuples(index=False):
+    for m in find_terms(article, lexicon_terms(_LEXICON), overlap=False):
         t = toks[m.sentence_id]
         low, tags = list(t.lower), list(t.pos)
         nxt = low[m.i_end] if m.i_end < len(low) else ""
@@ -84,10 +129,10 @@ def vague_quantities(article: Article) -> pd.DataFrame:
             words.pop()
         quantifies = " ".join(w if w[:1].isupper() and (tg.startswith("NNP") or m.i_end + k > 0) else w.lower()
                               for k, (w, tg) in enumerate(zip(words, tags[m.i_end:m.i_end + len(words)])))
-        rows.append((m.term, m.category, m.sentence_id, int(m.start), int(m.end), m.matched, quantifies or None,
-                     notes.get((m.term, m.category), "")))
-    frame = pd.DataFrame(rows, columns=VAGUE_COLUMNS)
-    return frame.sort_values(["start", "term"], kind="mergesort").reset_index(drop=True)
+        rows.append(VagueQuantity(m.term, m.category, m.sentence_id, m.start, m.end, m.matched, quantifies or None,
+                                  notes.get((m.term, m.category), "")))
+    rows.sort(key=lambda v: (v.start, v.term))  # stable: terms at one offset keep reading order
+    return tuple(rows)
 
 
 def vague_summary(article: Article) -> pd.DataFrame:
