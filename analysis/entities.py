@@ -464,7 +464,7 @@ def mentions_by_sentence(article: Article) -> Mapping[str, tuple[Mention, ...]]:
 
 @lru_cache(maxsize=16)
 def _actor_rows(article: Article, include_places: bool) -> tuple[Actor, ...]:
-    from .agency import roles
+    from .agency import _role_rows
 
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in _mention_rows(article):
@@ -474,8 +474,7 @@ def _actor_rows(article: Article, include_places: bool) -> tuple[Actor, ...]:
         return ()
     order = {s.id: s.index for s in article.sentences}
     # Agency: in how many clauses each actor acts or is acted upon (analysis.agency).
-    r = roles(article)
-    counts = Counter(zip(r["actor"].tolist(), r["role"].tolist()))
+    counts = Counter((r.actor, r.role) for r in _role_rows(article))
     rows = []
     for name in sorted(by_name):
         grp = by_name[name]

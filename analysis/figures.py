@@ -896,14 +896,13 @@ def _is_round(num: _Number) -> bool:
 
 
 def _sources_by_sentence(article: Article) -> dict[str, list[tuple[int, int, str, str]]]:
-    from .framing import attributions  # framing does not import this module
+    from .framing import _attribution_rows  # framing does not import this module
 
-    att = attributions(article)
     out: dict[str, list[tuple[int, int, str, str]]] = {}
-    for sid, start, end, source, kind in zip(*(att[c].tolist() for c in ("sentence_id", "start", "end", "source", "kind"))):
-        if kind in ("unattributed",) or not isinstance(source, str) or not source:
+    for a in _attribution_rows(article, True):
+        if a.kind in ("unattributed",) or not isinstance(a.source, str) or not a.source:
             continue
-        out.setdefault(sid, []).append((start, end, source, kind))
+        out.setdefault(a.sentence_id, []).append((a.start, a.end, a.source, a.kind))
     return out
 
 

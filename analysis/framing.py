@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import nlp
 from .article import Article
-from .entities import actors, mentions_by_sentence
+from .entities import actor_rows, actors, mentions_by_sentence
 from .lexicons import find_terms, lexicon_terms, load_lexicon
 from .quotes import in_quotes
 from .tokens import sentence_words
@@ -487,13 +487,12 @@ def summary_section(article: Article) -> dict:
     """The ``framing`` part of the JSON summary."""
     from . import frames, headline
     from .quotes import _quotation_rows
-    from .summary import records
     from .terminology import _term_rows
 
-    acts = actors(article)
     quotations = _quotation_rows(article)
     return {
-        "actors": records(acts, ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent", "as_patient"]),
+        "actors": _records(actor_rows(article), ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent",
+                                                 "as_patient"]),
         "attributions": _records(_attribution_rows(article, True),
                                  ["sentence_id", "text", "source", "kind", "cue", "mode", "words"]),
         "sources": _records(_source_rows(article), ["source", "kind", "count", "quotes", "words", "share", "sentence_ids"]),

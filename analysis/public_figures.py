@@ -92,14 +92,13 @@ def _is_quoted(sentence_text: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _voice_rows(article: Article) -> tuple[Voice, ...]:
-    from .framing import attributions
+    from .framing import _attribution_rows
 
-    att = attributions(article)
     # (source, sentence) -> (kind, cue) of its attributions, in table order; a missing source is no one's voice.
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for src, sid, kind, cue in zip(*(att[c].tolist() for c in ("source", "sentence_id", "kind", "cue"))):
-        if isinstance(src, str):
-            found.setdefault((src, sid), []).append((kind, cue))
+    for a in _attribution_rows(article, True):
+        if isinstance(a.source, str):
+            found.setdefault((a.source, a.sentence_id), []).append((a.kind, a.cue))
     text = {s.id: s.text for s in article.sentences}
     return tuple(Voice(src, cues[0][0], sid, "quoted" if _is_quoted(text[sid]) else "paraphrased",
                        ", ".join(dict.fromkeys(cue.lower() for _, cue in cues)))
