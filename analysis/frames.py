@@ -336,7 +336,10 @@ def frame_profile(article: Article, *, section: str = "all", typology: str | Non
 
 
 class FrameRow(NamedTuple):
-    """A row of :func:`frame_profile` (same fields, same order); ``sentence_ids`` and ``cues`` are lists: treat as read-only."""
+    """A row of :func:`frame_profile` (same fields, same order).
+
+    ``sentence_ids`` and ``cues`` are lists shared with the cache: treat them as read-only.
+    """
 
     typology: str
     frame: str
@@ -432,8 +435,11 @@ def summary_records(article: Article) -> list[dict]:
     the whole article, the head and the body, and its evidence."""
     head, body = ({(r.typology, r.frame): r.score for r in profile_rows(article, section=section)}
                   for section in ("head", "body"))
-    return [{"typology": r.typology, "frame": r.frame, "label": r.label, "score": r.score, "weight": r.weight,
-             "sentence_ids": list(r.sentence_ids), "cues": list(r.cues), "dominant": r.dominant, "absent": r.absent,
-             "measured": r.measured, "head_score": head[(r.typology, r.frame)], "body_score": body[(r.typology, r.frame)],
-             "questions_yes": r.questions_yes, "questions": r.questions, "group": r.group}
-            for r in profile_rows(article)]
+    out = []
+    for r in profile_rows(article):
+        key = (r.typology, r.frame)
+        out.append({"typology": r.typology, "frame": r.frame, "label": r.label, "score": r.score, "weight": r.weight,
+                    "sentence_ids": list(r.sentence_ids), "cues": list(r.cues), "dominant": r.dominant,
+                    "absent": r.absent, "measured": r.measured, "head_score": head[key], "body_score": body[key],
+                    "questions_yes": r.questions_yes, "questions": r.questions, "group": r.group})
+    return out

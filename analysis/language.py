@@ -249,8 +249,8 @@ def readability(article: Article) -> pd.DataFrame:
     Scores are ``None`` with reading "not enough text" when the prose has fewer than
     3 sentences or 30 words.
     """
-    frame = pd.DataFrame(_readability_rows(article), columns=["measure", "label", "score", "grade", "reading", "basis",
-                                                               "note"])
+    columns = ["measure", "label", "score", "grade", "reading", "basis", "note"]
+    frame = pd.DataFrame(_readability_rows(article), columns=columns)
     frame["grade"] = frame["grade"].astype("float64")
     return frame
 
@@ -392,15 +392,18 @@ def hdd(words: Sequence[str], *, sample_size: int = 42) -> float | None:
     if n < sample_size or sample_size <= 0:
         return None
     total = 0.0
+    absent: dict[int, float] = {}  # most types share a count (1, 2, ...): compute each product once
     for k in Counter(words).values():
-        # P(type absent from the sample) = C(n-k, s) / C(n, s) = prod_{i<s} (n-k-i)/(n-i)
-        p_absent = 1.0
-        if n - k < sample_size:
-            p_absent = 0.0
-        else:
-            for i in range(sample_size):
-                p_absent *= (n - k - i) / (n - i)
-        total += 1.0 - p_absent
+        if k not in absent:
+            # P(type absent from the sample) = C(n-k, s) / C(n, s) = prod_{i<s} (n-k-i)/(n-i)
+            p_absent = 1.0
+            if n - k < sample_size:
+                p_absent = 0.0
+            else:
+                for i in range(sample_size):
+                    p_absent *= (n - k - i) / (n - i)
+            absent[k] = p_absent
+        total += 1.0 - absent[k]
     return round(total / sample_size, 4)
 
 
