@@ -304,7 +304,7 @@ def keyness(article: Article, *, min_count: int = 2, min_ref_count: int = 0, ref
 
 
 @lru_cache(maxsize=16)
-def _keyness_rows(article: Article, min_count: int = 2, min_ref_count: int = 0) -> tuple[tuple, ...] | None:
+def _keyness_rows(article: Article, min_count: int, min_ref_count: int) -> tuple[tuple, ...] | None:
     """The rows of :func:`keyness` against the default reference, in its order (``None`` when the
     article has no words): term, count, per_1000, ref_count, ref_per_1000, log_likelihood,
     log_ratio, direction, significance, sentence_ids (a list: treat as read-only)."""

@@ -936,7 +936,7 @@ def summary_section(article: Article) -> dict:
     read = _readability_rows(article)
     tone = tone_rows(article)
     compound = [t.compound for t in tone]
-    sig = [r for r in _keyness_rows(article) or () if r[5] >= 3.84]
+    sig = [r for r in _keyness_rows(article, 2, 0) or () if r[5] >= 3.84]  # keyness() with its defaults
     markers = _stance_rows(article)
 
     def keywords(direction: str, n: int) -> list[dict]:
