@@ -59,6 +59,11 @@ def _frames(article: Article) -> list[tuple]:
 _Row = dict[str, Any]
 
 
+def _is_missing(value: Any) -> bool:
+    """Whether a table value read with ``tolist()`` is missing, as ``pd.isna`` says of a table's strings and numbers."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
 def _head_against_body(article: Article, aspect: str, table: pd.DataFrame, keys: tuple[str, ...], *,
                        item: Callable[[tuple], str], detail: Callable[[list[_Row]], Any],
                        support: Callable[[list[_Row]], str]) -> list[tuple]:
@@ -72,15 +77,15 @@ def _head_against_body(article: Article, aspect: str, table: pd.DataFrame, keys:
     if table.empty:
         return []
     columns = list(table.columns)
-    missing_key = table[list(keys)].isna().any(axis=1).tolist()
     head: dict[tuple, list[_Row]] = {}
     body: dict[tuple, list[_Row]] = {}
-    for values, missing in zip(zip(*(table[c].tolist() for c in columns)), missing_key):
-        if missing:
-            continue
+    for values in zip(*(table[c].tolist() for c in columns)):
         row = dict(zip(columns, values))
+        key = tuple(row[k] for k in keys)
+        if any(_is_missing(v) for v in key):
+            continue
         side = head if section_of(row["part"]) == "head" else body
-        side.setdefault(tuple(row[k] for k in keys), []).append(row)
+        side.setdefault(key, []).append(row)
     rows = []
     for key in sorted(head):
         h, b = head[key], body.get(key, [])
