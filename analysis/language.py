@@ -465,12 +465,14 @@ def frequent_words(article: Article, *, n: int = 20, min_length: int = 2) -> pd.
     rows = _frequent_rows(article, min_length)
     if not rows:
         return pd.DataFrame(columns=cols)
-    return pd.DataFrame(rows[:n], columns=cols).astype({"count": "int64", "per_1000": "float64"})
+    return pd.DataFrame([(*r[:3], list(r[3])) for r in rows[:n]], columns=cols).astype(
+        {"count": "int64", "per_1000": "float64"})
 
 
 @lru_cache(maxsize=16)
 def _frequent_rows(article: Article, min_length: int) -> tuple[tuple[str, int, float, list[str]], ...]:
-    """Every row :func:`frequent_words` could show, most frequent first: term, count, per_1000, sentence_ids."""
+    """Every row :func:`frequent_words` could show, most frequent first: term, count, per_1000, sentence_ids
+    (lists shared with the cache: treat as read-only)."""
     words = word_rows(article)
     total = max(len(words), 1)
     where: dict[str, list[str]] = {}
@@ -545,14 +547,15 @@ def collocations(article: Article, *, n: int = 2, min_count: int = 2, top: int =
     rows = _collocation_rows(article, n, min_count, sort_by)
     if not rows:
         return pd.DataFrame(columns=cols)
-    return pd.DataFrame(rows[:top], columns=cols).astype(
+    return pd.DataFrame([(*r[:5], list(r[5])) for r in rows[:top]], columns=cols).astype(
         {"n": "int64", "count": "int64", "pmi": "float64", "likelihood_ratio": "float64"})
 
 
 @lru_cache(maxsize=16)
 def _collocation_rows(article: Article, n: int, min_count: int,
                       sort_by: str) -> tuple[tuple[str, int, int, float, float, list[str]], ...]:
-    """Every row :func:`collocations` could show, in its order: ngram, n, count, pmi, likelihood_ratio, sentence_ids."""
+    """Every row :func:`collocations` could show, in its order: ngram, n, count, pmi, likelihood_ratio,
+    sentence_ids (lists shared with the cache: treat as read-only)."""
     from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
                                    TrigramCollocationFinder)
 
@@ -900,12 +903,13 @@ def stance_rates(article: Article, markers: pd.DataFrame | None = None) -> pd.Da
         rows = _stance_rate_rows(article)
     else:
         rows = _rates(list(zip(markers["category"], markers["sentence_id"])), size(article)["n_words"])
-    return pd.DataFrame(rows, columns=["category", "label", "count", "per_1000", "n_sentences", "sentence_ids"])
+    return pd.DataFrame([(*r[:5], list(r[5])) for r in rows],
+                        columns=["category", "label", "count", "per_1000", "n_sentences", "sentence_ids"])
 
 
 @lru_cache(maxsize=16)
 def _stance_rate_rows(article: Article) -> tuple[tuple[str, str, int, float, int, list[str]], ...]:
-    """The rows of :func:`stance_rates` for the article's own markers."""
+    """The rows of :func:`stance_rates` for the article's own markers (the id lists are shared: treat as read-only)."""
     return _rates([(r[1], r[4]) for r in _stance_rows(article)], size(article)["n_words"])
 
 
