@@ -300,7 +300,7 @@ def hardest_sentences(article: Article, *, n: int = 5) -> pd.DataFrame:
     """
     cols = ["sentence_id", "n_words", "syllables_per_word", "long_words", "unfamiliar_words", "grade", "reading",
             "text"]
-    return pd.DataFrame(_hardest_rows(article)[:n], columns=cols)
+    return pd.DataFrame(_hardest_rows(article), columns=cols).head(n)
 
 
 @lru_cache(maxsize=16)
@@ -465,8 +465,7 @@ def frequent_words(article: Article, *, n: int = 20, min_length: int = 2) -> pd.
     rows = _frequent_rows(article, min_length)
     if not rows:
         return pd.DataFrame(columns=cols)
-    return pd.DataFrame([(*r[:3], list(r[3])) for r in rows[:n]], columns=cols).astype(
-        {"count": "int64", "per_1000": "float64"})
+    return pd.DataFrame([(*r[:3], list(r[3])) for r in rows], columns=cols).head(n)
 
 
 @lru_cache(maxsize=16)
@@ -504,7 +503,7 @@ def frequent_lemmas(article: Article, *, n: int = 20, min_length: int = 2) -> pd
         forms = Counter(w.lower for w in grp)
         rows.append((lemma, len(grp), round(len(grp) * 1000 / total, 2), sorted(forms, key=lambda f: (-forms[f], f)),
                      list(dict.fromkeys(w.sentence_id for w in grp))))
-    return pd.DataFrame(rows[:n], columns=cols).astype({"count": "int64", "per_1000": "float64"})
+    return pd.DataFrame(rows, columns=cols).head(n)
 
 
 def _segments(article: Article) -> list[tuple[str, list[str]]]:
@@ -547,8 +546,7 @@ def collocations(article: Article, *, n: int = 2, min_count: int = 2, top: int =
     rows = _collocation_rows(article, n, min_count, sort_by)
     if not rows:
         return pd.DataFrame(columns=cols)
-    return pd.DataFrame([(*r[:5], list(r[5])) for r in rows[:top]], columns=cols).astype(
-        {"n": "int64", "count": "int64", "pmi": "float64", "likelihood_ratio": "float64"})
+    return pd.DataFrame([(*r[:5], list(r[5])) for r in rows], columns=cols).head(top)
 
 
 @lru_cache(maxsize=16)
