@@ -9,7 +9,7 @@ from typing import Iterable, NamedTuple
 import pandas as pd
 
 from .article import Article
-from .lexicons import load_lexicon, match_terms
+from .lexicons import find_terms, load_lexicon
 from .quotes import in_quotes
 from .tokens import sentence_words
 
@@ -23,6 +23,8 @@ __all__ = [
     "frame_cues",
     "sentence_frames",
     "frame_profile",
+    "FrameRow",
+    "profile_rows",
     "generic_questions",
     "dominant_frames",
     "summary_records",
@@ -66,6 +68,13 @@ def _lexicon(typology: str) -> pd.DataFrame:
     lex = lex[lex["term"] != _PLACEHOLDER].copy()
     lex["weight"] = pd.to_numeric(lex["weight"], errors="coerce").fillna(1).astype(int)
     return lex.reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _terms(typology: str) -> tuple[tuple[str, str], ...]:
+    """The sorted (term, frame) pairs of a typology's cue words: the key :func:`analysis.lexicons.find_terms` takes."""
+    lex = _lexicon(typology)
+    return tuple(sorted(set(zip(lex["term"].tolist(), lex["category"].tolist()))))
 
 
 @lru_cache(maxsize=1)
@@ -159,13 +168,11 @@ def _cues(article: Article) -> tuple[_Cue, ...]:
     found: list[_Cue] = []
     for typology in TYPOLOGIES:
         info = _cue_info(typology)
-        m = match_terms(article, _lexicon(typology))
-        for term, frame, sid, a, b, matched in zip(m["term"], m["category"], m["sentence_id"], m["start"], m["end"],
-                                                   m["matched"]):
+        for term, frame, sid, a, b, matched, _, _ in find_terms(article, _terms(typology)):
             weight, qid = info[(term, frame)]
             part = part_of[sid]
             found.append(_Cue(typology, frame, labels[(typology, frame)], term, matched, weight, qid, sid, part,
-                              section_of(part), int(a), int(b), in_quotes(article, a, b) is not None))
+                              section_of(part), a, b, in_quotes(article, a, b) is not None))
     found.sort(key=lambda c: (c.start, c.typology, c.frame))  # stable: typologies in catalogue order on ties
     return tuple(found)
 
@@ -319,7 +326,50 @@ def frame_profile(article: Article, *, section: str = "all", typology: str | Non
     cues (distinct matched words, most frequent first), questions_yes, questions, rank (1 = top of
     its typology), dominant, absent, measured, section, n_words.
     """
-    return _frame_profile(article, section, typology).copy()
+    rows = [r._replace(sentence_ids=list(r.sentence_ids), cues=list(r.cues))
+            for r in profile_rows(article, section=section, typology=typology)]
+    out = pd.DataFrame(rows, columns=_PROFILE_COLUMNS)
+    if out.empty:  # no frame (an unknown typology): rank and dominant keep the dtypes they have with rows
+        out["rank"] = out["rank"].astype(int)
+        out["dominant"] = out["dominant"].astype(bool)
+    return out
+
+
+class FrameRow(NamedTuple):
+    """A row of :func:`frame_profile` (same fields, same order).
+
+    ``sentence_ids`` and ``cues`` are lists shared with the cache: treat them as read-only.
+    """
+
+    typology: str
+    frame: str
+    label: str
+    group: str
+    weight: int
+    score: float
+    n_cues: int
+    n_sentences: int
+    sentence_ids: list[str]
+    cues: list[str]
+    questions_yes: int
+    questions: int
+    rank: int
+    dominant: bool
+    absent: bool
+    measured: bool
+    section: str
+    n_words: int
+
+
+def profile_rows(article: Article, *, section: str = "all", typology: str | None = None) -> tuple[FrameRow, ...]:
+    """:func:`frame_profile` without pandas: its rows as :class:`FrameRow` tuples, in its order (cached per article).
+
+    >>> from analysis.article import parse_article
+    >>> a = parse_article("News\\n\\nTroops guard the border against terrorism.")
+    >>> [(r.frame, r.rank, r.dominant) for r in profile_rows(a, typology="policy")][:1]
+    [('security_defense', 1, True)]
+    """
+    return _profile_rows(article, section, typology)
 
 
 class _FrameScore(NamedTuple):
@@ -341,7 +391,7 @@ class _FrameScore(NamedTuple):
 
 
 @lru_cache(maxsize=64)
-def _frame_profile(article: Article, section: str, typology: str | None) -> pd.DataFrame:
+def _profile_rows(article: Article, section: str, typology: str | None) -> tuple[FrameRow, ...]:
     if section not in SECTIONS:
         raise ValueError(f"section must be one of {SECTIONS}, not {section!r}")
     n_words, sids = _section_words(article, section)
@@ -370,12 +420,8 @@ def _frame_profile(article: Article, section: str, typology: str | None) -> pd.D
         top = max((f.score for f in ranked), default=0)
         for rank, f in enumerate(ranked, start=1):
             dominant = f.score > 0 and f.weight >= YES_THRESHOLD and f.score >= DOMINANT_SHARE * top
-            rows.append((*f[:12], rank, dominant, f.measured and f.weight == 0, f.measured, section, n_words))
-    out = pd.DataFrame(rows, columns=_PROFILE_COLUMNS)
-    if out.empty:  # no frame (an unknown typology): rank and dominant keep the dtypes they have with rows
-        out["rank"] = out["rank"].astype(int)
-        out["dominant"] = out["dominant"].astype(bool)
-    return out
+            rows.append(FrameRow(*f[:12], rank, dominant, f.measured and f.weight == 0, f.measured, section, n_words))
+    return tuple(rows)
 
 
 def dominant_frames(article: Article, *, section: str = "all") -> pd.DataFrame:
@@ -387,13 +433,13 @@ def dominant_frames(article: Article, *, section: str = "all") -> pd.DataFrame:
 def summary_records(article: Article) -> list[dict]:
     """The ``framing.frames`` list of the JSON summary: one record per frame with its score for
     the whole article, the head and the body, and its evidence."""
-    from .summary import records
-
-    full = frame_profile(article)
-    keys = list(zip(full["typology"], full["frame"]))
-    for section in ("head", "body"):
-        prof = _frame_profile(article, section, None)
-        score = dict(zip(zip(prof["typology"], prof["frame"]), prof["score"]))
-        full[f"{section}_score"] = [score[k] for k in keys]
-    return records(full, ["typology", "frame", "label", "score", "weight", "sentence_ids", "cues", "dominant", "absent",
-                          "measured", "head_score", "body_score", "questions_yes", "questions", "group"])
+    head, body = ({(r.typology, r.frame): r.score for r in profile_rows(article, section=section)}
+                  for section in ("head", "body"))
+    out = []
+    for r in profile_rows(article):
+        key = (r.typology, r.frame)
+        out.append({"typology": r.typology, "frame": r.frame, "label": r.label, "score": r.score, "weight": r.weight,
+                    "sentence_ids": list(r.sentence_ids), "cues": list(r.cues), "dominant": r.dominant,
+                    "absent": r.absent, "measured": r.measured, "head_score": head[key], "body_score": body[key],
+                    "questions_yes": r.questions_yes, "questions": r.questions, "group": r.group})
+    return out

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import nlp
 from .article import Article
-from .frames import HEAD_PARTS, frame_profile, section_of
+from .frames import HEAD_PARTS, profile_rows, section_of
 from .tokens import sentence_words
 
 __all__ = ["head_sentence_ids", "headline_vs_body", "unsupported", "summary_dict", "ASPECTS", "COMPARE_COLUMNS"]
@@ -39,28 +39,29 @@ def _ids(article: Article, sids: Iterable[str]) -> list[str]:
 
 
 def _frames(article: Article) -> list[tuple]:
-    head = frame_profile(article, section="head")
-    body = frame_profile(article, section="body")
-    body_of = {(t, f): (w, s, ids, cues) for t, f, w, s, ids, cues in
-               zip(body["typology"], body["frame"], body["weight"], body["score"], body["sentence_ids"], body["cues"])}
+    body_of = {(b.typology, b.frame): b for b in profile_rows(article, section="body")}
     rows = []
-    for typ, frame, label, weight, score, ids in zip(head["typology"], head["frame"], head["label"], head["weight"],
-                                                     head["score"], head["sentence_ids"]):
-        if weight <= 0:
+    for h in profile_rows(article, section="head"):
+        if h.weight <= 0:
             continue
-        b_weight, b_score, b_ids, b_cues = body_of[(typ, frame)]
-        if b_weight == 0:
+        b = body_of[(h.typology, h.frame)]
+        if b.weight == 0:
             flag = "not in body"
-        elif score > STRONGER * b_score:
+        elif h.score > STRONGER * b.score:
             flag = "stronger in head"
         else:
             flag = ""
-        rows.append(("frame", frame, f"{typ}: {label}", float(score), float(b_score), list(ids), list(b_ids), flag,
-                     ", ".join(b_cues[:5])))
+        rows.append(("frame", h.frame, f"{h.typology}: {h.label}", float(h.score), float(b.score), list(h.sentence_ids),
+                     list(b.sentence_ids), flag, ", ".join(b.cues[:5])))
     return rows
 
 
 _Row = dict[str, Any]
+
+
+def _is_missing(value: Any) -> bool:
+    """Whether a table value read with ``tolist()`` is missing, as ``pd.isna`` says of a table's strings and numbers."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def _head_against_body(article: Article, aspect: str, table: pd.DataFrame, keys: tuple[str, ...], *,
@@ -76,15 +77,15 @@ def _head_against_body(article: Article, aspect: str, table: pd.DataFrame, keys:
     if table.empty:
         return []
     columns = list(table.columns)
-    missing_key = table[list(keys)].isna().any(axis=1).tolist()
     head: dict[tuple, list[_Row]] = {}
     body: dict[tuple, list[_Row]] = {}
-    for values, missing in zip(zip(*(table[c].tolist() for c in columns)), missing_key):
-        if missing:
-            continue
+    for values in zip(*(table[c].tolist() for c in columns)):
         row = dict(zip(columns, values))
+        key = tuple(row[k] for k in keys)
+        if any(_is_missing(v) for v in key):
+            continue
         side = head if section_of(row["part"]) == "head" else body
-        side.setdefault(tuple(row[k] for k in keys), []).append(row)
+        side.setdefault(key, []).append(row)
     rows = []
     for key in sorted(head):
         h, b = head[key], body.get(key, [])
@@ -204,6 +205,14 @@ def headline_vs_body(article: Article, *, aspects: tuple[str, ...] = ASPECTS) ->
     """
     if not head_sentence_ids(article):
         return pd.DataFrame(columns=COMPARE_COLUMNS)
+    rows = [(*r[:5], list(r[5]), list(r[6]), *r[7:]) for r in _compare_rows(article, tuple(aspects))]
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
+@lru_cache(maxsize=16)
+def _compare_rows(article: Article, aspects: tuple[str, ...]) -> tuple[tuple, ...]:
+    """The rows of :func:`headline_vs_body` (columns ``COMPARE_COLUMNS``; the id lists are shared: treat as read-only),
+    for an article with a head."""
     builders = {"frame": _frames, "actor": _actors, "role": _roles, "term": _terms, "word": _words}
     rows: list[tuple] = []
     for aspect in aspects:
@@ -211,7 +220,7 @@ def headline_vs_body(article: Article, *, aspects: tuple[str, ...] = ASPECTS) ->
     aspect_order = {a: k for k, a in enumerate(ASPECTS)}
     flag_order = {"not in body": 0, "stronger in head": 1, "": 2}
     rows.sort(key=lambda r: (aspect_order[r[0]], flag_order[r[7]], r[1]))  # stable: ties keep builder order
-    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    return tuple(rows)
 
 
 def unsupported(article: Article) -> pd.DataFrame:
@@ -222,15 +231,19 @@ def unsupported(article: Article) -> pd.DataFrame:
 
 def summary_dict(article: Article) -> dict:
     """The ``framing.headline_vs_body`` part of the JSON summary."""
-    from .summary import records
-
-    t = headline_vs_body(article)
-    cols = ["item", "detail", "head", "body", "head_sentence_ids", "flag", "supported_by"]
-    aspects, flags = t["aspect"].tolist(), t["flag"].tolist()
+    rows = _compare_rows(article, ASPECTS) if head_sentence_ids(article) else ()
+    # The table's head and body columns hold frame scores (floats) and counts (ints): like the
+    # table, the records give every number as a float once there is one float among them.
+    head, body = ([r[k] for r in rows] for k in (3, 4))
+    head, body = (([float(v) for v in col] if any(isinstance(v, float) for v in col) else col) for col in (head, body))
     by_aspect: dict[str, list[dict]] = {a: [] for a in ASPECTS}
-    for aspect, rec in zip(aspects, records(t, cols)):
-        by_aspect[aspect].append(rec)
-    unsupported_recs = [rec for flag, rec in zip(flags, records(t, ["aspect"] + cols)) if flag == "not in body"]
+    unsupported_recs = []
+    for r, h, b in zip(rows, head, body):
+        rec = {"item": r[1], "detail": r[2], "head": h, "body": b, "head_sentence_ids": list(r[5]), "flag": r[7],
+               "supported_by": r[8]}
+        by_aspect[r[0]].append(rec)
+        if r[7] == "not in body":
+            unsupported_recs.append({"aspect": r[0], **rec})
     return {
         "head_sentence_ids": head_sentence_ids(article),
         **{f"{a}s": by_aspect[a] for a in ASPECTS},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -15,7 +16,7 @@ import pandas as pd
 from . import nlp
 from .article import Article
 from .config import REFERENCE_DIR
-from .tokens import tokens
+from .language import word_rows
 
 __all__ = [
     "Reference",
@@ -274,9 +275,7 @@ def _significance(ll: float) -> str:
     return best or "not significant"
 
 
-def _words(article: Article) -> pd.DataFrame:
-    t = tokens(article)
-    return t[t["is_word"] & (t["lower"] != "'s")]
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def keyness(article: Article, *, min_count: int = 2, min_ref_count: int = 0, ref: Reference | None = None) -> pd.DataFrame:
@@ -295,23 +294,42 @@ def keyness(article: Article, *, min_count: int = 2, min_ref_count: int = 0, ref
     A word missing from the reference table has ref_count 0 (it occurs at most
     ``ref.min_count - 1`` times in Brown news).
     """
-    ref = ref or reference()
-    words = _words(article)
+    if ref is None:
+        rows = _keyness_rows(article, min_count, min_ref_count)
+    else:
+        rows = _score(article, min_count, min_ref_count, ref)
+    if rows is None:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    return pd.DataFrame([(*r[:-1], list(r[-1])) for r in rows], columns=KEYNESS_COLUMNS)
+
+
+@lru_cache(maxsize=16)
+def _keyness_rows(article: Article, min_count: int, min_ref_count: int) -> tuple[tuple, ...] | None:
+    """The rows of :func:`keyness` against the default reference, in its order (``None`` when the
+    article has no words): term, count, per_1000, ref_count, ref_per_1000, log_likelihood,
+    log_ratio, direction, significance, sentence_ids (a list: treat as read-only)."""
+    return _score(article, min_count, min_ref_count, reference())
+
+
+def _score(article: Article, min_count: int, min_ref_count: int, ref: Reference) -> tuple[tuple, ...] | None:
+    words = word_rows(article)
     c = len(words)
     if c == 0 or ref.n_words <= 0:
-        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+        return None
     d = ref.n_words
-    alpha = words[words["lower"].str.contains(r"[^\W\d_]", regex=True)]
-    counts = alpha.groupby("lower", sort=True)["sentence_id"].agg(list)
+    counts: dict[str, list[str]] = {}
+    for w in words:
+        if _LETTER.search(w.lower):
+            counts.setdefault(w.lower, []).append(w.sentence_id)
     rows = []
-    for term, sids in counts.items():
+    for term, sids in sorted(counts.items()):
         a = len(sids)
         b = ref.count(term)
         over = a / c > b / d
         if over and a < min_count:
             continue
         rows.append((term, a, b, list(dict.fromkeys(sids))))  # (a word used is never under-used below 1 expected)
-    seen = set(counts.index)
+    seen = set(counts)
     for term, b in ref.by_count:
         if c * b / d < 1:
             break  # the article was not even expected to use it (nor any rarer word) once
@@ -325,9 +343,8 @@ def keyness(article: Article, *, min_count: int = 2, min_ref_count: int = 0, ref
         direction = "over" if a / c > b / d else "under"
         out.append((term, a, round(a * 1000 / c, 2), b, round(b * 1000 / d, 3), round(ll, 3), round(lr, 3),
                     direction, _significance(ll), sids))
-    frame = pd.DataFrame(out, columns=KEYNESS_COLUMNS)
-    frame = frame.sort_values(["log_likelihood", "term"], ascending=[False, True], kind="mergesort")
-    return frame.reset_index(drop=True)
+    out.sort(key=lambda r: (-r[5], r[0]))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- part-of-speech profile
@@ -345,11 +362,21 @@ def pos_profile(article: Article, *, ref: Reference | None = None) -> pd.DataFra
     significance. One row per class, in the order of ``POS_CLASSES``; rates are 0 when the
     article has no words.
     """
-    ref = ref or reference()
-    words = _words(article)
+    rows = _pos_rows(article) if ref is None else _pos_profile(article, ref)
+    return pd.DataFrame(rows, columns=POS_COLUMNS)
+
+
+@lru_cache(maxsize=16)
+def _pos_rows(article: Article) -> tuple[tuple, ...]:
+    """The rows of :func:`pos_profile` against the default reference (columns ``POS_COLUMNS``)."""
+    return _pos_profile(article, reference())
+
+
+def _pos_profile(article: Article, ref: Reference) -> tuple[tuple, ...]:
+    words = word_rows(article)
     c = len(words)
     d = ref.n_words
-    classes = Counter(penn_class(tag) for tag in words["pos"])
+    classes = Counter(penn_class(w.pos) for w in words)
     rows = []
     for key, label in POS_CLASSES.items():
         a = classes.get(key, 0)
@@ -360,7 +387,7 @@ def pos_profile(article: Article, *, ref: Reference | None = None) -> pd.DataFra
         lr = log_ratio(a, b, c, d) if c and (a or b) else 0.0
         rows.append((key, label, a, per, b, ref_per, round(per - ref_per, 2), round(lr, 3), round(ll, 3),
                      _significance(ll)))
-    return pd.DataFrame(rows, columns=POS_COLUMNS)
+    return tuple(rows)
 
 
 def _main(argv: list[str] | None = None) -> int:

@@ -6,17 +6,20 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, NamedTuple, Sequence
 
+import numpy as np
 import pandas as pd
 
 from . import nlp
 from .article import Article
-from .lexicons import load_lexicon, match_terms
-from .tokens import SentenceWords, sentence_words, tokens
+from .lexicons import find_terms, lexicon_terms, load_lexicon
+from .tokens import SentenceWords, sentence_words
 
 __all__ = [
     "size",
+    "Word",
+    "word_rows",
     "sentence_lengths",
     "readability",
     "reading_level",
@@ -31,6 +34,8 @@ __all__ = [
     "collocations",
     "keyword_in_context",
     "sentence_tone",
+    "Tone",
+    "tone_rows",
     "tone_words",
     "tone_extremes",
     "loaded_words",
@@ -44,9 +49,53 @@ __all__ = [
 NOT_ENOUGH_TEXT = "not enough text"
 
 
-def _word_tokens(article: Article) -> pd.DataFrame:
-    t = tokens(article)
-    return t[t["is_word"] & (t["lower"] != "'s")]
+#: A letter (a word character that is neither a digit nor an underscore).
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[a-z]")
+
+
+class Word(NamedTuple):
+    """One word of the article: a token with a letter or digit, a possessive 's left out.
+
+    ``i`` is the token's position in its sentence, ``start``/``end`` offsets into ``article.text``,
+    ``lower`` has ASCII quotes and lower case, ``pos`` is the Penn tag.
+    """
+
+    sentence_id: str
+    i: int
+    start: int
+    end: int
+    text: str
+    lower: str
+    pos: str
+    is_stop: bool
+
+
+@lru_cache(maxsize=16)
+def _word_rows(article: Article) -> tuple[Word, ...]:
+    rows = []
+    for sid, w in sentence_words(article).items():
+        for i, (start, end, text, low, pos, is_word, is_stop) in enumerate(
+                zip(w.start, w.end, w.text, w.lower, w.pos, w.is_word, w.is_stop)):
+            if is_word and low != "'s":
+                rows.append(Word(sid, i, start, end, text, low, pos, is_stop))
+    return tuple(rows)
+
+
+def word_rows(article: Article) -> tuple[Word, ...]:
+    """The words every measure here counts, as :class:`Word` tuples in reading order (cached per article).
+
+    The pandas-free way for other analyses to read the article's words.
+
+    >>> from analysis.article import parse_article
+    >>> [(w.sentence_id, w.lower) for w in word_rows(parse_article("News\\n\\nTrump's troops."))]
+    [('s1', 'news'), ('s2', 'trump'), ('s2', 'troops')]
+    """
+    return _word_rows(article)
+
+
+def _headline_ids(article: Article) -> set[str]:
+    return {s.id for s in article.sentences if s.part == "headline"}
 
 
 def size(article: Article) -> dict[str, int]:
@@ -54,11 +103,11 @@ def size(article: Article) -> dict[str, int]:
 
     Words are tokens with a letter or digit; a possessive 's is not a word.
     """
-    words = _word_tokens(article)
-    headline_ids = {s.id for s in article.sentences if s.part == "headline"}
+    words = word_rows(article)
+    headline_ids = _headline_ids(article)
     return {
-        "n_words": int(len(words)),
-        "n_body_words": int((~words["sentence_id"].isin(headline_ids)).sum()),
+        "n_words": len(words),
+        "n_body_words": sum(1 for w in words if w.sentence_id not in headline_ids),
         "n_sentences": len(article.sentences),
         "n_paragraphs": len(article.paragraphs),
     }
@@ -66,10 +115,10 @@ def size(article: Article) -> dict[str, int]:
 
 def sentence_lengths(article: Article) -> pd.DataFrame:
     """One row per sentence: sentence_id, paragraph, part, n_words, text."""
-    words = _word_tokens(article)
-    counts = words.groupby("sentence_id", sort=False).size()
+    counts = Counter(w.sentence_id for w in word_rows(article))
     frame = article.sentences_frame()[["sentence_id", "paragraph", "part", "text"]].copy()
-    frame.insert(3, "n_words", frame["sentence_id"].map(counts).fillna(0).astype(int))
+    frame.insert(3, "n_words", pd.Series([counts.get(sid, 0) for sid in frame["sentence_id"]], index=frame.index,
+                                         dtype=int))
     return frame
 
 
@@ -178,6 +227,19 @@ READABILITY_FORMULAS: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
+def _round_like_pandas(value: float | None, decimals: int) -> float | None:
+    """``value`` rounded as pandas' ``Series.round`` rounds it (scale, round half to even, unscale), which
+    can differ in the last digit from Python's ``round``; ``None`` stays ``None``.
+
+    >>> _round_like_pandas(0.015, 2), round(0.015, 2)
+    (0.02, 0.01)
+    """
+    if value is None:
+        return None
+    scale = 10.0 ** decimals
+    return round(value * scale) / scale
+
+
 def readability(article: Article) -> pd.DataFrame:
     """Six readability formulas on the article's prose (headline left out), computed by textstat.
 
@@ -187,6 +249,15 @@ def readability(article: Article) -> pd.DataFrame:
     Scores are ``None`` with reading "not enough text" when the prose has fewer than
     3 sentences or 30 words.
     """
+    columns = ["measure", "label", "score", "grade", "reading", "basis", "note"]
+    frame = pd.DataFrame(_readability_rows(article), columns=columns)
+    frame["grade"] = frame["grade"].astype("float64")
+    return frame
+
+
+@lru_cache(maxsize=16)
+def _readability_rows(article: Article) -> tuple[tuple, ...]:
+    """The rows of :func:`readability` (grade already rounded to 2 decimals, ``None`` when missing)."""
     ts = _textstat()
     text = _prose(article)
     n_sent = len(article.body_sentences)
@@ -210,10 +281,9 @@ def readability(article: Article) -> pd.DataFrame:
             note = f"SMOG was calibrated on samples of 30 sentences; this text has {n_sent}."
         if key == "dale_chall_readability_score" and score is not None:
             note = "textstat counts names and inflected forms of familiar words as unfamiliar, which raises the score."
-        rows.append((key, label, None if score is None else round(score, 2), grade, reading, basis, note))
-    frame = pd.DataFrame(rows, columns=["measure", "label", "score", "grade", "reading", "basis", "note"])
-    frame["grade"] = frame["grade"].astype("float64").round(2)
-    return frame
+        rows.append((key, label, None if score is None else round(score, 2), _round_like_pandas(grade, 2), reading,
+                     basis, note))
+    return tuple(rows)
 
 
 def hardest_sentences(article: Article, *, n: int = 5) -> pd.DataFrame:
@@ -228,6 +298,14 @@ def hardest_sentences(article: Article, *, n: int = 5) -> pd.DataFrame:
     >>> hardest_sentences(a, n=1)["sentence_id"].tolist()
     ['s3']
     """
+    cols = ["sentence_id", "n_words", "syllables_per_word", "long_words", "unfamiliar_words", "grade", "reading",
+            "text"]
+    return pd.DataFrame(_hardest_rows(article), columns=cols).head(n)
+
+
+@lru_cache(maxsize=16)
+def _hardest_rows(article: Article) -> tuple[tuple, ...]:
+    """The rows of :func:`hardest_sentences` for every sentence with words, hardest first."""
     ts = _textstat()
     rows = []
     for s in article.body_sentences:
@@ -237,13 +315,10 @@ def hardest_sentences(article: Article, *, n: int = 5) -> pd.DataFrame:
         syll = ts.syllable_count(s.text)
         spw = syll / n_words
         grade = 0.39 * n_words + 11.8 * spw - 15.59
-        rows.append((s.id, s.index, n_words, round(spw, 2), int(ts.polysyllabcount(s.text)),
-                     int(ts.difficult_words(s.text)), round(grade, 1), reading_level(grade), s.text))
-    cols = ["sentence_id", "index", "n_words", "syllables_per_word", "long_words", "unfamiliar_words", "grade",
-            "reading", "text"]
-    frame = pd.DataFrame(rows, columns=cols)
-    frame = frame.sort_values(["grade", "index"], ascending=[False, True], kind="mergesort").head(n)
-    return frame.drop(columns="index").reset_index(drop=True)
+        rows.append((s.id, n_words, round(spw, 2), int(ts.polysyllabcount(s.text)), int(ts.difficult_words(s.text)),
+                     round(grade, 1), reading_level(grade), s.text))
+    rows.sort(key=lambda r: -r[5])  # stable: ties keep reading order
+    return tuple(rows)
 
 
 # ---------------------------------------------------------------- lexical diversity
@@ -317,24 +392,25 @@ def hdd(words: Sequence[str], *, sample_size: int = 42) -> float | None:
     if n < sample_size or sample_size <= 0:
         return None
     total = 0.0
+    absent: dict[int, float] = {}  # most types share a count (1, 2, ...): compute each product once
     for k in Counter(words).values():
-        # P(type absent from the sample) = C(n-k, s) / C(n, s) = prod_{i<s} (n-k-i)/(n-i)
-        p_absent = 1.0
-        if n - k < sample_size:
-            p_absent = 0.0
-        else:
-            for i in range(sample_size):
-                p_absent *= (n - k - i) / (n - i)
-        total += 1.0 - p_absent
+        if k not in absent:
+            # P(type absent from the sample) = C(n-k, s) / C(n, s) = prod_{i<s} (n-k-i)/(n-i)
+            p_absent = 1.0
+            if n - k < sample_size:
+                p_absent = 0.0
+            else:
+                for i in range(sample_size):
+                    p_absent *= (n - k - i) / (n - i)
+            absent[k] = p_absent
+        total += 1.0 - absent[k]
     return round(total / sample_size, 4)
 
 
 def diversity_words(article: Article) -> list[str]:
     """The words that lexical diversity is measured on: the prose's words with a letter, lower case."""
-    t = _word_tokens(article)
-    headline_ids = {s.id for s in article.sentences if s.part == "headline"}
-    t = t[~t["sentence_id"].isin(headline_ids) & t["lower"].str.contains(r"[^\W\d_]", regex=True)]
-    return t["lower"].tolist()
+    headline_ids = _headline_ids(article)
+    return [w.lower for w in word_rows(article) if w.sentence_id not in headline_ids and _LETTER.search(w.lower)]
 
 
 def diversity(article: Article) -> pd.DataFrame:
@@ -345,6 +421,15 @@ def diversity(article: Article) -> pd.DataFrame:
     Values are ``None`` when they cannot be computed (no words; MTLD with no repeated words;
     HD-D under 42 words).
     """
+    rows = _diversity_rows(article)
+    frame = pd.DataFrame(rows, columns=["measure", "label", "value", "note"])
+    frame["value"] = pd.Series([r[2] for r in rows], dtype=object)
+    return frame
+
+
+@lru_cache(maxsize=16)
+def _diversity_rows(article: Article) -> tuple[tuple[str, str, int | float | None, str], ...]:
+    """The rows of :func:`diversity`: measure, label, value (an int, a float or ``None``), note."""
     words = diversity_words(article)
     n = len(words)
     types = len(set(words))
@@ -365,9 +450,7 @@ def diversity(article: Article) -> pd.DataFrame:
          ("Expected type–token ratio of a random 42-word sample (McCarthy & Jarvis 2007). Higher = more varied." + caution)
          if h is not None else "Needs at least 42 words."),
     ]
-    frame = pd.DataFrame(rows, columns=["measure", "label", "value", "note"])
-    frame["value"] = pd.Series([r[2] for r in rows], dtype=object)
-    return frame
+    return tuple(rows)
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -378,19 +461,26 @@ def frequent_words(article: Article, *, n: int = 20, min_length: int = 2) -> pd.
     Columns: term, count, per_1000 (per 1,000 words), sentence_ids (where it occurs).
     Ties are broken alphabetically so the order is stable.
     """
-    words = _word_tokens(article)
+    cols = ["term", "count", "per_1000", "sentence_ids"]
+    rows = _frequent_rows(article, min_length)
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    return pd.DataFrame([(*r[:3], list(r[3])) for r in rows], columns=cols).head(n)
+
+
+@lru_cache(maxsize=16)
+def _frequent_rows(article: Article, min_length: int) -> tuple[tuple[str, int, float, list[str]], ...]:
+    """Every row :func:`frequent_words` could show, most frequent first: term, count, per_1000, sentence_ids
+    (lists shared with the cache: treat as read-only)."""
+    words = word_rows(article)
     total = max(len(words), 1)
-    content = words[~words["is_stop"] & words["lower"].str.contains(r"[a-z]", regex=True)]
-    content = content[content["lower"].str.len() >= min_length]
-    if content.empty:
-        return pd.DataFrame(columns=["term", "count", "per_1000", "sentence_ids"])
-    grouped = content.groupby("lower", sort=True).agg(
-        count=("lower", "size"), sentence_ids=("sentence_id", lambda s: list(dict.fromkeys(s)))
-    )
-    grouped = grouped.reset_index().rename(columns={"lower": "term"})
-    grouped = grouped.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").head(n)
-    grouped["per_1000"] = (grouped["count"] * 1000 / total).round(2)
-    return grouped[["term", "count", "per_1000", "sentence_ids"]].reset_index(drop=True)
+    where: dict[str, list[str]] = {}
+    for w in words:
+        if not w.is_stop and len(w.lower) >= min_length and _LATIN.search(w.lower):
+            where.setdefault(w.lower, []).append(w.sentence_id)
+    ranked = sorted(where.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return tuple((term, len(sids), _round_like_pandas(len(sids) * 1000 / total, 2), list(dict.fromkeys(sids)))
+                 for term, sids in ranked)
 
 
 def frequent_lemmas(article: Article, *, n: int = 20, min_length: int = 2) -> pd.DataFrame:
@@ -399,32 +489,29 @@ def frequent_lemmas(article: Article, *, n: int = 20, min_length: int = 2) -> pd
     Columns: lemma, count, per_1000, forms (the word forms seen, most frequent first), sentence_ids.
     Ties are broken alphabetically.
     """
-    words = _word_tokens(article)
+    words = word_rows(article)
     total = max(len(words), 1)
-    content = words[~words["is_stop"] & words["lower"].str.contains(r"[^\W\d_]", regex=True)]
-    content = content[content["lower"].str.len() >= min_length]
     cols = ["lemma", "count", "per_1000", "forms", "sentence_ids"]
-    if content.empty:
+    groups: dict[str, list[Word]] = {}
+    for w in words:
+        if not w.is_stop and len(w.lower) >= min_length and _LETTER.search(w.lower):
+            groups.setdefault(nlp.lemmatize(w.lower, w.pos), []).append(w)
+    if not groups:
         return pd.DataFrame(columns=cols)
-    content = content.assign(lemma=[nlp.lemmatize(w, p) for w, p in zip(content["lower"], content["pos"])])
     rows = []
-    for lemma, grp in content.groupby("lemma", sort=True):
-        forms = grp["lower"].value_counts()
-        forms = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))
-        rows.append((lemma, len(grp), round(len(grp) * 1000 / total, 2), [f for f, _ in forms],
-                     list(dict.fromkeys(grp["sentence_id"]))))
-    frame = pd.DataFrame(rows, columns=cols)
-    frame = frame.sort_values(["count", "lemma"], ascending=[False, True], kind="mergesort").head(n)
-    return frame.reset_index(drop=True)
+    for lemma, grp in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        forms = Counter(w.lower for w in grp)
+        rows.append((lemma, len(grp), round(len(grp) * 1000 / total, 2), sorted(forms, key=lambda f: (-forms[f], f)),
+                     list(dict.fromkeys(w.sentence_id for w in grp))))
+    return pd.DataFrame(rows, columns=cols).head(n)
 
 
 def _segments(article: Article) -> list[tuple[str, list[str]]]:
     """Runs of lower-case words between punctuation marks, with their sentence id (n-grams never cross them)."""
     out: list[tuple[str, list[str]]] = []
-    t = tokens(article)
-    for sid, grp in t.groupby("sentence_id", sort=False):
+    for sid, toks in sentence_words(article).items():
         run: list[str] = []
-        for low, is_word in zip(grp["lower"], grp["is_word"]):
+        for low, is_word in zip(toks.lower, toks.is_word):
             if is_word and low != "'s":
                 run.append(low)
             elif run:
@@ -451,24 +538,35 @@ def collocations(article: Article, *, n: int = 2, min_count: int = 2, top: int =
     article's own word counts. Columns: ngram, n, count, pmi, likelihood_ratio, sentence_ids;
     sorted by ``sort_by`` (``likelihood_ratio``, ``pmi`` or ``count``), then count and ngram.
     """
-    from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
-                                   TrigramCollocationFinder)
-
     if n not in (2, 3):
         raise ValueError("n must be 2 (bigrams) or 3 (trigrams)")
     if sort_by not in ("likelihood_ratio", "pmi", "count"):
         raise ValueError("sort_by must be likelihood_ratio, pmi or count")
     cols = ["ngram", "n", "count", "pmi", "likelihood_ratio", "sentence_ids"]
+    rows = _collocation_rows(article, n, min_count, sort_by)
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    return pd.DataFrame([(*r[:5], list(r[5])) for r in rows], columns=cols).head(top)
+
+
+@lru_cache(maxsize=16)
+def _collocation_rows(article: Article, n: int, min_count: int,
+                      sort_by: str) -> tuple[tuple[str, int, int, float, float, list[str]], ...]:
+    """Every row :func:`collocations` could show, in its order: ngram, n, count, pmi, likelihood_ratio,
+    sentence_ids (lists shared with the cache: treat as read-only)."""
+    from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
+                                   TrigramCollocationFinder)
+
     segs = _segments(article)
     docs = [run for _, run in segs if len(run) >= n]
     if not docs:
-        return pd.DataFrame(columns=cols)
+        return ()
     finder_cls, measures = (BigramCollocationFinder, BigramAssocMeasures) if n == 2 else (TrigramCollocationFinder, TrigramAssocMeasures)
     finder = finder_cls.from_documents(docs)
     finder.apply_freq_filter(max(1, min_count))
     finder.apply_ngram_filter(lambda *ws: not (_is_content(ws[0]) and _is_content(ws[-1])))
     if not finder.ngram_fd:
-        return pd.DataFrame(columns=cols)
+        return ()
     pmi = dict(finder.score_ngrams(measures.pmi))
     try:
         llr = dict(finder.score_ngrams(measures.likelihood_ratio))
@@ -486,10 +584,9 @@ def collocations(article: Article, *, n: int = 2, min_count: int = 2, top: int =
                     where[key].append(sid)
     rows = [(" ".join(k), n, int(finder.ngram_fd[k]), round(pmi[k], 3), round(llr[k], 3), where.get(k, []))
             for k in pmi]
-    frame = pd.DataFrame(rows, columns=cols)
-    keys = [sort_by, "count", "ngram"] if sort_by != "count" else ["count", "likelihood_ratio", "ngram"]
-    frame = frame.sort_values(keys, ascending=[False, False, True], kind="mergesort").head(top)
-    return frame.reset_index(drop=True)
+    first, second = {"likelihood_ratio": (4, 2), "pmi": (3, 2), "count": (2, 4)}[sort_by]
+    rows.sort(key=lambda r: (-r[first], -r[second], r[0]))
+    return tuple(rows)
 
 
 def keyword_in_context(article: Article, term: str, *, window: int = 40) -> pd.DataFrame:
@@ -510,14 +607,13 @@ def keyword_in_context(article: Article, term: str, *, window: int = 40) -> pd.D
     words = " ".join(nlp.normalise_token(term).lower().split())
     if not words or not any(ch.isalnum() for ch in words):
         return pd.DataFrame(columns=cols)
-    hits = match_terms(article, pd.DataFrame({"term": [words], "category": ["kwic"]}))
     text = article.text.replace("\n", " ")
     rows = []
-    for h in hits.itertuples(index=False):
+    for h in find_terms(article, ((words, "kwic"),)):  # in reading order
         left = text[max(0, h.start - window):h.start].rjust(window)
         right = text[h.end:h.end + window].ljust(window)
-        rows.append((h.sentence_id, left, text[h.start:h.end], right, int(h.start), int(h.end)))
-    return pd.DataFrame(rows, columns=cols).sort_values("start", kind="mergesort").reset_index(drop=True)
+        rows.append((h.sentence_id, left, text[h.start:h.end], right, h.start, h.end))
+    return pd.DataFrame(rows, columns=cols)
 
 
 # ---------------------------------------------------------------- tone
@@ -533,21 +629,42 @@ def sentence_tone(article: Article) -> pd.DataFrame:
     >>> t["compound"].tolist()[1] > 0 > t["compound"].tolist()[2]
     True
 
-    Computed once per article (cached); a copy is returned.
+    The scores are computed once per article (see :func:`tone_rows`).
     """
-    return _sentence_tone(article).copy()
+    return pd.DataFrame(tone_rows(article), columns=list(Tone._fields))
+
+
+class Tone(NamedTuple):
+    """VADER scores of one sentence: a row of :func:`sentence_tone` (same fields, same order)."""
+
+    sentence_id: str
+    paragraph: int
+    part: str
+    compound: float
+    positive: float
+    neutral: float
+    negative: float
+    text: str
+
+
+def tone_rows(article: Article) -> tuple[Tone, ...]:
+    """:func:`sentence_tone` without pandas: one :class:`Tone` per sentence, in reading order (cached per article).
+
+    >>> from analysis.article import parse_article
+    >>> [(t.sentence_id, t.compound > 0) for t in tone_rows(parse_article("News\\n\\nThis is wonderful."))]
+    [('s1', False), ('s2', True)]
+    """
+    return _tone_rows(article)
 
 
 @lru_cache(maxsize=16)
-def _sentence_tone(article: Article) -> pd.DataFrame:
+def _tone_rows(article: Article) -> tuple[Tone, ...]:
     sia = nlp.vader()
     rows = []
     for s in article.sentences:
         sc = sia.polarity_scores(s.text)
-        rows.append((s.id, s.paragraph, s.part, sc["compound"], sc["pos"], sc["neu"], sc["neg"], s.text))
-    return pd.DataFrame(
-        rows, columns=["sentence_id", "paragraph", "part", "compound", "positive", "neutral", "negative", "text"]
-    )
+        rows.append(Tone(s.id, s.paragraph, s.part, sc["compound"], sc["pos"], sc["neu"], sc["neg"], s.text))
+    return tuple(rows)
 
 
 def tone_words(article: Article) -> pd.DataFrame:
@@ -559,19 +676,25 @@ def tone_words(article: Article) -> pd.DataFrame:
     "Justice" in "Justice Department" as positive; the opinion lexicon is not applied to names).
     VADER also adjusts scores for negation, "but", boosters and capitals; those are not listed.
     """
+    frame = pd.DataFrame(_tone_word_rows(article),
+                         columns=["sentence_id", "term", "text", "start", "end", "vader", "opinion", "is_name"])
+    return frame.astype({"start": "int64", "end": "int64", "vader": "float64", "is_name": bool})
+
+
+@lru_cache(maxsize=16)
+def _tone_word_rows(article: Article) -> tuple[tuple[str, str, str, int, int, float, str, bool], ...]:
+    """The rows of :func:`tone_words`."""
     lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
-    t = _word_tokens(article)
     rows = []
-    for r in t.itertuples(index=False):
-        low = r.lower
-        is_name = r.pos in ("NNP", "NNPS")
+    for w in word_rows(article):
+        low = w.lower
+        is_name = w.pos in ("NNP", "NNPS")
         v = float(lex.get(low, 0.0))
         o = "" if is_name else opinion.get(low, "")
         if v or o:
-            rows.append((r.sentence_id, low, r.text, int(r.start), int(r.end), v, o, is_name))
-    frame = pd.DataFrame(rows, columns=["sentence_id", "term", "text", "start", "end", "vader", "opinion", "is_name"])
-    return frame.astype({"start": "int64", "end": "int64", "vader": "float64", "is_name": bool})
+            rows.append((w.sentence_id, low, w.text, w.start, w.end, v, o, is_name))
+    return tuple(rows)
 
 
 def tone_extremes(article: Article, *, n: int = 3) -> pd.DataFrame:
@@ -581,19 +704,17 @@ def tone_extremes(article: Article, *, n: int = 3) -> pd.DataFrame:
     (tone words of the sentence as ``word (valence)``), text. Only sentences scoring below 0
     (negative) or above 0 (positive) qualify; ties are broken by reading order.
     """
-    tone = sentence_tone(article).reset_index(drop=True)
-    tone["order"] = range(len(tone))
-    words = tone_words(article)
+    tone = tone_rows(article)
     carried: dict[str, list[str]] = {}
-    for w in words.itertuples(index=False):
-        label = f"{w.term} ({w.vader:+.1f})" if w.vader else f"{w.term} ({w.opinion})"
-        carried.setdefault(w.sentence_id, []).append(label)
+    for sid, term, _, _, _, vader, opinion, _ in _tone_word_rows(article):
+        label = f"{term} ({vader:+.1f})" if vader else f"{term} ({opinion})"
+        carried.setdefault(sid, []).append(label)
     rows = []
-    neg = tone[tone["compound"] < 0].sort_values(["compound", "order"], kind="mergesort").head(n)
-    pos = tone[tone["compound"] > 0].sort_values(["compound", "order"], ascending=[False, True], kind="mergesort").head(n)
-    for direction, frame in (("most negative", neg), ("most positive", pos)):
-        for rank, r in enumerate(frame.itertuples(index=False), start=1):
-            rows.append((direction, rank, r.sentence_id, r.compound, carried.get(r.sentence_id, []), r.text))
+    neg = sorted((t for t in tone if t.compound < 0), key=lambda t: t.compound)[:n]  # stable: ties in reading order
+    pos = sorted((t for t in tone if t.compound > 0), key=lambda t: -t.compound)[:n]
+    for direction, chosen in (("most negative", neg), ("most positive", pos)):
+        for rank, t in enumerate(chosen, start=1):
+            rows.append((direction, rank, t.sentence_id, t.compound, carried.get(t.sentence_id, []), t.text))
     return pd.DataFrame(rows, columns=["direction", "rank", "sentence_id", "compound", "words", "text"])
 
 
@@ -619,32 +740,38 @@ def loaded_words(article: Article, *, emotive_min: float = 2.5) -> pd.DataFrame:
     source ("loaded_words.csv" or "VADER + opinion lexicon"), vader (strongest VADER valence of
     the matched words, 0.0 if none), opinion, sentence_id, start, end. In reading order.
     """
+    frame = pd.DataFrame(_loaded_rows(article, emotive_min), columns=LOADED_COLUMNS)
+    return frame.astype({"intensity": "int64", "vader": "float64", "start": "int64", "end": "int64"})
+
+
+@lru_cache(maxsize=16)
+def _loaded_rows(article: Article, emotive_min: float) -> tuple[tuple, ...]:
+    """The rows of :func:`loaded_words` (columns ``LOADED_COLUMNS``), in its order."""
     lex = load_lexicon("loaded_words")
-    intensity = {(t, c): int(i) if str(i).isdigit() else 1 for t, c, i in zip(lex["term"], lex["category"], lex["intensity"])}
-    matches = match_terms(article, lex)
+    intensity = {(t, c): int(i) if str(i).isdigit() else 1
+                 for t, c, i in zip(lex["term"].tolist(), lex["category"].tolist(), lex["intensity"].tolist())}
+    matches = find_terms(article, lexicon_terms("loaded_words"))
     vader_lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
-    t = _word_tokens(article)
     rows = []
     covered: set[tuple[str, int]] = set()  # (sentence id, token position) inside a list match
-    for m in matches.itertuples(index=False):
+    for m in matches:
         ws = [w.lower() for w in re.findall(r"[\w'’-]+", nlp.normalise_token(m.matched))]
         vals = [float(vader_lex.get(w, 0.0)) for w in ws]
         v = max(vals, key=abs) if vals else 0.0
         ops = sorted({opinion[w] for w in ws if w in opinion})
         rows.append((m.term, m.matched, m.category, intensity.get((m.term, m.category), 1), "loaded_words.csv",
-                     v, ",".join(ops), m.sentence_id, int(m.start), int(m.end)))
+                     v, ",".join(ops), m.sentence_id, m.start, m.end))
         covered.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
-    for r in t.itertuples(index=False):
-        if r.pos in ("NNP", "NNPS") or (r.sentence_id, r.i) in covered:
+    for w in word_rows(article):
+        if w.pos in ("NNP", "NNPS") or (w.sentence_id, w.i) in covered:
             continue
-        v = float(vader_lex.get(r.lower, 0.0))
-        if abs(v) >= emotive_min and r.lower in opinion and r.pos in _EVALUATIVE_TAGS:
-            rows.append((r.lower, r.text, "emotive", 3 if abs(v) >= 3 else 2, "VADER + opinion lexicon", v,
-                         opinion[r.lower], r.sentence_id, int(r.start), int(r.end)))
-    frame = pd.DataFrame(rows, columns=LOADED_COLUMNS).astype(
-        {"intensity": "int64", "vader": "float64", "start": "int64", "end": "int64"})
-    return frame.sort_values(["start", "end", "category"], kind="mergesort").reset_index(drop=True)
+        v = float(vader_lex.get(w.lower, 0.0))
+        if abs(v) >= emotive_min and w.lower in opinion and w.pos in _EVALUATIVE_TAGS:
+            rows.append((w.lower, w.text, "emotive", 3 if abs(v) >= 3 else 2, "VADER + opinion lexicon", v,
+                         opinion[w.lower], w.sentence_id, w.start, w.end))
+    rows.sort(key=lambda r: (r[8], r[9], r[2]))  # start, end, category; stable
+    return tuple(rows)
 
 
 # ---------------------------------------------------------------- hedges, boosters, modality
@@ -736,26 +863,32 @@ def stance_markers(article: Article) -> pd.DataFrame:
     >>> stance_markers(a)[["term", "category"]].values.tolist()
     [['may', 'hedge'], ['may', 'modal'], ['it is possible that', 'hedge'], ['will', 'modal']]
     """
+    frame = pd.DataFrame(_stance_rows(article), columns=STANCE_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+@lru_cache(maxsize=16)
+def _stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, int], ...]:
+    """The rows of :func:`stance_markers` (columns ``STANCE_COLUMNS``), in its order."""
     lex = load_lexicon("hedges_boosters")
-    sub = {(t, c): sc for t, c, sc in zip(lex["term"], lex["category"], lex.get("subcategory", pd.Series([""] * len(lex))))}
+    subcats = lex["subcategory"].tolist() if "subcategory" in lex else [""] * len(lex)
+    sub = dict(zip(zip(lex["term"].tolist(), lex["category"].tolist()), subcats))
     toks = sentence_words(article)
-    frames = [match_terms(article, lex[lex["category"].isin(["hedge", "booster"])]),
-              match_terms(article, lex[lex["category"] == "modal"])]
+    matches = (find_terms(article, lexicon_terms("hedges_boosters", ("hedge", "booster")))
+               + find_terms(article, lexicon_terms("hedges_boosters", ("modal",))))
     rows = []
-    for m in pd.concat(frames, ignore_index=True).itertuples(index=False):
+    for m in matches:
         subcat = sub.get((m.term, m.category), "")
-        if (m.category == "modal" or subcat == "modal") and not _is_modal_use(m.term, toks[m.sentence_id], int(m.i_start)):
+        if (m.category == "modal" or subcat == "modal") and not _is_modal_use(m.term, toks[m.sentence_id], m.i_start):
             continue
-        if m.category == "booster" and m.term == "must" and not _is_epistemic_must(toks[m.sentence_id], int(m.i_start)):
+        if m.category == "booster" and m.term == "must" and not _is_epistemic_must(toks[m.sentence_id], m.i_start):
             continue
-        if m.term in _APPEAR and _literal_appear(toks[m.sentence_id], int(m.i_start)):
+        if m.term in _APPEAR and _literal_appear(toks[m.sentence_id], m.i_start):
             continue
-        rows.append((m.term, m.category, subcat, m.matched, m.sentence_id, int(m.start), int(m.end)))
-    frame = pd.DataFrame(rows, columns=STANCE_COLUMNS).astype({"start": "int64", "end": "int64"})
+        rows.append((m.term, m.category, subcat, m.matched, m.sentence_id, m.start, m.end))
     order = {c: i for i, c in enumerate(STANCE_LABELS)}
-    frame["_o"] = frame["category"].map(order)
-    frame = frame.sort_values(["start", "_o"], kind="mergesort").drop(columns="_o")
-    return frame.reset_index(drop=True)
+    rows.sort(key=lambda r: (r[5], order[r[1]]))  # start, then hedge, booster, modal; stable
+    return tuple(rows)
 
 
 def stance_rates(article: Article, markers: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -764,66 +897,82 @@ def stance_rates(article: Article, markers: pd.DataFrame | None = None) -> pd.Da
     Columns: category, label, count, per_1000, n_sentences (sentences with at least one),
     sentence_ids. One row per category (hedge, booster, modal); rates are 0 without words.
     """
-    markers = stance_markers(article) if markers is None else markers
-    n_words = size(article)["n_words"]
+    if markers is None:
+        rows = _stance_rate_rows(article)
+    else:
+        rows = _rates(list(zip(markers["category"], markers["sentence_id"])), size(article)["n_words"])
+    return pd.DataFrame([(*r[:5], list(r[5])) for r in rows],
+                        columns=["category", "label", "count", "per_1000", "n_sentences", "sentence_ids"])
+
+
+@lru_cache(maxsize=16)
+def _stance_rate_rows(article: Article) -> tuple[tuple[str, str, int, float, int, list[str]], ...]:
+    """The rows of :func:`stance_rates` for the article's own markers (the id lists are shared: treat as read-only)."""
+    return _rates([(r[1], r[4]) for r in _stance_rows(article)], size(article)["n_words"])
+
+
+def _rates(markers: list[tuple[str, str]], n_words: int) -> tuple[tuple[str, str, int, float, int, list[str]], ...]:
+    """Rows of :func:`stance_rates` from (category, sentence_id) of each marker."""
     rows = []
     for cat, label in STANCE_LABELS.items():
-        m = markers[markers["category"] == cat]
-        sids = list(dict.fromkeys(m["sentence_id"]))
-        per = round(len(m) * 1000 / n_words, 2) if n_words else 0.0
-        rows.append((cat, label, int(len(m)), per, len(sids), sids))
-    return pd.DataFrame(rows, columns=["category", "label", "count", "per_1000", "n_sentences", "sentence_ids"])
+        sids_all = [sid for c, sid in markers if c == cat]
+        sids = list(dict.fromkeys(sids_all))
+        per = round(len(sids_all) * 1000 / n_words, 2) if n_words else 0.0
+        rows.append((cat, label, len(sids_all), per, len(sids), sids))
+    return tuple(rows)
 
 
-def _spans(frame: pd.DataFrame, *, extra: tuple[str, ...] = ()) -> list[dict]:
-    """Rows as ``{term, sentence_id, start, end, ...}`` with ``term`` the words as written, lower case."""
-    out = []
-    for r in frame.to_dict(orient="records"):
-        item = {"term": " ".join(str(r["matched"]).lower().split()), "sentence_id": r["sentence_id"],
-                "start": int(r["start"]), "end": int(r["end"])}
-        item.update({k: r[k] for k in extra})
-        out.append(item)
-    return out
+def _spans(rows: Iterable[tuple[str, str, int, int, dict]]) -> list[dict]:
+    """``{term, sentence_id, start, end, ...}`` from (matched, sentence_id, start, end, extra fields),
+    with ``term`` the words as written, lower case."""
+    return [{"term": " ".join(matched.lower().split()), "sentence_id": sid, "start": start, "end": end, **extra}
+            for matched, sid, start, end, extra in rows]
 
 
 def summary_section(article: Article) -> dict:
     """The ``language`` part of the JSON summary."""
-    from .keyness import keyness, pos_profile
+    from .keyness import _keyness_rows, _pos_rows
     from .passives import passives
     from .summary import records
 
-    read = readability(article)
-    tone = sentence_tone(article)
-    div = diversity(article)
-    keys = keyness(article)
-    sig = keys[keys["log_likelihood"] >= 3.84]
-    key_cols = ["term", "count", "ref_count", "log_likelihood", "log_ratio"]
-    markers = stance_markers(article)
-    rates = stance_rates(article, markers)
-    loaded = loaded_words(article)
-    loaded = loaded.assign(entry=loaded["term"])
-    found = passives(article)
-    return {
-        "readability": {r.measure: r.score for r in read.itertuples(index=False)},
-        "readability_reading": {r.measure: r.reading for r in read.itertuples(index=False)},
-        "readability_grade": {r.measure: (None if pd.isna(r.grade) else float(r.grade)) for r in read.itertuples(index=False)},
-        "hardest_sentences": hardest_sentences(article, n=3)["sentence_id"].tolist(),
-        "tone": {
-            "mean_compound": round(float(tone["compound"].mean()), 4) if len(tone) else None,
-            "compound": [round(float(c), 4) for c in tone["compound"]],
-            "sentence_ids": tone["sentence_id"].tolist(),
-        },
-        "frequent_words": records(frequent_words(article, n=20), ["term", "count", "per_1000"]),
-        "diversity": {r.measure: r.value for r in div.itertuples(index=False)},
-        "keywords": records(sig[sig["direction"] == "over"].head(25), key_cols),
-        "keywords_under": records(sig[sig["direction"] == "under"].head(15), key_cols),
-        "pos_profile": records(pos_profile(article), ["pos", "count", "per_1000", "ref_per_1000", "log_ratio"]),
-        "collocations": records(collocations(article, n=2, top=10), ["ngram", "count", "pmi", "likelihood_ratio"]),
-        "hedges": _spans(markers[markers["category"] == "hedge"], extra=("subcategory",)),
-        "boosters": _spans(markers[markers["category"] == "booster"], extra=("subcategory",)),
-        "modals": _spans(markers[markers["category"] == "modal"], extra=("subcategory",)),
-        "stance_per_1000": {r.category: r.per_1000 for r in rates.itertuples(index=False)},
-        "loaded": _spans(loaded, extra=("entry", "category", "intensity")),
-        "passives": records(found, ["sentence_id", "text", "agent", "kind", "start", "end"]),
-    }
+    read = _readability_rows(article)
+    tone = tone_rows(article)
+    compound = [t.compound for t in tone]
+    sig = [r for r in _keyness_rows(article, 2, 0) or () if r[5] >= 3.84]  # keyness() with its defaults
+    markers = _stance_rows(article)
 
+    def keywords(direction: str, n: int) -> list[dict]:
+        return [{"term": r[0], "count": r[1], "ref_count": r[3], "log_likelihood": r[5], "log_ratio": r[6]}
+                for r in sig if r[7] == direction][:n]
+
+    def stance(category: str) -> list[dict]:
+        return _spans((matched, sid, start, end, {"subcategory": sub})
+                      for _, cat, sub, matched, sid, start, end in markers if cat == category)
+
+    return {
+        "readability": {r[0]: r[2] for r in read},
+        "readability_reading": {r[0]: r[4] for r in read},
+        "readability_grade": {r[0]: r[3] for r in read},
+        "hardest_sentences": [r[0] for r in _hardest_rows(article)[:3]],
+        "tone": {
+            # numpy's pairwise sum, as pandas' mean adds: a plain sum may differ in the last digit
+            "mean_compound": round(float(np.mean(compound)), 4) if compound else None,
+            "compound": [round(c, 4) for c in compound],
+            "sentence_ids": [t.sentence_id for t in tone],
+        },
+        "frequent_words": [{"term": r[0], "count": r[1], "per_1000": r[2]} for r in _frequent_rows(article, 2)[:20]],
+        "diversity": {r[0]: r[2] for r in _diversity_rows(article)},
+        "keywords": keywords("over", 25),
+        "keywords_under": keywords("under", 15),
+        "pos_profile": [{"pos": r[0], "count": r[2], "per_1000": r[3], "ref_per_1000": r[5], "log_ratio": r[7]}
+                        for r in _pos_rows(article)],
+        "collocations": [{"ngram": r[0], "count": r[2], "pmi": r[3], "likelihood_ratio": r[4]}
+                         for r in _collocation_rows(article, 2, 2, "likelihood_ratio")[:10]],
+        "hedges": stance("hedge"),
+        "boosters": stance("booster"),
+        "modals": stance("modal"),
+        "stance_per_1000": {r[0]: r[3] for r in _stance_rate_rows(article)},
+        "loaded": _spans((r[1], r[7], r[8], r[9], {"entry": r[0], "category": r[2], "intensity": r[3]})
+                         for r in _loaded_rows(article, 2.5)),
+        "passives": records(passives(article), ["sentence_id", "text", "agent", "kind", "start", "end"]),
+    }

@@ -165,3 +165,17 @@ def test_results_do_not_share_lists_with_the_cache(seed):
     q["cues"].iloc[0].append("zzz")
     again = frames.generic_questions(seed)
     assert "s999" not in again["sentence_ids"].iloc[0] and "zzz" not in again["cues"].iloc[0]
+
+
+@pytest.mark.parametrize("section", ["all", "head", "body"])
+def test_profile_rows_are_the_profile_table(seed, section):
+    table = frames.frame_profile(seed, section=section)
+    assert [list(r) for r in frames.profile_rows(seed, section=section)] == table.values.tolist()
+
+
+def test_profile_and_records_do_not_share_lists_with_the_cache(seed):
+    prof = frames.frame_profile(seed)
+    prof["sentence_ids"].iloc[0].append("s999")
+    frames.summary_records(seed)[0]["cues"].append("zzz")
+    first = frames.profile_rows(seed)[0]
+    assert "s999" not in first.sentence_ids and "zzz" not in first.cues

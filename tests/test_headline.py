@@ -64,3 +64,10 @@ def test_summary_dict_matches_the_table(seed):
     assert [(r["aspect"], r["item"]) for r in summary["unsupported"]] == list(zip(flagged["aspect"], flagged["item"]))
     assert list(summary["unsupported"][0]) == ["aspect", "item", "detail", "head", "body", "head_sentence_ids", "flag",
                                                "supported_by"]
+
+
+def test_tables_do_not_share_lists_with_the_cache(seed):
+    headline.headline_vs_body(seed)["head_sentence_ids"].iloc[0].append("s999")
+    headline.summary_dict(seed)["frames"][0]["head_sentence_ids"].append("s998")
+    ids = headline.headline_vs_body(seed)["head_sentence_ids"].iloc[0]
+    assert "s999" not in ids and "s998" not in ids

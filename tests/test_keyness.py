@@ -109,3 +109,8 @@ def test_empty_article_keyness():
     assert keyness.keyness(a).empty
     p = keyness.pos_profile(a)
     assert (p["per_1000"] == 0).all() and p["log_ratio"].map(math.isfinite).all()
+
+
+def test_keyness_does_not_share_lists_with_the_cache(seed):
+    keyness.keyness(seed)["sentence_ids"].iloc[0].append("s999")
+    assert "s999" not in keyness.keyness(seed)["sentence_ids"].iloc[0]

@@ -269,3 +269,22 @@ def test_degenerate_articles(text):
                   language.tone_extremes(a), language.keyword_in_context(a, "a")):
         assert frame is not None
     assert all(v >= 0 for v in s["stance_per_1000"].values())
+
+
+# ---------------------------------------------------------------- rows without pandas
+
+def test_rows_are_the_tables(seed):
+    tone = language.sentence_tone(seed)
+    assert [tuple(r) for r in language.tone_rows(seed)] == list(tone.itertuples(index=False, name=None))
+    words = language.word_rows(seed)
+    assert len(words) == language.size(seed)["n_words"]
+    assert all(w.lower != "'s" and any(ch.isalnum() for ch in w.text) for w in words)
+
+
+def test_tables_do_not_share_lists_with_the_cache(seed):
+    language.frequent_words(seed)["sentence_ids"].iloc[0].append("s999")
+    language.stance_rates(seed)["sentence_ids"].iloc[0].append("s999")
+    language.collocations(seed)["sentence_ids"].iloc[0].append("s999")
+    assert "s999" not in language.frequent_words(seed)["sentence_ids"].iloc[0]
+    assert "s999" not in language.stance_rates(seed)["sentence_ids"].iloc[0]
+    assert "s999" not in language.collocations(seed)["sentence_ids"].iloc[0]
