@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -60,26 +60,27 @@ _Row = dict[str, Any]
 
 
 def _is_missing(value: Any) -> bool:
-    """Whether a table value read with ``tolist()`` is missing, as ``pd.isna`` says of a table's strings and numbers."""
+    """Whether a row value is missing (None, NA, NaT or NaN), as ``pd.isna`` says of a table's strings and numbers."""
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
-def _head_against_body(article: Article, aspect: str, table: pd.DataFrame, keys: tuple[str, ...], *,
+def _head_against_body(article: Article, aspect: str, table: Sequence[tuple], keys: tuple[str, ...], *,
                        item: Callable[[tuple], str], detail: Callable[[list[_Row]], Any],
                        support: Callable[[list[_Row]], str]) -> list[tuple]:
-    """Compare rows of ``table`` (an analysis table with ``part`` and ``sentence_id``) in the head and the body.
+    """Compare the rows of an analysis (named tuples with ``part`` and ``sentence_id`` fields, in the
+    order of its table) in the head and the body.
 
-    Rows are grouped by the ``keys`` columns; one output row per group found in the head, in
+    Rows are grouped by the ``keys`` fields; one output row per group found in the head, in
     sorted key order, with ``detail`` taken from its head rows and ``supported_by`` from the body
     rows of the same group (both lists keep the table's order). Rows whose key is missing are
     left out, as pandas' groupby does.
     """
-    if table.empty:
+    if not table:
         return []
-    columns = list(table.columns)
+    columns = table[0]._fields
     head: dict[tuple, list[_Row]] = {}
     body: dict[tuple, list[_Row]] = {}
-    for values in zip(*(table[c].tolist() for c in columns)):
+    for values in table:
         row = dict(zip(columns, values))
         key = tuple(row[k] for k in keys)
         if any(_is_missing(v) for v in key):
@@ -95,27 +96,27 @@ def _head_against_body(article: Article, aspect: str, table: pd.DataFrame, keys:
 
 
 def _actors(article: Article) -> list[tuple]:
-    from .entities import mentions
+    from .entities import mention_rows
 
-    return _head_against_body(article, "actor", mentions(article), ("actor",), item=lambda k: k[0],
+    return _head_against_body(article, "actor", mention_rows(article), ("actor",), item=lambda k: k[0],
                               detail=lambda h: h[0]["kind"],
                               support=lambda b: ", ".join(sorted({r["surface"] for r in b})[:3]))
 
 
 def _roles(article: Article) -> list[tuple]:
-    from .agency import roles
+    from .agency import _role_rows
 
     def verbs(rows: list[_Row]) -> str:
         return ", ".join(dict.fromkeys(r["lemma"] for r in rows))
 
-    return _head_against_body(article, "role", roles(article), ("actor", "role"), item=lambda k: f"{k[0]} as {k[1]}",
+    return _head_against_body(article, "role", _role_rows(article), ("actor", "role"), item=lambda k: f"{k[0]} as {k[1]}",
                               detail=verbs, support=verbs)
 
 
 def _terms(article: Article) -> list[tuple]:
-    from .terminology import term_uses
+    from .terminology import _term_use_rows
 
-    return _head_against_body(article, "term", term_uses(article), ("term",), item=lambda k: k[0],
+    return _head_against_body(article, "term", _term_use_rows(article), ("term",), item=lambda k: k[0],
                               detail=lambda h: h[0]["signals"],
                               support=lambda b: ", ".join(sorted({r["matched"] for r in b})[:3]))
 
@@ -152,9 +153,9 @@ def _words(article: Article) -> list[tuple]:
             for form in _forms(w, tag):
                 body_forms.setdefault(form, []).append(s.id)
     stop = nlp.stopwords()
-    from .entities import mentions
+    from .entities import mention_rows
 
-    names = {w.lower() for surface in mentions(article)["surface"] for w in surface.split()}
+    names = {w.lower() for m in mention_rows(article) for w in m.surface.split()}
     seen: dict[str, dict] = {}
     for s in _in_section(article, "head"):
         t = toks[s.id]

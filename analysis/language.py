@@ -932,8 +932,7 @@ def _spans(rows: Iterable[tuple[str, str, int, int, dict]]) -> list[dict]:
 def summary_section(article: Article) -> dict:
     """The ``language`` part of the JSON summary."""
     from .keyness import _keyness_rows, _pos_rows
-    from .passives import passives
-    from .summary import records
+    from .passives import passive_rows
 
     read = _readability_rows(article)
     tone = tone_rows(article)
@@ -974,5 +973,6 @@ def summary_section(article: Article) -> dict:
         "stance_per_1000": {r[0]: r[3] for r in _stance_rate_rows(article)},
         "loaded": _spans((r[1], r[7], r[8], r[9], {"entry": r[0], "category": r[2], "intensity": r[3]})
                          for r in _loaded_rows(article, 2.5)),
-        "passives": records(passives(article), ["sentence_id", "text", "agent", "kind", "start", "end"]),
+        "passives": [{"sentence_id": p.sentence_id, "text": p.text, "agent": p.agent, "kind": p.kind, "start": p.start,
+                      "end": p.end} for p in passive_rows(article)],
     }

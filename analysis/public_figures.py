@@ -201,7 +201,7 @@ def _descriptors(article: Article, ment: Iterable[Mention]) -> dict[str, list[st
 
 @lru_cache(maxsize=16)
 def _public_figure_rows(article: Article, include_groups: bool) -> tuple[PublicFigure, ...]:
-    from .language import sentence_tone
+    from .language import tone_rows
 
     skip = {"place"} if include_groups else {"place", "group"}
     ment = [m for m in mention_rows(article) if m.kind not in skip]
@@ -210,8 +210,7 @@ def _public_figure_rows(article: Article, include_groups: bool) -> tuple[PublicF
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in ment:
         by_name[m.actor].append(m)
-    tone_table = sentence_tone(article)
-    tone = dict(zip(tone_table["sentence_id"].tolist(), tone_table["compound"].tolist()))
+    tone = {t.sentence_id: t.compound for t in tone_rows(article)}
     order = {s.id: s.index for s in article.sentences}
     descriptors = _descriptors(article, ment)
     n_chars = max(len(article.text), 1)
