@@ -244,7 +244,7 @@ def _atoms(text: str) -> list[_Span]:
     """Single numbers in a sentence, with their currency, scale and percent sign (ranges come later)."""
     out: list[_Span] = []
     for m in _ATOM_RE.finditer(text):
-        a, b = m.start(), m.end()
+        a = m.start()
         cur = (m.group("cur") or "").strip() or None
         pct = (m.group("pct") or "").strip() or None
         glued = ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-import pytest
 
 from analysis.annotate import annotated_html, annotations, kwic_html
 from analysis.language import keyword_in_context

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import codecs
 import http.server
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
