@@ -202,6 +202,7 @@ def to_matplotlib(chart: Chart):
     Text is drawn literally (no mathtext); rows without a finite value are not drawn; a chart with
     nothing to draw says so in place of empty axes.
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     if chart.kind not in ("bar", "barh", "line", "heatmap"):
@@ -210,6 +211,9 @@ def to_matplotlib(chart: Chart):
     caption = _caption(chart, dropped)
     height = max(3.5, 0.3 * len(d) + 1.5) if chart.kind == "barh" else 4.0
     fig = Figure(figsize=(8, height), dpi=100)
+    # An Agg canvas from the start: the layout below and the PNG drawing share one renderer, so each
+    # label's text is measured once (a bare Figure measures on a throwaway renderer, then again to draw).
+    FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
     if d.empty:
         ax.text(0.5, 0.5, _mpl(EMPTY_CHART_NOTE), ha="center", va="center", fontsize=11, color="#555555",
@@ -247,11 +251,32 @@ def to_matplotlib(chart: Chart):
             ax.set_ylim(*chart.y_range)
         ax.set_xlabel(_mpl(chart.x_label))
         ax.set_ylabel(_mpl(chart.y_label))
-    ax.set_title(_mpl(chart.title))
+    # y given: the title sits where matplotlib would put it (no ticks above the axes), without measuring
+    # every tick label of the axes again at each drawing to check that they do not reach it.
+    ax.set_title(_mpl(chart.title), y=1.0)
     if caption:
         fig.text(0.01, 0.01, _mpl(caption), fontsize=7, color="#555555")
-    fig.tight_layout(rect=(0, 0.04 if caption else 0, 1, 1))
+    _tight_layout(fig, bottom=0.04 if caption else 0.0)
     return fig
+
+
+def _tight_layout(fig, *, bottom: float) -> None:
+    """``fig.tight_layout(rect=(0, bottom, 1, 1))`` measuring the labels once instead of twice.
+
+    With a ``rect``, matplotlib measures every label's extent, then measures them all again for the
+    same axes positions to fit the result into the ``rect``; with one row of axes and a ``rect``
+    that only raises the bottom, that second pass comes to the first one's margins with ``bottom``
+    added to the bottom margin. Falls back to ``tight_layout`` if matplotlib's helper moves.
+    """
+    try:
+        from matplotlib._tight_layout import get_subplotspec_list, get_tight_layout_figure
+    except ImportError:  # pragma: no cover - a matplotlib that reorganised its private modules
+        fig.tight_layout(rect=(0, bottom, 1, 1))
+        return
+    kwargs = get_tight_layout_figure(fig, fig.axes, get_subplotspec_list(fig.axes), fig.canvas.get_renderer())
+    if kwargs:
+        kwargs["bottom"] += bottom
+        fig.subplots_adjust(**kwargs)
 
 
 # ---------------------------------------------------------------- builders used by the notebooks
