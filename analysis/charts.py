@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 import pandas as pd
@@ -11,6 +12,7 @@ import pandas as pd
 __all__ = [
     "Chart",
     "to_plotly",
+    "plotly_dict",
     "to_matplotlib",
     "tone_chart",
     "sentence_length_chart",
@@ -151,6 +153,30 @@ def to_plotly(chart: Chart):
     Rows without a finite value are not drawn; a chart with nothing to draw shows
     :data:`EMPTY_CHART_NOTE` instead of empty axes.
     """
+    fig = _plotly_untemplated(chart)
+    fig.update_layout(template="plotly_white")
+    return fig
+
+
+@lru_cache(maxsize=1)
+def _white_template() -> dict:
+    """plotly's "plotly_white" template as a figure's ``to_dict()`` gives it, built once per process."""
+    import plotly.graph_objects as go
+
+    return go.Figure(layout={"template": "plotly_white"}).to_dict()["layout"]["template"]
+
+
+def plotly_dict(chart: Chart) -> dict:
+    """``to_plotly(chart).to_dict()``, the same dictionary, faster: plotly deep-copies and re-checks a
+    template named in a layout, which was 40% of the time of building a chart for a notebook. Here
+    the checked template is put into the dictionary (where plotly puts it: first in the layout)."""
+    fig = _plotly_untemplated(chart).to_dict()
+    fig["layout"]["template"] = _white_template()
+    return fig
+
+
+def _plotly_untemplated(chart: Chart):
+    """The figure of :func:`to_plotly` with plotly's default template (the layout's first key)."""
     import plotly.graph_objects as go
 
     if chart.kind not in ("bar", "barh", "line", "heatmap"):
@@ -189,7 +215,7 @@ def to_plotly(chart: Chart):
         fig.add_hline(y=chart.hline, line_color="#666666", line_width=1)
     fig.update_layout(
         title=_esc(chart.title), xaxis_title=_esc(chart.x_label), yaxis_title=_esc(chart.y_label),
-        template="plotly_white", margin=dict(l=10, r=10, t=50, b=40), height=max(320, 22 * len(d) + 120) if chart.kind == "barh" else 400,
+        margin=dict(l=10, r=10, t=50, b=40), height=max(320, 22 * len(d) + 120) if chart.kind == "barh" else 400,
     )
     if chart.y_range and not d.empty:
         fig.update_yaxes(range=list(chart.y_range))
