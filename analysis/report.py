@@ -157,8 +157,10 @@ def _start_kernel(cwd: Path):
     env = {**os.environ, BACKGROUND_CHARTS_ENV: "1"}
     # The kernel (and the chart worker it starts) imports the same `analysis` package as this process:
     # an editable install elsewhere (another checkout of the project) would otherwise win in the kernel.
-    package_root = str(Path(__file__).resolve().parents[1])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
+    # Only for a checkout (never put a site-packages folder ahead of the standard library).
+    package_root = Path(__file__).resolve().parents[1]
+    if (package_root / "pyproject.toml").is_file():
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(package_root), os.environ.get("PYTHONPATH", "")) if p)
     # log_level=ERROR: the kernel's start-up warning about unencrypted local TCP (loopback only, a
     # kernel per build) was printed once per article by every `make report`; errors still show.
     run_sync(km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:",
