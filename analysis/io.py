@@ -282,14 +282,19 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 
 
 
-def _small_png(data: bytes) -> bytes:
-    """A chart PNG with a 256-colour palette (fast octree, deterministic): flat chart colours survive,
-    and the file is about a third of the size (issue 8: an article's folder stays under 2 MB)."""
+def _small_png(fig) -> bytes:
+    """The figure drawn by its Agg canvas as a PNG with a 256-colour palette (fast octree, deterministic):
+    flat chart colours survive, and the file is about a third of the size (issue 8: an article's folder
+    stays under 2 MB). The canvas's pixels go to PIL directly (``savefig`` would encode a PNG for PIL
+    to decode again), and the PNG carries no metadata."""
     import io as _io
 
     from PIL import Image
 
-    with Image.open(_io.BytesIO(data)) as im:
+    canvas = fig.canvas
+    canvas.draw()
+    rgba = canvas.buffer_rgba()
+    with Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1) as im:
         out = _io.BytesIO()
         im.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
     return out.getvalue()
@@ -316,7 +321,7 @@ def save_chart_in_background(chart, directory: str | os.PathLike[str]):
         # "spawn": a fresh interpreter (forking a running Jupyter kernel, with its threads, is unsafe).
         _chart_pool = ProcessPoolExecutor(max_workers=CHART_WORKERS, mp_context=multiprocessing.get_context("spawn"))
     future = _chart_pool.submit(save_chart, chart, str(directory))
-    _chart_jobs.append(future)
+    _chart_jobs.append((future, chart, str(directory)))
     return future
 
 
@@ -332,18 +337,42 @@ def stop_chart_workers() -> None:
 def wait_for_charts() -> list[Path]:
     """Wait for every chart handed to :func:`save_chart_in_background`; return the files written.
 
+    The caller does not sit idle meanwhile: it draws the charts the worker has not started yet,
+    newest first, while the worker goes on from the oldest (at the end of a report build the
+    notebooks are done and the worker still had several charts to draw; this uses the other core).
+    A chart is drawn by one of them, never both: a job is taken back only while it has not started
+    (``Future.cancel``). Matplotlib's settings from its matplotlibrc are used here, as in the
+    worker, so the files are the same bytes whichever process draws them.
+
     Raises the first error a chart met (after waiting for all of them), so a report is never
     swapped in with a figure missing.
     """
     jobs = list(_chart_jobs)
     _chart_jobs.clear()
+    outcomes: list = [None] * len(jobs)
+    for i in reversed(range(len(jobs))):
+        future, chart, directory = jobs[i]
+        if future.cancel():  # not started by the worker: draw it here
+            import matplotlib
+
+            try:
+                with matplotlib.rc_context({k: v for k, v in matplotlib.rcParamsOrig.items() if k != "backend"}):
+                    outcomes[i] = (save_chart(chart, directory), None)
+            except BaseException as exc:  # noqa: BLE001 - re-raised below, after every job has finished
+                outcomes[i] = (None, exc)
     written: list[Path] = []
     error: BaseException | None = None
-    for job in jobs:
-        try:
-            written.extend(job.result())
-        except BaseException as exc:  # noqa: BLE001 - re-raised below, after every job has finished
+    for (future, _, _), outcome in zip(jobs, outcomes):
+        if outcome is None:
+            try:
+                outcome = (future.result(), None)
+            except BaseException as exc:  # noqa: BLE001 - re-raised below, after every job has finished
+                outcome = (None, exc)
+        files, exc = outcome
+        if exc is not None:
             error = error or exc
+        else:
+            written.extend(files)
     if error is not None:
         raise error
     return written
@@ -366,12 +395,10 @@ def save_chart(chart, directory: str | os.PathLike[str]) -> list[Path]:
     # SVG text stays text (not one path per glyph): a third of the size, and searchable.
     with matplotlib.rc_context({"svg.hashsalt": chart.id, "svg.fonttype": "none"}):
         fig = to_matplotlib(chart)
-        written = []
-        for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-            buf = _io.BytesIO()
-            fig.savefig(buf, format=ext, metadata=meta)
-            data = _small_png(buf.getvalue()) if ext == "png" else buf.getvalue()
-            written.append(write_bytes_atomic(out_dir / f"{chart.id}.{ext}", data))
+        written = [write_bytes_atomic(out_dir / f"{chart.id}.png", _small_png(fig))]
+        buf = _io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        written.append(write_bytes_atomic(out_dir / f"{chart.id}.svg", buf.getvalue()))
     csv_text = chart.data.to_csv(index=False, lineterminator="\n")
     written.append(write_text_atomic(out_dir / f"{chart.id}.csv", csv_text))
     return written

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
-from .charts import Chart, caption_text, to_plotly
+from .charts import Chart, caption_text, plotly_dict
 from .config import VERSION
 
 __all__ = ["load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
@@ -24,12 +24,15 @@ class ChartOutput:
 
     def __init__(self, chart: Chart):
         self.chart = chart
-        self.figure = to_plotly(chart)
+        #: ``charts.to_plotly(chart).to_dict()``: what plotly would serialise, built without a ``Figure``'s checks.
+        self.figure = plotly_dict(chart)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        fig_json = json.loads(self.figure.to_json())
-        div = self.figure.to_html(full_html=False, include_plotlyjs=False, div_id=self.chart.id,
-                                  config={"displaylogo": False, "responsive": True})
+        import plotly.io as pio
+
+        fig_json = json.loads(pio.to_json(self.figure, validate=False))
+        div = pio.to_html(self.figure, validate=False, full_html=False, include_plotlyjs=False, div_id=self.chart.id,
+                          config={"displaylogo": False, "responsive": True})
         text = caption_text(self.chart)
         caption = f'<p class="chart-caption">{html.escape(text)}</p>' if text else ""
         return {

@@ -106,3 +106,28 @@ def test_charts_drawn_in_the_background_match_and_report_failures(tmp_path):
     aio.save_chart_in_background(chart, tmp_path / "again")
     assert [p.name for p in aio.wait_for_charts()] == [p.name for p in here]
     aio.stop_chart_workers()
+
+
+def test_charts_the_worker_has_not_started_are_drawn_by_the_waiting_process_with_the_same_bytes(tmp_path):
+    """wait_for_charts draws queued charts itself (the worker goes on with the others): every file is
+    the bytes save_chart writes, even when the waiting process changed matplotlib's settings (as the
+    inline backend of a Jupyter kernel does)."""
+    import matplotlib
+    import pandas as pd
+
+    from analysis import io as aio
+    from analysis.charts import bar_chart
+
+    charts = [bar_chart(pd.DataFrame({"frame": ["security", "crime", "economy"][: n + 1], "score": [4.5, 2.0, 1.0][: n + 1]}),
+                        id=f"steal-{n}", label="frame", value="score", title=f"Frames {n}", x_label="score",
+                        y_label="frame", caption="A caption." if n % 2 else "") for n in range(3)]
+    here = [p for chart in charts for p in aio.save_chart(chart, tmp_path / "here")]
+    futures = []
+    with matplotlib.rc_context({"figure.facecolor": "red", "font.size": 14}):
+        for _ in range(3):
+            futures += [aio.save_chart_in_background(chart, tmp_path / "there") for chart in charts]
+        there = aio.wait_for_charts()
+    aio.stop_chart_workers()
+    assert any(f.cancelled() for f in futures)  # some were drawn here, not by the worker
+    assert [p.name for p in there] == [p.name for p in here] * 3
+    assert {p.name: p.read_bytes() for p in there} == {p.name: p.read_bytes() for p in here}
