@@ -292,14 +292,15 @@ def _tight_layout(fig, *, bottom: float) -> None:
     With a ``rect``, matplotlib measures every label's extent, then measures them all again for the
     same axes positions to fit the result into the ``rect``; with one row of axes and a ``rect``
     that only raises the bottom, that second pass comes to the first one's margins with ``bottom``
-    added to the bottom margin. Falls back to ``tight_layout`` if matplotlib's helper moves.
+    added to the bottom margin. Falls back to ``tight_layout`` if matplotlib's private helper moves or changes.
     """
     try:
         from matplotlib._tight_layout import get_subplotspec_list, get_tight_layout_figure
-    except ImportError:  # pragma: no cover - a matplotlib that reorganised its private modules
+
+        kwargs = get_tight_layout_figure(fig, fig.axes, get_subplotspec_list(fig.axes), fig.canvas.get_renderer())
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - a matplotlib that changed its private helper
         fig.tight_layout(rect=(0, bottom, 1, 1))
         return
-    kwargs = get_tight_layout_figure(fig, fig.axes, get_subplotspec_list(fig.axes), fig.canvas.get_renderer())
     if kwargs:
         kwargs["bottom"] += bottom
         fig.subplots_adjust(**kwargs)

@@ -131,3 +131,19 @@ def test_charts_the_worker_has_not_started_are_drawn_by_the_waiting_process_with
     assert any(f.cancelled() for f in futures)  # some were drawn here, not by the worker
     assert [p.name for p in there] == [p.name for p in here] * 3
     assert {p.name: p.read_bytes() for p in there} == {p.name: p.read_bytes() for p in here}
+
+
+@pytest.mark.parametrize("caption", ["", "Source: a caption under the chart"])
+def test_one_pass_layout_puts_the_axes_where_tight_layout_does(monkeypatch, caption):
+    """charts._tight_layout measures labels once; the axes must land where matplotlib's tight_layout(rect=...) puts them."""
+    import pandas as pd
+
+    from analysis import charts
+
+    data = pd.DataFrame({"word": ["a long label for the axis", "invasion", "surge"], "count": [12, 3, 1]})
+    chart = charts.bar_chart(data, id="layout-test", label="word", value="count", title="A title", x_label="uses",
+                             y_label="word", caption=caption)
+    ours = charts.to_matplotlib(chart).axes[0].get_position().bounds
+    monkeypatch.setattr(charts, "_tight_layout", lambda fig, *, bottom: fig.tight_layout(rect=(0, bottom, 1, 1)))
+    theirs = charts.to_matplotlib(chart).axes[0].get_position().bounds
+    assert [round(v, 6) for v in ours] == [round(v, 6) for v in theirs]
