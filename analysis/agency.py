@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -307,6 +308,8 @@ def _role_rows(article: Article) -> tuple[Role, ...]:
     rows: list[Role] = []
     person_list = sorted(((m.start, m.actor) for ms in by_sentence.values() for m in ms if m.kind == "person"),
                          key=lambda p: p[0])
+    person_starts = [st for st, _ in person_list]
+    persons = [act for _, act in person_list]
     for s in article.sentences:
         toks = toks_by.get(s.id)
         if not toks:
@@ -317,7 +320,7 @@ def _role_rows(article: Article) -> tuple[Role, ...]:
         # he/she: the last person named before it.
         for k, w in enumerate(low):
             if w in _PRONOUNS and tags[k] == "PRP":
-                who = resolve_pronoun(w, [act for st, act in person_list if st < t_start[k]])
+                who = resolve_pronoun(w, persons[:bisect_left(person_starts, t_start[k])])  # persons named before it
                 if who:
                     spans.append((k, k + 1, who, "person", texts[k]))
         if s.part == "headline":

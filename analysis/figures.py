@@ -1055,25 +1055,30 @@ def _overlaps(v1: float, h1: float | None, v2: float, h2: float | None) -> bool:
 def _conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
     rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent")]
     keys = {r.id: _counts_key(r.counts) for r in rows}
+    # Only figures of the same kind and unit whose counted things end in the same noun can conflict:
+    # compare within those groups (a long article has thousands of figures), then restore pair order.
+    groups: dict[tuple, list[int]] = {}
+    for i, r in enumerate(rows):
+        if keys[r.id]:
+            groups.setdefault((r.kind, r.unit, keys[r.id][-1]), []).append(i)
+    pairs = sorted((i, j) for members in groups.values() for n, i in enumerate(members) for j in members[n + 1:])
     out = []
-    for i, x in enumerate(rows):
-        for y in rows[i + 1:]:
-            if x.sentence_id == y.sentence_id or x.kind != y.kind or x.unit != y.unit:
-                continue
-            if not keys[x.id] or not keys[y.id]:
-                continue
-            # Same words, or one a shorter form of the other across parts ("migrants" in the headline,
-            # "undocumented migrants" in the body). Percentages of the same group in one part are
-            # usually answers to different questions, so they are compared only across parts.
-            across = x.part != y.part
-            if not (keys[x.id] == keys[y.id] or (across and _same_thing(keys[x.id], keys[y.id]))):
-                continue
-            if x.kind == "percent" and not across:
-                continue
-            if _overlaps(x.value, x.value_high, y.value, y.value_high):
-                continue
-            where = "headline against body" if "headline" in (x.part, y.part) and x.part != y.part else "two sentences"
-            out.append((x.id, y.id, f"{where}: check whether one is a part or an earlier/later value of the other"))
+    for i, j in pairs:
+        x, y = rows[i], rows[j]
+        if x.sentence_id == y.sentence_id:
+            continue
+        # Same words, or one a shorter form of the other across parts ("migrants" in the headline,
+        # "undocumented migrants" in the body). Percentages of the same group in one part are
+        # usually answers to different questions, so they are compared only across parts.
+        across = x.part != y.part
+        if not (keys[x.id] == keys[y.id] or (across and _same_thing(keys[x.id], keys[y.id]))):
+            continue
+        if x.kind == "percent" and not across:
+            continue
+        if _overlaps(x.value, x.value_high, y.value, y.value_high):
+            continue
+        where = "headline against body" if "headline" in (x.part, y.part) and x.part != y.part else "two sentences"
+        out.append((x.id, y.id, f"{where}: check whether one is a part or an earlier/later value of the other"))
     return out
 
 
