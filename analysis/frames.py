@@ -372,24 +372,6 @@ def profile_rows(article: Article, *, section: str = "all", typology: str | None
     return _profile_rows(article, section, typology)
 
 
-class _FrameScore(NamedTuple):
-    """A frame's score in one section, before ranking: the first 12 columns of :func:`frame_profile`, and measured."""
-
-    typology: str
-    frame: str
-    label: str
-    group: str
-    weight: int
-    score: float
-    n_cues: int
-    n_sentences: int
-    sentence_ids: list[str]
-    cues: list[str]
-    questions_yes: int
-    questions: int
-    measured: bool
-
-
 @lru_cache(maxsize=64)
 def _profile_rows(article: Article, section: str, typology: str | None) -> tuple[FrameRow, ...]:
     if section not in SECTIONS:
@@ -402,7 +384,7 @@ def _profile_rows(article: Article, section: str, typology: str | None) -> tuple
     yes: Counter[str] = Counter()
     if typology in (None, "generic"):
         yes.update(frame for frame, _, _, answer, *_ in _question_rows(article, section) if answer == "yes")
-    per_typology: dict[str, list[_FrameScore]] = {}
+    per_typology: dict[str, list[FrameRow]] = {}  # unranked: rank and dominant are set below
     for typ, frame, label, group, n_questions, measured in _catalogue_rows():
         if typology is not None and typ != typology:
             continue
@@ -411,16 +393,17 @@ def _profile_rows(article: Article, section: str, typology: str | None) -> tuple
         ids = _in_order(article, (c.sentence_id for c in grp))
         counts = Counter(c.matched.lower() for c in grp)
         words = sorted(counts, key=lambda t: (-counts[t], t))
-        per_typology.setdefault(typ, []).append(_FrameScore(
+        per_typology.setdefault(typ, []).append(FrameRow(
             typ, frame, label, group, w, round(100 * w / n_words, 2) if n_words else 0.0, len(grp), len(ids), ids,
-            words, yes[frame] if typ == "generic" else 0, n_questions, measured))
+            words, yes[frame] if typ == "generic" else 0, n_questions, 0, False, measured and w == 0, measured,
+            section, n_words))
     rows = []
     for typ in TYPOLOGIES:
         ranked = sorted(per_typology.get(typ, []), key=lambda f: (-f.score, -f.weight, f.frame))
         top = max((f.score for f in ranked), default=0)
         for rank, f in enumerate(ranked, start=1):
             dominant = f.score > 0 and f.weight >= YES_THRESHOLD and f.score >= DOMINANT_SHARE * top
-            rows.append(FrameRow(*f[:12], rank, dominant, f.measured and f.weight == 0, f.measured, section, n_words))
+            rows.append(f._replace(rank=rank, dominant=dominant))
     return tuple(rows)
 
 
