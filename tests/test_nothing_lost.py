@@ -70,6 +70,13 @@ def _break_notebook(src: Path, dst: Path, stem: str) -> None:
     nbformat.write(nb, dst / f"{stem}.ipynb")
 
 
+def _assert_failed_and_nothing_lost(previous, result, error: str) -> None:
+    """The build failed with exactly ``error``, the previous report is intact and no staging folder is left."""
+    assert result.error == error
+    assert _tree_hashes(previous["folder"]) == previous["hashes"]  # every file, byte for byte
+    assert not [p.name for p in previous["out"].iterdir() if p.name.startswith(".")]  # staging removed
+
+
 def test_failing_run_leaves_the_previous_report_intact(previous, tmp_path, monkeypatch):
     import analysis.report as report
 
@@ -86,13 +93,11 @@ def test_failing_run_leaves_the_previous_report_intact(previous, tmp_path, monke
     _break_notebook(previous["notebooks"], broken, "02-framing")
     inputs = {p: file_sha256(p) for p in [previous["article"], *sorted(broken.glob("*.ipynb"))]}
     result = report.build_article_report(previous["article"], previous["out"], notebooks_dir=broken)
-    assert result.error == (f"02-framing failed on '{previous['article']}': "
-                            "RuntimeError: deliberately broken for the test")
+    _assert_failed_and_nothing_lost(previous, result, f"02-framing failed on '{previous['article']}': "
+                                                      "RuntimeError: deliberately broken for the test")
     assert len(pids) == 1
     with pytest.raises(ProcessLookupError):  # the kernel is shut down on failure too
         os.kill(pids[0], 0)
-    assert _tree_hashes(previous["folder"]) == previous["hashes"]  # every file, byte for byte
-    assert not [p.name for p in previous["out"].iterdir() if p.name.startswith(".")]  # staging removed
     assert {p: file_sha256(p) for p in inputs} == inputs  # article and notebooks untouched
     assert not list(broken.glob("*.ipynb.*")) and not list(broken.glob(".ipynb_checkpoints"))
 
@@ -105,9 +110,8 @@ def test_kernel_that_does_not_start_is_one_line(previous, monkeypatch):
 
     monkeypatch.setattr(report, "_start_kernel", no_kernel)
     result = report.build_article_report(previous["article"], previous["out"], notebooks_dir=previous["notebooks"])
-    assert result.error == f"01-language failed on '{previous['article']}': Kernel died before replying to kernel_info"
-    assert _tree_hashes(previous["folder"]) == previous["hashes"]
-    assert not [p.name for p in previous["out"].iterdir() if p.name.startswith(".")]
+    _assert_failed_and_nothing_lost(previous, result,
+                                    f"01-language failed on '{previous['article']}': Kernel died before replying to kernel_info")
 
 
 def test_failing_summary_discards_the_pages_already_written(previous, monkeypatch):
@@ -123,9 +127,7 @@ def test_failing_summary_discards_the_pages_already_written(previous, monkeypatc
     monkeypatch.setattr(report, "_execute", lambda notebook, parameters, km: nbformat.read(str(notebook), as_version=4))
     monkeypatch.setattr(report, "_write_summary", fail)
     result = report.build_article_report(previous["article"], previous["out"], notebooks_dir=previous["notebooks"])
-    assert result.error == f"summary failed on '{previous['article']}': summary broken for the test"
-    assert _tree_hashes(previous["folder"]) == previous["hashes"]
-    assert not [p.name for p in previous["out"].iterdir() if p.name.startswith(".")]
+    _assert_failed_and_nothing_lost(previous, result, f"summary failed on '{previous['article']}': summary broken for the test")
 
 
 def test_failing_run_through_the_cli_is_one_line(previous, tmp_path):
