@@ -1202,15 +1202,14 @@ def summary_section(article: Article) -> dict:
     """Top-level keys of the JSON summary that this module owns: ``figures``, ``vague_quantities``,
     ``public_figures`` (and ``figure_conflicts``)."""
     from .public_figures import public_figure_rows
+    from .summary import row_records
     from .vague_quantities import vague_rows
 
     return {
         "figures": [{**{c: getattr(n, c) for c in _SUMMARY_FIGURE_FIELDS}, "conflicts_with": list(n.conflicts_with)}
                     for n in _number_rows(article) if n.is_figure],
-        "figure_conflicts": [{"id_a": c.id_a, "id_b": c.id_b, "counts": c.counts, "value_a": c.value_a,
-                              "value_b": c.value_b, "note": c.note} for c in _conflict_rows(article)],
-        "vague_quantities": [{"term": v.term, "sentence_id": v.sentence_id, "category": v.category, "matched": v.matched}
-                             for v in vague_rows(article)],
+        "figure_conflicts": row_records(_conflict_rows(article), ["id_a", "id_b", "counts", "value_a", "value_b", "note"]),
+        "vague_quantities": row_records(vague_rows(article), ["term", "sentence_id", "category", "matched"]),
         "public_figures": [{"name": f.name, "type": f.type, "mentions": f.mentions, "aliases": list(f.aliases),
                             "voiced": f.voiced, "mean_tone": f.mean_tone, "quoted": f.quoted, "paraphrased": f.paraphrased,
                             "descriptors": list(f.descriptors), "first_sentence": f.first_sentence}

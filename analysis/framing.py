@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -478,28 +478,26 @@ def named_actors(article: Article) -> pd.DataFrame:
     return actors(article)
 
 
-def _records(rows: Iterable[tuple], fields: list[str]) -> list[dict]:
-    """Rows as summary records: dicts with exactly ``fields`` (values as in the rows)."""
-    return [{f: getattr(r, f) for f in fields} for r in rows]
-
-
 def summary_section(article: Article) -> dict:
     """The ``framing`` part of the JSON summary."""
     from . import frames, headline
     from .quotes import _quotation_rows
+    from .summary import row_records
     from .terminology import _term_rows
 
     quotations = _quotation_rows(article)
     return {
-        "actors": _records(actor_rows(article), ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent",
-                                                 "as_patient"]),
-        "attributions": _records(_attribution_rows(article, True),
-                                 ["sentence_id", "text", "source", "kind", "cue", "mode", "words"]),
-        "sources": _records(_source_rows(article), ["source", "kind", "count", "quotes", "words", "share", "sentence_ids"]),
+        "actors": row_records(actor_rows(article), ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent",
+                                                    "as_patient"]),
+        "attributions": row_records(_attribution_rows(article, True),
+                                    ["sentence_id", "text", "source", "kind", "cue", "mode", "words"]),
+        "sources": row_records(_source_rows(article),
+                               ["source", "kind", "count", "quotes", "words", "share", "sentence_ids"]),
         "frames": frames.summary_records(article),
-        "quotes": _records((q for q in quotations if q.kind == "direct"),
-                           ["sentence_id", "text", "speaker", "speaker_kind"]),
-        "scare_quotes": _records((q for q in quotations if q.kind == "scare"), ["sentence_id", "text"]),
-        "terms": _records(_term_rows(article, None), ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
+        "quotes": row_records((q for q in quotations if q.kind == "direct"),
+                              ["sentence_id", "text", "speaker", "speaker_kind"]),
+        "scare_quotes": row_records((q for q in quotations if q.kind == "scare"), ["sentence_id", "text"]),
+        "terms": row_records(_term_rows(article, None),
+                             ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
         "headline_vs_body": headline.summary_dict(article),
     }

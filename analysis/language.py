@@ -967,6 +967,7 @@ def summary_section(article: Article) -> dict:
     """The ``language`` part of the JSON summary."""
     from .keyness import _keyness_rows, _pos_rows
     from .passives import passive_rows
+    from .summary import row_records
 
     read = _readability_rows(article)
     tone = tone_rows(article)
@@ -1007,6 +1008,5 @@ def summary_section(article: Article) -> dict:
         "stance_per_1000": {r[0]: r[3] for r in _stance_rate_rows(article)},
         "loaded": _spans((r[1], r[7], r[8], r[9], {"entry": r[0], "category": r[2], "intensity": r[3]})
                          for r in _loaded_rows(article, 2.5)),
-        "passives": [{"sentence_id": p.sentence_id, "text": p.text, "agent": p.agent, "kind": p.kind, "start": p.start,
-                      "end": p.end} for p in passive_rows(article)],
+        "passives": row_records(passive_rows(article), ["sentence_id", "text", "agent", "kind", "start", "end"]),
     }

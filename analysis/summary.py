@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -12,7 +12,7 @@ from . import framing, language
 from .article import Article
 from .config import VERSION
 
-__all__ = ["build_summary", "records"]
+__all__ = ["build_summary", "records", "row_records"]
 
 
 def _clean(value: Any) -> Any:
@@ -45,6 +45,18 @@ def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
     """Rows of ``frame`` as dicts with exactly ``columns`` (missing columns are None)."""
     values = [frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in columns]
     return [{c: _clean(v) for c, v in zip(columns, row)} for row in zip(*values)] if columns else [{} for _ in range(len(frame))]
+
+
+def row_records(rows: Iterable[tuple], fields: list[str]) -> list[dict[str, Any]]:
+    """Named-tuple rows (an analysis's cached rows) as dicts with exactly ``fields``, values as in the rows;
+    :func:`build_summary` makes them JSON-safe.
+
+    >>> from collections import namedtuple
+    >>> Row = namedtuple("Row", "term count extra")
+    >>> row_records([Row("surge", 2, None)], ["term", "count"])
+    [{'term': 'surge', 'count': 2}]
+    """
+    return [{f: getattr(r, f) for f in fields} for r in rows]
 
 
 def build_summary(article: Article) -> dict[str, Any]:
