@@ -22,14 +22,18 @@ Match.__doc__ = "One lexicon match: a row of :func:`match_terms` as a plain tupl
 def load_lexicon(name: str) -> pd.DataFrame:
     """A lexicon from ``data/lexicons/<name>.csv`` (columns ``term, category, source, version, ...``),
     terms stripped and lower case. Read again when the file changes; a copy is returned."""
+    return _load_lexicon(name, _version(name)).copy()
+
+
+def _version(name: str) -> float:
+    """The lexicon file's modification time: the cache key that makes an edited lexicon be read again."""
     from .config import LEXICONS_DIR
 
     path = LEXICONS_DIR / (name if name.endswith(".csv") else f"{name}.csv")
     try:
-        mtime = path.stat().st_mtime
+        return path.stat().st_mtime
     except OSError:
-        mtime = -1.0  # read_lexicon says which file is missing
-    return _load_lexicon(name, mtime).copy()
+        return -1.0  # read_lexicon says which file is missing
 
 
 @lru_cache(maxsize=64)
@@ -46,24 +50,20 @@ def lexicon_terms(name: str, categories: tuple[str, ...] | None = None) -> tuple
     >>> ("reportedly", "hedge") in lexicon_terms("hedges_boosters", ("hedge",))
     True
     """
-    from .config import LEXICONS_DIR
-
-    path = LEXICONS_DIR / (name if name.endswith(".csv") else f"{name}.csv")
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        mtime = -1.0
-    return _lexicon_terms(name, mtime, categories)
+    return _lexicon_terms(name, _version(name), categories)
 
 
 @lru_cache(maxsize=64)
 def _lexicon_terms(name: str, mtime: float, categories: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
     frame = _load_lexicon(name, mtime)
-    pairs = zip(frame["term"], frame["category"])
     if categories is not None:
-        wanted = set(categories)
-        pairs = ((t, c) for t, c in pairs if c in wanted)
-    return tuple(sorted(set(pairs)))
+        frame = frame[frame["category"].isin(categories)]
+    return _pairs(frame)
+
+
+def _pairs(lexicon: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """A lexicon's sorted, de-duplicated (term, category) pairs: the key matches are cached under."""
+    return tuple(sorted(set(zip(lexicon["term"], lexicon["category"]))))
 
 
 def lexicon_versions() -> dict[str, str]:
@@ -131,8 +131,7 @@ def match_terms(article: Article, lexicon: pd.DataFrame, *, overlap: bool = Fals
     Columns: term, category, sentence_id, start, end (offsets into article.text), matched
     (the text as written), i_start, i_end (token positions in the sentence).
     """
-    pairs = tuple(sorted(set(zip(lexicon["term"], lexicon["category"]))))
-    return pd.DataFrame(find_terms(article, pairs, overlap=overlap), columns=MATCH_COLUMNS)
+    return pd.DataFrame(find_terms(article, _pairs(lexicon), overlap=overlap), columns=MATCH_COLUMNS)
 
 
 def find_terms(article: Article, pairs: tuple[tuple[str, str], ...], *, overlap: bool = False) -> tuple[Match, ...]:
