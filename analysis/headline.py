@@ -56,17 +56,14 @@ def _frames(article: Article) -> list[tuple]:
     return rows
 
 
-_Row = dict[str, Any]
-
-
 def _is_missing(value: Any) -> bool:
     """Whether a row value is missing (None, NA, NaT or NaN), as ``pd.isna`` says of a table's strings and numbers."""
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def _head_against_body(article: Article, aspect: str, table: Sequence[tuple], keys: tuple[str, ...], *,
-                       item: Callable[[tuple], str], detail: Callable[[list[_Row]], Any],
-                       support: Callable[[list[_Row]], str]) -> list[tuple]:
+                       item: Callable[[tuple], str], detail: Callable[[list[Any]], Any],
+                       support: Callable[[list[Any]], str]) -> list[tuple]:
     """Compare the rows of an analysis (named tuples with ``part`` and ``sentence_id`` fields, in the
     order of its table) in the head and the body.
 
@@ -75,23 +72,19 @@ def _head_against_body(article: Article, aspect: str, table: Sequence[tuple], ke
     rows of the same group (both lists keep the table's order). Rows whose key is missing are
     left out, as pandas' groupby does.
     """
-    if not table:
-        return []
-    columns = table[0]._fields
-    head: dict[tuple, list[_Row]] = {}
-    body: dict[tuple, list[_Row]] = {}
-    for values in table:
-        row = dict(zip(columns, values))
-        key = tuple(row[k] for k in keys)
+    head: dict[tuple, list[Any]] = {}
+    body: dict[tuple, list[Any]] = {}
+    for row in table:
+        key = tuple(getattr(row, k) for k in keys)
         if any(_is_missing(v) for v in key):
             continue
-        side = head if section_of(row["part"]) == "head" else body
+        side = head if section_of(row.part) == "head" else body
         side.setdefault(key, []).append(row)
     rows = []
     for key in sorted(head):
         h, b = head[key], body.get(key, [])
-        rows.append((aspect, item(key), detail(h), len(h), len(b), _ids(article, (r["sentence_id"] for r in h)),
-                     _ids(article, (r["sentence_id"] for r in b)), "" if b else "not in body", support(b)))
+        rows.append((aspect, item(key), detail(h), len(h), len(b), _ids(article, (r.sentence_id for r in h)),
+                     _ids(article, (r.sentence_id for r in b)), "" if b else "not in body", support(b)))
     return rows
 
 
@@ -99,15 +92,15 @@ def _actors(article: Article) -> list[tuple]:
     from .entities import mention_rows
 
     return _head_against_body(article, "actor", mention_rows(article), ("actor",), item=lambda k: k[0],
-                              detail=lambda h: h[0]["kind"],
-                              support=lambda b: ", ".join(sorted({r["surface"] for r in b})[:3]))
+                              detail=lambda h: h[0].kind,
+                              support=lambda b: ", ".join(sorted({r.surface for r in b})[:3]))
 
 
 def _roles(article: Article) -> list[tuple]:
     from .agency import _role_rows
 
-    def verbs(rows: list[_Row]) -> str:
-        return ", ".join(dict.fromkeys(r["lemma"] for r in rows))
+    def verbs(rows: list[Any]) -> str:
+        return ", ".join(dict.fromkeys(r.lemma for r in rows))
 
     return _head_against_body(article, "role", _role_rows(article), ("actor", "role"), item=lambda k: f"{k[0]} as {k[1]}",
                               detail=verbs, support=verbs)
@@ -117,8 +110,8 @@ def _terms(article: Article) -> list[tuple]:
     from .terminology import _term_use_rows
 
     return _head_against_body(article, "term", _term_use_rows(article), ("term",), item=lambda k: k[0],
-                              detail=lambda h: h[0]["signals"],
-                              support=lambda b: ", ".join(sorted({r["matched"] for r in b})[:3]))
+                              detail=lambda h: h[0].signals,
+                              support=lambda b: ", ".join(sorted({r.matched for r in b})[:3]))
 
 
 def _related(word: str, pos: str) -> frozenset[str]:
