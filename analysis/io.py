@@ -302,7 +302,7 @@ def _small_png(fig) -> bytes:
 
 # Static images drawn in a second process while the notebook goes on (report builds only: see
 # analysis.report, which sets BACKGROUND_CHARTS_ENV for its kernel and waits with wait_for_charts()
-# before the report is swapped in). Drawing PNG + SVG takes ~0.5 s a chart, about 20 charts an article.
+# before the report is swapped in). Drawing PNG + SVG takes about 0.1 s a chart, about 20 charts an article.
 BACKGROUND_CHARTS_ENV = "ARTICLE_LENS_BACKGROUND_CHARTS"
 #: Worker processes drawing charts (two measured no faster on 2 cores: the drawing is most of the work).
 CHART_WORKERS = 1
