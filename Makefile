@@ -42,7 +42,7 @@ bench: setup ## print speed, size and memory figures (benchmarks/)
 	$(BIN)/python benchmarks/run.py
 
 reference: setup ## rebuild data/reference/ word frequencies from NLTK's Brown corpus
-	$(BIN)/python -m analysis.keyness
+	$(BIN)/python -m analysis reference
 
 clean: ## delete generated reports and caches (never data/articles/)
 	rm -rf reports/*/ reports/index.html reports/compare.html .pytest_cache tests/artifacts

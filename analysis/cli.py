@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis summary|report|add|corpus|setup` — user mistakes print one line to stderr and exit non-zero."""
+"""Command line: `python -m analysis summary|report|add|corpus|setup|reference` — user mistakes print one line to stderr and exit non-zero."""
 
 from __future__ import annotations
 
@@ -9,15 +9,21 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .errors import ArticleError
+from .core.article import load_article
+from .core.config import REPORTS_DIR
+from .core.errors import ArticleError
+from .core.io import article_files, write_csv_atomic
+from .core.nlp import ensure_resources, NLTKResourceError
+from .language.keyness import build_reference
+from .output.corpus import corpus_metrics, find_articles
+from .output.ingest import add_article
+from .output.report import build_reports
+from .output.summary import build_summary
 
 __all__ = ["main"]
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from .article import load_article
-    from .summary import build_summary
-
     article = load_article(args.article)
     for warning in article.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -27,9 +33,6 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .config import REPORTS_DIR
-    from .report import article_files, build_reports
-
     paths = [Path(p) for p in args.articles] or article_files()
     if not paths:
         raise ArticleError("no articles to report on: data/articles/ has no .txt files and none were named.")
@@ -51,8 +54,6 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .ingest import add_article
-
     metadata = {
         "title": args.title, "standfirst": args.standfirst, "source": args.source_name, "author": args.author,
         "url": args.url, "date": args.date, "language": args.language, "licence": args.licence,
@@ -78,9 +79,6 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import corpus_metrics, find_articles
-    from .io import write_csv_atomic
-
     paths = find_articles(args.inputs)
     workers = args.workers or (os.cpu_count() or 1)
     result = corpus_metrics(paths, workers=workers, dask_address=args.dask, progress=not args.no_progress)
@@ -97,10 +95,14 @@ def _corpus(args: argparse.Namespace) -> int:
 
 
 def _setup(args: argparse.Namespace) -> int:
-    from .nlp import ensure_resources
-
     fetched = ensure_resources(download=not args.no_download)
     print("NLTK resources: all present" + (f" (downloaded {', '.join(fetched)})" if fetched else ""))
+    return 0
+
+
+def _reference(args: argparse.Namespace) -> int:
+    for path in build_reference(out_dir=Path(args.out) if args.out else None, min_count=args.min_count):
+        print(f"wrote {path}")
     return 0
 
 
@@ -145,13 +147,15 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("setup", help="check the NLTK resources and download only the missing ones")
     st.add_argument("--no-download", action="store_true", help="only check")
     st.set_defaults(func=_setup)
+    rf = sub.add_parser("reference", help="rebuild data/reference/brown_news_*.csv from NLTK's Brown corpus (news category)")
+    rf.add_argument("--out", metavar="DIR", help="folder to write to (default: data/reference/)")
+    rf.add_argument("--min-count", type=int, default=2, help="keep words seen at least this often (default 2)")
+    rf.set_defaults(func=_reference)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    from .nlp import NLTKResourceError
-
     args = _parser().parse_args(argv)
     try:
         return args.func(args)

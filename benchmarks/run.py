@@ -13,8 +13,6 @@ import dataclasses
 import json
 import os
 import platform
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import load_article, parse_article  # noqa: E402
-from analysis.report import article_files, build_article_report, NOTEBOOKS  # noqa: E402
-from analysis.summary import build_summary  # noqa: E402
+from analysis.core.io import article_files  # noqa: E402
+from analysis.output.report import build_article_report, NOTEBOOKS  # noqa: E402
+from analysis.output.summary import build_summary  # noqa: E402
 
 _counter = 0
 
@@ -112,7 +111,7 @@ def peak_memory_mb(words: int) -> float:
 
 _TRIVIAL = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {"tags": ["parameters"]}, "outputs": [],
-               "source": "article = ''\nfigures_dir = ''"},
+               "source": "article = ''\ncharts_dir = ''"},
               {"cell_type": "code", "execution_count": None, "id": "c1", "metadata": {}, "outputs": [],
                "source": "import analysis, pandas, plotly, matplotlib, nltk\nprint('ok')"}],
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},

@@ -41,7 +41,7 @@ def make_article():
 @pytest.fixture(scope="session")
 def built_reports(tmp_path_factory):
     """Build the seed article's reports once (into a temporary folder) for every report test."""
-    from analysis.report import build_reports
+    from analysis.output.report import build_reports
 
     out = tmp_path_factory.mktemp("reports")
     results = build_reports([SEED], out, workers=1)

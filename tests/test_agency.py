@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from analysis import actors, agency
+from analysis.framing.actors import actors
+from analysis.framing import agency
 
 
 def _roles(art):
@@ -78,8 +79,8 @@ def test_seed_actor_table_has_agency_columns(seed):
 
 
 def test_role_tuples_match_the_public_table(seed):
-    from analysis.agency import ROLE_COLUMNS, Role, _role_rows
+    from analysis.framing.agency import ROLE_COLUMNS, Role, role_rows
 
-    rows = _role_rows(seed)
+    rows = role_rows(seed)
     assert list(Role._fields) == ROLE_COLUMNS
     assert rows and [tuple(r) for r in rows] == list(agency.roles(seed).itertuples(index=False, name=None))

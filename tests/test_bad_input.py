@@ -39,8 +39,8 @@ from pathlib import Path
 import pytest
 
 from analysis import ArticleError, build_summary, load_article, parse_article
-from analysis.article import MAX_ARTICLE_CHARS
-from analysis.io import decode_text, file_sha256
+from analysis.core.article import MAX_ARTICLE_CHARS
+from analysis.core.io import decode_text, file_sha256
 
 from conftest import ROOT, run_cli
 
@@ -194,7 +194,7 @@ def test_unreadable_file_api(unreadable, monkeypatch):
         assert proc.returncode == 0, proc.stderr
         assert "cannot be read (permission denied)" in proc.stdout
         return
-    import analysis.io as aio
+    import analysis.core.io as aio
 
     real_open = os.open
 
@@ -527,8 +527,8 @@ def test_same_file_name_in_two_folders_keeps_both_reports(tmp_path, monkeypatch)
 
     import nbformat
 
-    import analysis.report as report
-    from analysis.io import write_text_atomic
+    import analysis.output.report as report
+    from analysis.core.io import write_text_atomic
 
     monkeypatch.setattr(report, "_kernel", lambda cwd: contextlib.nullcontext())
     monkeypatch.setattr(report, "_execute", lambda notebook, parameters, km: nbformat.read(str(notebook), as_version=4))

@@ -11,10 +11,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import compare, compare_charts
-from analysis.charts import to_matplotlib, to_plotly
-from analysis.errors import ArticleError
+from analysis.compare import comparison as compare
+from analysis.output.charts import compare as compare_charts
+from analysis.output.charts.engine import to_matplotlib, to_plotly
+from analysis.core.errors import ArticleError
 from conftest import ROOT, SEED
+from analysis.language import keyness
 
 ARTICLES = ROOT / "data" / "articles"
 TWO = ["seed-us-immigration-enforcement.txt", "wikinews-uk-asylum-questionnaire.txt"]
@@ -36,11 +38,11 @@ def storm_and_budget(make_article):
 def test_log_likelihood_by_hand():
     # a=10 in c=1000, b=10 in d=10000: E1 = 1000*20/11000, E2 = 10000*20/11000;
     # G2 = 2*(10*ln(10/1.8182) + 10*ln(10/18.182)) = 2*(17.047 - 5.978) = 22.14
-    assert round(compare.log_likelihood(10, 10, 1000, 10000), 2) == 22.14
-    assert compare.log_likelihood(5, 50, 100, 1000) == pytest.approx(0.0)  # same rate in both: nothing distinctive
-    assert compare.log_likelihood(0, 0, 100, 100) == 0.0 and compare.log_likelihood(3, 0, 0, 10) == 0.0
-    assert compare.log_likelihood(20, 2, 1000, 1000) > compare.log_likelihood(10, 2, 1000, 1000) > 0
-    assert compare.log_ratio(8, 2, 1000, 1000) == 2.0
+    assert round(keyness.log_likelihood(10, 10, 1000, 10000), 2) == 22.14
+    assert keyness.log_likelihood(5, 50, 100, 1000) == pytest.approx(0.0)  # same rate in both: nothing distinctive
+    assert keyness.log_likelihood(0, 0, 100, 100) == 0.0 and keyness.log_likelihood(3, 0, 0, 10) == 0.0
+    assert keyness.log_likelihood(20, 2, 1000, 1000) > keyness.log_likelihood(10, 2, 1000, 1000) > 0
+    assert keyness.log_ratio(8, 2, 1000, 1000) == 2.0
 
 
 def test_distinctive_words_on_constructed_articles(storm_and_budget):
@@ -144,15 +146,6 @@ def test_sourcing_mix(make_article):
 
 # ---------------------------------------------------------------- frames
 
-def test_lexicon_frame_profile_lists_every_frame(make_article):
-    a = make_article("Troops", "The military deployed troops to the border after the Pentagon warned of a threat.")
-    rows = compare._lexicon_frames(a)
-    frame = {(r[1], r[2]): r for r in rows}
-    assert frame[("policy", "security_defense")][4] > 0 and "troops" in frame[("policy", "security_defense")][7]
-    assert frame[("generic", "human_interest")][4] == 0  # absent frames are listed with 0
-    assert {r[1] for r in rows} == {"generic", "policy", "immigration"}
-
-
 def test_frame_profiles_and_spread():
     arts = compare.load_articles(TWO)
     profiles = compare.frame_profiles(arts)
@@ -199,7 +192,7 @@ def test_charts_render_with_empty_and_full_data(storm_and_budget):
 def _notebook_for(names: list[str], path: Path) -> Path:
     nb = nbformat.read(str(ROOT / "notebooks" / "04-compare.ipynb"), as_version=4)
     cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    cell.source = f"articles = {json.dumps(names)}\narticle = \"\"\nfigures_dir = \"\""
+    cell.source = f"articles = {json.dumps(names)}\narticle = \"\"\ncharts_dir = \"\""
     nbformat.write(nb, str(path))
     return path
 
@@ -225,7 +218,7 @@ Critics say the <b>raids</b> were illegal immigrants' worst week. Reports sugges
 
 
 def test_compare_report_is_built_escaped_and_offline(tmp_path):
-    from analysis.report import COMPARE_FIGURES, build_compare_report
+    from analysis.output.report import COMPARE_FIGURES, build_compare_report
 
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")

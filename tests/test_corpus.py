@@ -12,15 +12,9 @@ import pandas as pd
 import pytest
 
 from analysis import build_summary, load_article
-from analysis.corpus import (
-    METRIC_COLUMNS,
-    corpus_metrics,
-    dominant_frames,
-    find_articles,
-    metrics_from_summary,
-)
-from analysis.errors import ArticleError
-from analysis.report import index_rows, write_site_index
+from analysis.output.corpus import METRIC_COLUMNS, corpus_metrics, dominant_frames, find_articles, metrics_from_summary
+from analysis.core.errors import ArticleError
+from analysis.output.report import index_rows, write_site_index
 from conftest import ROOT, SEED, run_cli
 
 ARTICLES = ROOT / "data" / "articles"
@@ -132,7 +126,7 @@ def test_failures_are_skipped_and_listed(mixed_dir, expected):
 
 
 def test_an_analysis_crash_is_listed_not_raised(mixed_dir, monkeypatch):
-    import analysis.corpus as corpus
+    import analysis.output.corpus as corpus
 
     real = corpus.metrics_from_text
 

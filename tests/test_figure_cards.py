@@ -6,18 +6,13 @@ import re
 
 import pandas as pd
 
-from analysis.charts import to_matplotlib, to_plotly
-from analysis.figure_cards import figure_cards, format_value
-from analysis.figures import figures, reference_figures
-from analysis.figures_charts import (
-    FIGURE_STATUSES,
-    VOICE_ROLES,
-    figure_kinds_chart,
-    public_figures_chart,
-    vague_quantities_chart,
-)
-from analysis.public_figures import public_figures, voice_by_sentence
-from analysis.vague_quantities import vague_quantities
+from analysis.output.charts.engine import to_matplotlib, to_plotly
+from analysis.output.html.figure_cards import figure_cards, format_value
+from analysis.numbers.records import figures
+from analysis.numbers.reference import reference_figures
+from analysis.output.charts.numbers import FIGURE_STATUSES, VOICE_ROLES, figure_kinds_chart, public_figures_chart, vague_quantities_chart
+from analysis.people.public_figures import public_figures, voice_by_sentence
+from analysis.numbers.vague_quantities import vague_quantities
 
 
 def cards_of(markup: str) -> list[str]:

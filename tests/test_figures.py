@@ -9,16 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.figures import (
-    FIGURE_KINDS,
-    consistency,
-    figures,
-    numbers,
-    parse_number_words,
-    reference_figures,
-    reference_matches,
-    summary_section,
-)
+from analysis.numbers.parse import FIGURE_KINDS, parse_number_words
+from analysis.numbers.consistency import consistency
+from analysis.numbers.records import figures, numbers
+from analysis.numbers.reference import reference_figures, reference_matches
+from analysis.output.summary import figures_sections
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -59,7 +54,7 @@ def test_seed_has_no_other_numbers_and_no_conflicts(seed):
 
 
 def test_summary_section_fields(seed):
-    s = summary_section(seed)
+    s = figures_sections(seed)
     assert {"figures", "vague_quantities", "public_figures"} <= set(s)
     rec = s["figures"][0]
     for field in ("sentence_id", "text", "value", "kind", "unit", "counts", "approximation", "rounded", "source",
@@ -222,16 +217,16 @@ def test_measures_use_quantulum_units(make_article):
 
 def test_quantulum_is_consulted_only_where_a_unit_word_follows_a_number(make_article, monkeypatch):
     """quantulum3's first parse costs seconds per process: sentences without a unit word never reach it."""
-    import analysis.figures as fig
+    import analysis.numbers.records as fig
 
     asked: list[str] = []
-    real = fig._quantulum
+    real = fig.quantulum_numbers
 
     def spy(text):
         asked.append(text)
         return real(text)
 
-    monkeypatch.setattr(fig, "_quantulum", spy)
+    monkeypatch.setattr(fig, "quantulum_numbers", spy)
     plain = make_article("H", "About 1,500 troops and 14 million people; 45% agreed in 2024.")
     assert figures(plain)["text"].tolist() == ["1,500", "14 million", "45%"] and asked == []
     measured = make_article("H", "The convoy drove 300 miles.")
@@ -261,7 +256,7 @@ def test_degenerate_articles(make_article):
     assert figures(art).empty and numbers(art).empty and consistency(art).empty
     assert list(figures(art).columns) == list(numbers(art).columns)
     assert reference_matches(art).empty
-    s = summary_section(art)
+    s = figures_sections(art)
     assert s["figures"] == [] and s["vague_quantities"] == []
 
 
@@ -361,7 +356,7 @@ def test_all_kinds_are_known(seed, make_article):
 
 def test_quantulum_is_deterministic_across_hash_seeds():
     """quantulum3 breaks ties between units by iterating over sets; check the units we report do not change."""
-    code = ("from analysis import parse_article; from analysis.figures import figures; "
+    code = ("from analysis import parse_article; from analysis.numbers.records import figures; "
             "a = parse_article('H\\n\\nIt was 30 degrees. He paid 40 pounds and ran 5 miles with 12 oz of water.'); "
             "print(figures(a)[['text','unit']].values.tolist())")
     outs = set()

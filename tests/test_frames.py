@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from analysis import frames, parse_article
+from analysis.framing import frames
+from analysis import parse_article
+from analysis.output.summary import framing_section
 
 
 def test_catalogue_lists_every_frame_of_the_three_typologies():
@@ -101,11 +103,11 @@ def test_seed_head_scored_apart_from_body(seed):
     assert head.loc["conflict", "score"] > body.loc["conflict", "score"] > 0
 
 
-def test_sentence_frames_and_summary_records(seed):
+def test_sentence_frames_and_summary_frame_records(seed):
     per = frames.sentence_frames(seed)
     s10 = per[(per["sentence_id"] == "s10") & (per["frame"] == "security_defense")].iloc[0]
     assert "Pentagon" in s10["cues"] and s10["score"] == pytest.approx(100 * s10["weight"] / s10["n_words"], abs=0.01)
-    recs = frames.summary_records(seed)
+    recs = framing_section(seed)["frames"]
     assert len(recs) == len(frames.frame_catalogue())
     assert {"typology", "frame", "score", "sentence_ids", "cues", "head_score", "body_score"} <= set(recs[0])
 
@@ -176,6 +178,6 @@ def test_profile_rows_are_the_profile_table(seed, section):
 def test_profile_and_records_do_not_share_lists_with_the_cache(seed):
     prof = frames.frame_profile(seed)
     prof["sentence_ids"].iloc[0].append("s999")
-    frames.summary_records(seed)[0]["cues"].append("zzz")
+    framing_section(seed)["frames"][0]["cues"].append("zzz")
     first = frames.profile_rows(seed)[0]
     assert "s999" not in first.sentence_ids and "zzz" not in first.cues

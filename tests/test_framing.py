@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from analysis import actors, attributions
+from analysis.framing.actors import actors
+from analysis.framing.sourcing import attributions
 
 
 def test_actors_seed(seed):
@@ -54,7 +55,9 @@ def test_attribution_kinds_constructed(make_article):
 
 # ---------------------------------------------------------------- issue 4: entities, attribution, ledger, summary
 
-from analysis import framing  # noqa: E402
+from analysis.framing import sourcing as framing  # noqa: E402
+from analysis.framing import attribution
+from analysis.output.summary import framing_section
 
 
 def test_group_phrases_and_alias_merging(make_article):
@@ -85,7 +88,7 @@ def test_titles_and_names_run_together(make_article):
 
 def test_seed_attribution_kinds_and_unattributed_claims(seed):
     att = framing.attributions(seed)
-    assert set(att["kind"]) <= set(framing.ATTRIBUTION_KINDS)
+    assert set(att["kind"]) <= set(attribution.ATTRIBUTION_KINDS)
     vague = att[att["kind"] == "vague"].set_index("source")
     assert vague.loc["reports suggest", "cue"] == "Reports suggest" and vague.loc["there is concern", "sentence_id"] == "s12"
     un = att[att["kind"] == "unattributed"].set_index("sentence_id")
@@ -122,10 +125,10 @@ def test_sources_ledger_shares(seed):
 
 
 def test_summary_framing_section(seed):
-    sec = framing.summary_section(seed)
+    sec = framing_section(seed)
     assert {"actors", "attributions", "frames", "quotes", "scare_quotes", "terms", "headline_vs_body"} <= set(sec)
     assert {"as_agent", "as_patient"} <= set(sec["actors"][0])
-    assert {r["kind"] for r in sec["attributions"]} <= set(framing.ATTRIBUTION_KINDS)
+    assert {r["kind"] for r in sec["attributions"]} <= set(attribution.ATTRIBUTION_KINDS)
     assert {"typology", "frame", "score", "sentence_ids", "cues"} <= set(sec["frames"][0])
     assert sec["scare_quotes"] == [{"sentence_id": "s1", "text": "sanctuaries"}, {"sentence_id": "s8", "text": "sanctuary"}]
     assert sec["quotes"] == []
@@ -138,12 +141,12 @@ def test_summary_framing_section(seed):
 def test_row_tuples_match_the_public_tables(seed):
     """The cached named tuples the summary reads hold exactly the rows of the public DataFrames."""
     pairs = [
-        (framing._attribution_rows(seed, True), framing.attributions(seed)),
-        (framing._attribution_rows(seed, False), framing.attributions(seed, include_unattributed=False)),
+        (framing.attribution_rows(seed, True), framing.attributions(seed)),
+        (framing.attribution_rows(seed, False), framing.attributions(seed, include_unattributed=False)),
         (framing._evaluative_rows(seed), framing.evaluative_words(seed)),
-        (framing._source_rows(seed), framing.sources(seed)),
+        (framing.source_rows(seed), framing.sources(seed)),
     ]
-    assert list(framing.Attribution._fields) == framing.ATTRIBUTION_COLUMNS + framing.EXTRA_COLUMNS
+    assert list(attribution.Attribution._fields) == attribution.ATTRIBUTION_COLUMNS + attribution.EXTRA_COLUMNS
     for rows, frame in pairs:
         assert rows and list(rows[0]._fields) == list(frame.columns)
         assert [tuple(r) for r in rows] == list(frame.itertuples(index=False, name=None))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from analysis import headline, parse_article
+from analysis.framing import headline
+from analysis import parse_article
+from analysis.output.summary import framing_section
 
 
 def test_head_claim_unsupported_by_body(make_article):
@@ -26,7 +28,7 @@ def test_no_head():
     art = parse_article("The plan starts in June. It ends in July.")
     assert headline.head_sentence_ids(art) == []
     assert headline.headline_vs_body(art).empty
-    assert headline.summary_dict(art)["unsupported"] == []
+    assert framing_section(art)["headline_vs_body"]["unsupported"] == []
 
 
 def test_seed_head_against_body(seed):
@@ -41,7 +43,7 @@ def test_seed_head_against_body(seed):
     assert terms.loc["sanctuary cit*", "flag"] == "not in body"
     words = t[t["aspect"] == "word"].set_index("item")
     assert words.loc["intensify", "supported_by"] == "escalation"
-    summary = headline.summary_dict(seed)
+    summary = framing_section(seed)["headline_vs_body"]
     assert {"frames", "actors", "roles", "terms", "words", "unsupported", "head_sentence_ids"} <= set(summary)
 
 
@@ -55,9 +57,9 @@ def test_frame_in_two_typologies_keeps_profile_order(make_article):
     assert set(morality["flag"]) == {"not in body"}
 
 
-def test_summary_dict_matches_the_table(seed):
+def test_summary_record_matches_the_table(seed):
     t = headline.headline_vs_body(seed)
-    summary = headline.summary_dict(seed)
+    summary = framing_section(seed)["headline_vs_body"]
     for aspect in headline.ASPECTS:
         assert [r["item"] for r in summary[f"{aspect}s"]] == list(t.loc[t["aspect"] == aspect, "item"])
     flagged = t[t["flag"] == "not in body"]
@@ -68,6 +70,6 @@ def test_summary_dict_matches_the_table(seed):
 
 def test_tables_do_not_share_lists_with_the_cache(seed):
     headline.headline_vs_body(seed)["head_sentence_ids"].iloc[0].append("s999")
-    headline.summary_dict(seed)["frames"][0]["head_sentence_ids"].append("s998")
+    framing_section(seed)["headline_vs_body"]["frames"][0]["head_sentence_ids"].append("s998")
     ids = headline.headline_vs_body(seed)["head_sentence_ids"].iloc[0]
     assert "s999" not in ids and "s998" not in ids

@@ -7,7 +7,8 @@ import codecs
 import pytest
 
 from analysis import ArticleError, load_article
-from analysis.io import decode_text, file_sha256
+from analysis.core.io import decode_text, file_sha256
+from analysis.output.charts import export
 
 BODY = "Café owners said the plan was “unfair”. It will cost €5 million."
 
@@ -59,8 +60,8 @@ def test_saved_chart_files_are_small_deterministic_and_readable(tmp_path):
     import pandas as pd
     from PIL import Image
 
-    from analysis.charts import bar_chart
-    from analysis.io import save_chart
+    from analysis.output.charts.engine import bar_chart
+    from analysis.output.charts.export import save_chart
 
     data = pd.DataFrame({"word": ["crackdown", "invasion", "surge"], "count": [5, 3, 1]})
     chart = bar_chart(data, id="loaded-test", label="word", value="count", title="Loaded <words> & more",
@@ -82,30 +83,29 @@ def test_charts_drawn_in_the_background_match_and_report_failures(tmp_path):
     chart that cannot be written fails wait_for_charts (after the others are written)."""
     import pandas as pd
 
-    from analysis import io as aio
-    from analysis.charts import bar_chart
+    from analysis.output.charts.engine import bar_chart
 
     data = pd.DataFrame({"frame": ["security", "crime"], "score": [4.5, 2.0]})
     chart = bar_chart(data, id="bg-test", label="frame", value="score", title="Frames", x_label="score",
                       y_label="frame")
-    here = aio.save_chart(chart, tmp_path / "here")
-    aio.save_chart_in_background(chart, tmp_path / "there")
-    there = aio.wait_for_charts()
+    here = export.save_chart(chart, tmp_path / "here")
+    export.save_chart_in_background(chart, tmp_path / "there")
+    there = export.wait_for_charts()
     assert [p.name for p in there] == [p.name for p in here]
     assert [p.read_bytes() for p in there] == [p.read_bytes() for p in here]
-    assert aio.wait_for_charts() == []  # nothing pending any more
+    assert export.wait_for_charts() == []  # nothing pending any more
 
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the folder should be")
-    aio.save_chart_in_background(chart, blocked)
-    aio.save_chart_in_background(chart, tmp_path / "fine")
+    export.save_chart_in_background(chart, blocked)
+    export.save_chart_in_background(chart, tmp_path / "fine")
     with pytest.raises(OSError):
-        aio.wait_for_charts()
+        export.wait_for_charts()
     assert (tmp_path / "fine" / "bg-test.svg").exists()
-    aio.stop_chart_workers()  # a report build stops the worker before its kernel; a later chart starts a new one
-    aio.save_chart_in_background(chart, tmp_path / "again")
-    assert [p.name for p in aio.wait_for_charts()] == [p.name for p in here]
-    aio.stop_chart_workers()
+    export.stop_chart_workers()  # a report build stops the worker before its kernel; a later chart starts a new one
+    export.save_chart_in_background(chart, tmp_path / "again")
+    assert [p.name for p in export.wait_for_charts()] == [p.name for p in here]
+    export.stop_chart_workers()
 
 
 def test_charts_the_worker_has_not_started_are_drawn_by_the_waiting_process_with_the_same_bytes(tmp_path):
@@ -115,19 +115,18 @@ def test_charts_the_worker_has_not_started_are_drawn_by_the_waiting_process_with
     import matplotlib
     import pandas as pd
 
-    from analysis import io as aio
-    from analysis.charts import bar_chart
+    from analysis.output.charts.engine import bar_chart
 
     charts = [bar_chart(pd.DataFrame({"frame": ["security", "crime", "economy"][: n + 1], "score": [4.5, 2.0, 1.0][: n + 1]}),
                         id=f"steal-{n}", label="frame", value="score", title=f"Frames {n}", x_label="score",
                         y_label="frame", caption="A caption." if n % 2 else "") for n in range(3)]
-    here = [p for chart in charts for p in aio.save_chart(chart, tmp_path / "here")]
+    here = [p for chart in charts for p in export.save_chart(chart, tmp_path / "here")]
     futures = []
     with matplotlib.rc_context({"figure.facecolor": "red", "font.size": 14}):
         for _ in range(3):
-            futures += [aio.save_chart_in_background(chart, tmp_path / "there") for chart in charts]
-        there = aio.wait_for_charts()
-    aio.stop_chart_workers()
+            futures += [export.save_chart_in_background(chart, tmp_path / "there") for chart in charts]
+        there = export.wait_for_charts()
+    export.stop_chart_workers()
     assert any(f.cancelled() for f in futures)  # some were drawn here, not by the worker
     assert [p.name for p in there] == [p.name for p in here] * 3
     assert {p.name: p.read_bytes() for p in there} == {p.name: p.read_bytes() for p in here}
@@ -138,7 +137,7 @@ def test_one_pass_layout_puts_the_axes_where_tight_layout_does(monkeypatch, capt
     """charts._tight_layout measures labels once; the axes must land where matplotlib's tight_layout(rect=...) puts them."""
     import pandas as pd
 
-    from analysis import charts
+    from analysis.output.charts import engine as charts
 
     data = pd.DataFrame({"word": ["a long label for the axis", "invasion", "surge"], "count": [12, 3, 1]})
     chart = charts.bar_chart(data, id="layout-test", label="word", value="count", title="A title", x_label="uses",

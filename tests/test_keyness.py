@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from analysis import keyness
-from analysis.config import REFERENCE_DIR
-from analysis.keyness import Reference, log_likelihood, log_ratio
+from analysis.language import keyness
+from analysis.core.config import REFERENCE_DIR
+from analysis.language.keyness import Reference, log_likelihood, log_ratio
 
 
 def test_log_likelihood_by_hand():
@@ -40,7 +40,7 @@ def test_reference_table_is_consistent():
 
 
 def test_rebuild_matches_the_shipped_table(tmp_path):
-    from analysis import nlp
+    from analysis.core import nlp
 
     if nlp.missing_resources(include_optional=True) and not nlp._find("corpora/brown"):
         pytest.skip("NLTK's brown corpus is not installed")

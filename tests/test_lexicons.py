@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.lexicons import MATCH_COLUMNS, find_terms, lexicon_terms, match_terms
+from analysis.core.lexicons import MATCH_COLUMNS, find_terms, lexicon_terms, match_terms
 
 
 def _lex(*pairs):

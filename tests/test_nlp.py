@@ -1,4 +1,4 @@
-"""VADER through analysis.nlp.vader() scores exactly as NLTK's stock analyzer, word list included."""
+"""VADER through analysis.core.nlp.vader() scores exactly as NLTK's stock analyzer, word list included."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import pytest
 from conftest import SHARED_CORPUS
 from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer
 
-from analysis import load_article, nlp
-from analysis.report import article_files
+from analysis import load_article
+from analysis.core import nlp
+from analysis.core.io import article_files
 
 CONSTRUCTED = [
     '"Great!" he said.', "Wow!!! this is :) bad...", "It's 'good' -- or not?!?", "no,good", "!!great!!",

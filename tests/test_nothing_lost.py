@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.config import NOTEBOOKS_DIR
-from analysis.io import file_sha256, replace_dir_atomic, write_bytes_atomic
+from analysis.core.config import NOTEBOOKS_DIR
+from analysis.core.io import file_sha256, replace_dir_atomic, write_bytes_atomic
 
 from conftest import ROOT, SEED, run_cli
 
@@ -46,7 +46,7 @@ def _tree_hashes(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def previous(tmp_path_factory):
     """A finished report of the seed (copied into a temporary folder, as inputs a user owns)."""
-    from analysis.report import build_reports
+    from analysis.output.report import build_reports
 
     src = tmp_path_factory.mktemp("lost-src")
     article = src / SEED.name
@@ -78,7 +78,7 @@ def _assert_failed_and_nothing_lost(previous, result, error: str) -> None:
 
 
 def test_failing_run_leaves_the_previous_report_intact(previous, tmp_path, monkeypatch):
-    import analysis.report as report
+    import analysis.output.report as report
 
     pids = []
     real_start = report._start_kernel
@@ -103,7 +103,7 @@ def test_failing_run_leaves_the_previous_report_intact(previous, tmp_path, monke
 
 
 def test_kernel_that_does_not_start_is_one_line(previous, monkeypatch):
-    import analysis.report as report
+    import analysis.output.report as report
 
     def no_kernel(cwd):
         raise RuntimeError("Kernel died before replying to kernel_info\n\n")
@@ -119,7 +119,7 @@ def test_failing_summary_discards_the_pages_already_written(previous, monkeypatc
     summary, with the notebooks left unexecuted to keep it cheap) still leaves the previous report."""
     import nbformat
 
-    import analysis.report as report
+    import analysis.output.report as report
 
     def fail(km, article, target):
         raise ValueError("summary broken for the test")
@@ -186,7 +186,7 @@ def test_interrupted_build_keeps_the_previous_report_and_can_be_rerun(previous, 
 
 
 def test_rerun_clears_the_staging_leftovers_of_a_killed_run(previous, tmp_path):
-    from analysis.report import write_site_index
+    from analysis.output.report import write_site_index
 
     out = tmp_path / "out"
     shutil.copytree(previous["out"], out)
@@ -247,7 +247,7 @@ def test_swap_clears_leftovers_of_an_interrupted_swap(tmp_path):
 
 
 def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
-    import analysis.io as aio
+    import analysis.core.io as aio
 
     target = tmp_path / "summary.json"
     write_bytes_atomic(target, b"complete old content")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.passives import passive_counts, passives
+from analysis.language.passives import passive_counts, passives
 
 
 def _found(make_article, sentence):

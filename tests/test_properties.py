@@ -19,6 +19,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis import ArticleError, parse_article
+from analysis.language import readability
+from analysis.language import vocabulary
+from analysis.language import tone as tone_module
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     derandomize=True)
@@ -101,8 +104,8 @@ def test_parse_never_raises_and_offsets_cover_the_text(text):
 @SETTINGS
 @given(any_text)
 def test_tokens_and_language_measures(text):
-    from analysis import language
-    from analysis.tokens import tokens
+    from analysis.language import words as language
+    from analysis.core.tokens import tokens
 
     article = _parse(text)
     if article is None:
@@ -118,14 +121,14 @@ def test_tokens_and_language_measures(text):
     assert size["n_sentences"] == len(article.sentences) and size["n_body_words"] <= size["n_words"]
     lengths = language.sentence_lengths(article)
     assert (lengths["n_words"] >= 0).all() and int(lengths["n_words"].sum()) == size["n_words"]
-    read = language.readability(article)
+    read = readability.readability(article)
     for v in read["score"]:
         assert v is None or math.isfinite(float(v)), v  # None means "not enough text", never NaN
     assert all(isinstance(r, str) and r for r in read["reading"])
-    words = language.frequent_words(article)
+    words = vocabulary.frequent_words(article)
     assert (words["count"] > 0).all() if len(words) else True
     _finite_numbers(words, ["per_1000"])
-    tone = language.sentence_tone(article)
+    tone = tone_module.sentence_tone(article)
     assert len(tone) == len(article.sentences)
     for col in ("compound", "positive", "neutral", "negative"):
         assert tone[col].map(math.isfinite).all()
@@ -135,8 +138,11 @@ def test_tokens_and_language_measures(text):
 @SETTINGS
 @given(any_text)
 def test_spans_of_terms_actors_attributions_and_figures_lie_inside_the_text(text):
-    from analysis import actors, attributions, load_lexicon, match_terms, mentions, sources
-    from analysis.figures import figures, numbers
+    from analysis.framing.actors import actors
+    from analysis.framing.sourcing import attributions, sources
+    from analysis.core.lexicons import load_lexicon, match_terms
+    from analysis.framing.entities import mentions
+    from analysis.numbers.records import figures, numbers
 
     article = _parse(text)
     if article is None:

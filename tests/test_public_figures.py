@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.public_figures import PUBLIC_FIGURE_COLUMNS, public_figures, voice_by_sentence
+from analysis.people.public_figures import PUBLIC_FIGURE_COLUMNS, public_figures, voice_by_sentence
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

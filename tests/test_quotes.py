@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import load_article, quotes
+from analysis import load_article
+from analysis.framing import quotes
+from analysis.framing import quote_marks
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -44,7 +46,7 @@ def test_scare_quotes_and_partial_quotations(make_article):
 
 def test_apostrophes_are_not_quotes(make_article):
     art = make_article("News", "Trump’s plan isn't new. The ’90s were different. Officials' views differ.")
-    assert quotes.quote_spans(art) == []
+    assert quote_marks.quote_spans(art) == []
 
 
 def test_single_curly_quotes(make_article):
@@ -86,6 +88,6 @@ def test_press_release_quote_and_continuation():
 
 
 def test_quotation_tuples_match_the_public_table(seed):
-    rows = quotes._quotation_rows(seed)
+    rows = quotes.quotation_rows(seed)
     assert list(quotes.Quotation._fields) == quotes.QUOTE_COLUMNS
     assert rows and [tuple(r) for r in rows] == list(quotes.quotations(seed).itertuples(index=False, name=None))

@@ -27,9 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.config import ARTICLES_DIR, NOTEBOOKS_DIR
-from analysis.io import file_sha256
-from analysis.report import NOTEBOOKS, article_files
+from analysis.core.config import ARTICLES_DIR, NOTEBOOKS_DIR
+from analysis.core.io import file_sha256
+from analysis.output.report import NOTEBOOKS
+from analysis.core.io import article_files
 
 from conftest import ROOT
 
@@ -47,7 +48,7 @@ def _annotated_view_expected() -> bool:
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
     """Every bundled article built once; input hashes taken before and after."""
-    from analysis.report import build_reports
+    from analysis.output.report import build_reports
 
     paths = article_files()
     assert paths, "no bundled articles in data/articles/"
@@ -188,7 +189,7 @@ def test_one_kernel_runs_every_notebook_of_an_article(bundled, tmp_path, monkeyp
     byte for byte those of the first build (made in a pool worker)."""
     import ast
 
-    import analysis.report as report
+    import analysis.output.report as report
 
     started, executed, kernel_names = [], [], []
     real_start, real_execute, real_summary = report._start_kernel, report._execute, report._write_summary
@@ -230,7 +231,7 @@ def test_cell_between_notebooks_restores_pandas_display_and_binds_nothing():
     """01 and 02 widen pandas' column width; in a shared kernel 03 must still see the default."""
     import pandas as pd
 
-    from analysis.report import _BETWEEN_NOTEBOOKS
+    from analysis.output.report import _BETWEEN_NOTEBOOKS
 
     pd.reset_option("display.max_colwidth")
     default = pd.get_option("display.max_colwidth")

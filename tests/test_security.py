@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.io import file_sha256
+from analysis.core.io import file_sha256
 
 from conftest import ROOT
 
@@ -91,7 +91,7 @@ HOSTILE_FILE_NAME = "storm\"; __import__('os').system('touch PWNED'); x=\"'.txt"
 
 @pytest.fixture(scope="session")
 def hostile_reports(tmp_path_factory):
-    from analysis.report import build_reports
+    from analysis.output.report import build_reports
 
     src = tmp_path_factory.mktemp("hostile-src")
     out = tmp_path_factory.mktemp("hostile-out")
@@ -229,7 +229,7 @@ def test_chart_hover_text_is_escaped():
     """Unit level: every string charts.py hands plotly (labels, hover, legend, title) is escaped."""
     import pandas as pd
 
-    from analysis.charts import Chart, bar_chart, to_plotly
+    from analysis.output.charts.engine import Chart, bar_chart, to_plotly
 
     data = pd.DataFrame({"label": [P_SCRIPT, P_IMG], "value": [1, 2], "kind": [P_ATTR, P_LINK], "text": [P_BREAK, P_SVG]})
     for chart in (
@@ -251,7 +251,7 @@ def test_chart_hover_text_is_escaped():
 def test_notebook_helpers_escape():
     """Unit level: say(), the header, the warnings box, tables and sentence lists escape article text."""
     from analysis import parse_article
-    from analysis.notebook import article_header, escape_frame, say, sentence_list, warnings_box
+    from analysis.output.notebook import article_header, escape_frame, say, sentence_list, warnings_box
 
     art = parse_article(HEADER_ARTICLE, name="x")
     markup = "".join([

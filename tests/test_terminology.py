@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis import terminology
+from analysis.framing import terminology
 
 
 def test_glossary_has_alternatives_and_style_notes():
@@ -47,7 +47,7 @@ def test_seed_terms(seed):
 
 
 def test_term_tuples_match_the_public_tables(seed):
-    uses, found = terminology._term_use_rows(seed), terminology._term_rows(seed, None)
+    uses, found = terminology.term_use_rows(seed), terminology.term_rows(seed, None)
     assert list(terminology.TermUse._fields) == list(terminology.term_uses(seed).columns)
     assert list(terminology.Term._fields) == list(terminology.terms(seed).columns)
     assert uses and [tuple(u) for u in uses] == list(terminology.term_uses(seed).itertuples(index=False, name=None))

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from analysis import load_article
-from analysis.entities import mentions, mentions_by_sentence
-from analysis.quotes import in_quotes, quote_spans
-from analysis.report import article_files
-from analysis.tokens import TOKEN_COLUMNS, sentence_words, tokens
+from analysis.framing.entities import mentions, mentions_by_sentence
+from analysis.framing.quote_marks import in_quotes, quote_spans
+from analysis.core.io import article_files
+from analysis.core.tokens import TOKEN_COLUMNS, sentence_words, tokens
 
 ARTICLES = article_files()
 
@@ -88,7 +88,7 @@ def _tagger_inputs():
     plus upper- and lower-cased copies, which send many words past the tag dictionary to the weights."""
     from conftest import SHARED_CORPUS
 
-    from analysis import nlp
+    from analysis.core import nlp
 
     paths = list(ARTICLES) + (sorted(SHARED_CORPUS.glob("*.txt")) if SHARED_CORPUS.is_dir() else [])
     sents = []
@@ -101,7 +101,7 @@ def _tagger_inputs():
 
 def test_perceptron_tags_equal_nltk_taggers_on_every_article():
     """The lean tagging loop decides exactly as NLTK's PerceptronTagger.tag with the same model."""
-    from analysis import nlp
+    from analysis.core import nlp
 
     tagger = nlp._tagger()
     sents = _tagger_inputs()
@@ -112,7 +112,7 @@ def test_perceptron_tags_equal_nltk_taggers_on_every_article():
 
 def test_perceptron_tags_break_ties_and_unknown_words_like_nltk():
     """Words no feature has seen, hyphens, years and digits go through the weights; the result is NLTK's."""
-    from analysis import nlp
+    from analysis.core import nlp
 
     tagger = nlp._tagger()
     odd = [["Zzqx", "blorfed", "the", "1999", "well-known", "42x", "-", "qqq", "."], ["Xyzzy"], ["zzz", "zzz", "zzz"]]
@@ -130,7 +130,7 @@ def test_perceptron_tags_decide_ties_and_zero_scores_as_nltk(monkeypatch, weight
     """Real text never ties, so the rules are checked on tiny hand-made models against NLTK's own predict."""
     from nltk.tag.perceptron import PerceptronTagger
 
-    from analysis import nlp
+    from analysis.core import nlp
 
     tiny = PerceptronTagger(load=False)
     tiny.model.weights = weights

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.lexicons import load_lexicon
-from analysis.vague_quantities import VAGUE_CATEGORIES, VAGUE_COLUMNS, vague_quantities, vague_summary
+from analysis.core.lexicons import load_lexicon
+from analysis.numbers.vague_quantities import VAGUE_CATEGORIES, VAGUE_COLUMNS, vague_quantities, vague_summary
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -1,0 +1,2 @@
+"""Comparing articles: the same event told by different articles (frames, tone, sourcing, terminology,
+shared figures, distinctive words)."""

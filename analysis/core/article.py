@@ -1,0 +1,476 @@
+"""The Article model: parse a plain-text article (optional metadata header, headline, standfirst, body) into paragraphs and sentences with stable ids and offsets."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import pandas as pd
+
+from . import nlp
+from .config import ARTICLES_DIR
+from .errors import ArticleError
+from .io import read_article_text
+
+__all__ = [
+    "Paragraph",
+    "Sentence",
+    "Article",
+    "parse_article",
+    "load_article",
+    "slugify",
+    "METADATA_KEYS",
+    "resolve_article_path",
+    "MAX_ARTICLE_CHARS",
+]
+
+#: Longest text analysed, in characters after decoding: about 160,000 words, far beyond the longest
+#: news features (the benchmark analyses 100,000 words). Analysis time grows linearly with length
+#: (about a minute for 100,000 words on the benchmark machine), so a bigger file is almost always a
+#: mistake (an archive, a book, a whole site) and is refused at once with a clear message.
+MAX_ARTICLE_CHARS: int = 1_000_000
+
+#: Keys of the optional metadata header, in the order they are written.
+METADATA_KEYS: tuple[str, ...] = (
+    "title",
+    "standfirst",
+    "source",
+    "author",
+    "url",
+    "date",
+    "language",
+    "licence",
+    "attribution",
+)
+
+_PARTS = ("teaser", "headline", "standfirst", "body")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the analysed text: ``part`` is teaser, headline, standfirst or body."""
+
+    index: int
+    part: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with a stable id (``s1``, ``s2``...), its paragraph and its offsets into ``Article.text``."""
+
+    id: str
+    index: int
+    paragraph: int
+    part: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, eq=True)
+class Article:
+    """One article, parsed. ``text`` is the analysed text (paragraphs joined by blank lines).
+
+    Offsets of paragraphs and sentences point into ``text``.
+    """
+
+    text: str
+    title: str
+    standfirst: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    meta: tuple[tuple[str, str], ...] = ()
+    slug: str = "article"
+    path: str | None = field(default=None, compare=False)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """The metadata header (and what the parser inferred) as a dict."""
+        return dict(self.meta)
+
+    @property
+    def source(self) -> str:
+        return self.metadata.get("source", "")
+
+    @property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences that are running prose: everything but the headline."""
+        return tuple(s for s in self.sentences if s.part != "headline")
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """The sentence with this id (``KeyError`` if none)."""
+        for s in self.sentences:
+            if s.id == sentence_id:
+                return s
+        raise KeyError(sentence_id)
+
+    def sentences_frame(self) -> pd.DataFrame:
+        """Columns: sentence_id, index, paragraph, part, start, end, text."""
+        return pd.DataFrame(
+            [(s.id, s.index, s.paragraph, s.part, s.start, s.end, s.text) for s in self.sentences],
+            columns=["sentence_id", "index", "paragraph", "part", "start", "end", "text"],
+        )
+
+    def paragraphs_frame(self) -> pd.DataFrame:
+        """Columns: paragraph, part, start, end, text."""
+        return pd.DataFrame(
+            [(p.index, p.part, p.start, p.end, p.text) for p in self.paragraphs],
+            columns=["paragraph", "part", "start", "end", "text"],
+        )
+
+    def __repr__(self) -> str:  # short: the default repr would print the whole text
+        return f"Article(slug={self.slug!r}, title={self.title!r}, sentences={len(self.sentences)})"
+
+    # Analyses cache their results per article (``functools.lru_cache``), so an article is hashed
+    # on every cached call. The generated dataclass hash walks every sentence each time, which made
+    # long articles quadratic (a 100 kB article spent most of its time hashing); compute it once.
+    def __hash__(self) -> int:
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.text, self.title, self.standfirst, self.paragraphs, self.sentences, self.meta,
+                           self.slug, self.warnings))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict:
+        # String hashes differ between processes: never carry the cached one across a pickle.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
+
+# ---------------------------------------------------------------- slugs
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """A lower-case ASCII name safe on every filesystem.
+
+    >>> slugify("Trump Intensifies Immigration Enforcement!")
+    'trump-intensifies-immigration-enforcement'
+    >>> slugify("../../etc/passwd"), slugify("CON"), slugify("🙂")
+    ('etc-passwd', 'con-article', 'article')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+        slug = slug.strip("-")
+    if not slug:
+        return "article"
+    if slug in _RESERVED:
+        slug = f"{slug}-article"
+    return slug
+
+
+# ---------------------------------------------------------------- parsing helpers
+
+_WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_HEADER_LINE_RE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30})\s*:\s*(.*)$")
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\.?$",
+    re.IGNORECASE,
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def _normalise(raw: str) -> str:
+    # Lone surrogates cannot be written as UTF-8 (JSON, HTML): replace them before anything else.
+    text = _SURROGATE_RE.sub("\ufffd", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _CTRL_RE.sub("", text)
+    return text
+
+
+def _clean_line(line: str) -> str:
+    return _WS_RE.sub(" ", line).strip()
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a ``---`` delimited ``key: value`` header from the body."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != "---":
+        return {}, text
+    meta: dict[str, str] = {}
+    for j in range(first + 1, min(len(lines), first + 60)):
+        line = lines[j].strip()
+        if line == "---":
+            return meta, "\n".join(lines[j + 1:])
+        if not line or line.startswith("#"):
+            continue
+        m = _HEADER_LINE_RE.match(line)
+        if not m:
+            return {}, text  # not a header after all: treat the whole file as text
+        key = m.group(1).lower().replace("-", "_")
+        key = "licence" if key == "license" else key
+        meta[key] = m.group(2).strip()
+    return {}, text
+
+
+def _paragraphs_from_blocks(body: str) -> list[tuple[str, int]]:
+    """Paragraph strings with the number of the blank-line block they came from.
+
+    Within a block, each line is a paragraph, unless the block is hard-wrapped text
+    (every line but the last 40-100 characters long), whose lines are joined.
+    """
+    out: list[tuple[str, int]] = []
+    blocks = re.split(r"\n[ \t]*\n", body)
+    for b, block in enumerate(blocks):
+        lines = [_clean_line(line) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        wrapped = len(lines) > 1 and all(40 <= len(line) <= 100 for line in lines[:-1]) and not any(
+            _looks_like_headline(line) and not line.endswith((",", ";")) and len(line.split()) < 8 for line in lines[:1]
+        )
+        if wrapped:
+            out.append((" ".join(lines), b))
+        else:
+            out.extend((line, b) for line in lines)
+    return out
+
+
+def _looks_like_headline(par: str) -> bool:
+    words = par.split()
+    if not (1 <= len(words) <= 30) or _DATE_LINE_RE.match(par):
+        return False
+    if par.endswith((".", ",", ";", ":")) and not re.search(r"\b(?:[A-Z]\.){2,}$", par):
+        return False
+    return True
+
+
+def _iso_date(line: str) -> str | None:
+    line = line.strip().rstrip(".")
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", line)
+    if m:
+        return m.group(0)
+    m = re.search(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", line)
+    if m and m.group(1)[:3].lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1)[:3].lower()]:02d}-{int(m.group(2)):02d}"
+    m = re.search(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", line)
+    if m and m.group(2)[:3].lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2)[:3].lower()]:02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
+def _english_share(text: str) -> float:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0
+    sw = nlp.stopwords()
+    return sum(w in sw for w in words) / len(words)
+
+
+# ---------------------------------------------------------------- parse
+
+def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[str] | None = None) -> Article:
+    """Parse an article's text.
+
+    The optional header is a block of ``key: value`` lines between two ``---`` lines
+    (keys: title, standfirst, source, author, url, date, language, licence, attribution;
+    others are kept). Without a header, the headline is the first short paragraph that does
+    not end with a full stop, found among the first three; paragraphs before it are a teaser;
+    a repeated headline counts once; a paragraph right under the headline (no blank line
+    between) is the standfirst; a date-only line under the headline becomes the date.
+
+    ``name`` (e.g. the file name without extension) gives the slug; otherwise the title does.
+    Raises ArticleError when there is no text.
+
+    >>> a = parse_article("Big news today\\n\\nIt rained. Then it stopped.")
+    >>> a.title, [s.id for s in a.sentences], a.sentences[1].text
+    ('Big news today', ['s1', 's2', 's3'], 'It rained.')
+    """
+    label = f"'{path}'" if path else "the article"
+    text = _normalise(raw)
+    if not text.strip():
+        raise ArticleError(f"{label} is empty: there is no text to analyse.")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            f"{label} has {len(text):,} characters; article-lens analyses one article of at most "
+            f"{MAX_ARTICLE_CHARS:,} characters: keep only the article's own text or split the file."
+        )
+    meta, body = split_header(text)
+    pars = _paragraphs_from_blocks(body)
+    if not pars and not meta.get("title"):
+        raise ArticleError(f"{label} has a header but no text to analyse.")
+    warnings: list[str] = []
+
+    teaser: list[str] = []
+    headline = _clean_line(meta.get("title", ""))
+    standfirst = _clean_line(meta.get("standfirst", ""))
+    head_block: int | None = None
+    if headline:
+        while pars and _same(pars[0][0], headline):
+            head_block = pars[0][1]
+            pars.pop(0)
+    else:
+        idx = None
+        # Prefer a headline that is repeated (as in copied web pages), then the first short line.
+        for i in range(min(3, len(pars))):
+            if _looks_like_headline(pars[i][0]) and any(_same(pars[i][0], p) for p, _ in pars[i + 1:i + 3]):
+                idx = i
+                break
+        if idx is None:
+            for i in range(min(3, len(pars))):
+                if _looks_like_headline(pars[i][0]) and len(pars) > i + 1:
+                    idx = i
+                    break
+        if idx is not None:
+            teaser = [p for p, _ in pars[:idx]]
+            headline, head_block = pars[idx]
+            pars = pars[idx + 1:]
+            while pars and _same(pars[0][0], headline):
+                head_block = pars[0][1]
+                pars.pop(0)
+        if not headline:
+            headline = ""
+    # Dateline right under the headline.
+    if pars and _DATE_LINE_RE.match(pars[0][0]):
+        meta.setdefault("dateline", pars[0][0])
+        iso = _iso_date(pars[0][0])
+        if iso:
+            meta.setdefault("date", iso)
+        pars.pop(0)
+    if not standfirst and head_block is not None and len(pars) > 1:
+        cand, blk = pars[0]
+        if blk == head_block and len(cand.split()) <= 60 and not _looks_like_headline(cand):
+            standfirst = cand
+            pars.pop(0)
+    elif standfirst and pars and _same(pars[0][0], standfirst):
+        pars.pop(0)
+
+    title = headline or _title_from_name(name) or "Untitled article"
+    pieces: list[tuple[str, str]] = [(p, "teaser") for p in teaser]
+    if headline:
+        pieces.append((headline, "headline"))
+    if standfirst:
+        pieces.append((standfirst, "standfirst"))
+    pieces.extend((p, "body") for p, _ in pars)
+
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    chunks: list[str] = []
+    pos = 0
+    for i, (ptext, part) in enumerate(pieces):
+        if i:
+            chunks.append("\n\n")
+            pos += 2
+        paragraphs.append(Paragraph(i, part, pos, pos + len(ptext), ptext))
+        spans = [(0, len(ptext))] if part == "headline" else nlp.sentence_spans(ptext)
+        for s, e in spans:
+            n = len(sentences)
+            sentences.append(Sentence(f"s{n + 1}", n, i, part, pos + s, pos + e, ptext[s:e]))
+        chunks.append(ptext)
+        pos += len(ptext)
+    full = "".join(chunks)
+
+    n_words = len(re.findall(r"\w+", full))
+    if n_words < 50:
+        warnings.append(f"Only {n_words} words: too little text for most measures to mean much.")
+    if not re.search(r"[.!?]", full):
+        warnings.append("No sentence-ending punctuation: each paragraph is treated as one sentence.")
+    lang = meta.get("language", "").lower()
+    if lang and not lang.startswith("en"):
+        warnings.append(f"The header says the language is '{lang}': the lexicons and models are English only.")
+    elif n_words >= 20 and _english_share(full) < 0.15:
+        warnings.append("This text does not look like English: the lexicons and models are English only, so scores may be meaningless.")
+    if re.search(r"<(script|html|body|div|p|iframe)\b", full, re.IGNORECASE):
+        warnings.append("The text contains HTML tags: add web pages with `python -m analysis add PAGE.html` to extract the article text.")
+
+    meta_items: dict[str, str] = {k: v for k, v in meta.items() if v}
+    if headline and "title" not in meta_items:
+        meta_items["title"] = headline
+    ordered = [(k, meta_items[k]) for k in METADATA_KEYS if k in meta_items]
+    ordered += sorted((k, v) for k, v in meta_items.items() if k not in METADATA_KEYS)
+    slug = _slug_for(name) if name else slugify(title)
+    return Article(
+        text=full,
+        title=title,
+        standfirst=standfirst,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        meta=tuple(ordered),
+        slug=slug,
+        path=str(path) if path else None,
+        warnings=tuple(warnings),
+    )
+
+
+def _slug_for(name: str) -> str:
+    """The slug of a file name; a name with nothing ASCII in it (emoji, Cyrillic...) gets a short hash
+    of itself after ``article-`` so that two such files never share a report folder.
+
+    >>> _slug_for("Storm report"), _slug_for("🙂"), _slug_for("🙃") != _slug_for("🙂")
+    ('storm-report', 'article-d06f1525', True)
+    """
+    import hashlib
+
+    slug = slugify(name)
+    if slug == "article" and slugify(name + "x") == "x":
+        slug = f"article-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    return slug
+
+
+def _title_from_name(name: str | None) -> str:
+    if not name:
+        return ""
+    words = re.sub(r"[-_]+", " ", name).strip()
+    return words[:1].upper() + words[1:] if words else ""
+
+
+def load_article(path: str | os.PathLike[str]) -> Article:
+    """Read and parse an article file (any common encoding). Raises ArticleError for user mistakes.
+
+    The slug is the file name without its extension, made filesystem-safe.
+    """
+    text, encoding = read_article_text(path)
+    article = parse_article(text, name=Path(path).stem, path=path)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        meta = dict(article.meta)
+        meta["encoding"] = encoding
+        article = _replace_meta(article, meta)
+    return article
+
+
+def _replace_meta(article: Article, meta: Mapping[str, str]) -> Article:
+    from dataclasses import replace
+
+    ordered = [(k, meta[k]) for k in METADATA_KEYS if k in meta]
+    ordered += sorted((k, v) for k, v in meta.items() if k not in METADATA_KEYS)
+    return replace(article, meta=tuple(ordered))
+
+
+def resolve_article_path(name: str | os.PathLike[str]) -> Path:
+    """Find an article by path, or by file name inside ``data/articles/`` (so notebooks do not depend on the working directory).
+
+    >>> resolve_article_path("seed-us-immigration-enforcement.txt").name
+    'seed-us-immigration-enforcement.txt'
+    """
+    p = Path(name).expanduser()
+    if p.is_absolute() or p.exists():
+        return p
+    for cand in (ARTICLES_DIR / p, ARTICLES_DIR / p.name, ARTICLES_DIR / f"{p.name}.txt"):
+        if cand.exists():
+            return cand
+    return p

@@ -1,0 +1,432 @@
+"""The NLP basis on NLTK: finding resources, sentence spans, tokens with offsets, part-of-speech tags, stopwords, VADER."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+__all__ = [
+    "RESOURCES",
+    "NltkResource",
+    "missing_resources",
+    "ensure_resources",
+    "sentence_spans",
+    "word_spans",
+    "pos_tag_sentences",
+    "stopwords",
+    "vader",
+    "opinion_words",
+    "first_names",
+    "gazetteer",
+    "lemmatize",
+    "NLTKResourceError",
+]
+
+
+class NLTKResourceError(RuntimeError):
+    """An NLTK resource is missing; the message says which and how to get it."""
+
+
+@dataclass(frozen=True)
+class NltkResource:
+    """One NLTK data package: where NLTK looks for it and the id ``nltk.download`` takes."""
+
+    path: str
+    package: str
+    purpose: str
+    required: bool = True
+
+
+RESOURCES: tuple[NltkResource, ...] = (
+    NltkResource("tokenizers/punkt_tab/english/", "punkt_tab", "sentence splitting"),
+    NltkResource("taggers/averaged_perceptron_tagger_eng/", "averaged_perceptron_tagger_eng", "part-of-speech tags"),
+    NltkResource("corpora/stopwords", "stopwords", "stopwords"),
+    NltkResource("sentiment/vader_lexicon.zip", "vader_lexicon", "tone (VADER)"),
+    NltkResource("corpora/opinion_lexicon", "opinion_lexicon", "opinion words (Hu & Liu)"),
+    NltkResource("corpora/names", "names", "first names (people)"),
+    NltkResource("corpora/gazetteers", "gazetteers", "places (countries, states, cities)"),
+    NltkResource("corpora/wordnet", "wordnet", "irregular word forms (WordNet .exc lists) for lemmas"),
+    NltkResource("corpora/words", "words", "English word list (validates lemmas)"),
+    NltkResource("corpora/brown", "brown", "reference word frequencies (only to rebuild data/reference)", False),
+)
+
+
+def _find(path: str) -> bool:
+    import nltk
+
+    candidates = [path, path.rstrip("/")]
+    if not path.endswith(".zip") and path.startswith("corpora/"):
+        candidates.append(path.rstrip("/") + ".zip")
+    for cand in candidates:
+        try:
+            nltk.data.find(cand)
+            return True
+        except LookupError:
+            continue
+    return False
+
+
+def missing_resources(*, include_optional: bool = False) -> list[NltkResource]:
+    """The NLTK resources that cannot be found on ``nltk.data.path`` (which honours ``NLTK_DATA``)."""
+    return [r for r in RESOURCES if (r.required or include_optional) and not _find(r.path)]
+
+
+def ensure_resources(*, download: bool = True, include_optional: bool = True, quiet: bool = False) -> list[str]:
+    """Look for every resource first; download only the missing ones. Returns the ids downloaded.
+
+    Raises NLTKResourceError naming each still-missing resource and the command to fetch it.
+    """
+    import nltk
+
+    fetched: list[str] = []
+    for res in missing_resources(include_optional=include_optional):
+        if download:
+            if not quiet:
+                print(f"NLTK resource '{res.package}' ({res.purpose}) is missing: downloading it", flush=True)
+            try:
+                ok = nltk.download(res.package, quiet=True, raise_on_error=False)
+            except Exception:  # noqa: BLE001 - network errors come in many types
+                ok = False
+            if ok and _find(res.path):
+                fetched.append(res.package)
+    still = missing_resources(include_optional=include_optional)
+    if still:
+        names = ", ".join(f"{r.package} ({r.purpose})" for r in still)
+        where = os.environ.get("NLTK_DATA") or "~/nltk_data"
+        raise NLTKResourceError(
+            f"missing NLTK data: {names}. Fetch with: python -m nltk.downloader {' '.join(r.package for r in still)}"
+            f" (or set NLTK_DATA to a folder holding them; looked in {where} and NLTK's default folders)."
+        )
+    return fetched
+
+
+def require(path: str) -> None:
+    if not _find(path):
+        res = next((r for r in RESOURCES if r.path == path), None)
+        pkg = res.package if res else path
+        raise NLTKResourceError(
+            f"missing NLTK data '{pkg}': run `make setup` or `python -m nltk.downloader {pkg}`, "
+            "or set NLTK_DATA to a folder that holds it."
+        )
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    require("tokenizers/punkt_tab/english/")
+    from nltk.tokenize import PunktTokenizer
+
+    tok = PunktTokenizer("english")
+    # Abbreviations common in news that the bundled model may not know (see nltk_data PROVENANCE).
+    tok._params.abbrev_types.update({"sen", "jan", "dec", "no", "sr", "sgt", "approx", "rep", "gov", "gen", "lt", "st"})
+    return tok
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in ``text`` (NLTK Punkt, English).
+
+    >>> sentence_spans("Mr. Smith came. He left.")
+    [(0, 15), (16, 24)]
+    """
+    if not text.strip():
+        return []
+    return [(s, e) for s, e in _punkt().span_tokenize(text) if text[s:e].strip()]
+
+
+# Tokens: abbreviations like U.S., numbers with separators, words with inner hyphens or
+# apostrophes (possessive 's split off as its own token, as the Penn Treebank does), symbols.
+_TOKEN_RE = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  U.K.  a.m.
+    | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?\b  # 1,500  2.5  10:30  2nd  1990s
+    | \w+(?:[-\u2010\u2011]\w+)*?(?:n['\u2019]t)?(?=['\u2019][sS]\b)   # Trump before 's
+    | ['\u2019][sS]\b                        # possessive 's
+    | \w+(?:[-\u2010\u2011'\u2019]\w+)*     # words, hyphenated words, don't
+    | \.\.\.|--|[^\w\s]                      # punctuation
+    """,
+    re.VERBOSE | re.UNICODE,
+)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the word and punctuation tokens of ``text``.
+
+    >>> t = "Trump’s 1,500 troops."
+    >>> [t[s:e] for s, e in word_spans(t)]
+    ['Trump', '’s', '1,500', 'troops', '.']
+    """
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
+
+
+_QUOTE_MAP = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "--"})
+
+
+def normalise_token(token: str) -> str:
+    """The form given to the tagger: curly quotes and dashes made ASCII.
+
+    >>> normalise_token("’s")
+    "'s"
+    """
+    return token.translate(_QUOTE_MAP)
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    require("taggers/averaged_perceptron_tagger_eng/")
+    from nltk.tag.perceptron import PerceptronTagger
+
+    return PerceptronTagger(lang="eng")
+
+
+@lru_cache(maxsize=1)
+def _tagger_model() -> tuple[dict, dict, tuple[str, ...]]:
+    """NLTK's averaged-perceptron English model: (tag dictionary, feature weights, every tag)."""
+    tagger = _tagger()
+    return tagger.tagdict, tagger.model.weights, tuple(sorted(tagger.model.classes))
+
+
+def _tagger_form(word: str) -> str:
+    """The form of a word the perceptron's context features use (as NLTK's ``PerceptronTagger.normalize``):
+    hyphenated words, four-digit numbers and other numbers become classes; the rest lower case."""
+    if "-" in word and word[0] != "-":
+        return "!HYPHEN"
+    if len(word) == 4 and word.isdigit():
+        return "!YEAR"
+    if word and word[0].isdigit():
+        return "!DIGITS"
+    return word.lower()
+
+
+def _perceptron_tags(words: Sequence[str]) -> list[str]:
+    """Tags for one sentence from NLTK's averaged-perceptron model, decided as ``PerceptronTagger.tag``
+    decides them (Honnibal 2013, "A good part-of-speech tagger in about 200 lines of Python"), in a
+    leaner loop.
+
+    Unambiguous frequent words take their tag from the tag dictionary. Every other word gets the 14
+    context features of the model (suffixes, first letter, the two previous tags, the words around it);
+    each tag scores the sum of its weights over those features (from 0, added in feature order) and the
+    highest score wins, ties going to the alphabetically last tag. NLTK's loop
+    spends most of its time building a feature dictionary and calling a key function for each of the
+    ~45 tags; here the features are a tuple of strings and the best tag is found from the scores alone.
+    ``tests/test_tokens.py`` checks the tags equal NLTK's on every bundled and corpus article.
+    """
+    tagdict, weights, tags = _tagger_model()
+    zero = dict.fromkeys(tags, 0.0)
+    context = ["-START-", "-START2-", *map(_tagger_form, words), "-END-", "-END2-"]
+    prev, prev2 = "-START-", "-START2-"
+    out: list[str] = []
+    for i, word in enumerate(words):
+        tag = tagdict.get(word)
+        if not tag:
+            here, before, after = context[i + 2], context[i + 1], context[i + 3]
+            scores = zero.copy()
+            for feature in (
+                "bias",
+                "i suffix " + word[-3:],
+                "i pref1 " + (word[0] if word else ""),
+                "i-1 tag " + prev,
+                "i-2 tag " + prev2,
+                "i tag+i-2 tag " + prev + " " + prev2,
+                "i word " + here,
+                "i-1 tag+i word " + prev + " " + here,
+                "i-1 word " + before,
+                "i-1 suffix " + before[-3:],
+                "i-2 word " + context[i],
+                "i+1 word " + after,
+                "i+1 suffix " + after[-3:],
+                "i+2 word " + context[i + 4],
+            ):
+                w = weights.get(feature)
+                if w:
+                    for label, weight in w.items():
+                        scores[label] += weight
+            best = max(scores.values())
+            tag = max(label for label, score in scores.items() if score == best)
+        out.append(tag)
+        prev2, prev = prev, tag
+    return out
+
+
+def pos_tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Penn Treebank tags for each sentence's tokens (NLTK averaged perceptron).
+
+    >>> pos_tag_sentences([["The", "Pentagon", "announced", "plans", "."]])
+    [['DT', 'NNP', 'VBD', 'NNS', '.']]
+    """
+    out: list[list[str]] = []
+    for toks in sentences:
+        if not toks:
+            out.append([])
+            continue
+        norm = []
+        for t in toks:
+            n = normalise_token(t)
+            if n == '"':
+                n = "''"
+            norm.append(n)
+        out.append(_perceptron_tags(norm))
+    return out
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """NLTK's English stopword list (lower case), plus the possessive and contraction pieces."""
+    require("corpora/stopwords")
+    from nltk.corpus import stopwords as sw
+
+    return frozenset(sw.words("english")) | {"'s", "’s", "n't", "also", "would", "could", "may", "might", "must"}
+
+
+@lru_cache(maxsize=1)
+def vader():
+    """A cached VADER ``SentimentIntensityAnalyzer`` (Hutto & Gilbert 2014), with NLTK's scoring and lexicon.
+
+    Its ``polarity_scores`` reads each sentence's words with :func:`_lean_sentitext` instead of NLTK's
+    ``SentiText``, which does the same job by building every punctuation-and-word pair of the sentence
+    first (most of VADER's time on news sentences). The scores are NLTK's: ``tests/test_nlp.py``
+    compares them on every sentence of the bundled and corpus articles. Should a future NLTK score
+    differently (no ``SentiText`` in ``polarity_scores``), the stock analyzer is used unchanged.
+    """
+    import types
+
+    require("sentiment/vader_lexicon.zip")
+    from nltk.sentiment import vader as nltk_vader
+
+    stock = nltk_vader.SentimentIntensityAnalyzer.polarity_scores
+    analyzer = nltk_vader.SentimentIntensityAnalyzer()
+    if "SentiText" in stock.__code__.co_names:
+        names = dict(stock.__globals__, SentiText=_lean_sentitext())
+        lean = types.FunctionType(stock.__code__, names, stock.__name__, stock.__defaults__, stock.__closure__)
+        analyzer.polarity_scores = types.MethodType(lean, analyzer)
+    return analyzer
+
+
+@lru_cache(maxsize=1)
+def _lean_sentitext() -> type:
+    """NLTK's ``SentiText`` with a direct way of finding a sentence's words.
+
+    VADER keeps the whitespace-separated tokens of more than one character and replaces a token that is
+    a word with one punctuation mark (or run such as "!!") from its list before or after it by the bare
+    word, where the bare words are those of the sentence with all ASCII punctuation removed. NLTK finds
+    these by building the dictionary of every (mark, word) pair. A bare word holds no ASCII punctuation,
+    so the mark must be exactly the token's leading or trailing run of punctuation: strip it and check.
+    """
+    import string
+
+    from nltk.sentiment.vader import SentiText
+
+    punctuation = string.punctuation
+
+    class LeanSentiText(SentiText):
+        def _words_and_emoticons(self) -> list[str]:
+            marks = set(self.PUNC_LIST)
+            bare = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+            words = [w for w in self.text.split() if len(w) > 1]
+            for i, w in enumerate(words):
+                word = w.rstrip(punctuation)
+                if word != w and w[len(word):] in marks and word in bare:
+                    words[i] = word
+                    continue
+                word = w.lstrip(punctuation)
+                if word != w and w[:len(w) - len(word)] in marks and word in bare:
+                    words[i] = word
+            return words
+
+    return LeanSentiText
+
+
+@lru_cache(maxsize=1)
+def opinion_words() -> dict[str, str]:
+    """Hu & Liu (2004) opinion lexicon: word -> 'positive' | 'negative'."""
+    require("corpora/opinion_lexicon")
+    from nltk.corpus import opinion_lexicon
+
+    words = {w: "negative" for w in opinion_lexicon.negative()}
+    words.update({w: "positive" for w in opinion_lexicon.positive()})
+    return words
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names from NLTK's ``names`` corpus (Kantrowitz), lower case."""
+    require("corpora/names")
+    from nltk.corpus import names
+
+    return frozenset(n.lower() for n in names.words())
+
+
+@lru_cache(maxsize=8)
+def gazetteer(kind: str) -> frozenset[str]:
+    """Place names from NLTK's ``gazetteers`` corpus: kind is countries, usstates, uscities, nationalities, ...
+
+    Returned lower case.
+    """
+    require("corpora/gazetteers")
+    from nltk.corpus import gazetteers
+
+    return frozenset(w.strip().lower() for w in gazetteers.words(f"{kind}.txt") if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """NLTK's ``words`` corpus (an English word list), lower case: validates lemma candidates."""
+    require("corpora/words")
+    from nltk.corpus import words
+
+    return frozenset(w.lower() for w in words.words())
+
+
+@lru_cache(maxsize=4)
+def _exceptions(pos: str) -> dict[str, str]:
+    """WordNet's irregular forms for a part of speech (``verb.exc``: said -> say), read from the zip."""
+    import nltk
+
+    require("corpora/wordnet")
+    name = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}[pos]
+    text = nltk.data.load(f"corpora/wordnet.zip/wordnet/{name}.exc", format="text")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out.setdefault(parts[0], parts[1])
+    return out
+
+
+# WordNet's "morphy" detachment rules (Miller et al., WordNet morphy(7WN)), checked against a word list.
+_RULES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+_PTB_TO_WN = {"N": "n", "V": "v", "J": "a", "R": "r"}
+
+
+@lru_cache(maxsize=65536)
+def lemmatize(word: str, pos: str = "NN") -> str:
+    """Lemma of a lower-case word given its Penn tag: WordNet's irregular forms, then its
+    detachment rules, accepting a candidate found in NLTK's word list (no WordNet index load,
+    which takes seconds).
+
+    >>> lemmatize("raids", "NNS"), lemmatize("issued", "VBN"), lemmatize("said", "VBD"), lemmatize("news", "NN")
+    ('raid', 'issue', 'say', 'news')
+    """
+    wn_pos = _PTB_TO_WN.get(pos[:1], "n")
+    w = word.lower()
+    exc = _exceptions(wn_pos).get(w)
+    if exc:
+        return exc
+    dictionary = _dictionary()
+    if wn_pos == "n" and (w in dictionary or w.endswith(("ss", "us"))):
+        return w  # the word list holds base forms (and plurale tantum such as "news", "politics")
+    for suffix, repl in _RULES[wn_pos]:
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            cand = w[: len(w) - len(suffix)] + repl
+            if cand in dictionary:
+                # doubled consonant: "stopped" -> "stopp" is not a word, "stop" is
+                return cand
+            if suffix in ("ed", "ing") and len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in dictionary:
+                return cand[:-1]
+    return w

@@ -1,0 +1,54 @@
+"""Rows to dicts: an analysis's named-tuple rows or a DataFrame as JSON-ready records."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+import pandas as pd
+
+__all__ = ["json_safe", "records", "row_records"]
+
+
+def json_safe(value: Any) -> Any:
+    """Make a value JSON-safe: NaN/NA become None, numpy scalars become Python numbers."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most values: nothing to do
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    try:
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except TypeError:
+        pass
+    return value
+
+
+def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as dicts with exactly ``columns`` (missing columns are None)."""
+    values = [frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in columns]
+    return [{c: json_safe(v) for c, v in zip(columns, row)} for row in zip(*values)] if columns else [{} for _ in range(len(frame))]
+
+
+def row_records(rows: Iterable[tuple], fields: list[str]) -> list[dict[str, Any]]:
+    """Named-tuple rows (an analysis's cached rows) as dicts with exactly ``fields``, values as in the rows;
+    :func:`json_safe` makes them JSON-safe.
+
+    >>> from collections import namedtuple
+    >>> Row = namedtuple("Row", "term count extra")
+    >>> row_records([Row("surge", 2, None)], ["term", "count"])
+    [{'term': 'surge', 'count': 2}]
+    """
+    return [{f: getattr(r, f) for f in fields} for r in rows]

@@ -1,0 +1,114 @@
+"""The token table of an article: every word and punctuation mark with its sentence, offsets and part-of-speech tag.
+
+Two views of the same tokens, both computed once per article and cached:
+
+- :func:`tokens` — one tidy DataFrame row per token (for notebooks and table-wise work);
+- :func:`sentence_words` — per sentence, plain tuples of the same columns (for the analyses that
+  walk a sentence token by token; indexing a tuple is far cheaper than indexing a pandas row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+import pandas as pd
+
+from . import nlp
+from .article import Article
+
+__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords"]
+
+TOKEN_COLUMNS = ["sentence_id", "sentence", "i", "start", "end", "text", "lower", "pos", "is_word", "is_stop"]
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """The tokens of one sentence as parallel tuples (position ``i`` in each is token ``i``).
+
+    ``start``/``end`` are offsets into ``article.text``; ``lower`` has ASCII quotes and lower case;
+    ``pos`` holds Penn Treebank tags; ``is_word`` is True for tokens with a letter or digit.
+    """
+
+    sentence_id: str
+    text: tuple[str, ...]
+    lower: tuple[str, ...]
+    pos: tuple[str, ...]
+    start: tuple[int, ...]
+    end: tuple[int, ...]
+    is_word: tuple[bool, ...]
+    is_stop: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @property
+    def n_words(self) -> int:
+        """How many tokens are words (not punctuation)."""
+        return sum(self.is_word)
+
+    def words_between(self, a: int, b: int) -> int:
+        """Words among the tokens whose offsets lie within ``[a, b)`` of ``article.text``."""
+        return sum(1 for s, e, w in zip(self.start, self.end, self.is_word) if w and s >= a and e <= b)
+
+
+@lru_cache(maxsize=16)
+def _sentence_words(article: Article) -> Mapping[str, SentenceWords]:
+    per_sentence: list[list[str]] = []
+    spans: list[list[tuple[int, int]]] = []
+    for s in article.sentences:
+        sp = nlp.word_spans(s.text)
+        spans.append(sp)
+        per_sentence.append([s.text[a:b] for a, b in sp])
+    tags = nlp.pos_tag_sentences(per_sentence)
+    stop = nlp.stopwords()
+    out: dict[str, SentenceWords] = {}
+    for s, sp, toks, tg in zip(article.sentences, spans, per_sentence, tags):
+        low = tuple(nlp.normalise_token(tok).lower() for tok in toks)
+        out[s.id] = SentenceWords(
+            sentence_id=s.id,
+            text=tuple(toks),
+            lower=low,
+            pos=tuple(tg),
+            start=tuple(s.start + a for a, _ in sp),
+            end=tuple(s.start + b for _, b in sp),
+            is_word=tuple(any(ch.isalnum() for ch in tok) for tok in toks),
+            is_stop=tuple(w in stop for w in low),
+        )
+    return MappingProxyType(out)
+
+
+def sentence_words(article: Article) -> Mapping[str, SentenceWords]:
+    """The tokens of each sentence as :class:`SentenceWords`, keyed by sentence id in reading order.
+
+    Computed once per article and cached (read-only).
+
+    >>> from analysis.core.article import parse_article
+    >>> w = sentence_words(parse_article("News\\n\\nThe troops arrived."))["s2"]
+    >>> w.lower, w.pos, w.n_words
+    (('the', 'troops', 'arrived', '.'), ('DT', 'NNS', 'VBD', '.'), 3)
+    """
+    return _sentence_words(article)
+
+
+@lru_cache(maxsize=16)
+def _token_table(article: Article) -> pd.DataFrame:
+    index = {s.id: s.index for s in article.sentences}
+    rows: list[tuple] = []
+    for sid, w in _sentence_words(article).items():
+        k = index[sid]
+        rows.extend((sid, k, i, *vals) for i, vals in enumerate(zip(w.start, w.end, w.text, w.lower, w.pos,
+                                                                      w.is_word, w.is_stop)))
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def tokens(article: Article) -> pd.DataFrame:
+    """One row per token: sentence_id, sentence (index), i (position in sentence), start, end
+    (offsets into ``article.text``), text, lower (ASCII quotes, lower case), pos (Penn tag),
+    is_word (has a letter or digit), is_stop (NLTK English stopword).
+
+    Computed once per article and cached; a copy is returned.
+    """
+    return _token_table(article).copy()

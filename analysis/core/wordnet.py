@@ -1,0 +1,74 @@
+"""A small WordNet lookup read straight from NLTK's WordNet files: synset offsets of a lemma and its
+related forms (synonyms and derivationally related words)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import nlp
+
+__all__ = ["wn_offsets", "wn_related"]
+
+# NLTK's WordNet reader indexes every lemma and sense key when it starts (seconds); these helpers
+# read the few index and data lines they need straight from the files (format: WordNet's wndb(5WN)
+# manual page: index lines "lemma pos synset_cnt p_cnt [ptr]... sense_cnt tagsense_cnt offset...",
+# data lines "offset lex_filenum ss_type w_cnt word lex_id... p_cnt [symbol offset pos src/tgt]...").
+
+_WN_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+
+@lru_cache(maxsize=8)
+def _wn_file(kind: str, pos: str) -> bytes:
+    import nltk
+
+    nlp.require("corpora/wordnet")
+    return b"\n" + nltk.data.load(f"corpora/wordnet.zip/wordnet/{kind}.{_WN_FILES[pos]}", format="raw")
+
+
+@lru_cache(maxsize=20000)
+def wn_offsets(lemma: str, pos: str) -> tuple[int, ...]:
+    """Synset offsets of a lemma (lower case, spaces as ``_``) for a WordNet part of speech (n, v, a, r), most frequent sense first."""
+    idx = _wn_file("index", pos)
+    key = b"\n" + lemma.replace(" ", "_").encode("utf-8", "ignore") + b" "
+    k = idx.find(key)
+    if k < 0:
+        return ()
+    fields = idx[k + 1:idx.find(b"\n", k + 1)].split()
+    p_cnt = int(fields[3])
+    return tuple(int(x) for x in fields[4 + p_cnt + 2:])
+
+
+@lru_cache(maxsize=20000)
+def _wn_synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
+    """(words, pointers) of a synset; a pointer is (symbol, offset, pos, source word, target word)."""
+    data = _wn_file("data", pos)
+    k = offset + 1  # the leading newline added by _wn_file
+    fields = data[k:data.find(b"\n", k)].split(b" | ")[0].split()
+    w_cnt = int(fields[3], 16)
+    # adjectives may carry a syntactic marker: "ready(a)"
+    words = tuple(fields[4 + 2 * n].decode().lower().split("(")[0] for n in range(w_cnt))
+    at = 4 + 2 * w_cnt
+    p_cnt = int(fields[at])
+    ptrs = []
+    for n in range(p_cnt):
+        sym, off, ppos, st = fields[at + 1 + 4 * n:at + 5 + 4 * n]
+        ppos = ppos.decode()
+        ptrs.append((sym.decode(), int(off), "a" if ppos == "s" else ppos, int(st[:2], 16), int(st[2:], 16)))
+    return words, tuple(ptrs)
+
+
+@lru_cache(maxsize=20000)
+def wn_related(lemma: str, pos: str = "", *, senses: int = 4) -> frozenset[str]:
+    """A lemma, its WordNet synonyms (first ``senses`` senses) and their derivationally related
+    forms ("escalate" -> "escalation"), lower case; ``pos`` "" means every part of speech."""
+    out = {lemma}
+    for p in ([pos] if pos else list(_WN_FILES)):
+        for off in wn_offsets(lemma, p)[:senses]:
+            words, ptrs = _wn_synset(off, p)
+            out.update(w.replace("_", " ") for w in words)
+            for sym, t_off, t_pos, _, tgt in ptrs:
+                if sym == "+" and tgt:
+                    t_words, _ = _wn_synset(t_off, t_pos)
+                    if tgt <= len(t_words):
+                        out.add(t_words[tgt - 1].replace("_", " "))
+    return frozenset(out)

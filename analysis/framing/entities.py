@@ -1,0 +1,446 @@
+"""People, organisations, government bodies, places and groups named in an article, found from part-of-speech tags, NLTK's names and gazetteers corpora and the cue list in data/lexicons/entity_cues.csv (no statistical NE chunker)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
+import pandas as pd
+
+from ..core import nlp
+from ..core.article import Article
+from ..core.io import read_lexicon
+from ..core.tokens import sentence_words
+
+__all__ = [
+    "mentions", "mentions_by_sentence", "mention_rows", "Mention", "MENTION_COLUMNS", "ACTOR_KINDS",
+]
+
+ACTOR_KINDS = ("person", "government", "organisation", "place", "group", "other")
+MENTION_COLUMNS = ["actor", "kind", "surface", "sentence_id", "start", "end", "i_start", "i_end", "part"]
+
+_PLACE_HEADS = {
+    "valley", "county", "counties", "city", "river", "island", "islands", "coast", "beach", "estates", "hill",
+    "hills", "mountain", "mountains", "lake", "bay", "street", "avenue", "park", "region", "province", "state",
+    "border", "sea", "ocean", "gulf", "district", "capitol",
+}
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "i", "opinion", "image", "photo", "update", "breaking", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+}
+_CONNECTORS = {"of", "for", "and", "&", "de"}
+_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "VBN"}
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "central"}
+_JURISDICTIONS = {"state", "city", "county", "federal", "local", "tribal", "campus", "border", "municipal"}
+_QUANTIFIERS = {"numerous", "many", "several", "some", "all", "other", "various", "few", "most", "more", "such", "these", "those"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    lex = read_lexicon("entity_cues")
+    out: dict[str, set[str]] = defaultdict(set)
+    for term, cat in zip(lex["term"], lex["category"]):
+        out[cat].add(term.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "D.C."
+
+
+def _is_name_token(text: str, pos: str) -> bool:
+    if _INITIALS.fullmatch(text):
+        return True
+    return pos in ("NNP", "NNPS") and text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries, US states and cities, Canadian provinces and nationalities (NLTK's gazetteers)."""
+    return frozenset().union(*(nlp.gazetteer(name) for name in
+                               ("countries", "usstates", "uscities", "caprovinces", "nationalities")))
+
+
+def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
+    low = [w.lower().strip(".") for w in words]
+    joined = " ".join(low)
+    for n in range(len(low), 0, -1):  # any sub-sequence naming a known body
+        for k in range(0, len(low) - n + 1):
+            piece = " ".join(low[k:k + n])
+            if piece in cues.get("government_name", ()):
+                return "government"
+            if piece in cues.get("organisation_name", ()):
+                return "organisation"
+    # The head is the last word, or the word before "of" ("Department of Homeland Security").
+    heads = [low[-1]] + [low[k - 1] for k in range(1, len(low)) if low[k] == "of"]
+    if any(h in cues.get("government_head", ()) for h in heads):
+        return "government"
+    if any(h in cues.get("organisation_head", ()) for h in heads):
+        return "organisation"
+    if len(low) >= 2 and any(w in cues.get("organisation_head", ()) for w in low[:-1]):
+        return "organisation"  # "Berkeley College Republicans"
+    places = _places()
+    if joined in places or joined.replace(".", "") in {"us", "uk", "usa", "eu"} or low[-1] in _PLACE_HEADS:
+        return "place"
+    if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
+        return "place"
+    if len(low) == 2 and low[0] in places and low[1] in ("d.c.", "dc", "u.s.", "us"):
+        return "place"  # "Washington D.C."
+    if len(low) >= 2 and low[0] in _COMPASS and " ".join(low[1:]) in places:
+        return "place"  # "South Australia", "Northern Ireland"
+    if low[0] in nlp.first_names() and len(low) >= 2:
+        return "person"
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
+        return "person"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return "organisation"
+    return "other"
+
+
+def _raw_mentions(article: Article) -> list[dict]:
+    cues = _cues()
+    titles = cues.get("person_title", frozenset())
+    org_heads = cues.get("government_head", frozenset()) | cues.get("organisation_head", frozenset())
+    stop = nlp.stopwords()
+    found: list[dict] = []
+    sents = {s.id: s for s in article.sentences}
+    for sid, toks in sentence_words(article).items():
+        sent = sents[sid]
+        texts, tags, starts, ends = toks.text, toks.pos, toks.start, toks.end
+        n = len(texts)
+        i = 0
+        while i < n:
+            # "Will Creely", "Mark Smith": a first name the tagger read as a modal or a verb
+            first_name = (texts[i][:1].isupper() and texts[i].lower() in nlp.first_names() and i + 1 < n
+                          and _is_name_token(texts[i + 1], tags[i + 1]) and texts[i + 1].lower() not in stop)
+            if (not _is_name_token(texts[i], tags[i]) and not first_name) or (
+                    i == 0 and texts[i].lower() in stop and not first_name):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if _is_name_token(texts[j], tags[j]):
+                    j += 1
+                    continue
+                if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
+                    # "Department of Homeland Security", "Immigration and Customs Enforcement"
+                    k = j + 1
+                    while k < n and _is_name_token(texts[k], tags[k]):
+                        k += 1
+                    tail = texts[k - 1].lower()
+                    if texts[j].lower() != "and" or tail in cues.get("government_head", ()) or tail in cues.get("organisation_head", ()):
+                        j = k
+                        continue
+                break
+            words = texts[i:j]
+            w0 = i
+            # Leading titles: "President Trump", "Prime Minister Rishi Sunak".
+            title: list[str] = []
+            cut = 0
+            for k in range(len(words)):
+                if words[k].lower().strip(".") in titles:
+                    cut = k + 1
+                elif k + 1 < len(words) and " ".join(w.lower() for w in words[k:k + 2]) in titles:
+                    cut = k + 2
+            if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
+                cut = 0  # "High Commissioner for Refugees": the title is the name of an office
+            if 0 < cut < len(words):
+                title, words, w0 = words[:cut], words[cut:], w0 + cut
+            elif cut == len(words):
+                words = []
+            # "Refugee Council Enver Solomon": an organisation's name run straight into a person's.
+            surf_start = i
+            split = next((k for k in range(1, len(words) - 2) if words[k].lower() in org_heads
+                          and (words[k + 1].lower() in nlp.first_names()
+                               or (len(words) - k - 1 == 2 and words[-1].lower() not in org_heads
+                                   and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words[k + 1:]))
+                               )), None) if not title else None
+            if split is not None:
+                org = words[:split + 1]
+                found.append({
+                    "surface": article.text[starts[w0]:ends[w0 + split]], "words": org, "kind": _classify(org, cues), "sentence_id": sid,
+                    "start": starts[w0], "end": ends[w0 + split], "i_start": w0, "i_end": w0 + split + 1,
+                    "part": sent.part, "title": "",
+                })
+                words, w0, surf_start = words[split + 1:], w0 + split + 1, w0 + split + 1
+            if words and words[-1].lower() in cues.get("not_actor_head", ()):
+                words = []  # names of laws, treaties, prizes: "the First Amendment"
+            if words and words[0].lower() not in _NOT_NAMES:
+                kind = "person" if title or surf_start != i else _classify(words, cues)
+                found.append({
+                    "surface": article.text[starts[surf_start]:ends[j - 1]], "words": words, "kind": kind,
+                    "sentence_id": sid, "start": starts[w0], "end": ends[j - 1], "i_start": w0, "i_end": j,
+                    "part": sent.part, "title": " ".join(title),
+                })
+                # "(ICE)" right after a name is an alias of it.
+                if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
+                    found[-1]["acronym"] = texts[j + 1]
+                    j += 3  # the parenthesis is part of this mention, not a second one
+                # "Trump's administration" / "Trump administration": the administration is an actor of its own.
+                k = j + (1 if j < n and texts[j].lower() in ("'s", "’s") else 0)
+                if kind in ("person", "other") and k < n and texts[k].lower() == "administration":
+                    found.append({
+                        "surface": article.text[starts[w0]:ends[k]], "words": [words[-1], "administration"],
+                        "kind": "government", "sentence_id": sid, "start": starts[w0], "end": ends[k],
+                        "i_start": w0, "i_end": k + 1, "part": sent.part, "title": "", "administration_of": words[-1],
+                    })
+            i = max(j, i + 1)
+        found.extend(_group_mentions(article, sid, sent.part, texts, tags, starts, ends, cues))
+    return found + _surname_mentions(article, found)
+
+
+def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
+    """A person's surname the tagger did not read as a name ("Creely says", tagged as an adverb):
+    a capitalised token equal to the surname of a person named elsewhere in the article."""
+    surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()}
+    taken = {(m["sentence_id"], k) for m in found if m["i_start"] >= 0 for k in range(m["i_start"], m["i_end"])}
+    extra = []
+    toks_by_sentence = sentence_words(article)
+    for sent in article.sentences:
+        toks = toks_by_sentence[sent.id]
+        if sent.part == "headline" or not toks:
+            continue
+        for i, (text, pos) in enumerate(zip(toks.text, toks.pos)):
+            if text in surnames and (sent.id, i) not in taken and not pos.startswith("NNP"):
+                extra.append({"surface": text, "words": [text], "kind": "person", "sentence_id": sent.id,
+                              "start": toks.start[i], "end": toks.end[i], "i_start": i, "i_end": i + 1,
+                              "part": sent.part, "title": ""})
+    return extra
+
+
+def _is_place_modifier(text: str) -> bool:
+    """``U.S.``, ``UK``, ``Mexican``, ``Texas``: a proper-noun place or nationality that can modify a group noun."""
+    if not text[:1].isupper():
+        return False
+    low = text.lower()
+    if low.replace(".", "") in {"us", "uk", "usa", "eu"}:
+        return True
+    return low in nlp.gazetteer("nationalities") or low in nlp.gazetteer("countries") or low in nlp.gazetteer("usstates")
+
+
+def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list[dict]:
+    heads = cues.get("group_head", frozenset())
+    out = []
+    low = [t.lower() for t in texts]
+    n = len(texts)
+    i = 0
+    while i < n:
+        head_len = 0
+        for L in (2, 1):
+            if i + L <= n and " ".join(low[i:i + L]) in heads:
+                head_len = L
+                break
+        if low[i] == "administration" and i > 0 and low[i - 1] == "the":
+            out.append({"surface": article.text[starts[i - 1]:ends[i]], "words": ["the", "administration"],
+                        "kind": "government", "sentence_id": sid, "start": starts[i - 1], "end": ends[i],
+                        "i_start": i - 1, "i_end": i + 1, "part": part, "title": "", "bare_administration": True})
+        if not head_len or (tags[i].startswith("NNP") and texts[i][:1].isupper() and part != "headline" and low[i] not in ("democrats", "republicans")):
+            i += 1
+            continue
+        k = i
+        while k > 0 and i - k < 3 and (tags[k - 1] in _MODIFIER_TAGS or "-" in texts[k - 1]) and low[k - 1] not in nlp.stopwords() and low[k - 1] not in _QUANTIFIERS and texts[k - 1].isalpha() | ("-" in texts[k - 1]):
+            k -= 1
+        # "state and city officials", "state or city officials": one modifier, "and"/"or", another modifier.
+        if (k < i and k >= 2 and low[k - 1] in ("and", "or") and tags[k - 2] in ("NN", "JJ") and texts[k - 2].isalpha()
+                and low[k - 2] not in nlp.stopwords() and (k < 3 or tags[k - 3] not in _MODIFIER_TAGS)):
+            k -= 2
+        # "U.S. attorneys", "Mexican migrants": a place or nationality in front names the group too.
+        if k > 0 and _is_place_modifier(texts[k - 1]):
+            k -= 1
+        # "immigration law enforcement" is enforcing a law (an activity), not the police.
+        if low[i:i + head_len] == ["law", "enforcement"] and any(tags[x] in ("NN", "NNS") and low[x] not in _JURISDICTIONS for x in range(k, i)):
+            i += head_len
+            continue
+        phrase = " ".join(low[k:i + head_len]).replace("’", "'")
+        if k < i and _is_place_modifier(texts[k]):
+            phrase = " ".join([texts[k], *low[k + 1:i + head_len]]).replace("’", "'")
+        out.append({"surface": article.text[starts[k]:ends[i + head_len - 1]], "words": phrase.split(),
+                    "kind": "group", "sentence_id": sid, "start": starts[k], "end": ends[i + head_len - 1],
+                    "i_start": k, "i_end": i + head_len, "part": part, "title": "", "group": phrase})
+        i += head_len
+    return out
+
+
+def _resolve(raw: list[dict], article: Article) -> list[dict]:
+    """Give each mention its actor's canonical name, merging aliases."""
+    persons = [m for m in raw if m["kind"] == "person"]
+    # Surname -> longest full name seen.
+    full: dict[str, str] = {}
+    for m in sorted(persons, key=lambda m: (-len(m["words"]), " ".join(m["words"]))):
+        key = m["words"][-1].lower()
+        full.setdefault(key, " ".join(m["words"]))
+    acronyms = {m["acronym"]: " ".join(m["words"]) for m in raw if m.get("acronym")}
+    admin_names = sorted({f"{m['administration_of']} administration" for m in raw if m.get("administration_of")})
+    out = []
+    for m in raw:
+        m = dict(m)
+        name = " ".join(m["words"])
+        kind = m["kind"]
+        if m.get("group"):
+            name = m["group"]
+        elif m.get("administration_of"):
+            key = m["administration_of"].lower()
+            name = f"{full.get(key, m['administration_of']).split()[-1]} administration"
+        elif m.get("bare_administration"):
+            name = admin_names[0] if len(admin_names) == 1 else "the administration"
+        elif len(m["words"]) == 1 and m["words"][0].lower() in full:
+            name, kind = full[m["words"][0].lower()], "person"
+        elif kind == "person":
+            name = full.get(m["words"][-1].lower(), name)
+        elif name in acronyms:
+            name = acronyms[name]
+        m["actor"], m["kind"] = name, kind
+        out.append(m)
+    _merge_body_aliases(out)
+    # One kind per actor: the most common (person wins ties, then alphabetical).
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for m in out:
+        kinds[m["actor"]][m["kind"]] += 1
+    for m in out:
+        counts = kinds[m["actor"]]
+        m["kind"] = sorted(counts, key=lambda k: (-counts[k], k != "person", k))[0]
+    # Headlines are set in capitals, so their name spans are unreliable: keep the headline
+    # mentions that are a body actor, and look for the body actors' surface forms in them.
+    body = [m for m in out if m["part"] != "headline"]
+    return body + _headline_mentions(article, body)
+
+
+_BODY_OF = re.compile(r"^(department|ministry|office|bureau|secretary) of (?:the )?(.+)$", re.I)
+_BODY_SUFFIX = re.compile(r"^(.+) (department|ministry|office|bureau|secretary)$", re.I)
+_COUNTRY_PREFIX = re.compile(r"^(?:u\.s\.|us|u\.k\.|uk|united states|the) ", re.I)
+
+
+def _body_key(name: str) -> str:
+    """One key for the spellings of a body: "Department of Justice" = "Justice Department",
+    "U.S. Immigration and Customs Enforcement" = "Immigration and Customs Enforcement"."""
+    low = _COUNTRY_PREFIX.sub("", name.strip()).lower()
+    if m := _BODY_OF.match(low):
+        return f"{m.group(1)}|{m.group(2)}"
+    if m := _BODY_SUFFIX.match(low):
+        return f"{m.group(2)}|{m.group(1)}"
+    return low
+
+
+def _merge_body_aliases(out: list[dict]) -> None:
+    """Give every spelling of one government body, organisation or group the same name: the most
+    mentioned spelling, then the longest, then alphabetical."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for m in out:
+        if m["kind"] in ("government", "organisation", "other"):
+            groups[_body_key(m["actor"])][m["actor"]] += 1
+        elif m["kind"] == "group":  # "state or city officials" = "state and city officials"
+            groups["group|" + m["actor"].replace(" or ", " and ")][m["actor"]] += 1
+    canon = {}
+    for names in groups.values():
+        if len(names) > 1:
+            best = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+            canon.update({n: best for n in names})
+    for m in out:
+        if m["kind"] in ("government", "organisation", "other", "group") and m["actor"] in canon:
+            m["actor"] = canon[m["actor"]]
+
+
+def _headline_mentions(article: Article, body: list[dict]) -> list[dict]:
+    forms: dict[str, tuple[str, str]] = {}
+    for m in body:
+        for form in {m["surface"], m["actor"], " ".join(m["words"])}:
+            if form and form[:1].isupper():
+                forms.setdefault(form, (m["actor"], m["kind"]))
+    out = []
+    toks_by_sentence = sentence_words(article)
+    for sent in article.sentences:
+        if sent.part != "headline":
+            continue
+        toks = toks_by_sentence.get(sent.id)
+        tstarts = list(toks.start) if toks is not None else []
+        tends = list(toks.end) if toks is not None else []
+        taken: list[tuple[int, int]] = []
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            for mt in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sent.text):
+                a, b = sent.start + mt.start(), sent.start + mt.end()
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                taken.append((a, b))
+                actor, kind = forms[form]
+                i_a = tstarts.index(a) if a in tstarts else -1
+                i_b = tends.index(b) + 1 if b in tends and i_a >= 0 else -1
+                out.append({"actor": actor, "kind": kind, "surface": form, "sentence_id": sent.id, "start": a,
+                            "end": b, "i_start": i_a, "i_end": i_b if i_b > 0 else -1, "part": "headline", "title": ""})
+    return out
+
+
+class Mention(NamedTuple):
+    """One mention of a named actor or group: a row of :func:`mentions` (same fields, same order)."""
+
+    actor: str
+    kind: str
+    surface: str
+    sentence_id: str
+    start: int
+    end: int
+    i_start: int
+    i_end: int
+    part: str
+
+
+
+
+@lru_cache(maxsize=16)
+def _mention_rows(article: Article) -> tuple[Mention, ...]:
+    rows = [Mention(*(m[c] for c in MENTION_COLUMNS)) for m in _resolve(_raw_mentions(article), article)]
+    rows.sort(key=lambda m: (m.start, m.end, m.actor))  # stable: ties keep the order they were found in
+    return tuple(rows)
+
+
+def mention_rows(article: Article) -> tuple[Mention, ...]:
+    """The rows of :func:`mentions` as :class:`Mention` tuples, in the same order (by start, end,
+    actor). Cached per article: for code that would otherwise filter or walk the table.
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article("News\\n\\nPresident Trump spoke. Trump said the Pentagon would act.")
+    >>> [(m.actor, m.kind, m.surface, m.sentence_id) for m in mention_rows(a)]
+    [('Trump', 'person', 'President Trump', 's2'), ('Trump', 'person', 'Trump', 's3'), ('Pentagon', 'government', 'Pentagon', 's3')]
+    """
+    return _mention_rows(article)
+
+
+def mentions(article: Article) -> pd.DataFrame:
+    """Every mention of a named actor or group.
+
+    Columns: actor (canonical name), kind (person, government, organisation, place, group,
+    other), surface (text as written), sentence_id, start, end (offsets into article.text),
+    i_start, i_end (token positions in the sentence), part (headline, body...).
+    Computed once per article (cached); a copy is returned. :func:`mention_rows` gives the same rows
+    as tuples.
+    """
+    return _mentions(article).copy()
+
+
+@lru_cache(maxsize=16)
+def _mentions(article: Article) -> pd.DataFrame:
+    rows = _mention_rows(article)
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS) if rows else pd.DataFrame(columns=MENTION_COLUMNS)
+
+
+@lru_cache(maxsize=16)
+def _mentions_by_sentence(article: Article) -> Mapping[str, tuple[Mention, ...]]:
+    grouped: dict[str, list[Mention]] = {s.id: [] for s in article.sentences}
+    for m in _mention_rows(article):
+        grouped[m.sentence_id].append(m)
+    return MappingProxyType({sid: tuple(ms) for sid, ms in grouped.items()})
+
+
+def mentions_by_sentence(article: Article) -> Mapping[str, tuple[Mention, ...]]:
+    """The rows of :func:`mentions` grouped by sentence id (every sentence present, in reading
+    order; mentions in table order). Cached and read-only: for code that walks one sentence at a time.
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article("News\\n\\nThe Pentagon spoke. Nobody answered.")
+    >>> [(sid, [m.actor for m in ms]) for sid, ms in mentions_by_sentence(a).items()]
+    [('s1', []), ('s2', ['Pentagon']), ('s3', [])]
+    """
+    return _mentions_by_sentence(article)

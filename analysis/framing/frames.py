@@ -1,0 +1,412 @@
+"""Frame profile of an article in three typologies (policy frames, generic news frames, immigration frames): cue words matched per sentence, scores normalised for length, dominant and absent frames, each score with its evidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, NamedTuple
+
+import pandas as pd
+
+from ..core.article import Article
+from ..core.lexicons import find_terms, load_lexicon
+from .quote_marks import in_quotes
+from ..core.tokens import sentence_words
+
+__all__ = [
+    "TYPOLOGIES",
+    "SECTIONS",
+    "HEAD_PARTS",
+    "DOMINANT_SHARE",
+    "YES_THRESHOLD",
+    "frame_catalogue",
+    "frame_cues",
+    "sentence_frames",
+    "frame_profile",
+    "FrameRow",
+    "profile_rows",
+    "generic_questions",
+    "dominant_frames",
+    "section_of",
+]
+
+#: typology id -> (lexicon file, short name, source of the typology).
+TYPOLOGIES: dict[str, tuple[str, str, str]] = {
+    "policy": ("frames_policy", "Policy frames",
+               "Media Frames Corpus codebook (Boydstun et al. 2014; Card et al. 2015)"),
+    "generic": ("frames_generic", "Generic news frames", "Semetko & Valkenburg (2000)"),
+    "immigration": ("frames_immigration", "Immigration frames",
+                    "Mendelsohn, Budak & Jurgens (2021), after Benson (2013)"),
+}
+_GENERIC_LABELS = {
+    "conflict": "Conflict",
+    "human_interest": "Human interest",
+    "economic_consequences": "Economic consequences",
+    "morality": "Morality",
+    "responsibility": "Attribution of responsibility",
+}
+#: Parts of an article read before its body: they are scored apart from the body.
+HEAD_PARTS = ("teaser", "headline", "standfirst")
+SECTIONS = ("all", "head", "body")
+#: A frame is dominant when its score is at least this share (two-thirds) of its typology's top score.
+DOMINANT_SHARE = 2 / 3
+#: Least summed cue weight for a dominant frame, and for a "yes" to a generic frame's question.
+YES_THRESHOLD = 2
+_PLACEHOLDER = "__none__"
+
+
+def section_of(part: str) -> str:
+    """``head`` for teaser, headline and standfirst; ``body`` otherwise."""
+    return "head" if part in HEAD_PARTS else "body"
+
+
+@lru_cache(maxsize=4)
+def _lexicon(typology: str) -> pd.DataFrame:
+    name = TYPOLOGIES[typology][0]
+    lex = load_lexicon(name)
+    lex = lex[lex["term"] != _PLACEHOLDER].copy()
+    lex["weight"] = pd.to_numeric(lex["weight"], errors="coerce").fillna(1).astype(int)
+    return lex.reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _terms(typology: str) -> tuple[tuple[str, str], ...]:
+    """The sorted (term, frame) pairs of a typology's cue words: the key :func:`analysis.core.lexicons.find_terms` takes."""
+    lex = _lexicon(typology)
+    return tuple(sorted(set(zip(lex["term"].tolist(), lex["category"].tolist()))))
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> pd.DataFrame:
+    rows = []
+    for typology, (name, _, _) in TYPOLOGIES.items():
+        lex = load_lexicon(name)
+        for frame in dict.fromkeys(lex["category"]):
+            sub = lex[lex["category"] == frame]
+            if typology == "generic":
+                label, group = _GENERIC_LABELS.get(frame, frame.replace("_", " ").capitalize()), ""
+                questions = sub.drop_duplicates("question_id").sort_values("question_id")
+                n_q = len(questions)
+            else:
+                label = sub["label"].iloc[0]
+                group = sub["family"].iloc[0] if "family" in sub else ""
+                n_q = 0
+            measured = bool((sub["term"] != _PLACEHOLDER).any())
+            rows.append((typology, frame, label, group, n_q, measured))
+    frame = pd.DataFrame(rows, columns=["typology", "frame", "label", "group", "questions", "measured"])
+    frame["order"] = range(len(frame))
+    return frame
+
+
+def frame_catalogue() -> pd.DataFrame:
+    """Every frame of the three typologies, whether or not an article uses it.
+
+    Columns: typology (policy, generic, immigration), frame (id), label, group (threat, victim or
+    hero for immigration frames), questions (coding questions of a generic frame), measured
+    (False for the policy frame ``other``, which has no cue words), order.
+
+    >>> cat = frame_catalogue()
+    >>> cat.groupby("typology", sort=False).size().to_dict()
+    {'policy': 15, 'generic': 5, 'immigration': 11}
+    """
+    return _catalogue().copy()
+
+
+_CUE_COLUMNS = ["typology", "frame", "label", "cue", "matched", "weight", "question_id", "sentence_id", "part",
+                "section", "start", "end", "in_quotes"]
+
+
+class _Cue(NamedTuple):
+    """One frame cue found in an article: a row of :func:`frame_cues` (same fields, same order)."""
+
+    typology: str
+    frame: str
+    label: str
+    cue: str
+    matched: str
+    weight: int
+    question_id: str
+    sentence_id: str
+    part: str
+    section: str
+    start: int
+    end: int
+    in_quotes: bool
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[tuple[str, str], str]:
+    cat = _catalogue()
+    return dict(zip(zip(cat["typology"], cat["frame"]), cat["label"]))
+
+
+@lru_cache(maxsize=1)
+def _catalogue_rows() -> tuple[tuple[str, str, str, str, int, bool], ...]:
+    """The catalogue as plain tuples: typology, frame, label, group, questions, measured (in catalogue order)."""
+    cat = _catalogue()
+    return tuple(zip(cat["typology"], cat["frame"], cat["label"], cat["group"], (int(q) for q in cat["questions"]),
+                     (bool(m) for m in cat["measured"])))
+
+
+@lru_cache(maxsize=4)
+def _cue_info(typology: str) -> dict[tuple[str, str], tuple[int, str]]:
+    """(term, frame) -> (weight, question_id) of a typology's lexicon; the first row of a duplicated pair wins."""
+    lex = _lexicon(typology)
+    qids = lex["question_id"] if "question_id" in lex else [""] * len(lex)
+    info: dict[tuple[str, str], tuple[int, str]] = {}
+    for term, frame, weight, qid in zip(lex["term"], lex["category"], lex["weight"], qids):
+        info.setdefault((term, frame), (int(weight), qid))
+    return info
+
+
+@lru_cache(maxsize=16)
+def _cues(article: Article) -> tuple[_Cue, ...]:
+    """Every cue of the three typologies in the order of :func:`frame_cues` (start, typology, frame)."""
+    labels = _labels()
+    part_of = {s.id: s.part for s in article.sentences}
+    found: list[_Cue] = []
+    for typology in TYPOLOGIES:
+        info = _cue_info(typology)
+        for term, frame, sid, a, b, matched, _, _ in find_terms(article, _terms(typology)):
+            weight, qid = info[(term, frame)]
+            part = part_of[sid]
+            found.append(_Cue(typology, frame, labels[(typology, frame)], term, matched, weight, qid, sid, part,
+                              section_of(part), a, b, in_quotes(article, a, b) is not None))
+    found.sort(key=lambda c: (c.start, c.typology, c.frame))  # stable: typologies in catalogue order on ties
+    return tuple(found)
+
+
+@lru_cache(maxsize=16)
+def _frame_cues(article: Article) -> pd.DataFrame:
+    cues = _cues(article)
+    if not cues:
+        return pd.DataFrame(columns=_CUE_COLUMNS)
+    return pd.DataFrame(list(cues), columns=_CUE_COLUMNS)
+
+
+def frame_cues(article: Article, *, typology: str | None = None) -> pd.DataFrame:
+    """Every frame cue found in the article: the evidence behind every frame score.
+
+    Each typology is matched on its own (a word may be a cue in several typologies, at most once
+    in each; the longest cue wins). Cues inside quotation marks count too (``in_quotes`` says so):
+    whom an article quotes is part of its framing.
+
+    Columns: typology, frame, label, cue (the lexicon term), matched (as written), weight (1 or 2),
+    question_id (generic frames), sentence_id, part, section (head or body), start, end,
+    in_quotes.
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article("News\\n\\nTroops guard the border against terrorism.")
+    >>> sorted(set(frame_cues(a, typology="policy")["frame"]))
+    ['security_defense']
+    """
+    frame = _frame_cues(article)
+    if typology is not None:
+        frame = frame[frame["typology"] == typology]
+    return frame.reset_index(drop=True).copy()
+
+
+@lru_cache(maxsize=16)
+def _words_per_sentence(article: Article) -> dict[str, int]:
+    return {sid: w.n_words for sid, w in sentence_words(article).items()}
+
+
+@lru_cache(maxsize=16)
+def _sentence_order(article: Article) -> dict[str, int]:
+    """Sentence id -> index (reading order)."""
+    return {s.id: s.index for s in article.sentences}
+
+
+def _in_order(article: Article, sids: Iterable[str]) -> list[str]:
+    """Distinct sentence ids in reading order."""
+    return sorted(set(sids), key=_sentence_order(article).get)
+
+
+_SENTENCE_FRAME_COLUMNS = ["sentence_id", "position", "part", "section", "typology", "frame", "label", "weight",
+                           "n_words", "score", "cues"]
+
+
+def sentence_frames(article: Article, *, typology: str | None = None) -> pd.DataFrame:
+    """Frame scores of each sentence: one row per sentence and frame with at least one cue.
+
+    ``score`` is the summed cue weight per 100 words of the sentence.
+    Columns: sentence_id, position (1 = first sentence), part, section, typology, frame, label,
+    weight, n_words, score, cues (matched words).
+    """
+    groups: dict[tuple[str, str, str], list[_Cue]] = {}
+    for c in _cues(article):
+        if typology is None or c.typology == typology:
+            groups.setdefault((c.sentence_id, c.typology, c.frame), []).append(c)
+    if not groups:
+        return pd.DataFrame(columns=_SENTENCE_FRAME_COLUMNS)
+    words = _words_per_sentence(article)
+    pos = {s.id: s.index + 1 for s in article.sentences}
+    order = _frame_order()
+    rows = []
+    for (sid, typ, frame), grp in groups.items():
+        n = words.get(sid, 0)
+        w = sum(c.weight for c in grp)
+        first = grp[0]
+        rows.append((sid, pos[sid], first.part, first.section, typ, frame, first.label, w, n,
+                     round(100 * w / n, 2) if n else 0.0, [c.matched for c in grp]))
+    rows.sort(key=lambda r: (r[1], order[(r[4], r[5])]))
+    return pd.DataFrame(rows, columns=_SENTENCE_FRAME_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def _frame_order() -> dict[tuple[str, str], int]:
+    """(typology, frame) -> position in the catalogue."""
+    cat = _catalogue()
+    return {(t, f): int(o) for t, f, o in zip(cat["typology"], cat["frame"], cat["order"])}
+
+
+def _section_words(article: Article, section: str) -> tuple[int, set[str]]:
+    words = _words_per_sentence(article)
+    sids = {s.id for s in article.sentences if section == "all" or section_of(s.part) == section}
+    return sum(words.get(s, 0) for s in sids), sids
+
+
+@lru_cache(maxsize=1)
+def _questions() -> tuple[tuple[str, str, str], ...]:
+    """The generic frames' coding questions: (frame, question_id, question), in lexicon order."""
+    lex = _lexicon("generic").drop_duplicates("question_id")
+    return tuple(zip(lex["category"], lex["question_id"], lex["question"]))
+
+
+_QUESTION_COLUMNS = ["frame", "question_id", "question", "answer", "weight", "sentence_ids", "cues"]
+
+
+@lru_cache(maxsize=64)
+def _question_rows(article: Article, section: str) -> tuple[tuple, ...]:
+    """The rows of :func:`generic_questions` (treat as read-only: they hold lists)."""
+    _, sids = _section_words(article, section)
+    by_question: dict[str, list[_Cue]] = {}
+    for c in _cues(article):
+        if c.typology == "generic" and c.sentence_id in sids:
+            by_question.setdefault(c.question_id, []).append(c)
+    rows = []
+    for frame, qid, question in _questions():
+        grp = by_question.get(qid, [])
+        w = sum(c.weight for c in grp)
+        rows.append((frame, qid, question, "yes" if w >= YES_THRESHOLD else "no", w,
+                     _in_order(article, (c.sentence_id for c in grp)), sorted({c.matched.lower() for c in grp})))
+    frame_order = {f: k for k, f in enumerate(_GENERIC_LABELS)}
+    rows.sort(key=lambda r: (frame_order.get(r[0], len(frame_order)), int(r[1].rsplit("_", 1)[-1])))
+    return tuple(rows)
+
+
+def generic_questions(article: Article, *, section: str = "all") -> pd.DataFrame:
+    """Semetko & Valkenburg's coding questions for the five generic frames, answered from the text.
+
+    A question is answered ``yes`` when the weights of its matched cues reach ``YES_THRESHOLD``
+    (one strong cue or two weak ones); every answer lists its sentences and cues.
+    Columns: frame, question_id, question, answer (yes/no), weight, sentence_ids, cues.
+    """
+    rows = [(*r[:5], list(r[5]), list(r[6])) for r in _question_rows(article, section)]
+    return pd.DataFrame(rows, columns=_QUESTION_COLUMNS)
+
+
+_PROFILE_COLUMNS = ["typology", "frame", "label", "group", "weight", "score", "n_cues", "n_sentences",
+                    "sentence_ids", "cues", "questions_yes", "questions", "rank", "dominant", "absent", "measured",
+                    "section", "n_words"]
+
+
+def frame_profile(article: Article, *, section: str = "all", typology: str | None = None) -> pd.DataFrame:
+    """How strongly the article (or its ``head`` — teaser, headline, standfirst — or its ``body``)
+    uses each frame of the three typologies; every frame is listed, used or not.
+
+    ``score`` is the summed cue weight per 100 words of the section, so long and short texts
+    compare. Within each typology, ``dominant`` frames score at least ``DOMINANT_SHARE`` of the top
+    score with a weight of at least ``YES_THRESHOLD``; ``absent`` frames have no cue at all (the
+    policy frame ``other`` has no cue words: ``measured`` is False and it is never absent).
+    Generic frames also give how many of their coding questions are answered yes.
+
+    Columns: typology, frame, label, group, weight, score, n_cues, n_sentences, sentence_ids,
+    cues (distinct matched words, most frequent first), questions_yes, questions, rank (1 = top of
+    its typology), dominant, absent, measured, section, n_words.
+    """
+    rows = [r._replace(sentence_ids=list(r.sentence_ids), cues=list(r.cues))
+            for r in profile_rows(article, section=section, typology=typology)]
+    out = pd.DataFrame(rows, columns=_PROFILE_COLUMNS)
+    if out.empty:  # no frame (an unknown typology): rank and dominant keep the dtypes they have with rows
+        out["rank"] = out["rank"].astype(int)
+        out["dominant"] = out["dominant"].astype(bool)
+    return out
+
+
+class FrameRow(NamedTuple):
+    """A row of :func:`frame_profile` (same fields, same order).
+
+    ``sentence_ids`` and ``cues`` are lists shared with the cache: treat them as read-only.
+    """
+
+    typology: str
+    frame: str
+    label: str
+    group: str
+    weight: int
+    score: float
+    n_cues: int
+    n_sentences: int
+    sentence_ids: list[str]
+    cues: list[str]
+    questions_yes: int
+    questions: int
+    rank: int
+    dominant: bool
+    absent: bool
+    measured: bool
+    section: str
+    n_words: int
+
+
+def profile_rows(article: Article, *, section: str = "all", typology: str | None = None) -> tuple[FrameRow, ...]:
+    """:func:`frame_profile` without pandas: its rows as :class:`FrameRow` tuples, in its order (cached per article).
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article("News\\n\\nTroops guard the border against terrorism.")
+    >>> [(r.frame, r.rank, r.dominant) for r in profile_rows(a, typology="policy")][:1]
+    [('security_defense', 1, True)]
+    """
+    return _profile_rows(article, section, typology)
+
+
+@lru_cache(maxsize=64)
+def _profile_rows(article: Article, section: str, typology: str | None) -> tuple[FrameRow, ...]:
+    if section not in SECTIONS:
+        raise ValueError(f"section must be one of {SECTIONS}, not {section!r}")
+    n_words, sids = _section_words(article, section)
+    by_frame: dict[tuple[str, str], list[_Cue]] = {}
+    for c in _cues(article):
+        if c.sentence_id in sids:
+            by_frame.setdefault((c.typology, c.frame), []).append(c)
+    yes: Counter[str] = Counter()
+    if typology in (None, "generic"):
+        yes.update(frame for frame, _, _, answer, *_ in _question_rows(article, section) if answer == "yes")
+    per_typology: dict[str, list[FrameRow]] = {}  # unranked: rank and dominant are set below
+    for typ, frame, label, group, n_questions, measured in _catalogue_rows():
+        if typology is not None and typ != typology:
+            continue
+        grp = by_frame.get((typ, frame), [])
+        w = sum(c.weight for c in grp)
+        ids = _in_order(article, (c.sentence_id for c in grp))
+        counts = Counter(c.matched.lower() for c in grp)
+        words = sorted(counts, key=lambda t: (-counts[t], t))
+        per_typology.setdefault(typ, []).append(FrameRow(
+            typ, frame, label, group, w, round(100 * w / n_words, 2) if n_words else 0.0, len(grp), len(ids), ids,
+            words, yes[frame] if typ == "generic" else 0, n_questions, 0, False, measured and w == 0, measured,
+            section, n_words))
+    rows = []
+    for typ in TYPOLOGIES:
+        ranked = sorted(per_typology.get(typ, []), key=lambda f: (-f.score, -f.weight, f.frame))
+        top = max((f.score for f in ranked), default=0)
+        for rank, f in enumerate(ranked, start=1):
+            dominant = f.score > 0 and f.weight >= YES_THRESHOLD and f.score >= DOMINANT_SHARE * top
+            rows.append(f._replace(rank=rank, dominant=dominant))
+    return tuple(rows)
+
+
+def dominant_frames(article: Article, *, section: str = "all") -> pd.DataFrame:
+    """The dominant frames of each typology (see :func:`frame_profile`), strongest first."""
+    prof = frame_profile(article, section=section)
+    return prof[prof["dominant"]].reset_index(drop=True)

@@ -1,0 +1,145 @@
+"""Quotation marks in an article: the quoted spans (straight and curly, across sentences and paragraphs) and whether an offset lies inside one."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+from ..core.article import Article
+
+
+__all__ = ["QuoteSpan", "quote_spans", "in_quotes"]
+
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+_WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A passage between quotation marks. ``start``/``end`` are the offsets of the quoted text
+    (without the marks) in ``Article.text``; ``open_mark`` is ``"`` / ``“`` / ``‘`` / ``'``;
+    ``closed`` is False when the paragraph ends before the closing mark (a quotation that
+    continues in the next paragraph, as news style writes long quotes)."""
+
+    start: int
+    end: int
+    text: str
+    open_mark: str
+    closed: bool
+    paragraph: int
+
+
+def _single_quote_opens(text: str, k: int) -> bool:
+    return k == 0 or text[k - 1].isspace() or text[k - 1] in "([{\u2014-\u201c\""
+
+
+def _single_quote_closes(text: str, k: int) -> bool:
+    return k + 1 >= len(text) or not text[k + 1].isalnum()
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, open_mark, closed) of the quotations in one paragraph, offsets into ``text``."""
+    spans: list[tuple[int, int, str, bool]] = []
+    k, n = 0, len(text)
+    while k < n:
+        ch = text[k]
+        if ch == '"' or ch in ("\u201c", "\u00ab"):
+            close = '"' if ch == '"' else _OPEN_CLOSE[ch]
+            j = text.find(close, k + 1)
+            if j < 0:
+                spans.append((k + 1, n, ch, False))
+                break
+            spans.append((k + 1, j, ch, True))
+            k = j + 1
+            continue
+        if ch in ("\u2018", "'") and _single_quote_opens(text, k):
+            close = "\u2019" if ch == "\u2018" else "'"
+            j = k + 1
+            found = -1
+            while j < n:
+                j = text.find(close, j)
+                if j < 0:
+                    break
+                if _single_quote_closes(text, j):
+                    found = j
+                    break
+                j += 1
+            # Straight single quotes double as apostrophes: only short, one-line passages count.
+            if found > k + 1 and (ch == "\u2018" or len(_WORD.findall(text[k + 1:found])) <= 8):
+                spans.append((k + 1, found, ch, True))
+                k = found + 1
+                continue
+        k += 1
+    return spans
+
+
+@lru_cache(maxsize=16)
+def quote_span_rows(article: Article) -> tuple[QuoteSpan, ...]:
+    out: list[QuoteSpan] = []
+    for p in article.paragraphs:
+        for a, b, mark, closed in _paragraph_spans(p.text):
+            # Trim spaces inside the marks; an empty pair is no quotation.
+            inner = p.text[a:b]
+            lead = len(inner) - len(inner.lstrip())
+            trail = len(inner) - len(inner.rstrip())
+            a2, b2 = p.start + a + lead, p.start + b - trail
+            if b2 > a2 and _WORD.search(article.text[a2:b2]):
+                out.append(QuoteSpan(a2, b2, article.text[a2:b2], mark, closed, p.index))
+    return tuple(out)
+
+
+def quote_spans(article: Article) -> list[QuoteSpan]:
+    """Every passage between quotation marks (straight ``"..."``, curly ``“...”``, single
+    ``‘...’`` and ``'...'`` when they cannot be apostrophes), in reading order.
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article('News\\n\\nShe said: “We will win.” Cities called "sanctuaries" agree.')
+    >>> [q.text for q in quote_spans(a)]
+    ['We will win.', 'sanctuaries']
+    """
+    return list(quote_span_rows(article))
+
+
+@lru_cache(maxsize=16)
+def _span_starts(article: Article) -> tuple[int, ...]:
+    return tuple(q.start for q in quote_span_rows(article))
+
+
+def in_quotes(article: Article, start: int, end: int) -> QuoteSpan | None:
+    """The quotation containing the text span ``start:end`` (offsets into ``article.text``), if any.
+
+    Quotations never overlap and come in reading order, so only the last one starting at or
+    before ``start`` can contain the span (a binary search: this is called for every token).
+    """
+    k = bisect_right(_span_starts(article), start) - 1
+    if k >= 0:
+        q = quote_span_rows(article)[k]
+        if end <= q.end:
+            return q
+    return None
+
+
+@lru_cache(maxsize=16)
+def _sentence_starts(article: Article) -> tuple[int, ...]:
+    return tuple(s.start for s in article.sentences)
+
+
+def sentences_of(article: Article, start: int, end: int) -> list[str]:
+    """Ids of the sentences overlapping ``start:end`` (sentences are in order and do not overlap)."""
+    sents = article.sentences
+    k = max(0, bisect_right(_sentence_starts(article), start) - 1)
+    out = []
+    while k < len(sents) and sents[k].start < end:
+        if start < sents[k].end:
+            out.append(sents[k].id)
+        k += 1
+    return out
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+

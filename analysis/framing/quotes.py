@@ -1,0 +1,189 @@
+"""Quotations in an article: direct quotations with their speakers, indirect speech, and scare quotes (a word or short phrase in quotes that no one is credited with)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..core import nlp
+from ..core.article import Article
+from ..core.tokens import sentence_words
+from .agency import role_rows
+from .attribution import base_attribution_rows, classify_span, reporting_lemmas
+from .quote_marks import count_words, quote_span_rows, QuoteSpan, sentences_of
+
+__all__ = ["Quotation", "quotations", "scare_quotes", "indirect_speech", "QUOTE_COLUMNS", "SCARE_MAX_WORDS"]
+
+#: A quoted passage of at most this many words, credited to no one, is a scare quote.
+SCARE_MAX_WORDS = 4
+
+QUOTE_COLUMNS = [
+    "quote_id", "sentence_id", "sentence_ids", "text", "n_words", "kind", "speaker", "speaker_kind", "cue",
+    "speaker_inferred", "marks", "start", "end",
+]
+
+
+class Quotation(NamedTuple):
+    """One row of :func:`quotations` (same fields, same order; see there for their meaning).
+    ``speaker``, ``speaker_kind`` and ``cue`` are None when no speaker is known; ``sentence_ids``
+    is a list shared by the cache: read it, do not change it."""
+
+    quote_id: str
+    sentence_id: str
+    sentence_ids: list[str]
+    text: str
+    n_words: int
+    kind: str  # direct or scare
+    speaker: str | None
+    speaker_kind: str | None
+    cue: str | None
+    speaker_inferred: bool
+    marks: str  # straight or curly
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=16)
+def _quotations(article: Article) -> pd.DataFrame:
+    frame = pd.DataFrame(quotation_rows(article), columns=QUOTE_COLUMNS)
+    for col in ("speaker", "speaker_kind", "cue"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return frame
+
+
+@lru_cache(maxsize=16)
+def quotation_rows(article: Article) -> tuple[Quotation, ...]:
+    """The rows of :func:`quotations` (every kind) as :class:`Quotation` tuples, in reading order.
+    Cached and shared: the pandas-free way to read quotations."""
+    att_by_sentence: dict[str, list] = {}
+    for k, r in enumerate(base_attribution_rows(article)):  # k keeps the table's order across sentences
+        att_by_sentence.setdefault(r.sentence_id, []).append((k, r))
+    sent_of = {s.id: s for s in article.sentences}
+    rows = []
+    prev: dict | None = None
+    for n, q in enumerate(quote_span_rows(article), start=1):
+        sids = sentences_of(article, q.start, q.end) or sentences_of(article, q.start - 1, q.end + 1)
+        sid = sids[0] if sids else ""
+        words = count_words(q.text)
+        # The speaker: an attribution whose cue lies outside the quotation, in the sentence(s) the
+        # quotation touches, nearest to the quotation marks.
+        touching = set(sids)
+        if sids:
+            first, last = sent_of[sids[0]], sent_of[sids[-1]]
+            touching |= {first.id, last.id}
+        cands = sorted(kr for sid_ in touching for kr in att_by_sentence.get(sid_, ()))
+        best = None
+        for _, r in cands:
+            if q.start - 1 <= r.start and r.end <= q.end + 1:
+                continue  # a reporting verb inside the quotation belongs to the quoted speech
+            if r.kind == "unattributed":
+                continue
+            dist = q.start - r.end if r.end <= q.start else r.start - q.end
+            if best is None or dist < best[0]:
+                best = (dist, r)
+        speaker = speaker_kind = cue = None
+        inferred = False
+        colon = article.text[:q.start - 1].rstrip().endswith(":")
+        if best is not None:
+            speaker, speaker_kind, cue = best[1].source, best[1].kind, best[1].cue
+        elif colon and (agent := _colon_speaker(article, sid, q.start)) is not None:
+            # 'Sunak defended the record: "..."': the words of the clause's subject
+            speaker, speaker_kind, cue = agent
+        elif prev is not None and prev["speaker"] and words > SCARE_MAX_WORDS and (
+                not prev["closed"] or q.paragraph - prev["paragraph"] <= 1) and not colon and not _own_verb(
+                article, sid, q):
+            # A long quotation with no speaker of its own continues the previous speaker's words
+            # (the next paragraph of the same quotation, or the next quoted paragraph).
+            speaker, speaker_kind, cue, inferred = prev["speaker"], prev["speaker_kind"], prev["cue"], True
+        # A short passage no one is credited with is a scare quote, unless its sentence reports
+        # speech ("They called MacDonald a “fascist.”": a quotation whose speaker is not named).
+        kind = "direct" if speaker or words > SCARE_MAX_WORDS or (sid and _own_verb(article, sid, q)) else "scare"
+        marks = "curly" if q.open_mark in "\u201c\u2018\u00ab" else "straight"
+        rows.append(Quotation(f"q{n}", sid, sids, q.text, words, kind, speaker, speaker_kind, cue, inferred, marks,
+                              q.start, q.end))
+        if kind == "direct":
+            prev = {"speaker": speaker, "speaker_kind": speaker_kind, "cue": cue, "closed": q.closed,
+                    "paragraph": q.paragraph}
+    return tuple(rows)
+
+
+def _own_verb(article: Article, sid: str, q: QuoteSpan) -> bool:
+    """Whether the quotation's sentence has a reporting verb outside the quotation (then the
+    quotation has a speaker of its own, named or not, and does not continue the previous one)."""
+    toks = sentence_words(article).get(sid)
+    if toks is None:
+        return False
+    verbs = reporting_lemmas()
+    return any((end <= q.start or start >= q.end) and pos.startswith("VB") and nlp.lemmatize(low, pos) in verbs
+               for start, end, pos, low in zip(toks.start, toks.end, toks.pos, toks.lower))
+
+
+def _colon_speaker(article: Article, sid: str, start: int):
+    """The agent of the last verb before a quotation introduced by a colon, in the same sentence."""
+    agents = [r for r in role_rows(article) if r.sentence_id == sid and r.role == "agent" and r.verb_end <= start
+              and r.kind in ("person", "government", "organisation", "group")]
+    if not agents:
+        return None
+    last = sorted(agents, key=lambda r: (r.verb_end, r.start))[-1]  # of equals, the last in table order
+    return last.actor, classify_span(last.actor, last.kind), last.verb
+
+
+def quotations(article: Article, *, kind: str | None = None) -> pd.DataFrame:
+    """Every quotation with its speaker, in reading order.
+
+    ``kind`` is ``direct`` (a speaker is credited, or the passage is longer than
+    ``SCARE_MAX_WORDS`` words) or ``scare`` (a word or short phrase in quotes that no speaker is
+    credited with: the seed's "sanctuaries"); pass ``kind=`` to keep one. The speaker comes from a
+    reporting verb or "according to" outside the quotation in the same sentence ("X said",
+    "said X", "X told ...:"), or from the subject of the clause before a colon ("Sunak defended
+    the record: ..."); a long quotation without either, in a sentence with no reporting verb of
+    its own, continues the previous speaker's quotation (``speaker_inferred``).
+
+    Columns: quote_id, sentence_id (where it starts), sentence_ids, text (inside the marks),
+    n_words, kind, speaker, speaker_kind (an attribution kind), cue (the attributing words),
+    speaker_inferred, marks (straight or curly), start, end (offsets into article.text).
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article('News\\n\\n“We will win,” Mayor Ann Lee said. Cities labeled as "sanctuaries" object.')
+    >>> quotations(a)[["text", "kind", "speaker"]].values.tolist()
+    [['We will win,', 'direct', 'Ann Lee'], ['sanctuaries', 'scare', None]]
+    """
+    frame = _quotations(article).copy()
+    if kind is not None:
+        frame = frame[frame["kind"] == kind].reset_index(drop=True)
+    return frame
+
+
+def scare_quotes(article: Article) -> pd.DataFrame:
+    """Quoted words or short phrases that no speaker is credited with, listed apart from real quotations.
+
+    Columns: sentence_id, text, marks, start, end.
+    """
+    q = quotations(article, kind="scare")
+    return q[["sentence_id", "text", "marks", "start", "end"]].reset_index(drop=True)
+
+
+def indirect_speech(article: Article) -> pd.DataFrame:
+    """Reported speech without quotation marks: a reporting verb or "according to" whose claim is
+    not a direct quotation ("the Pentagon announced plans to ...", "X warned that ...").
+
+    Columns: sentence_id, speaker, speaker_kind, verb (the attributing words), verb_category
+    (neutral, assertive, tentative, critical), content (the words reported), words.
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article("News\\n\\nMayor Ann Lee warned that the plan would fail.")
+    >>> indirect_speech(a)[["speaker", "verb", "content"]].values.tolist()
+    [['Ann Lee', 'warned', 'that the plan would fail.']]
+    """
+    spans = [(q.start, q.end) for q in quote_span_rows(article)]
+    rows = []
+    for r in base_attribution_rows(article):
+        if r.mode not in ("reporting_verb", "according_to"):
+            continue
+        if r.claim_start >= 0 and any(a < r.claim_end and r.claim_start < b for a, b in spans):
+            continue  # the claim is (partly) a direct quotation
+        rows.append((r.sentence_id, r.source, r.kind, r.cue, r.verb_category, r.claim, r.words))
+    return pd.DataFrame(rows, columns=["sentence_id", "speaker", "speaker_kind", "verb", "verb_category", "content",
+                                       "words"])

@@ -1,0 +1,333 @@
+"""Passive voice from part-of-speech tags: be/get passives and reduced passives, with the agent a by-phrase names or a flag when none does."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..core import nlp
+from ..core.article import Article
+from ..core.tokens import sentence_words
+
+__all__ = ["passives", "passive_rows", "Passive", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS",
+           "passive_counts"]
+
+
+class Passive(NamedTuple):
+    """One passive clause: a row of :func:`passives` (same fields, same order)."""
+
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    auxiliary: str
+    participle: str
+    lemma: str
+    agent: str | None
+    agentless: bool
+
+
+PASSIVE_COLUMNS = list(Passive._fields)
+
+#: Kinds of passive, with labels for tables and charts.
+PASSIVE_KINDS: dict[str, str] = {
+    "be": "be-passive (\"could be considered\")",
+    "get": "get-passive (\"got arrested\")",
+    "reduced": "reduced passive (\"cities labeled as ...\")",
+}
+
+_BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'re", "'m"}
+_GET = {"get", "gets", "got", "gotten", "getting"}
+_HAVE = {"have", "has", "had", "having", "'ve", "'d"}
+_ADVERB_TAGS = {"RB", "RBR", "RBS"}
+_NEGATION = {"not", "n't", "never"}
+_DEGREE = {"very", "so", "too", "extremely", "quite", "really", "pretty", "rather"}
+
+#: Past participles that after *be* usually describe a state, not an action done to someone
+#: ("was tired", "is interested in"): not counted as passives unless a by-phrase names an
+#: agent. article-lens judgement, after the adjectival-passive tests of Huddleston & Pullum
+#: (2002, ch. 16): such participles take "very" and report no event.
+ADJECTIVAL_PARTICIPLES: frozenset[str] = frozenset({
+    "amazed", "annoyed", "ashamed", "bored", "complicated", "concerned", "confused", "convinced", "crowded",
+    "delighted", "detailed", "determined", "disappointed", "embarrassed", "excited", "exhausted", "experienced",
+    "frightened", "gone", "interested", "involved", "married", "pleased", "poised", "qualified", "related",
+    "relieved", "satisfied", "scared", "shocked", "skilled", "sophisticated", "supposed", "surprised",
+    "talented", "tired", "unknown", "worried",
+})
+
+#: Adjectival when followed by "to" and a noun phrase or -ing form ("is committed to protecting",
+#: "is used to the cold"), passive otherwise ("crimes were committed", "it is used to fund").
+_STATE_BEFORE_TO = frozenset({"accustomed", "committed", "dedicated", "devoted", "entitled", "opposed", "used"})
+#: Fixed phrases with "to" + verb ("is set to become", "is bound to fail", "is prepared to act").
+_IDIOM_TO_VERB = frozenset({"bound", "poised", "prepared", "set", "supposed"})
+#: After *get*, these make a change of state, not a passive ("got married", "get rid of", "got lost").
+_GET_STATES = frozenset({"acquainted", "bored", "divorced", "dressed", "engaged", "involved", "lost", "married",
+                         "rid", "started", "stuck", "tired", "used", "worried"})
+
+#: Participles often used as plain adjectives before a noun ("were known fugitives",
+#: "are convicted felons"): not passives when a noun or adjective follows directly.
+_ATTRIBUTIVE = frozenset({"known", "convicted", "registered", "licensed", "trained", "certified", "wanted",
+                          "elected", "unidentified", "undocumented", "married", "suspected", "alleged"})
+
+#: Participles that after a noun work like prepositions or fixed phrases ("based on",
+#: "compared with", "given that"): never reduced passives.
+_REDUCED_STOP = frozenset({
+    "based", "related", "compared", "given", "provided", "concerned", "involved", "located", "associated",
+    "situated", "regarded", "considering", "following", "including", "according", "united", "used",
+})
+
+#: Prepositions that may follow the participle of a reduced passive ("labeled as", "estimated at").
+_REDUCED_NEXT = {"by", "as", "at", "to", "in", "for", "with", "from", "on", "against", "under", "into", "over",
+                 "during", "after", "before", "across", "near", "since", "through", "without"}
+
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_QUOTES = {"''", "``", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019"}
+
+# A by-phrase that is about time, amount or means is not an agent ("by the end of the month",
+# "by 10 percent", "by working", "by car").
+_TIME_WORDS = {
+    "end", "time", "then", "now", "today", "tomorrow", "tonight", "noon", "midnight", "morning", "evening",
+    "afternoon", "night", "week", "month", "year", "weekend", "start", "beginning", "middle", "close", "deadline",
+    "early", "late", "mid", "next", "last", "spring", "summer", "autumn", "fall", "winter", "far", "default",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "percent", "half", "hand", "car", "bus", "train", "plane", "air", "sea", "road", "mail", "email", "phone",
+    "telephone", "foot", "boat", "chance", "mistake", "accident", "force", "contrast", "comparison", "way",
+    "means", "virtue", "itself", "themselves", "himself", "herself",
+}
+_AGENT_TAGS = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP", "VBN", "VBG"}
+_HEAD_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+_CLAUSE_BREAK_TAGS = {",", ".", ":", "CC", "WDT", "WP", "WP$", "WRB", "MD", "VBD", "VBZ", "VBP", "(", ")"}
+
+
+def _is_be(low: str, pos: str) -> bool:
+    return low in _BE or (low == "'s" and pos == "VBZ")
+
+
+def _looks_participle(word: str) -> bool:
+    """False for comparatives, adverbs and -ing forms the tagger sometimes marks VBN ("safer")."""
+    return word.endswith("ed") or not word.endswith(("er", "est", "ly", "ing"))
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_PRONOUN_HEADS = {"those", "these", "anyone", "everyone", "someone", "all", "many", "some", "others", "people"}
+
+
+def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
+    """Whether the participle at ``i`` (``j``: the token before it, adverbs skipped) is a reduced passive.
+
+    After a noun and before a preposition ("cities labeled as", "detainer placed on ... by ICE"),
+    or after "those"/a number and before a preposition or verb ("those arrested were", "the 22
+    arrested during"). A VBD tag is trusted only where an active past tense cannot be: after
+    "those"/a number, or after the object of an earlier verb when a by-phrase names an agent.
+    """
+    if word in _REDUCED_STOP:
+        return False
+    k = j
+    while k >= 0 and low[k] in _QUOTES:
+        k -= 1
+    if k < 0:
+        return False
+    nxt = i + 1
+    while nxt < len(low) and pos[nxt] in _ADVERB_TAGS:
+        nxt += 1
+    after_prep = nxt < len(low) and low[nxt] in _REDUCED_NEXT
+    head_like = low[k] in _PRONOUN_HEADS or (pos[k] == "CD" and k > 0 and pos[k - 1] == "DT")
+    # The participle must not be the clause's only verb ("The competition ended on Tuesday").
+    if not any(pos[m] in _FINITE for m in range(len(low)) if m != i):
+        return False
+    if head_like:
+        return after_prep or (nxt < len(low) and pos[nxt] in _FINITE)
+    if pos[k] not in _NOUN_TAGS or not after_prep:
+        return False
+    if pos[i] == "VBN":
+        return True
+    earlier_verb = any(pos[m].startswith("VB") and pos[m] not in ("VBG", "VBN") for m in range(k))
+    return earlier_verb and "," not in low[:k][-6:] and _agent(low, pos, i + 1) is not None
+
+
+def _is_state(word: str, kind: str, low: list[str], pos: list[str], i: int, skipped: list[int]) -> bool:
+    """Whether a participle describes a state rather than an action done to someone (see the lists above)."""
+    if word in ADJECTIVAL_PARTICIPLES:
+        return True
+    if kind == "get" and word in _GET_STATES:
+        return True
+    if kind != "reduced" and skipped and low[skipped[0]] in _DEGREE:
+        return True  # "was very tired", "is so excited"
+    if i + 1 < len(low) and low[i + 1] == "to":
+        after = pos[i + 2] if i + 2 < len(low) else ""
+        if word in _STATE_BEFORE_TO and after != "VB":
+            return True
+        if word in _IDIOM_TO_VERB and after == "VB":
+            return True
+    return False
+
+
+def _agent(low: list[str], pos: list[str], start: int) -> tuple[int, int] | None:
+    """Token span [a, b) of the agent after a participle at ``start - 1``, or None.
+
+    Looks for "by" within the next few tokens (over adverbs, particles and one short
+    prepositional phrase, never across punctuation or another verb), then takes the noun
+    phrase after it.
+    """
+    k = start
+    steps = 0
+    while k < len(low) and steps < 8:
+        if low[k] == "by":
+            break
+        if pos[k] in _CLAUSE_BREAK_TAGS or low[k] in _QUOTES or low[k] in ("that", "who", "which"):
+            return None
+        if pos[k].startswith("VB") and pos[k] != "VBG":
+            return None
+        k += 1
+        steps += 1
+    else:
+        return None
+    if k >= len(low) or low[k] != "by":
+        return None
+    a = k + 1
+    if a >= len(low) or pos[a] == "VBG" or pos[a] == "CD" or low[a] in _TIME_WORDS:
+        return None
+    b = a
+    while b < len(low):
+        if pos[b] in _AGENT_TAGS or low[b] == "'s":
+            b += 1
+            continue
+        if low[b] in ("of", "and", "&") and b + 1 < len(low) and pos[b + 1] in _AGENT_TAGS - {"POS"}:
+            b += 1
+            continue
+        if low[b] in ("-", "--") and b + 1 < len(low) and pos[b + 1] in _NOUN_TAGS:
+            b += 1
+            continue
+        break
+    # The phrase must end on its head: a noun, pronoun or number.
+    while b > a and pos[b - 1] not in _HEAD_TAGS:
+        b -= 1
+    if b == a:
+        return None
+    heads = [low[j] for j in range(a, b) if pos[j] in _NOUN_TAGS]
+    if heads and heads[0] in _TIME_WORDS and pos[a] == "DT":
+        return None
+    if any(low[j] in _TIME_WORDS for j in range(a, min(b, a + 2))) and pos[a] == "DT" and len(heads) == 1:
+        return None
+    return a, b
+
+
+def passives(article: Article) -> pd.DataFrame:
+    """Passive clauses found from the part-of-speech tags, with their agent.
+
+    - **be/get passive**: a form of *be* or *get*, then (possibly after adverbs or "not") a past
+      participle (tag VBN; VBD, or JJ on a verb form, where the tagger slipped): "could be
+      considered", "was being investigated", "got arrested", "was initially denied visas". A participle in ``ADJECTIVAL_PARTICIPLES`` ("was tired",
+      "is interested in"), or one right after "very"/"so"/"too", describes a state and is not
+      counted, unless a by-phrase names an agent.
+    - **reduced passive**: a participle (tag VBN) right after a noun (or its closing quote) and
+      followed by a preposition, with no *be*: "cities labeled as sanctuaries", "areas heavily
+      populated by undocumented immigrants", "a population estimated at 14 million". Prenominal
+      participles ("targeted raids") and fixed phrases ("based on", "given that") are not, nor
+      is a participle that is the sentence's only verb ("The competition ended on Tuesday").
+    - **agent**: the noun phrase of a following by-phrase ("was arrested by police" -> police);
+      a by-phrase of time, amount or means ("by the end of the month", "by 10%", "by car") is
+      not an agent. ``agentless`` is True when no agent is named: the reader is not told who acts.
+
+    Columns: sentence_id, start, end (offsets of ``text`` in ``article.text``), text (the verb
+    group, through the agent when there is one), kind (be, get, reduced), auxiliary, participle,
+    lemma, agent (None when agentless), agentless. In reading order. :func:`passive_rows` gives the
+    same rows as tuples.
+
+    >>> from analysis.core.article import parse_article
+    >>> a = parse_article("News\\n\\nHe was arrested by police. She was tired. Measures could be considered.")
+    >>> passives(a)[["text", "agent"]].values.tolist()
+    [['was arrested by police', 'police'], ['could be considered', None]]
+    """
+    rows = _passive_rows(article)
+    if not rows:
+        return pd.DataFrame(columns=PASSIVE_COLUMNS).astype({"start": "int64", "end": "int64", "agentless": bool})
+    frame = pd.DataFrame(list(rows), columns=PASSIVE_COLUMNS)
+    frame["agent"] = pd.Series([r.agent for r in rows], dtype=object)  # None, not NaN, when agentless
+    return frame
+
+
+def passive_rows(article: Article) -> tuple[Passive, ...]:
+    """The rows of :func:`passives` as :class:`Passive` tuples, in the same order. Cached per article."""
+    return _passive_rows(article)
+
+
+@lru_cache(maxsize=16)
+def _passive_rows(article: Article) -> tuple[Passive, ...]:
+    rows = []
+    by_sentence = sentence_words(article)
+    for s in article.sentences:
+        toks = by_sentence.get(s.id)
+        if not toks:
+            continue
+        texts, low, pos, starts, ends = toks.text, list(toks.lower), list(toks.pos), toks.start, toks.end
+        n = len(low)
+        for i in range(n):
+            word = low[i]
+            if word in _BE or word in _GET or word in _HAVE:
+                continue
+            if not (pos[i] in ("VBN", "VBD") or (pos[i] == "JJ" and word.endswith(("ed", "en")))):
+                continue
+            if not _looks_participle(word) or (i > 0 and texts[i][:1].isupper()
+                                                and i + 1 < n and pos[i + 1] in ("NNP", "NNPS")):
+                continue  # a tagger slip ("safer"), or part of a name ("Deferred Action")
+            if (word in _ATTRIBUTIVE and i + 1 < n and pos[i + 1] in ("JJ", "NN", "NNS")
+                    and low[i + 1] not in _TIME_WORDS | {"twice", "once", "thrice", "yesterday", "again"}):
+                continue  # "were known fugitive violators": the participle modifies a noun
+            # Walk left over adverbs, negation and "and" between adverbs to the auxiliary.
+            j = i - 1
+            skipped: list[int] = []
+            while j >= 0 and (pos[j] in _ADVERB_TAGS or low[j] in _NEGATION
+                              or (low[j] == "and" and j > 0 and pos[j - 1] in _ADVERB_TAGS)):
+                skipped.append(j)
+                j -= 1
+            agent = _agent(low, pos, i + 1)
+            kind = None
+            aux_i = None
+            if j >= 0 and (_is_be(low[j], pos[j]) or low[j] in _GET):
+                if pos[i] == "JJ" and agent is None and nlp.lemmatize(word, "VBN") == word:
+                    continue  # an adjective in -ed/-en that is no verb form ("was unprecedented")
+                kind = "get" if low[j] in _GET else "be"
+                aux_i = j
+            elif pos[i] in ("VBN", "VBD") and not (j >= 0 and low[j] in _HAVE):
+                if _reduced(word, low, pos, i, j):
+                    kind = "reduced"
+            if kind is None:
+                continue
+            if agent is None and _is_state(word, kind, low, pos, i, skipped):
+                continue
+            # The verb group: modals, have/be forms, adverbs and "not" before the auxiliary.
+            if aux_i is not None:
+                g = aux_i
+                while g - 1 >= 0 and (pos[g - 1] == "MD" or low[g - 1] in _BE or low[g - 1] in _HAVE
+                                      or low[g - 1] in _NEGATION or (pos[g - 1] in _ADVERB_TAGS and g - 2 >= 0
+                                                                     and (pos[g - 2] == "MD" or low[g - 2] in _HAVE))):
+                    g -= 1
+            else:
+                g = min(skipped) if skipped else i
+            last = agent[1] - 1 if agent else i
+            a, b = starts[g], ends[last]
+            rows.append(Passive(
+                s.id, a, b, article.text[a:b], kind,
+                texts[aux_i] if aux_i is not None else "",
+                texts[i], nlp.lemmatize(word, "VBN"),
+                article.text[starts[agent[0]]:ends[agent[1] - 1]] if agent else None,
+                agent is None,
+            ))
+    rows.sort(key=lambda r: (r.start, r.end))  # stable: equal spans keep reading order
+    return tuple(rows)
+
+
+def passive_counts(found: pd.DataFrame) -> pd.DataFrame:
+    """Passives by kind and by whether an agent is named. Columns: kind, label, agent, count."""
+    rows = []
+    for kind, label in PASSIVE_KINDS.items():
+        sub = found[found["kind"] == kind]
+        for agentless, what in ((False, "agent named"), (True, "no agent named")):
+            rows.append((kind, label, what, int((sub["agentless"] == agentless).sum())))
+    return pd.DataFrame(rows, columns=["kind", "label", "agent", "count"])

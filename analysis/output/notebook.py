@@ -1,0 +1,150 @@
+"""Helpers the notebooks call to show charts, tables and the article header; they return display objects and never call ``.show()``."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.article import Article, load_article, resolve_article_path
+from ..core.config import VERSION
+from ..core.lexicons import lexicon_versions
+from .charts import export
+from .charts.engine import caption_text, Chart, plotly_dict
+
+__all__ = ["load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
+
+
+class ChartOutput:
+    """A chart for a notebook: plotly JSON for JupyterLab and an HTML div for exported reports.
+
+    The HTML does not carry plotly.js; the report exporter adds one shared copy to the page.
+    """
+
+    def __init__(self, chart: Chart):
+        self.chart = chart
+        #: ``charts.to_plotly(chart).to_dict()``: what plotly would serialise, built without a ``Figure``'s checks.
+        self.figure = plotly_dict(chart)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import plotly.io as pio
+
+        fig_json = json.loads(pio.to_json(self.figure, validate=False))
+        div = pio.to_html(self.figure, validate=False, full_html=False, include_plotlyjs=False, div_id=self.chart.id,
+                          config={"displaylogo": False, "responsive": True})
+        text = caption_text(self.chart)
+        caption = f'<p class="chart-caption">{html.escape(text)}</p>' if text else ""
+        return {
+            "application/vnd.plotly.v1+json": {"data": fig_json["data"], "layout": fig_json["layout"],
+                                                "config": {"displaylogo": False}},
+            "text/html": f'<div class="al-chart" data-chart="{html.escape(self.chart.id)}">{div}{caption}</div>',
+            "text/plain": f"<chart {self.chart.id}: {self.chart.title}>",
+        }
+
+
+def show_chart(chart: Chart, charts_dir: str | None = None) -> ChartOutput:
+    """Return the chart for display; when ``charts_dir`` is set, also save PNG, SVG and CSV there.
+
+    In a report build (the environment variable ``ARTICLE_LENS_BACKGROUND_CHARTS`` is set by
+    ``analysis.output.report`` for its kernel) the files are drawn in a second process while the
+    notebook goes on; the build waits for them before the report is swapped in.
+    """
+    if charts_dir:
+        if os.environ.get(export.BACKGROUND_CHARTS_ENV):
+            export.save_chart_in_background(chart, Path(charts_dir))
+        else:
+            export.save_chart(chart, Path(charts_dir))
+    return ChartOutput(chart)
+
+
+class _HTML:
+    def __init__(self, markup: str):
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+
+def article_header(article: Article) -> _HTML:
+    """Title, source and provenance of the article (all text escaped)."""
+    meta = article.metadata
+    rows = [("Article", article.title), ("File", Path(article.path).name if article.path else "(text)")]
+    for key in ("source", "author", "date", "url", "licence", "attribution"):
+        if meta.get(key):
+            rows.append((key.capitalize(), meta[key]))
+    rows.append(("Analysed with", f"article-lens {VERSION}"))
+    lex = ", ".join(f"{k} {v}" for k, v in lexicon_versions().items())
+    rows.append(("Lexicons", lex))
+    body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
+    return _HTML(f'<table class="al-provenance">{body}</table>')
+
+
+def warnings_box(article: Article) -> _HTML:
+    """The parser's warnings about the article (empty when there are none)."""
+    if not article.warnings:
+        return _HTML("")
+    items = "".join(f"<li>{html.escape(w)}</li>" for w in article.warnings)
+    return _HTML(f'<div class="al-warning" style="border:2px solid #d62728;padding:0.5em"><strong>Warning</strong><ul>{items}</ul></div>')
+
+
+#: How a table shows a missing value (instead of pandas' "None", "NaN" or "<NA>").
+MISSING = "—"
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for display: list cells joined as text, missing values in text columns shown as "—".
+
+    pandas escapes cell text when it renders HTML, so article text is safe in the result.
+
+    >>> escape_frame(pd.DataFrame({"a": [["x", "<y>"], None], "n": [1.5, 2.0]})).values.tolist()
+    [['x, <y>', 1.5], ['—', 2.0]]
+    """
+    from pandas.api.types import is_numeric_dtype
+
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if is_numeric_dtype(series) and not series.dtype == object:
+            continue
+        if series.map(lambda v: isinstance(v, (list, tuple))).any():
+            series = series.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        if series.map(_missing).any():
+            series = series.astype(object).map(lambda v: MISSING if _missing(v) else v)
+        out[col] = series
+    return out
+
+
+def sentence_list(article: Article, sentence_ids, *, label: str = "") -> _HTML:
+    """The listed sentences, each with its id, escaped."""
+    items = "".join(
+        f'<li><code>{html.escape(sid)}</code> {html.escape(article.sentence(sid).text)}</li>' for sid in sentence_ids
+    )
+    head = f"<p>{html.escape(label)}</p>" if label else ""
+    return _HTML(f"{head}<ul>{items}</ul>")
+
+
+def say(template: str, **values) -> _HTML:
+    """A paragraph of prose whose values are escaped: ``say("The top word is {w}.", w=term)``.
+
+    >>> say("Hello {who}.", who="<b>").markup
+    '<p>Hello &lt;b&gt;.</p>'
+    """
+    safe = {k: html.escape(f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v)) for k, v in values.items()}
+    return _HTML(f"<p>{template.format(**safe)}</p>")
+
+
+def load(article_name: str) -> Article:
+    """Load the article a notebook's ``article`` parameter names (a path, or a file name in data/articles/)."""
+    return load_article(resolve_article_path(article_name))
