@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "seed-us-immigration-enforcement.txt"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared helpers in tests/support/ and this conftest
 
 
 @pytest.fixture(scope="session")

@@ -424,10 +424,10 @@ def test_degenerate_reports_explain_instead_of_nan(degenerate_reports):
 
 
 def test_degenerate_reports_in_headless_chromium(degenerate_reports):
-    from browser_support import skip_without_chromium
+    from support.browser_support import skip_without_chromium
 
     skip_without_chromium()
-    from browser_probe import probe_pages
+    from support.browser_probe import probe_pages
 
     out = degenerate_reports["out"]
     pages = [out / "index.html"] + sorted(out.glob("*/*.html"))

@@ -184,10 +184,10 @@ def test_no_payload_reaches_the_markup(hostile_reports):
 
 def test_payloads_never_execute_in_chromium(hostile_reports):
     """Open every page offline, hover every chart, fire every handler: nothing runs, all is text."""
-    from browser_support import skip_without_chromium
+    from support.browser_support import skip_without_chromium
 
     skip_without_chromium()
-    from browser_probe import probe_pages
+    from support.browser_probe import probe_pages
 
     out = hostile_reports["out"]
     probes = probe_pages(_pages(out), screenshot_dir=ROOT / "tests" / "artifacts" / "security", root=out)

@@ -240,7 +240,7 @@ def test_index_html(site):
 
 
 def test_index_sorts_in_chromium(site):
-    from browser_support import _LaunchedBrowser, check_page, skip_without_chromium
+    from support.browser_support import _LaunchedBrowser, check_page, skip_without_chromium
 
     skip_without_chromium()
     page_check = check_page(site / "index.html")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from browser_support import PageCheck, file_url, visit_pages
+from support.browser_support import PageCheck, file_url, visit_pages
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

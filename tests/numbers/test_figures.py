@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,8 +13,9 @@ from analysis.numbers.consistency import consistency
 from analysis.numbers.records import figures, numbers
 from analysis.numbers.reference import reference_figures, reference_matches
 from analysis.output.summary import figures_sections
+from conftest import SHARED_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED_CORPUS
 
 
 def one(art, text: str) -> pd.Series:

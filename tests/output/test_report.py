@@ -10,7 +10,7 @@ by this module), then:
   summary it holds the variables of all three notebooks; gone afterwards), and building the seed
   again gives the same bytes in every file; the cell run between notebooks restores pandas'
   display options and binds no name;
-* in headless Chromium, from ``file://`` with all network blocked (``tests/browser_probe.py``):
+* in headless Chromium, from ``file://`` with all network blocked (``tests/support/browser_probe.py``):
   no request leaves, no console error, every plotly chart has drawn its SVG, the page title names
   the article, the annotated-article view (``.al-annotated``) is there — asserted only while
   ``notebooks/01-language.ipynb`` calls ``annotate`` (the view comes from that notebook) — and a
@@ -132,10 +132,10 @@ def test_page_titles_name_the_article(bundled):
 
 
 def test_reports_in_headless_chromium(bundled):
-    from browser_support import skip_without_chromium
+    from support.browser_support import skip_without_chromium
 
     skip_without_chromium()
-    from browser_probe import probe_pages
+    from support.browser_probe import probe_pages
 
     out = bundled["out"]
     pages = [out / "index.html"]

@@ -234,7 +234,7 @@ def test_compare_report_is_built_escaped_and_offline(tmp_path):
         for ext in ("png", "svg", "csv"):
             assert (out / COMPARE_FIGURES / f"{chart_id}.{ext}").stat().st_size > 50
     assert not list(out.glob(".staging-*"))
-    from browser_support import check_page, skip_without_chromium
+    from support.browser_support import check_page, skip_without_chromium
 
     skip_without_chromium()
     r = check_page(page, screenshot=tmp_path / "compare.png")

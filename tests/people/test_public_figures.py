@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from analysis.people.public_figures import PUBLIC_FIGURE_COLUMNS, public_figures, voice_by_sentence
+from conftest import SHARED_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED_CORPUS
 
 
 def test_seed_public_figures(seed):

@@ -110,7 +110,7 @@ def test_kwic_html_escapes(make_article):
 
 
 def test_annotated_article_in_chromium(make_article, tmp_path):
-    import browser_support
+    from support import browser_support
 
     browser_support.skip_without_chromium()
     a = make_article("Alert <script>window.__xss=1</script>", HOSTILE)

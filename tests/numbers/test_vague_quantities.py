@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from analysis.core.lexicons import load_lexicon
 from analysis.numbers.vague_quantities import VAGUE_CATEGORIES, VAGUE_COLUMNS, vague_quantities, vague_summary
+from conftest import SHARED_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED_CORPUS
 
 
 def terms(art) -> list[str]:

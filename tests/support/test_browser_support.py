@@ -12,9 +12,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import browser_support
+from support import browser_support
 import pytest
-from browser_support import (
+from support.browser_support import (
     PageCheck,
     check_page,
     check_pages,
@@ -345,7 +345,7 @@ def test_visit_pages_calls_read_on_the_loaded_page(tmp_path: Path) -> None:
 def test_probe_fires_events_that_check_page_does_not(tmp_path: Path, plotly_js: str) -> None:
     """An ``on*`` handler that waits for an event: probe_pages fires it and sees ``__xss``."""
     skip_without_chromium()
-    from browser_probe import Probe, probe_pages
+    from support.browser_probe import Probe, probe_pages
 
     page = chart_page(tmp_path, plotly_js)
     text = page.read_text(encoding="utf-8").replace(
@@ -373,7 +373,7 @@ def test_probe_fires_events_that_check_page_does_not(tmp_path: Path, plotly_js: 
 def test_probe_records_what_check_page_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Same wall and same collection: requests, dialogs, errors; escaped payloads stay text."""
     skip_without_chromium()
-    from browser_probe import probe_pages
+    from support.browser_probe import probe_pages
 
     (tmp_path / "site" / "sub").mkdir(parents=True)
     payload = '<img src=x onerror="window.__xss=1">'
