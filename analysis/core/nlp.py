@@ -104,6 +104,7 @@ def ensure_resources(*, download: bool = True, include_optional: bool = True, qu
 
 
 def require(path: str) -> None:
+    """Raise :class:`NLTKResourceError` with the command that installs it when an NLTK resource is missing."""
     if not _find(path):
         res = next((r for r in RESOURCES if r.path == path), None)
         pkg = res.package if res else path

@@ -54,11 +54,14 @@ _POSTPOSED_MAX = 4  # "..., X said." has at most this many words after the verb
 
 @lru_cache(maxsize=1)
 def reporting_lemmas() -> dict[str, str]:
+    """Reporting-verb lemma -> its category (neutral, assertive, doubting...), from ``data/lexicons/reporting_verbs.csv``."""
     lex = load_lexicon("reporting_verbs")
     return dict(zip(lex["term"], lex["category"]))
 
 
 def classify_span(actor: str, kind: str) -> str:
+    """The kind of source (one of ``ATTRIBUTION_KINDS``) of an actor of entity kind ``kind``: a group
+    is vague ("critics", "experts") or anonymous ("officials"); people are named_person, the rest named_org."""
     if kind == "group":
         head = actor.split()[-1]
         if head in _VAGUE_GROUPS:

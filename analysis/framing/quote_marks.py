@@ -78,6 +78,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, str, bool]]:
 
 @lru_cache(maxsize=16)
 def quote_span_rows(article: Article) -> tuple[QuoteSpan, ...]:
+    """Every quoted passage as :class:`QuoteSpan` tuples in reading order (cached and shared: read them,
+    do not change them); :func:`quote_spans` returns a list copy."""
     out: list[QuoteSpan] = []
     for p in article.paragraphs:
         for a, b, mark, closed in _paragraph_spans(p.text):
@@ -140,6 +142,7 @@ def sentences_of(article: Article, start: int, end: int) -> list[str]:
 
 
 def count_words(text: str) -> int:
+    """Words (runs of letters or digits, hyphens and apostrophes inside) in ``text``."""
     return len(_WORD.findall(text))
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
+from ..core.tagging import FINITE_TAGS
 from ..core.tokens import sentence_words
 
 __all__ = ["passives", "passive_rows", "Passive", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS",
@@ -113,7 +114,6 @@ def _looks_participle(word: str) -> bool:
     return word.endswith("ed") or not word.endswith(("er", "est", "ly", "ing"))
 
 
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _PRONOUN_HEADS = {"those", "these", "anyone", "everyone", "someone", "all", "many", "some", "others", "people"}
 
 
@@ -138,10 +138,10 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
     after_prep = nxt < len(low) and low[nxt] in _REDUCED_NEXT
     head_like = low[k] in _PRONOUN_HEADS or (pos[k] == "CD" and k > 0 and pos[k - 1] == "DT")
     # The participle must not be the clause's only verb ("The competition ended on Tuesday").
-    if not any(pos[m] in _FINITE for m in range(len(low)) if m != i):
+    if not any(pos[m] in FINITE_TAGS for m in range(len(low)) if m != i):
         return False
     if head_like:
-        return after_prep or (nxt < len(low) and pos[nxt] in _FINITE)
+        return after_prep or (nxt < len(low) and pos[nxt] in FINITE_TAGS)
     if pos[k] not in _NOUN_TAGS or not after_prep:
         return False
     if pos[i] == "VBN":

@@ -64,6 +64,7 @@ def word_rows(article: Article) -> tuple[Word, ...]:
 
 
 def headline_sentence_ids(article: Article) -> set[str]:
+    """Ids of the sentences in the headline."""
     return {s.id for s in article.sentences if s.part == "headline"}
 
 

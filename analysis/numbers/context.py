@@ -96,6 +96,7 @@ def _np_before(toks: SentenceWords, a: int) -> str:
 
 
 def what_it_counts(num: ParsedNumber, sentence: Sentence, toks: SentenceWords | None) -> str | None:
+    """The noun phrase a quantity counts ("troops", "undocumented immigrants"), or None for kinds that are not figures."""
     if not toks or num.kind not in QUANTITY_KINDS:
         return None
     text = sentence.text
@@ -210,6 +211,7 @@ _MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b")
 
 
 def time_anchor(text: str, a: int, b: int, kind: str) -> str | None:
+    """The time expression nearest to the number at ``text[a:b]`` in its sentence ("in 2019", "last year"), or None."""
     if kind in ("year", "date", "time", "ordinal", "label"):
         return None
     best = None

@@ -150,6 +150,9 @@ def _valid_prefix(words: list[str]) -> int:
 
 @dataclass(frozen=True)
 class NumberSpan:
+    """A number found in a sentence before it is typed: offsets in the sentence text, value (low end), upper
+    end of a range, and what was written around it (currency symbol, percent sign, scale word...)."""
+
     a: int  # offsets in the sentence text
     b: int
     value: float
@@ -312,6 +315,7 @@ def _leading(span: NumberSpan, text: str) -> float:
 
 
 def fraction_spans(text: str, taken: list[tuple[int, int]]) -> list[NumberSpan]:
+    """Proportions written in words ("half", "two-thirds", "a quarter of") outside the ``taken`` ranges."""
     out = []
     for m in _FRACTION_RE.finditer(text):
         a, b = m.start(), m.end()
@@ -446,6 +450,9 @@ def _measure_unit(text: str, span: NumberSpan) -> tuple[str, str, int] | None:
 
 @dataclass(frozen=True)
 class ParsedNumber:
+    """A typed number in a sentence: offsets, value and upper end, kind (one of ``FIGURE_KINDS``), unit, and
+    the hints the table rows are built from."""
+
     a: int
     b: int
     value: float
@@ -471,6 +478,8 @@ _AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:years?|months?|weeks?)\s*-\s*olds?\
 
 
 def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bool, next_tag: str = "") -> ParsedNumber | None:
+    """The kind and unit of a found number from its context (year, date, money, percent, ordinal, label...),
+    or None when it is not a number to list."""
     raw = text[span.a:span.b]
     before = text[:span.a]
     after = text[span.b:]

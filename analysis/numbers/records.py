@@ -189,6 +189,7 @@ def figures(article: Article) -> pd.DataFrame:
 
 
 def counts_key(counts: str | None) -> tuple[str, ...]:
+    """The words of a ``counts`` phrase, lower case, head noun lemmatised: the key figures are compared on."""
     if not isinstance(counts, str) or not counts.strip() or counts.startswith("age"):
         return ()
     words = re.findall(r"[a-z][a-z'-]*", counts.lower())
@@ -210,6 +211,7 @@ def _overlaps(v1: float, h1: float | None, v2: float, h2: float | None) -> bool:
 
 
 def conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
+    """(id_a, id_b, note) for figures that count the same thing with values that do not overlap."""
     rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent")]
     keys = {r.id: counts_key(r.counts) for r in rows}
     # Only figures of the same kind and unit whose counted things end in the same noun can conflict:

@@ -530,4 +530,5 @@ def build_reports(paths: Sequence[Path] | None = None, out_dir: Path = REPORTS_D
 
 
 def iter_errors(results: Iterable[ReportResult]) -> list[str]:
+    """The one-line errors of the failed builds among ``results``."""
     return [r.error for r in results if r.error]

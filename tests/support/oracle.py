@@ -4,6 +4,8 @@ corpus-mode CSV of the bundled articles.
 
     python tests/support/oracle.py record DIR    # before the change: writes DIR/summaries/*.json and DIR/reports/
     python tests/support/oracle.py compare DIR   # after it: rebuilds into a temporary folder, exits 1 on any difference
+    python tests/support/oracle.py compare DIR --rename figures_dir=charts_dir   # an intended rename, applied
+                                                  # to the recorded text before comparing (repeatable)
 
 Only the public command line (`python -m analysis summary|report|corpus`) is used, so the script works across
 module moves. Outputs are deterministic (no timestamps), so "unchanged" means byte-identical.
@@ -59,23 +61,26 @@ def record(out: Path) -> None:
     print(f"recorded {len(inputs)} summaries and the reports of {len(articles)} articles in {out}")
 
 
-def _differences(left: Path, right: Path, prefix: str = "") -> list[str]:
-    """Relative paths that differ, or exist on one side only."""
+def _differences(left: Path, right: Path, renames: dict[bytes, bytes], prefix: str = "") -> list[str]:
+    """Relative paths that differ (after applying ``renames`` to the recorded side), or exist on one side only."""
     cmp = filecmp.dircmp(left, right)
     found = [f"{prefix}{n} (only before)" for n in cmp.left_only] + [f"{prefix}{n} (only after)" for n in cmp.right_only]
     for name in cmp.common_files:
-        if (left / name).read_bytes() != (right / name).read_bytes():
+        old = (left / name).read_bytes()
+        for a, b in renames.items():
+            old = old.replace(a, b)
+        if old != (right / name).read_bytes():
             found.append(f"{prefix}{name}")
     for name in cmp.common_dirs:
-        found += _differences(left / name, right / name, f"{prefix}{name}/")
+        found += _differences(left / name, right / name, renames, f"{prefix}{name}/")
     return sorted(found)
 
 
-def compare(before: Path) -> int:
+def compare(before: Path, renames: dict[bytes, bytes] | None = None) -> int:
     """Rebuild into a temporary folder and list every file that differs from ``before``."""
     with tempfile.TemporaryDirectory(prefix="oracle-") as tmp:
         record(Path(tmp))
-        differences = _differences(before, Path(tmp))
+        differences = _differences(before, Path(tmp), renames or {})
     for line in differences:
         print(f"differs: {line}")
     print(f"{len(differences)} file(s) differ" if differences else "identical: every summary and report file")
@@ -83,7 +88,13 @@ def compare(before: Path) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in {"record", "compare"}:
+    args = sys.argv[1:]
+    renames: dict[bytes, bytes] = {}
+    while len(args) >= 2 and args[-2] == "--rename" and "=" in args[-1]:
+        old, new = args[-1].split("=", 1)
+        renames[old.encode()] = new.encode()
+        args = args[:-2]
+    if len(args) != 2 or args[0] not in {"record", "compare"} or (renames and args[0] != "compare"):
         raise SystemExit(__doc__)
-    target = Path(sys.argv[2]).resolve()
-    raise SystemExit(record(target) if sys.argv[1] == "record" else compare(target))
+    target = Path(args[1]).resolve()
+    raise SystemExit(record(target) if args[0] == "record" else compare(target, renames))

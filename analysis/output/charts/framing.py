@@ -118,12 +118,14 @@ def terms_chart(terms: pd.DataFrame, *, id: str = "terms") -> Chart:
 
 
 def actors_chart(actors: pd.DataFrame, *, id: str = "actors", top: int = 15) -> Chart:
+    """Mentions of the ``top`` most named actors (the table of :func:`analysis.framing.actors.actors`), coloured by kind."""
     d = actors.head(top)[["name", "kind", "mentions"]].copy()
     return bar_chart(d, id=id, label="name", value="mentions", color="kind", title="Who the article names",
                      x_label="Mentions", y_label="Person, organisation or group", hover=("name", "kind", "mentions"))
 
 
 def sources_chart(attributions: pd.DataFrame, *, id: str = "attribution-kinds") -> Chart:
+    """How many attributions of each kind (``ATTRIBUTION_KINDS``, every kind listed, most accountable first)."""
     counts = attributions["kind"].value_counts()
     d = pd.DataFrame({"kind": list(ATTRIBUTION_KINDS), "count": [int(counts.get(k, 0)) for k in ATTRIBUTION_KINDS]})
     return bar_chart(d, id=id, label="kind", value="count", title="How claims are attributed",

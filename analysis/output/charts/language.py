@@ -152,6 +152,7 @@ def sentence_length_chart(lengths: pd.DataFrame, *, id: str = "sentence-lengths"
 
 
 def frequent_words_chart(words: pd.DataFrame, *, id: str = "frequent-words") -> Chart:
+    """Occurrences of the most frequent content words (the table of :func:`analysis.language.vocabulary.frequent_words`)."""
     d = words[["term", "count", "per_1000"]].copy()
     return bar_chart(d, id=id, label="term", value="count", title="Most frequent content words",
                      x_label="Occurrences in the article", y_label="Word", hover=("term", "count", "per_1000"))
