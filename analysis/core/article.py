@@ -26,6 +26,7 @@ __all__ = [
     "METADATA_KEYS",
     "resolve_article_path",
     "MAX_ARTICLE_CHARS",
+    "split_header",
 ]
 
 #: Longest text analysed, in characters after decoding: about 160,000 words, far beyond the longest

@@ -25,6 +25,12 @@ __all__ = [
     "write_bytes_atomic",
     "replace_dir_atomic",
     "file_sha256",
+    "read_bytes_capped",
+    "write_text_new",
+    "read_json",
+    "write_csv_atomic",
+    "FetchedPage",
+    "fetch_url",
 ]
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (

@@ -23,6 +23,8 @@ __all__ = [
     "gazetteer",
     "lemmatize",
     "NLTKResourceError",
+    "require",
+    "normalise_token",
 ]
 
 

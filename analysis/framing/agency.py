@@ -16,7 +16,15 @@ from ..core.tokens import sentence_words
 from ..core.tagging import (BE, DO, FINITE_TAGS, GET, HAVE, PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
                             can_be_verb, repair_tags, retag_headline)
 
-__all__ = ["roles", "agency", "Role", "ROLE_COLUMNS", "COPULAS"]
+__all__ = [
+    "roles",
+    "agency",
+    "Role",
+    "ROLE_COLUMNS",
+    "COPULAS",
+    "resolve_pronoun",
+    "role_rows",
+]
 
 ROLE_COLUMNS = ["sentence_id", "actor", "kind", "role", "verb", "lemma", "voice", "pattern", "mention", "start", "end",
                 "verb_start", "verb_end", "part", "in_quotes"]

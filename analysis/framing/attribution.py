@@ -16,7 +16,15 @@ from ..core.tagging import PERSONAL_PRONOUNS, SUBORDINATORS
 from .agency import resolve_pronoun
 
 
-__all__ = ["ATTRIBUTION_KINDS", "ATTRIBUTION_COLUMNS", "Attribution"]
+__all__ = [
+    "ATTRIBUTION_KINDS",
+    "ATTRIBUTION_COLUMNS",
+    "Attribution",
+    "reporting_lemmas",
+    "classify_span",
+    "base_attribution_rows",
+    "in_reading_order",
+]
 
 #: Kinds of attribution, from most to least accountable.
 ATTRIBUTION_KINDS = ("named_person", "named_org", "document", "anonymous", "vague", "unattributed")

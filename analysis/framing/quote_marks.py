@@ -11,7 +11,14 @@ from functools import lru_cache
 from ..core.article import Article
 
 
-__all__ = ["QuoteSpan", "quote_spans", "in_quotes"]
+__all__ = [
+    "QuoteSpan",
+    "quote_spans",
+    "in_quotes",
+    "quote_span_rows",
+    "sentences_of",
+    "count_words",
+]
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")

@@ -14,7 +14,15 @@ from .agency import role_rows
 from .attribution import base_attribution_rows, classify_span, reporting_lemmas
 from .quote_marks import count_words, quote_span_rows, QuoteSpan, sentences_of
 
-__all__ = ["Quotation", "quotations", "scare_quotes", "indirect_speech", "QUOTE_COLUMNS", "SCARE_MAX_WORDS"]
+__all__ = [
+    "Quotation",
+    "quotations",
+    "scare_quotes",
+    "indirect_speech",
+    "QUOTE_COLUMNS",
+    "SCARE_MAX_WORDS",
+    "quotation_rows",
+]
 
 #: A quoted passage of at most this many words, credited to no one, is a scare quote.
 SCARE_MAX_WORDS = 4

@@ -17,7 +17,18 @@ from .attribution import in_reading_order, Attribution, ATTRIBUTION_COLUMNS, bas
 from .quote_marks import in_quotes
 from .quotes import quotation_rows
 
-__all__ = ["attributions", "sources", "vague_or_missing", "evaluative_words", "EVALUATIVE_CATEGORIES", "EvaluativeWord", "Source"]
+__all__ = [
+    "attributions",
+    "sources",
+    "vague_or_missing",
+    "evaluative_words",
+    "EVALUATIVE_CATEGORIES",
+    "EvaluativeWord",
+    "Source",
+    "attribution_rows",
+    "source_rows",
+    "named_actors",
+]
 
 #: Categories of data/lexicons/loaded_words.csv that make a claim evaluative (the writer judges,
 #: dramatises or labels). Militaristic, punitive and euphemism words describe rather than judge.

@@ -12,7 +12,17 @@ from ..core.lexicons import find_terms, load_lexicon
 from .quote_marks import in_quotes
 from .quotes import quotation_rows
 
-__all__ = ["glossary", "term_uses", "terms", "signal_balance", "SIGNALS", "TermUse", "Term"]
+__all__ = [
+    "glossary",
+    "term_uses",
+    "terms",
+    "signal_balance",
+    "SIGNALS",
+    "TermUse",
+    "Term",
+    "term_use_rows",
+    "term_rows",
+]
 
 #: Values of the glossary's ``signals`` column, in display order.
 SIGNALS = ("restrictionist", "pro_immigrant", "neutral", "contested", "loaded", "euphemistic")

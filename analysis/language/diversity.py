@@ -12,7 +12,13 @@ from ..core.article import Article
 
 from .words import headline_sentence_ids, LETTER, word_rows
 
-__all__ = ["mtld", "hdd", "diversity", "diversity_words"]
+__all__ = [
+    "mtld",
+    "hdd",
+    "diversity",
+    "diversity_words",
+    "diversity_rows",
+]
 
 # ---------------------------------------------------------------- lexical diversity
 

@@ -32,6 +32,8 @@ __all__ = [
     "LL_CRITICAL",
     "REFERENCE_WORDS",
     "REFERENCE_TOTALS",
+    "keyness_rows",
+    "pos_rows",
 ]
 
 #: File names of the cached reference tables in ``data/reference/``.

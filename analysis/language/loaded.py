@@ -13,7 +13,10 @@ from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
 
 from .words import word_rows
 
-__all__ = ["loaded_words"]
+__all__ = [
+    "loaded_words",
+    "loaded_rows",
+]
 
 # ---------------------------------------------------------------- loaded words
 

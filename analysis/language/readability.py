@@ -12,7 +12,14 @@ from ..core.article import Article
 
 from .words import round_like_pandas, NOT_ENOUGH_TEXT, size
 
-__all__ = ["readability", "reading_level", "hardest_sentences", "READABILITY_FORMULAS"]
+__all__ = [
+    "readability",
+    "reading_level",
+    "hardest_sentences",
+    "READABILITY_FORMULAS",
+    "readability_rows",
+    "hardest_rows",
+]
 
 # ---------------------------------------------------------------- readability
 

@@ -12,7 +12,13 @@ from ..core.tokens import sentence_words, SentenceWords
 
 from .words import size
 
-__all__ = ["stance_markers", "stance_rates", "STANCE_LABELS"]
+__all__ = [
+    "stance_markers",
+    "stance_rates",
+    "STANCE_LABELS",
+    "stance_rows",
+    "stance_rate_rows",
+]
 
 # ---------------------------------------------------------------- hedges, boosters, modality
 

@@ -14,7 +14,14 @@ from ..core.tokens import sentence_words
 
 from .words import round_like_pandas, LATIN, LETTER, Word, word_rows
 
-__all__ = ["frequent_words", "frequent_lemmas", "collocations", "keyword_in_context"]
+__all__ = [
+    "frequent_words",
+    "frequent_lemmas",
+    "collocations",
+    "keyword_in_context",
+    "frequent_rows",
+    "collocation_rows",
+]
 
 # ---------------------------------------------------------------- vocabulary
 

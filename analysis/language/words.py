@@ -13,7 +13,15 @@ from ..core.article import Article
 from ..core.tokens import sentence_words
 
 
-__all__ = ["size", "Word", "word_rows", "sentence_lengths", "NOT_ENOUGH_TEXT"]
+__all__ = [
+    "size",
+    "Word",
+    "word_rows",
+    "sentence_lengths",
+    "NOT_ENOUGH_TEXT",
+    "headline_sentence_ids",
+    "round_like_pandas",
+]
 
 NOT_ENOUGH_TEXT = "not enough text"
 

@@ -10,6 +10,8 @@ from ..core.tokens import SentenceWords
 
 from .parse import MONTHS, ParsedNumber, QUANTITY_KINDS
 
+__all__ = ["what_it_counts", "approximation_of", "time_anchor", "is_round"]
+
 # ---------------------------------------------------------------- what it counts
 
 _LINKS = {"at", "to", "estimated", "put", "numbering", "numbered", "reached", "reaching", "of", "is", "was",

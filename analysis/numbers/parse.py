@@ -11,7 +11,18 @@ from functools import lru_cache
 from ..core.article import Sentence
 
 
-__all__ = ["parse_number_words", "FIGURE_KINDS", "QUANTITY_KINDS", "ParsedNumber", "NumberSpan"]
+__all__ = [
+    "parse_number_words",
+    "FIGURE_KINDS",
+    "QUANTITY_KINDS",
+    "ParsedNumber",
+    "NumberSpan",
+    "number_atoms",
+    "merge_ranges",
+    "fraction_spans",
+    "quantulum_numbers",
+    "type_number",
+]
 
 #: Kinds of number. Only count, money, percent, duration and other (measures, ratios) are figures;
 #: year, date and time (clock time) are dates, ordinals include list numbering, label is a number

@@ -15,7 +15,16 @@ from ..framing.sourcing import attribution_rows
 from .context import approximation_of, is_round, time_anchor, what_it_counts
 from .parse import FIGURE_KINDS, fraction_spans, merge_ranges, number_atoms, ParsedNumber, Q_ISO, Q_SKIP_ENTITIES, QUANTITY_KINDS, quantulum_numbers, type_number, UNIT_AFTER_DIGIT
 
-__all__ = ["numbers", "figures", "number_rows", "Number", "FIGURE_COLUMNS", "FIGURE_KINDS"]
+__all__ = [
+    "numbers",
+    "figures",
+    "number_rows",
+    "Number",
+    "FIGURE_COLUMNS",
+    "FIGURE_KINDS",
+    "counts_key",
+    "conflict_pairs",
+]
 
 
 FIGURE_COLUMNS = [

@@ -29,6 +29,7 @@ __all__ = [
     "build_compare_report",
     "write_site_index",
     "index_rows",
+    "iter_errors",
 ]
 
 #: The per-article notebooks, in reading order, with the title of their report.
