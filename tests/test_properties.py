@@ -19,9 +19,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis import ArticleError, parse_article
-from analysis.language import readability
-from analysis.language import vocabulary
-from analysis.language import tone as tone_module
+from analysis.core.tokens import tokens
+from analysis.language.readability import readability
+from analysis.language.tone import sentence_tone
+from analysis.language.vocabulary import frequent_words
+from analysis.language.words import sentence_lengths, size as article_size
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     derandomize=True)
@@ -104,9 +106,6 @@ def test_parse_never_raises_and_offsets_cover_the_text(text):
 @SETTINGS
 @given(any_text)
 def test_tokens_and_language_measures(text):
-    from analysis.language import words as language
-    from analysis.core.tokens import tokens
-
     article = _parse(text)
     if article is None:
         return
@@ -116,19 +115,19 @@ def test_tokens_and_language_measures(text):
         assert article.text[r.start:r.end] == r.text
         s = article.sentence(r.sentence_id)
         assert s.start <= r.start <= r.end <= s.end
-    size = language.size(article)
+    size = article_size(article)
     assert all(isinstance(v, int) and v >= 0 for v in size.values())
     assert size["n_sentences"] == len(article.sentences) and size["n_body_words"] <= size["n_words"]
-    lengths = language.sentence_lengths(article)
+    lengths = sentence_lengths(article)
     assert (lengths["n_words"] >= 0).all() and int(lengths["n_words"].sum()) == size["n_words"]
-    read = readability.readability(article)
+    read = readability(article)
     for v in read["score"]:
         assert v is None or math.isfinite(float(v)), v  # None means "not enough text", never NaN
     assert all(isinstance(r, str) and r for r in read["reading"])
-    words = vocabulary.frequent_words(article)
+    words = frequent_words(article)
     assert (words["count"] > 0).all() if len(words) else True
     _finite_numbers(words, ["per_1000"])
-    tone = tone_module.sentence_tone(article)
+    tone = sentence_tone(article)
     assert len(tone) == len(article.sentences)
     for col in ("compound", "positive", "neutral", "negative"):
         assert tone[col].map(math.isfinite).all()

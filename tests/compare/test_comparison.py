@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.compare import comparison as compare
+from analysis.compare import comparison
 from analysis.output.charts import compare as compare_charts
 from analysis.output.charts.engine import to_matplotlib, to_plotly
 from analysis.core.errors import ArticleError
@@ -46,7 +46,7 @@ def test_log_likelihood_by_hand():
 
 
 def test_distinctive_words_on_constructed_articles(storm_and_budget):
-    words = compare.distinctive_words(storm_and_budget, n=5, min_count=2, min_log_likelihood=0)
+    words = comparison.distinctive_words(storm_and_budget, n=5, min_count=2, min_log_likelihood=0)
     storm = words[words["article"] == storm_and_budget[0].slug]["term"].tolist()
     budget = words[words["article"] == storm_and_budget[1].slug]["term"].tolist()
     assert storm[:2] == ["harbour", "storm"] and "budget" not in storm
@@ -54,24 +54,24 @@ def test_distinctive_words_on_constructed_articles(storm_and_budget):
     assert "monday" not in storm + budget  # once in each article: never more typical of one
     said = words[words["term"] == "said"]
     assert (said["log_likelihood"] < 1).all()  # twice in each: at most a tiny rate difference...
-    assert "said" not in compare.distinctive_words(storm_and_budget)["term"].tolist()  # ...below p < 0.05
+    assert "said" not in comparison.distinctive_words(storm_and_budget)["term"].tolist()  # ...below p < 0.05
     assert (words["per_1000"] > words["per_1000_rest"]).all()
     assert words.groupby("article")["rank"].apply(lambda r: r.tolist() == list(range(1, len(r) + 1))).all()
 
 
 def test_distinctive_words_needs_two_articles(storm_and_budget):
-    assert compare.distinctive_words(storm_and_budget[:1]).empty
+    assert comparison.distinctive_words(storm_and_budget[:1]).empty
 
 
 def test_distinctive_words_significance_threshold(storm_and_budget):
-    words = compare.distinctive_words(storm_and_budget)
+    words = comparison.distinctive_words(storm_and_budget)
     assert (words["log_likelihood"] >= 3.84).all() and set(words["significance"]) <= {"p < 0.05", "p < 0.01", "p < 0.001", "p < 0.0001"}
 
 
 # ---------------------------------------------------------------- terminology
 
 def test_terminology_groups_join_alternative_names():
-    g = compare.terminology_groups().set_index("term")["group"]
+    g = comparison.terminology_groups().set_index("term")["group"]
     assert g["illegal immigrant*"] == g["undocumented immigrant*"] == g["unauthorized immigrant*"] == g["illegal alien*"]
     assert g["alien"] == g["aliens"] == g["immigrant*"] == g["migrant*"] == g["refugee*"] == g["asylum seeker*"]
     assert g["death tax"] == g["estate tax"] and g["pro-life"] == g["anti-abortion"]
@@ -84,13 +84,13 @@ def test_terminology_choices_for_the_same_people(make_article):
     b = make_article("Raids", "Agents detained undocumented immigrants in three cities.")
     c = make_article("Weather", "It rained all day in the city.")
     a, b, c = [replace(x, slug=s) for x, s in zip((a, b, c), ("a", "b", "c"))]
-    choices = compare.terminology_choices([a, b, c])
+    choices = comparison.terminology_choices([a, b, c])
     same = choices[choices["group"] == "people living in a country without legal permission"]
     assert same[["article", "term", "count", "signals", "n_articles"]].values.tolist() == [
         ["a", "illegal immigrant*", 2, "restrictionist", 2], ["b", "undocumented immigrant*", 1, "pro_immigrant", 2]]
     assert same.iloc[0]["forms"] == ["illegal immigrants"] and same.iloc[0]["sentence_ids"] == ["s2", "s3"]
     assert "c" not in set(choices["article"])
-    grid = compare.terminology_table(choices, articles=["a", "b", "c"])
+    grid = comparison.terminology_table(choices, articles=["a", "b", "c"])
     row = grid[grid["group"] == "people living in a country without legal permission"].iloc[0]
     assert (row["a"], row["b"], row["c"]) == ("illegal immigrants ×2", "undocumented immigrants ×1", "")
 
@@ -102,16 +102,16 @@ def test_shared_figures_for_the_same_quantity(make_article):
     b = make_article("Texas operation", "Officers arrested 145 criminal aliens during the operation.")
     c = make_article("Budget", "The city spent $4 million on roads in 2023.")
     a, b, c = [replace(x, slug=s) for x, s in zip((a, b, c), ("a", "b", "c"))]
-    figs = compare.shared_figures([a, b, c])
+    figs = comparison.shared_figures([a, b, c])
     alien = figs[figs["quantity"] == "alien"]
     assert alien[["article", "value", "counts"]].values.tolist() == [["a", 22.0, "criminal aliens"], ["b", 145.0, "criminal aliens"]]
     assert "c" not in set(figs["article"])  # $4 million counts nothing the others count; 2023 is a year
-    assert compare.shared_figures([a]).empty
+    assert comparison.shared_figures([a]).empty
 
 
 def test_shared_figures_on_the_two_ice_releases():
-    arts = compare.load_articles(["ice-pressrelease-chicago-22-arrests.txt", "ice-pressrelease-south-central-texas-145-arrests.txt"])
-    figs = compare.shared_figures(arts)
+    arts = comparison.load_articles(["ice-pressrelease-chicago-22-arrests.txt", "ice-pressrelease-south-central-texas-145-arrests.txt"])
+    figs = comparison.shared_figures(arts)
     alien = figs[(figs["quantity"] == "alien") & (figs["kind"] == "count")]
     assert {(r.article[:20], r.value) for r in alien.itertuples()} >= {("ice-pressrelease-chi", 22.0), ("ice-pressrelease-sou", 145.0)}
 
@@ -122,64 +122,64 @@ def test_tone_arcs(make_article):
     happy = make_article("Good news", "This is a wonderful, happy day. Everyone loves the lovely new park.")
     sad = make_article("Bad news", "This is a horrible, tragic disaster. Everyone hates the awful ruined park.")
     happy, sad = (replace(x, slug=s) for x, s in zip((happy, sad), ("happy", "sad")))
-    arcs = compare.tone_arcs([happy, sad], bins=10)
+    arcs = comparison.tone_arcs([happy, sad], bins=10)
     assert arcs.groupby("article")["bin"].apply(list).to_dict() == {"happy": list(range(1, 11)), "sad": list(range(1, 11))}
     assert arcs["mean_compound"].between(-1, 1).all()
     means = arcs.groupby("article")["mean_compound"].mean()
     assert means["happy"] > 0 > means["sad"]
     assert arcs.iloc[0]["position"] == "0–10%" and arcs.iloc[9]["position"] == "90–100%"
-    overview = compare.tone_overview([happy, sad]).set_index("article")
+    overview = comparison.tone_overview([happy, sad]).set_index("article")
     assert overview.loc["sad", "most_negative"].startswith("This is a horrible") and overview.loc["happy", "n_negative"] == 0
 
 
 def test_sourcing_mix(make_article):
     a = make_article("Plan", "Reports suggest the plan failed. Officials said the plan was paused. The Pentagon announced a review.")
     a = replace(a, slug="plan")
-    mix = compare.sourcing_mix([a])
+    mix = comparison.sourcing_mix([a])
     assert mix["kind"].tolist() == ["named_person", "named_org", "document", "anonymous", "vague", "unattributed"]
     by = mix.set_index("kind")
     assert by.loc["vague", "count"] >= 1 and "reports suggest" in by.loc["vague", "sources"]
     assert by.loc["named_org", "count"] >= 1 and round(mix["share"].sum()) == 100
-    overview = compare.sourcing_overview(mix).iloc[0]
+    overview = comparison.sourcing_overview(mix).iloc[0]
     assert overview["total"] == mix["count"].sum() and 0 < overview["uncheckable_share"] < 100
 
 
 # ---------------------------------------------------------------- frames
 
 def test_frame_profiles_and_spread():
-    arts = compare.load_articles(TWO)
-    profiles = compare.frame_profiles(arts)
+    arts = comparison.load_articles(TWO)
+    profiles = comparison.frame_profiles(arts)
     assert set(profiles["article"]) == {a.slug for a in arts} and (profiles["score"] >= 0).all()
     assert profiles["basis"].nunique() == 1
-    seed_top = compare.leading_frames(profiles, n=3)
+    seed_top = comparison.leading_frames(profiles, n=3)
     seed_top = seed_top[seed_top["article"] == "seed-us-immigration-enforcement"]["label"].tolist()
     assert "Security and defense" in seed_top or "Conflict" in seed_top  # the seed is about troops and clashes
-    spread = compare.frame_spread(profiles)
+    spread = comparison.frame_spread(profiles)
     assert (spread["spread"] >= 0).all() and spread["spread"].is_monotonic_decreasing
 
 
 # ---------------------------------------------------------------- the set of articles
 
 def test_load_articles_order_and_errors():
-    arts = compare.load_articles(TWO[::-1])
+    arts = comparison.load_articles(TWO[::-1])
     assert [a.slug for a in arts] == ["seed-us-immigration-enforcement", "wikinews-uk-asylum-questionnaire"]
-    focused = compare.load_articles([TWO[0]], focus=TWO[1])
+    focused = comparison.load_articles([TWO[0]], focus=TWO[1])
     assert [a.slug for a in focused] == ["wikinews-uk-asylum-questionnaire", "seed-us-immigration-enforcement"]
-    everything = compare.load_articles([])
+    everything = comparison.load_articles([])
     assert len(everything) == len(list(ARTICLES.glob("*.txt"))) >= 8
-    assert [a.slug for a in compare.load_articles([SEED, str(SEED)])] == ["seed-us-immigration-enforcement"]
+    assert [a.slug for a in comparison.load_articles([SEED, str(SEED)])] == ["seed-us-immigration-enforcement"]
     with pytest.raises(ArticleError, match="does not exist"):
-        compare.load_articles(["no-such-article.txt"])
+        comparison.load_articles(["no-such-article.txt"])
 
 
 def test_charts_render_with_empty_and_full_data(storm_and_budget):
     arts = storm_and_budget
     charts = [
-        compare_charts.frame_profile_chart(compare.frame_profiles(arts)),
-        compare_charts.tone_arcs_chart(compare.tone_arcs(arts)),
-        compare_charts.sourcing_chart(compare.sourcing_mix(arts)),
-        compare_charts.terminology_chart(compare.terminology_choices(arts)),
-        compare_charts.distinctive_words_chart(compare.distinctive_words(arts)),
+        compare_charts.frame_profile_chart(comparison.frame_profiles(arts)),
+        compare_charts.tone_arcs_chart(comparison.tone_arcs(arts)),
+        compare_charts.sourcing_chart(comparison.sourcing_mix(arts)),
+        compare_charts.terminology_chart(comparison.terminology_choices(arts)),
+        compare_charts.distinctive_words_chart(comparison.distinctive_words(arts)),
     ]
     assert len({c.id for c in charts}) == 5
     for chart in charts:

@@ -55,7 +55,7 @@ def test_attribution_kinds_constructed(make_article):
 
 # ---------------------------------------------------------------- issue 4: entities, attribution, ledger, summary
 
-from analysis.framing import sourcing as framing  # noqa: E402
+from analysis.framing import sourcing  # noqa: E402
 from analysis.framing import attribution
 from analysis.output.summary import framing_section
 
@@ -87,7 +87,7 @@ def test_titles_and_names_run_together(make_article):
 
 
 def test_seed_attribution_kinds_and_unattributed_claims(seed):
-    att = framing.attributions(seed)
+    att = sourcing.attributions(seed)
     assert set(att["kind"]) <= set(attribution.ATTRIBUTION_KINDS)
     vague = att[att["kind"] == "vague"].set_index("source")
     assert vague.loc["reports suggest", "cue"] == "Reports suggest" and vague.loc["there is concern", "sentence_id"] == "s12"
@@ -105,7 +105,7 @@ def test_unattributed_needs_evaluation_outside_quotes_and_claims(make_article):
         "The cruel plan starts in June. Mayor Ann Lee said the plan is “cruel and reckless.” "
         "The plan is reckless, critics say. The plan starts in July.",
     )
-    att = framing.attributions(art)
+    att = sourcing.attributions(art)
     un = att[att["kind"] == "unattributed"]
     assert un["sentence_id"].tolist() == ["s2"] and un["cue"].tolist() == ["cruel"]
     assert set(att[att["sentence_id"] == "s4"]["kind"]) == {"vague"}
@@ -113,15 +113,15 @@ def test_unattributed_needs_evaluation_outside_quotes_and_claims(make_article):
 
 def test_cues_inside_quotations_belong_to_the_speaker(make_article):
     art = make_article("News", "“Critics say we failed, but officials said otherwise,” Mayor Ann Lee said.")
-    att = framing.attributions(art, include_unattributed=False)
+    att = sourcing.attributions(art, include_unattributed=False)
     assert att[["source", "kind"]].values.tolist() == [["Ann Lee", "named_person"]]
 
 
 def test_sources_ledger_shares(seed):
-    led = framing.sources(seed)
+    led = sourcing.sources(seed)
     assert abs(led["share"].sum() - 1) < 0.01 and (led["words"] > 0).all()
     assert "unattributed" not in set(led["kind"])
-    assert set(framing.vague_or_missing(seed)["kind"]) == {"vague", "unattributed"}
+    assert set(sourcing.vague_or_missing(seed)["kind"]) == {"vague", "unattributed"}
 
 
 def test_summary_framing_section(seed):
@@ -141,10 +141,10 @@ def test_summary_framing_section(seed):
 def test_row_tuples_match_the_public_tables(seed):
     """The cached named tuples the summary reads hold exactly the rows of the public DataFrames."""
     pairs = [
-        (framing.attribution_rows(seed, True), framing.attributions(seed)),
-        (framing.attribution_rows(seed, False), framing.attributions(seed, include_unattributed=False)),
-        (framing._evaluative_rows(seed), framing.evaluative_words(seed)),
-        (framing.source_rows(seed), framing.sources(seed)),
+        (sourcing.attribution_rows(seed, True), sourcing.attributions(seed)),
+        (sourcing.attribution_rows(seed, False), sourcing.attributions(seed, include_unattributed=False)),
+        (sourcing._evaluative_rows(seed), sourcing.evaluative_words(seed)),
+        (sourcing.source_rows(seed), sourcing.sources(seed)),
     ]
     assert list(attribution.Attribution._fields) == attribution.ATTRIBUTION_COLUMNS + attribution.EXTRA_COLUMNS
     for rows, frame in pairs:
