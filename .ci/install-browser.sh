@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install Debian's chromium (used by the browser tests in tests/browser_support.py)
+# Install Debian's chromium (used by the browser tests in tests/support/browser_support.py)
 # if it is not already present.
 #
 # Only Debian's own package is used: never download a browser build from anywhere

@@ -13,7 +13,7 @@ from .core.article import load_article
 from .core.config import REPORTS_DIR
 from .core.errors import ArticleError
 from .core.io import article_files, write_csv_atomic
-from .core.nlp import ensure_resources, NLTKResourceError
+from .core.nlp import NLTKResourceError, ensure_resources
 from .language.keyness import build_reference
 from .output.corpus import corpus_metrics, find_articles
 from .output.ingest import add_article

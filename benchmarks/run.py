@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import load_article, parse_article  # noqa: E402
 from analysis.core.io import article_files  # noqa: E402
-from analysis.output.report import build_article_report, NOTEBOOKS  # noqa: E402
+from analysis.output.report import NOTEBOOKS, build_article_report  # noqa: E402
 from analysis.output.summary import build_summary  # noqa: E402
 
 _counter = 0

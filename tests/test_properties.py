@@ -23,7 +23,8 @@ from analysis.core.tokens import tokens
 from analysis.language.readability import readability
 from analysis.language.tone import sentence_tone
 from analysis.language.vocabulary import frequent_words
-from analysis.language.words import sentence_lengths, size as article_size
+from analysis.language.words import sentence_lengths
+from analysis.language.words import size as article_size
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     derandomize=True)
@@ -137,10 +138,10 @@ def test_tokens_and_language_measures(text):
 @SETTINGS
 @given(any_text)
 def test_spans_of_terms_actors_attributions_and_figures_lie_inside_the_text(text):
-    from analysis.framing.actors import actors
-    from analysis.framing.sourcing import attributions, sources
     from analysis.core.lexicons import load_lexicon, match_terms
+    from analysis.framing.actors import actors
     from analysis.framing.entities import mentions
+    from analysis.framing.sourcing import attributions, sources
     from analysis.numbers.records import figures, numbers
 
     article = _parse(text)

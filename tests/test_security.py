@@ -226,7 +226,7 @@ def test_payloads_shown_as_text_in_titles_and_index(hostile_reports):
 
 
 def test_chart_hover_text_is_escaped():
-    """Unit level: every string charts.py hands plotly (labels, hover, legend, title) is escaped."""
+    """Unit level: every string the chart engine (analysis/output/charts/engine.py) hands plotly (labels, hover, legend, title) is escaped."""
     import pandas as pd
 
     from analysis.output.charts.engine import Chart, bar_chart, to_plotly

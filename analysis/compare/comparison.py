@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Sequence
 
 import pandas as pd
@@ -18,7 +18,7 @@ from ..core.tokens import tokens
 from ..framing import frames
 from ..framing.attribution import ATTRIBUTION_KINDS
 from ..framing.sourcing import attributions
-from ..language.keyness import log_likelihood, log_ratio
+from ..language.keyness import log_likelihood, log_ratio, significance
 from ..language.tone import sentence_tone
 from ..language.words import size
 from ..numbers.records import numbers
@@ -40,19 +40,8 @@ __all__ = [
     "distinctive_words",
     "log_likelihood",
     "log_ratio",
-    "FRAME_TYPOLOGIES",
-    "LL_CRITICAL",
 ]
 
-#: The frame cue lists used when the framing module gives no frame scores: (typology, lexicon, citation).
-FRAME_TYPOLOGIES: tuple[tuple[str, str, str], ...] = (
-    ("generic", "frames_generic", "Semetko & Valkenburg 2000"),
-    ("policy", "frames_policy", "Boydstun et al. 2014; Card et al. 2015"),
-    ("immigration", "frames_immigration", "Mendelsohn, Budak & Jurgens 2021"),
-)
-
-#: Log-likelihood critical values (1 degree of freedom): G² above each means p below it (Rayson & Garside 2000).
-LL_CRITICAL: tuple[tuple[float, str], ...] = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
 
 _NAMED_GROUP = {"named_person": "named", "named_org": "named", "document": "document", "anonymous": "anonymous",
                 "vague": "vague", "unattributed": "unattributed"}
@@ -67,9 +56,6 @@ def load_articles(names: Sequence[str] = (), *, focus: str = "") -> list[Article
     by slug. Articles are labelled by slug; a repeated slug gets ``-2``, ``-3``... Raises ArticleError
     when a name cannot be loaded or there is nothing to compare.
     """
-    from dataclasses import replace
-
-
     paths = [resolve_article_path(n) for n in names] if names else article_files()
     focus_path = resolve_article_path(focus) if focus else None
     if focus_path is not None and focus_path.resolve() not in {p.resolve() for p in paths}:
@@ -99,10 +85,6 @@ def article_table(articles: Sequence[Article]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "title", "source", "date", "n_words", "n_sentences"])
 
 
-def _body_words(article: Article) -> int:
-    return size(article)["n_words"]
-
-
 # ---------------------------------------------------------------- frames
 
 def frame_profiles(articles: Sequence[Article]) -> pd.DataFrame:
@@ -116,10 +98,9 @@ def frame_profiles(articles: Sequence[Article]) -> pd.DataFrame:
     rows: list[tuple] = []
     for a in articles:
         for r in frames.profile_rows(a):
-            score = float(r.score) if isinstance(r.score, (int, float)) and math.isfinite(r.score) else 0.0
-            cues = sorted({str(c.get("cue", c.get("term", ""))) if isinstance(c, dict) else str(c) for c in r.cues or []})
-            rows.append((a.slug, str(r.typology), str(r.frame), str(r.label or r.frame), round(score, 4), len(cues),
-                         [str(i) for i in (r.sentence_ids or [])], cues, "framing"))
+            cues = sorted(set(r.cues))
+            rows.append((a.slug, r.typology, r.frame, r.label or r.frame, round(r.score, 4), len(cues),
+                         list(r.sentence_ids), cues, "framing"))
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -457,7 +438,8 @@ def distinctive_words(articles: Sequence[Article], *, n: int = 10, min_count: in
         cand.sort()
         for rank, (neg, term, k, other) in enumerate(cand[:n], start=1):
             g2 = -neg
-            sig = next((label for crit, label in LL_CRITICAL if g2 >= crit), "")
+            sig = significance(g2)
+            sig = "" if sig == "not significant" else sig
             rows.append((slug, term, k, other, round(k * 1000 / size, 2), round(other * 1000 / rest, 2), round(g2, 2),
                          round(log_ratio(k, other, size, rest), 2), sig, rank))
     return pd.DataFrame(rows, columns=cols)

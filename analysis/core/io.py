@@ -31,6 +31,8 @@ __all__ = [
     "write_csv_atomic",
     "FetchedPage",
     "fetch_url",
+    "FETCH_TIMEOUT",
+    "FETCH_MAX_BYTES",
 ]
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -465,7 +467,3 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETC
     except (http.client.HTTPException, OSError) as exc:
         raise ArticleError(f"cannot fetch {url} ({exc.__class__.__name__}: {exc}).") from None
     return FetchedPage(url, final_url, content_type, charset, b"".join(chunks))
-
-
-__all__ += ["read_bytes_capped", "write_text_new", "read_json", "write_csv_atomic", "FetchedPage", "fetch_url",
-            "FETCH_TIMEOUT", "FETCH_MAX_BYTES"]

@@ -213,7 +213,7 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
     highest score wins, ties going to the alphabetically last tag. NLTK's loop
     spends most of its time building a feature dictionary and calling a key function for each of the
     ~45 tags; here the features are a tuple of strings and the best tag is found from the scores alone.
-    ``tests/test_tokens.py`` checks the tags equal NLTK's on every bundled and corpus article.
+    ``tests/core/test_tokens.py`` checks the tags equal NLTK's on every bundled and corpus article.
     """
     tagdict, weights, tags = _tagger_model()
     zero = dict.fromkeys(tags, 0.0)
@@ -288,7 +288,7 @@ def vader():
 
     Its ``polarity_scores`` reads each sentence's words with :func:`_lean_sentitext` instead of NLTK's
     ``SentiText``, which does the same job by building every punctuation-and-word pair of the sentence
-    first (most of VADER's time on news sentences). The scores are NLTK's: ``tests/test_nlp.py``
+    first (most of VADER's time on news sentences). The scores are NLTK's: ``tests/core/test_nlp.py``
     compares them on every sentence of the bundled and corpus articles. Should a future NLTK score
     differently (no ``SentiText`` in ``polarity_scores``), the stock analyzer is used unchanged.
     """

@@ -10,11 +10,22 @@ import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
+from ..core.tagging import (
+    BE,
+    DO,
+    FINITE_TAGS,
+    GET,
+    HAVE,
+    PERSONAL_PRONOUNS,
+    SUBJECT_PREPOSITIONS,
+    SUBORDINATORS,
+    can_be_verb,
+    repair_tags,
+    retag_headline,
+)
+from ..core.tokens import sentence_words
 from .entities import mentions_by_sentence
 from .quote_marks import in_quotes
-from ..core.tokens import sentence_words
-from ..core.tagging import (BE, DO, FINITE_TAGS, GET, HAVE, PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
-                            can_be_verb, repair_tags, retag_headline)
 
 __all__ = [
     "roles",

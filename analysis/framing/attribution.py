@@ -5,16 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-
 from ..core import nlp
 from ..core.article import Article
-from .entities import mentions_by_sentence
 from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
-from .quote_marks import in_quotes
+from ..core.tagging import PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS
 from ..core.tokens import sentence_words
-from ..core.tagging import PERSONAL_PRONOUNS, SUBORDINATORS
 from .agency import resolve_pronoun
-
+from .entities import mentions_by_sentence
+from .quote_marks import in_quotes
 
 __all__ = [
     "ATTRIBUTION_KINDS",
@@ -33,7 +31,7 @@ ATTRIBUTION_COLUMNS = ["sentence_id", "text", "source", "kind", "cue", "start", 
 EXTRA_COLUMNS = ["mode", "verb_category", "claim", "words", "claim_start", "claim_end"]
 
 class Attribution(NamedTuple):
-    """One row of :func:`attributions` (same fields, same order; see there for their meaning)."""
+    """One row of :func:`analysis.framing.sourcing.attributions` (same fields, same order; see there for their meaning)."""
 
     sentence_id: str
     text: str
@@ -89,7 +87,7 @@ def _subject(i, low, tags, spans, docs, last_person, heads=frozenset()):
     for a, b, actor, kind in spans:
         if kind == "place" and not (b <= i and i - b <= 1):
             continue
-        if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in ("like", "including", "as", "with") and (
+        if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBJECT_PREPOSITIONS and (
                 low[a - 1] not in SUBORDINATORS):
             continue  # "in Australian school children has revealed": not the subject
         if b <= i and i - b <= 4 and "," not in low[b:i] and not any(
@@ -182,7 +180,7 @@ def _claim_range(n_tokens: int, is_word: list[bool], cue: tuple[int, int], sourc
 @lru_cache(maxsize=16)
 def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
     """Attribution cues, "according to" and reporting verbs with their sources (no quotation rows, no
-    unattributed claims), in the order of :func:`attributions`. Cached and shared."""
+    unattributed claims), in the order of :func:`analysis.framing.sourcing.attributions`. Cached and shared."""
     cues = find_terms(article, lexicon_terms("attribution_cues"))
     verbs = reporting_lemmas()
     docs = {term for term, _ in lexicon_terms("attribution_cues", ("document",))}

@@ -10,8 +10,8 @@ import pandas as pd
 
 from ..core.article import Article
 from ..core.lexicons import find_terms, load_lexicon
-from .quote_marks import in_quotes
 from ..core.tokens import sentence_words
+from .quote_marks import in_quotes
 
 __all__ = [
     "TYPOLOGIES",

@@ -7,9 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 from ..core.article import Article
-
 
 __all__ = [
     "QuoteSpan",

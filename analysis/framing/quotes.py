@@ -12,7 +12,7 @@ from ..core.article import Article
 from ..core.tokens import sentence_words
 from .agency import role_rows
 from .attribution import base_attribution_rows, classify_span, reporting_lemmas
-from .quote_marks import count_words, quote_span_rows, QuoteSpan, sentences_of
+from .quote_marks import QuoteSpan, count_words, quote_span_rows, sentences_of
 
 __all__ = [
     "Quotation",

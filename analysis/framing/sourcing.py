@@ -12,8 +12,7 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
 from ..core.tokens import sentence_words
-from .actors import actors
-from .attribution import in_reading_order, Attribution, ATTRIBUTION_COLUMNS, base_attribution_rows, EXTRA_COLUMNS
+from .attribution import ATTRIBUTION_COLUMNS, EXTRA_COLUMNS, Attribution, base_attribution_rows, in_reading_order
 from .quote_marks import in_quotes
 from .quotes import quotation_rows
 
@@ -27,13 +26,11 @@ __all__ = [
     "Source",
     "attribution_rows",
     "source_rows",
-    "named_actors",
 ]
 
 #: Categories of data/lexicons/loaded_words.csv that make a claim evaluative (the writer judges,
 #: dramatises or labels). Militaristic, punitive and euphemism words describe rather than judge.
 EVALUATIVE_CATEGORIES = ("evaluative", "dramatic", "pejorative_label", "sympathy", "threat")
-
 
 
 class EvaluativeWord(NamedTuple):
@@ -238,9 +235,3 @@ def vague_or_missing(article: Article) -> pd.DataFrame:
     att = attributions(article)
     keep = att[att["kind"].isin(["vague", "anonymous", "unattributed"])]
     return keep[["sentence_id", "kind", "cue", "source", "text"]].reset_index(drop=True)
-
-
-def named_actors(article: Article) -> pd.DataFrame:
-    """Alias of :func:`analysis.framing.entities.actors` kept here so framing code reads in one place."""
-    return actors(article)
-

@@ -9,8 +9,7 @@ from typing import Sequence
 import pandas as pd
 
 from ..core.article import Article
-
-from .words import headline_sentence_ids, LETTER, word_rows
+from .words import LETTER, headline_sentence_ids, word_rows
 
 __all__ = [
     "mtld",

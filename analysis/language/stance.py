@@ -8,8 +8,7 @@ import pandas as pd
 
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
-from ..core.tokens import sentence_words, SentenceWords
-
+from ..core.tokens import SentenceWords, sentence_words
 from .words import size
 
 __all__ = [

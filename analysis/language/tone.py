@@ -9,7 +9,6 @@ import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-
 from .words import word_rows
 
 __all__ = ["sentence_tone", "Tone", "tone_rows", "tone_words", "tone_extremes"]

@@ -11,8 +11,7 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms
 from ..core.tokens import sentence_words
-
-from .words import round_like_pandas, LATIN, LETTER, Word, word_rows
+from .words import LATIN, LETTER, Word, round_like_pandas, word_rows
 
 __all__ = [
     "frequent_words",
@@ -124,8 +123,12 @@ def collocation_rows(article: Article, n: int, min_count: int,
                       sort_by: str) -> tuple[tuple[str, int, int, float, float, list[str]], ...]:
     """Every row :func:`collocations` could show, in its order: ngram, n, count, pmi, likelihood_ratio,
     sentence_ids (lists shared with the cache: treat as read-only)."""
-    from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
-                                   TrigramCollocationFinder)
+    from nltk.collocations import (
+        BigramAssocMeasures,
+        BigramCollocationFinder,
+        TrigramAssocMeasures,
+        TrigramCollocationFinder,
+    )
 
     segs = _segments(article)
     docs = [run for _, run in segs if len(run) >= n]

@@ -12,7 +12,6 @@ import pandas as pd
 from ..core.article import Article
 from ..core.tokens import sentence_words
 
-
 __all__ = [
     "size",
     "Word",

@@ -8,7 +8,6 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..core.article import Article
-
 from .records import conflict_pairs, number_rows
 
 __all__ = ["consistency", "conflict_rows", "Conflict", "CONSISTENCY_COLUMNS"]

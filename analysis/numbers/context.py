@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-
 from ..core.article import Sentence
 from ..core.tokens import SentenceWords
-
-from .parse import MONTHS, ParsedNumber, QUANTITY_KINDS
+from .parse import MONTHS, QUANTITY_KINDS, ParsedNumber
 
 __all__ = ["what_it_counts", "approximation_of", "time_anchor", "is_round"]
 

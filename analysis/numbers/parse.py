@@ -7,9 +7,7 @@ import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-
 from ..core.article import Sentence
-
 
 __all__ = [
     "parse_number_words",

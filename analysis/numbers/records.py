@@ -13,7 +13,19 @@ from ..core.article import Article
 from ..core.tokens import sentence_words
 from ..framing.sourcing import attribution_rows
 from .context import approximation_of, is_round, time_anchor, what_it_counts
-from .parse import FIGURE_KINDS, fraction_spans, merge_ranges, number_atoms, ParsedNumber, Q_ISO, Q_SKIP_ENTITIES, QUANTITY_KINDS, quantulum_numbers, type_number, UNIT_AFTER_DIGIT
+from .parse import (
+    FIGURE_KINDS,
+    Q_ISO,
+    Q_SKIP_ENTITIES,
+    QUANTITY_KINDS,
+    UNIT_AFTER_DIGIT,
+    ParsedNumber,
+    fraction_spans,
+    merge_ranges,
+    number_atoms,
+    quantulum_numbers,
+    type_number,
+)
 
 __all__ = [
     "numbers",

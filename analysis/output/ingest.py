@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..core import io
-from ..core.article import Article, load_article, METADATA_KEYS, parse_article, slugify, split_header
+from ..core.article import METADATA_KEYS, Article, load_article, parse_article, slugify, split_header
 from ..core.config import ARTICLES_DIR, MAX_ARTICLE_BYTES
 from ..core.errors import ArticleError
 from ..language.words import size

@@ -13,7 +13,7 @@ from ..core.article import Article, load_article, resolve_article_path
 from ..core.config import VERSION
 from ..core.lexicons import lexicon_versions
 from .charts import export
-from .charts.engine import caption_text, Chart, plotly_dict
+from .charts.engine import Chart, caption_text, plotly_dict
 
 __all__ = ["load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
 

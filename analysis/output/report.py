@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from ..core.article import Article, load_article, slugify
-from ..core.config import NOTEBOOKS_DIR, REPORTS_DIR, VERSION
+from ..core.config import NOTEBOOKS_DIR, REPORTS_DIR, ROOT, VERSION
 from ..core.errors import ArticleError
 from ..core.io import article_files, read_json, replace_dir_atomic, write_text_atomic
 from .charts.export import BACKGROUND_CHARTS_ENV
@@ -139,6 +139,23 @@ del _article_lens_summary
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+def kernel_environment() -> dict[str, str]:
+    """The environment of a report build's kernel: this process's, with background chart drawing switched on
+    and, in a checkout, the checkout's folder first on ``PYTHONPATH``.
+
+    Static chart images are drawn in a second process while the notebooks go on
+    (:mod:`analysis.output.charts.export`); the build collects them before the report is swapped in. The
+    kernel (and the chart worker it starts) must import the same ``analysis`` package as this process: an
+    editable install elsewhere (another checkout of the project) would otherwise win in the kernel. Only
+    for a checkout (``pyproject.toml`` beside the package): a site-packages folder is never put ahead of
+    the standard library.
+    """
+    env = {**os.environ, BACKGROUND_CHARTS_ENV: "1"}
+    if (ROOT / "pyproject.toml").is_file() and (ROOT / "analysis" / "__init__.py").is_file():
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return env
+
+
 def _start_kernel(cwd: Path):
     """Start a kernel working in ``cwd`` (where papermill ran the notebooks) and return its manager.
 
@@ -149,15 +166,7 @@ def _start_kernel(cwd: Path):
     from jupyter_core.utils import run_sync
 
     km = AsyncKernelManager(kernel_name=KERNEL_NAME)
-    # Static chart images are drawn in a second process while the notebooks go on (analysis.core.io);
-    # _wait_for_charts collects them before the report is swapped in.
-    env = {**os.environ, BACKGROUND_CHARTS_ENV: "1"}
-    # The kernel (and the chart worker it starts) imports the same `analysis` package as this process:
-    # an editable install elsewhere (another checkout of the project) would otherwise win in the kernel.
-    # Only for a checkout (never put a site-packages folder ahead of the standard library).
-    package_root = Path(__file__).resolve().parents[1]
-    if (package_root / "pyproject.toml").is_file():
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(package_root), os.environ.get("PYTHONPATH", "")) if p)
+    env = kernel_environment()
     # log_level=ERROR: the kernel's start-up warning about unencrypted local TCP (loopback only, a
     # kernel per build) was printed once per article by every `make report`; errors still show.
     run_sync(km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:",

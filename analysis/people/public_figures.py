@@ -1,4 +1,4 @@
-"""Public figures: the people, organisations, government bodies and groups an article names, with aliases, descriptors ("prominent figures like Elon Musk"), whether they are given a voice, and the tone around them — built on entities.mentions and framing.attributions."""
+"""Public figures: the people, organisations, government bodies and groups an article names, with aliases, descriptors ("prominent figures like Elon Musk"), whether they are given a voice, and the tone around them — built on framing.entities.mention_rows, framing.sourcing.attribution_rows and language.tone.tone_rows."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def voice_rows(article: Article) -> tuple[Voice, ...]:
 
 
 def voice_by_sentence(article: Article) -> pd.DataFrame:
-    """Who is given a voice where: one row per (source, sentence) of framing.attributions, in the
+    """Who is given a voice where: one row per (source, sentence) of framing.sourcing.attributions, in the
     order they are first attributed.
 
     Columns: source, kind (attribution kind), sentence_id, voice (quoted when the sentence carries a
@@ -256,7 +256,7 @@ def public_figures(article: Article, *, include_groups: bool = True) -> pd.DataF
     Columns: name, type (person, government body, organisation, group, other), mentions, aliases
     (as written, possessives included), first_sentence, first_position (0 = start of the text,
     1 = end), descriptors (titles, "prominent figures like X", appositions, "X is a ..."),
-    voiced (quoted or paraphrased at least once, from framing.attributions), voice (quoted,
+    voiced (quoted or paraphrased at least once, from framing.sourcing.attributions), voice (quoted,
     paraphrased, quoted and paraphrased, not voiced), quoted, paraphrased (sentences of each),
     mean_tone (mean VADER compound of the sentences naming them), sentence_ids.
     :func:`public_figure_rows` gives the same rows as tuples.

@@ -12,11 +12,12 @@ import nbformat
 import pytest
 
 from analysis.compare import comparison
+from analysis.core.errors import ArticleError
+from analysis.language import keyness
 from analysis.output.charts import compare as compare_charts
 from analysis.output.charts.engine import to_matplotlib, to_plotly
-from analysis.core.errors import ArticleError
+
 from conftest import ROOT, SEED
-from analysis.language import keyness
 
 ARTICLES = ROOT / "data" / "articles"
 TWO = ["seed-us-immigration-enforcement.txt", "wikinews-uk-asylum-questionnaire.txt"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED_CORPUS
-from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText
 
 from analysis import load_article
 from analysis.core import nlp
 from analysis.core.io import article_files
+
+from conftest import SHARED_CORPUS
 
 CONSTRUCTED = [
     '"Great!" he said.', "Wow!!! this is :) bad...", "It's 'good' -- or not?!?", "no,good", "!!great!!",

@@ -6,8 +6,19 @@ from __future__ import annotations
 import pytest
 
 from analysis.core import nlp
-from analysis.core.tagging import (BE, DO, FINITE_TAGS, GET, HAVE, PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS,
-                                   SUBORDINATORS, can_be_verb, repair_tags, retag_headline)
+from analysis.core.tagging import (
+    BE,
+    DO,
+    FINITE_TAGS,
+    GET,
+    HAVE,
+    PERSONAL_PRONOUNS,
+    SUBJECT_PREPOSITIONS,
+    SUBORDINATORS,
+    can_be_verb,
+    repair_tags,
+    retag_headline,
+)
 
 
 def _tagged(words):

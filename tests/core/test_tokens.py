@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from analysis import load_article
-from analysis.framing.entities import mentions, mentions_by_sentence
-from analysis.framing.quote_marks import in_quotes, quote_spans
 from analysis.core.io import article_files
 from analysis.core.tokens import TOKEN_COLUMNS, sentence_words, tokens
+from analysis.framing.entities import mentions, mentions_by_sentence
+from analysis.framing.quote_marks import in_quotes, quote_spans
 
 ARTICLES = article_files()
 
@@ -86,9 +86,9 @@ def test_in_quotes_on_constructed_text(make_article):
 def _tagger_inputs():
     """Every sentence of the bundled articles (and of ../shared/corpus when present) as the tagger sees it,
     plus upper- and lower-cased copies, which send many words past the tag dictionary to the weights."""
-    from conftest import SHARED_CORPUS
-
     from analysis.core import nlp
+
+    from conftest import SHARED_CORPUS
 
     paths = list(ARTICLES) + (sorted(SHARED_CORPUS.glob("*.txt")) if SHARED_CORPUS.is_dir() else [])
     sents = []

@@ -11,6 +11,7 @@ from analysis import load_article
 from analysis.framing.actors import ACTOR_COLUMNS, Actor, actor_rows, actors
 from analysis.framing.agency import role_rows
 from analysis.framing.entities import mention_rows
+
 from conftest import ROOT
 
 ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.framing.actors import actors
 from analysis.framing import agency
+from analysis.framing.actors import actors
 
 
 def _roles(art):

@@ -7,7 +7,15 @@ import pytest
 
 from analysis import load_article
 from analysis.core.tokens import sentence_words
-from analysis.framing.entities import ACTOR_KINDS, MENTION_COLUMNS, Mention, mention_rows, mentions, mentions_by_sentence
+from analysis.framing.entities import (
+    ACTOR_KINDS,
+    MENTION_COLUMNS,
+    Mention,
+    mention_rows,
+    mentions,
+    mentions_by_sentence,
+)
+
 from conftest import ROOT
 
 ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))

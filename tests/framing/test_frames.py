@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from analysis.framing import frames
 from analysis import parse_article
+from analysis.framing import frames
 from analysis.output.summary import framing_section
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.framing import headline
 from analysis import parse_article
+from analysis.framing import headline
 from analysis.output.summary import framing_section
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from analysis import load_article
-from analysis.framing import quotes
-from analysis.framing import quote_marks
+from analysis.framing import quote_marks, quotes
+
 from conftest import SHARED_CORPUS
 
 CORPUS = SHARED_CORPUS

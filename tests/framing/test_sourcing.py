@@ -55,8 +55,10 @@ def test_attribution_kinds_constructed(make_article):
 
 # ---------------------------------------------------------------- issue 4: entities, attribution, ledger, summary
 
-from analysis.framing import sourcing  # noqa: E402
-from analysis.framing import attribution
+from analysis.framing import (
+    attribution,
+    sourcing,  # noqa: E402
+)
 from analysis.output.summary import framing_section
 
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from analysis.language import keyness
 from analysis.core.config import REFERENCE_DIR
+from analysis.language import keyness
 from analysis.language.keyness import Reference, log_likelihood, log_ratio
 
 

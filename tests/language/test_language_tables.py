@@ -8,7 +8,6 @@ from analysis.language.tone import sentence_tone, tone_rows
 from analysis.language.vocabulary import collocations, frequent_words
 from analysis.language.words import size, word_rows
 
-
 # ---------------------------------------------------------------- rows without pandas
 
 def test_rows_are_the_tables(seed):

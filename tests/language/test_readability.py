@@ -8,7 +8,6 @@ import pytest
 
 from analysis.language.readability import _dale_chall_band, hardest_sentences, readability
 
-
 FORMULAS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
             "dale_chall_readability_score"]
 

@@ -10,6 +10,7 @@ from analysis.numbers.consistency import consistency
 from analysis.numbers.records import figures, numbers
 from analysis.numbers.reference import reference_matches
 from analysis.output.summary import figures_sections
+
 from conftest import SHARED_CORPUS
 
 CORPUS = SHARED_CORPUS
@@ -35,22 +36,6 @@ def test_seed_figures(seed):
 def test_seed_has_no_other_numbers_and_no_conflicts(seed):
     assert numbers(seed)["is_figure"].all()
     assert consistency(seed).empty
-
-
-def test_summary_section_fields(seed):
-    s = figures_sections(seed)
-    assert {"figures", "vague_quantities", "public_figures"} <= set(s)
-    rec = s["figures"][0]
-    for field in ("sentence_id", "text", "value", "kind", "unit", "counts", "approximation", "rounded", "source",
-                  "time", "start", "end"):
-        assert field in rec
-    assert rec["value"] == 1500.0 and rec["source"] == "Pentagon"
-    assert s["figures"][1]["source"] is None and s["figures"][1]["value"] == 14_000_000.0
-    assert {"term": "numerous", "sentence_id": "s1", "category": "large", "matched": "numerous"} in s["vague_quantities"]
-    names = [p["name"] for p in s["public_figures"]]
-    assert names[0] == "Trump" and "Elon Musk" in names
-    for p in s["public_figures"]:
-        assert {"name", "type", "mentions", "aliases", "voiced", "mean_tone"} <= set(p)
 
 
 # ---------------------------------------------------------------- constructed sentences

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from analysis.core.lexicons import load_lexicon
 from analysis.numbers.vague_quantities import VAGUE_CATEGORIES, VAGUE_COLUMNS, vague_quantities, vague_summary
+
 from conftest import SHARED_CORPUS
 
 CORPUS = SHARED_CORPUS

@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 
 from analysis import build_summary, load_article
-from analysis.output.corpus import METRIC_COLUMNS, corpus_metrics, dominant_frames, find_articles, metrics_from_summary
 from analysis.core.errors import ArticleError
+from analysis.output.corpus import METRIC_COLUMNS, corpus_metrics, dominant_frames, find_articles, metrics_from_summary
 from analysis.output.report import index_rows, write_site_index
+
 from conftest import ROOT, SEED, run_cli
 
 ARTICLES = ROOT / "data" / "articles"

@@ -10,8 +10,9 @@ import pytest
 
 from analysis import load_article
 from analysis.core.errors import ArticleError
-from analysis.output.ingest import add_article, compose_article, extract_html, normalise_date, split_text
 from analysis.core.io import file_sha256
+from analysis.output.ingest import add_article, compose_article, extract_html, normalise_date, split_text
+
 from conftest import ROOT, SEED, run_cli
 
 ARTICLES = ROOT / "data" / "articles"

@@ -14,8 +14,18 @@ from analysis.core.config import VERSION
 from analysis.core.errors import ArticleError
 from analysis.output.charts import export
 from analysis.output.charts.engine import bar_chart, plotly_dict
-from analysis.output.notebook import (MISSING, ChartOutput, article_header, escape_frame, load, say, sentence_list,
-                                      show_chart, warnings_box)
+from analysis.output.notebook import (
+    MISSING,
+    ChartOutput,
+    article_header,
+    escape_frame,
+    load,
+    say,
+    sentence_list,
+    show_chart,
+    warnings_box,
+)
+
 from conftest import SEED
 
 EVIL = "<script>alert('x')</script> & \"co\""

@@ -28,9 +28,8 @@ from pathlib import Path
 import pytest
 
 from analysis.core.config import ARTICLES_DIR, NOTEBOOKS_DIR
-from analysis.core.io import file_sha256
+from analysis.core.io import article_files, file_sha256
 from analysis.output.report import NOTEBOOKS
-from analysis.core.io import article_files
 
 from conftest import ROOT
 
@@ -243,3 +242,21 @@ def test_cell_between_notebooks_restores_pandas_display_and_binds_nothing():
     finally:
         pd.reset_option("display.max_colwidth")
     assert set(namespace) == {"__builtins__"}
+
+
+def test_report_kernels_import_this_checkouts_package(tmp_path):
+    """A build's kernel and chart worker get this checkout first on PYTHONPATH, so they run the same code
+    as the build even when another checkout is installed in editable mode (the path is computed from
+    analysis.core.config.ROOT: a module moved deeper into the package must not change it)."""
+    import subprocess
+    import sys
+
+    from analysis.output.charts.export import BACKGROUND_CHARTS_ENV
+    from analysis.output.report import kernel_environment
+
+    env = kernel_environment()
+    assert env[BACKGROUND_CHARTS_ENV] == "1"
+    assert env["PYTHONPATH"].split(os.pathsep)[0] == str(ROOT)
+    done = subprocess.run([sys.executable, "-c", "import analysis; print(analysis.__file__)"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=True)
+    assert Path(done.stdout.strip()) == ROOT / "analysis" / "__init__.py"

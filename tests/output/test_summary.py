@@ -21,6 +21,7 @@ from analysis.numbers.consistency import consistency
 from analysis.numbers.records import figures
 from analysis.numbers.vague_quantities import vague_quantities
 from analysis.output.summary import build_summary, figures_sections, framing_section, language_section
+
 from conftest import ROOT, SEED
 
 TOP_KEYS = {"article", "language", "framing", "figures", "figure_conflicts", "vague_quantities", "public_figures", "version"}
@@ -226,3 +227,19 @@ def test_language_measures_are_consistent(seed_summary):
     frames = seed_summary["framing"]["frames"]
     assert len({(f["typology"], f["frame"]) for f in frames}) == len(frames)
     assert all(f["score"] >= 0 and not (f["dominant"] and f["absent"]) for f in frames)
+
+
+def test_figures_sections_of_the_seed(seed):
+    s = figures_sections(seed)
+    assert {"figures", "vague_quantities", "public_figures"} <= set(s)
+    rec = s["figures"][0]
+    for field in ("sentence_id", "text", "value", "kind", "unit", "counts", "approximation", "rounded", "source",
+                  "time", "start", "end"):
+        assert field in rec
+    assert rec["value"] == 1500.0 and rec["source"] == "Pentagon"
+    assert s["figures"][1]["source"] is None and s["figures"][1]["value"] == 14_000_000.0
+    assert {"term": "numerous", "sentence_id": "s1", "category": "large", "matched": "numerous"} in s["vague_quantities"]
+    names = [p["name"] for p in s["public_figures"]]
+    assert names[0] == "Trump" and "Elon Musk" in names
+    for p in s["public_figures"]:
+        assert {"name", "type", "mentions", "aliases", "voiced", "mean_tone"} <= set(p)

@@ -19,7 +19,7 @@ FORMULAS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_
             "dale_chall_readability_score"]
 
 
-def test_summary_section_seed(seed):
+def test_language_section_of_the_seed(seed):
     s = json_safe(language_section(seed))
     json.dumps(s, allow_nan=False)
     assert set(s["readability"]) == set(FORMULAS)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from analysis.people.public_figures import PUBLIC_FIGURE_COLUMNS, public_figures, voice_by_sentence
+
 from conftest import SHARED_CORPUS
 
 CORPUS = SHARED_CORPUS

@@ -418,7 +418,7 @@ def _visit_one(
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
-    """``python tests/browser_support.py PAGE.html [...]``: print each page's check (debugging aid)."""
+    """``python tests/support/browser_support.py PAGE.html [...]``: print each page's check (debugging aid)."""
     import argparse
     import json
 

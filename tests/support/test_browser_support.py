@@ -1,4 +1,4 @@
-"""Tests of tests/browser_support.py, and of tests/browser_probe.py built on it, on small pages in tmp_path.
+"""Tests of tests/support/browser_support.py, and of tests/support/browser_probe.py built on it, on small pages in tmp_path.
 
 Each browser test calls skip_without_chromium() first, so a machine without Debian's chromium
 skips them with the reason shown (`pytest -rs`) rather than failing.
@@ -12,8 +12,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from support import browser_support
 import pytest
+
+from support import browser_support
 from support.browser_support import (
     PageCheck,
     check_page,

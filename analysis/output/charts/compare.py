@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .engine import bar_chart, Chart
+from .engine import Chart, bar_chart
 
 __all__ = [
     "frame_profile_chart",

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...core.article import Article
 from ...framing.attribution import ATTRIBUTION_KINDS
-from .engine import bar_chart, Chart
+from .engine import Chart, bar_chart
 
 __all__ = [
     "actors_chart",

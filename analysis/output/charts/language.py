@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...language.passives import passive_counts
 from ...language.stance import STANCE_LABELS
-from .engine import bar_chart, Chart
+from .engine import Chart, bar_chart
 
 __all__ = [
     "tone_chart",

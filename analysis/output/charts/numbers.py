@@ -1,11 +1,11 @@
-"""Chart builders for the figures notebook: figures by kind (hedged / unattributed), public figures' mentions and voice, vague quantities by category. Each returns a charts.Chart; nothing here displays or writes."""
+"""Chart builders for the figures notebook: figures by kind (hedged / unattributed), public figures' mentions and voice, vague quantities by category. Each returns a Chart (analysis.output.charts.engine); nothing here displays or writes."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from ...numbers.vague_quantities import VAGUE_CATEGORIES
-from .engine import bar_chart, Chart
+from .engine import Chart, bar_chart
 
 __all__ = ["figure_kinds_chart", "figure_status", "public_figures_chart", "vague_quantities_chart", "FIGURE_STATUSES", "VOICE_ROLES"]
 

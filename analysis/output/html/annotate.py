@@ -52,7 +52,7 @@ class HTMLFragment:
 def annotations(article: Article, *, categories: tuple[str, ...] = tuple(ANNOTATION_STYLES)) -> pd.DataFrame:
     """The spans to highlight. Columns: category, sentence_id, start, end, label (the tooltip line).
 
-    From :func:`analysis.language.loaded_words`, :func:`analysis.language.stance_markers`
+    From :func:`analysis.language.loaded.loaded_words`, :func:`analysis.language.stance.stance_markers`
     (hedges and boosters) and :func:`analysis.language.passives.passives`. Sorted by start, end, category.
     """
     rows = []
@@ -156,7 +156,7 @@ def annotate(article: Article, **options) -> HTMLFragment:
 
 
 def kwic_html(kwic: pd.DataFrame, *, caption: str = "") -> HTMLFragment:
-    """A concordance from :func:`analysis.language.keyword_in_context` as an aligned, escaped HTML table.
+    """A concordance from :func:`analysis.language.vocabulary.keyword_in_context` as an aligned, escaped HTML table.
 
     Left contexts are right-aligned and the matches line up in one column; each row links to
     its sentence in the annotated article.

@@ -108,8 +108,8 @@ def _safe_url(url) -> str | None:
 
 def figure_cards(article: Article, figs: pd.DataFrame | None = None, *, references: pd.DataFrame | None = None,
                  matches: pd.DataFrame | None = None) -> FigureCards:
-    """One card per figure (in reading order). ``figs`` defaults to :func:`analysis.figures.figures`;
-    ``matches`` to :func:`analysis.figures.reference_matches` (pass ``references`` to use another table).
+    """One card per figure (in reading order). ``figs`` defaults to :func:`analysis.numbers.records.figures`;
+    ``matches`` to :func:`analysis.numbers.reference.reference_matches` (pass ``references`` to use another table).
 
     Every string from the article or from the reference table is HTML-escaped; a reference URL is
     linked only when it is a plain http(s) address.

@@ -11,7 +11,15 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from analysis.output.charts.engine import EMPTY_CHART_NOTE, Chart, bar_chart, caption_text, plotly_dict, to_matplotlib, to_plotly
+from analysis.output.charts.engine import (
+    EMPTY_CHART_NOTE,
+    Chart,
+    bar_chart,
+    caption_text,
+    plotly_dict,
+    to_matplotlib,
+    to_plotly,
+)
 
 EVIL = "<script>alert(1)</script>"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-
-from analysis.output.html.annotate import annotated_html, annotations, kwic_html
 from analysis.language.vocabulary import keyword_in_context
+from analysis.output.html.annotate import annotated_html, annotations, kwic_html
 
 HOSTILE = ('The crackdown was bold <img src=x onerror="window.__xss=1;alert(1)"> and may be '
            '<script>window.__xss=1</script> "punitive". It \'appears\' </p></div><b onmouseover=alert(1)>x</b>.')
@@ -130,8 +129,8 @@ def test_any_text_round_trips():
     from analysis import parse_article
     from analysis.core.errors import ArticleError
     from analysis.language.loaded import loaded_words
-    from analysis.language.stance import stance_markers
     from analysis.language.passives import passives
+    from analysis.language.stance import stance_markers
 
     alphabet = st.characters(blacklist_categories=("Cs",))
     words = st.sampled_from(["was", "arrested", "by", "police", "may", "May", "crackdown", "<b>", "&amp;", '"', "'s",

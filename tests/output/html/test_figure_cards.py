@@ -6,13 +6,19 @@ import re
 
 import pandas as pd
 
-from analysis.output.charts.engine import to_matplotlib, to_plotly
-from analysis.output.html.figure_cards import figure_cards, format_value
 from analysis.numbers.records import figures
 from analysis.numbers.reference import reference_figures
-from analysis.output.charts.numbers import FIGURE_STATUSES, VOICE_ROLES, figure_kinds_chart, public_figures_chart, vague_quantities_chart
-from analysis.people.public_figures import public_figures, voice_by_sentence
 from analysis.numbers.vague_quantities import vague_quantities
+from analysis.output.charts.engine import to_matplotlib, to_plotly
+from analysis.output.charts.numbers import (
+    FIGURE_STATUSES,
+    VOICE_ROLES,
+    figure_kinds_chart,
+    public_figures_chart,
+    vague_quantities_chart,
+)
+from analysis.output.html.figure_cards import figure_cards, format_value
+from analysis.people.public_figures import public_figures, voice_by_sentence
 
 
 def cards_of(markup: str) -> list[str]:
