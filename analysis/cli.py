@@ -24,12 +24,32 @@ __all__ = ["main"]
 
 
 def _summary(args: argparse.Namespace) -> int:
-    article = load_article(args.article)
-    for warning in article.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    json.dump(build_summary(article), sys.stdout, ensure_ascii=False, indent=args.indent)
-    sys.stdout.write("\n")
-    return 0
+    if not args.jsonl:
+        if len(args.articles) > 1:
+            raise ArticleError("summary takes one article; give --jsonl for several (one JSON object per line).")
+        article = load_article(args.articles[0])
+        for warning in article.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        json.dump(build_summary(article), sys.stdout, ensure_ascii=False, indent=args.indent)
+        sys.stdout.write("\n")
+        return 0
+    # Batch form: one compact JSON object per input line, in the order given, in one process. A file that
+    # cannot be read gives {"file": ..., "error": ...} on its line (so line N is always file N) and exit 2.
+    failed = 0
+    for path in args.articles:
+        try:
+            article = load_article(path)
+        except ArticleError as exc:
+            failed += 1
+            print(f"error: {exc}", file=sys.stderr)
+            line = {"file": os.fsdecode(path), "error": str(exc)}
+        else:
+            for warning in article.warnings:
+                print(f"warning: {path}: {warning}", file=sys.stderr)
+            line = build_summary(article)
+        sys.stdout.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+        sys.stdout.flush()
+    return 2 if failed else 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -109,8 +129,10 @@ def _reference(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description="article-lens: how a news article is written.")
     sub = p.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("summary", help="print every measure of one article as JSON")
-    s.add_argument("article", help="article file (.txt)")
+    s = sub.add_parser("summary", help="print every measure of one article as JSON (--jsonl: of several, one per line)")
+    s.add_argument("articles", nargs="+", metavar="article", help="article file (.txt); several with --jsonl")
+    s.add_argument("--jsonl", action="store_true",
+                   help="JSON Lines: one compact object per article, in the order given, in one process")
     s.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
     s.set_defaults(func=_summary)
     r = sub.add_parser("report", help="build the HTML reports (all articles in data/articles/ by default)")

@@ -39,6 +39,26 @@ def test_summary_is_deterministic(seed_summary):
     assert json.loads(again.stdout) == seed_summary
 
 
+def test_summary_jsonl_one_line_per_article_in_order(seed_summary, tmp_path):
+    other = tmp_path / "short.txt"
+    other.write_text("A short note\n\nThe council approved 12 new homes on Tuesday, officials said.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    proc = run_cli("summary", "--jsonl", str(SEED), str(missing), str(other))
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 3
+    first, second, third = (json.loads(line) for line in lines)
+    assert first == seed_summary  # the batch form gives the same object as one call
+    assert second["file"] == str(missing) and "does not exist" in second["error"]
+    assert third["article"]["title"] == "A short note" and [f["value"] for f in third["figures"]] == [12]
+    assert proc.returncode == 2  # one file failed; the others were still written
+    assert "does not exist" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_summary_of_several_files_needs_jsonl(tmp_path):
+    proc = run_cli("summary", str(SEED), str(SEED))
+    assert proc.returncode != 0 and "--jsonl" in proc.stderr and proc.stdout == ""
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
