@@ -16,6 +16,9 @@ __all__ = [
     "stance_rates",
     "STANCE_LABELS",
     "stance_rows",
+    "modal_verb_rows",
+    "hedge_in_context",
+    "NUMBER_WORDS",
     "stance_rate_rows",
 ]
 
@@ -89,24 +92,105 @@ def _is_epistemic_must(toks: SentenceWords, i: int) -> bool:
     return k < len(low) and pos[k] not in ("VBN", "VBD", "VBG")
 
 
+#: Number words an approximator can qualify ("about a dozen", "nearly half", "some two million").
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions trillion trillions dozen dozens half third thirds quarter quarters score "
+    "percent".split())
+#: Words that may stand between an approximator and its number ("about $5", "estimated at around 14 million").
+_BEFORE_NUMBER = {"a", "an", "$", "£", "€", "at", "to", "be", "around", "about", "some", "nearly", "almost",
+                  "roughly", "approximately", "just", "over", "under", "more", "than", "of"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+                "with", "in", "of", "any", "no", "some", "second", "first", "'s"}
+#: Doxastic words that are also nouns ("a thought", "in this regard", "the suspect"): hedges only as verbs.
+_VERB_OR_NOUN = {"thought", "regard", "regards", "suspect", "suspects", "doubt", "doubts", "expect", "think"}
+_PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you"}
+_MAKE = {"made", "make", "makes", "making"}
+_PERCEPTION = {"see", "hear", "feel", "smell", "taste", "sense"}
+
+
+def _is_number(toks: SentenceWords, k: int) -> bool:
+    w = toks.lower[k]
+    return toks.pos[k] == "CD" or w in NUMBER_WORDS or any(ch.isdigit() for ch in w)
+
+
+def _before_number(toks: SentenceWords, j: int) -> bool:
+    """Whether a number follows token ``j`` (at most three bridging words such as "a", "$", "at" between)."""
+    for k in range(j, min(len(toks.lower), j + 4)):
+        if _is_number(toks, k):
+            return True
+        if toks.lower[k] not in _BEFORE_NUMBER:
+            return False
+    return False
+
+
+def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j: int) -> bool:
+    """Whether the hedge ``term`` found at tokens ``i``..``j`` (end exclusive) hedges in this sentence.
+
+    * ``modal``: the word is a modal verb (tag MD, not "May" the month), and "could" is not a
+      past ability ("could not attend", "could see") (Coates 1983);
+    * ``approximator``: only before a number ("around 14 million", "an estimated 300"; "or so"
+      after one) (Channell 1994) — "about the plan" is a preposition;
+    * nouns that look like doxastic verbs ("a thought", "in this regard", "the suspect") are not hedges;
+    * "appear" before a preposition is literal ("appear in court"); "possible" after a superlative
+      or in "as soon as possible"/"made possible" is not a hedge; "potential to" is a capacity;
+      "suggest" with a person as subject and an object ("She suggested a compromise") is a proposal.
+    """
+    low, pos = toks.lower, toks.pos
+    prev = low[i - 1] if i > 0 else ""
+    nxt = low[j] if j < len(low) else ""
+    if subcategory == "modal":
+        if not _is_modal_use(term, toks, i):
+            return False
+        if term == "could":
+            k = j + 1 if nxt in ("not", "n't", "never") else j
+            if k != j and k < len(low) and pos[k] == "VB" and low[k] not in ("be", "have"):
+                return False  # past inability: "could not attend"
+            if k < len(low) and low[k] in _PERCEPTION:
+                return False
+        return True
+    if subcategory == "approximator":
+        if term == "or so":
+            return any(_is_number(toks, k) for k in range(max(0, i - 2), i))
+        return _before_number(toks, j)
+    if term in _APPEAR and _literal_appear(toks, i):
+        return False
+    if term in _VERB_OR_NOUN and (prev in _DETERMINERS or pos[i] in ("NNS",) and prev not in _PERSON_PRONOUNS):
+        return False
+    if term == "regard" and nxt == "to":
+        return False
+    if term == "possible" and ((i > 0 and pos[i - 1] in ("JJS", "RBS")) or prev == "as"
+                               or _MAKE & set(low[max(0, i - 2):i])):
+        return False  # "the highest possible", "as soon as possible", "made (it) possible"
+    if term == "potential" and nxt == "to":
+        return False
+    if term in ("suggest", "suggests", "suggested") and (prev in _PERSON_PRONOUNS or (i > 0 and pos[i - 1] == "NNP")) \
+            and j < len(pos) and (pos[j] in ("DT", "PRP$", "VBG") or pos[j].startswith("NN")):
+        return False
+    return True
+
+
 def stance_markers(article: Article) -> pd.DataFrame:
     """Hedges, boosters and modal verbs from ``data/lexicons/hedges_boosters.csv``, each with its sentence.
 
-    Hedges and boosters are matched together (a multi-word cue counts once and the longest match
-    wins: "it is possible that" is one hedge, "no doubt" a booster and not also the hedge "doubt");
-    modal verbs are matched on their own, so "could" is both a hedge and a modal verb. Entries
-    whose subcategory is ``modal`` (and every modal-verb entry) count only where the word is used
-    as a modal verb: "I may go" counts, "in May" does not. "must" is a booster only where it
-    draws a conclusion ("it must be true", "must have known"), not where it obliges ("must be
-    completed"); as a modal verb it always counts. "appear" followed by a preposition ("to
-    appear before a judge") is literal, not a hedge.
+    Each word is counted once. Hedges and boosters are matched together (a multi-word cue counts
+    once and the longest match wins: "it is possible that" is one hedge, "no doubt" a booster and
+    not also the hedge "doubt"). A modal verb that hedges ("may", "might", "could", "would") is a
+    hedge with subcategory ``modal``; the epistemic "must" ("it must be true", "must have known")
+    is a booster with subcategory ``modal``; every other modal verb ("will", "should", the
+    obligation "must") is a ``modal`` row. Hedge subcategories: ``modal``, ``speculative``,
+    ``doxastic`` (believed, considered, is thought to), ``reporting`` (alleged, reportedly),
+    ``investigation`` (whether), ``conditional`` (if, unless) and ``approximator`` (around,
+    about, an estimated — only before a number); the context rules are those of
+    :func:`hedge_in_context`.
     Columns: term, category (hedge, booster, modal), subcategory, matched, sentence_id, start,
     end. In reading order.
 
     >>> from analysis.core.article import parse_article
     >>> a = parse_article("News\\n\\nI may go in May. It is possible that it will rain.")
-    >>> stance_markers(a)[["term", "category"]].values.tolist()
-    [['may', 'hedge'], ['may', 'modal'], ['it is possible that', 'hedge'], ['will', 'modal']]
+    >>> stance_markers(a)[["term", "category", "subcategory"]].values.tolist()
+    [['may', 'hedge', 'modal'], ['it is possible that', 'hedge', 'speculative'], ['will', 'modal', 'prediction']]
     """
     frame = pd.DataFrame(stance_rows(article), columns=STANCE_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64"})
@@ -119,21 +203,31 @@ def stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, i
     subcats = lex["subcategory"].tolist() if "subcategory" in lex else [""] * len(lex)
     sub = dict(zip(zip(lex["term"].tolist(), lex["category"].tolist()), subcats))
     toks = sentence_words(article)
-    matches = (find_terms(article, lexicon_terms("hedges_boosters", ("hedge", "booster")))
-               + find_terms(article, lexicon_terms("hedges_boosters", ("modal",))))
     rows = []
-    for m in matches:
+    stance_tokens: set[tuple[str, int]] = set()  # (sentence, token) of a hedge or booster
+    for m in find_terms(article, lexicon_terms("hedges_boosters", ("hedge", "booster"))):
         subcat = sub.get((m.term, m.category), "")
-        if (m.category == "modal" or subcat == "modal") and not _is_modal_use(m.term, toks[m.sentence_id], m.i_start):
+        t = toks[m.sentence_id]
+        if m.category == "hedge" and not hedge_in_context(m.term, subcat, t, m.i_start, m.i_end):
             continue
-        if m.category == "booster" and m.term == "must" and not _is_epistemic_must(toks[m.sentence_id], m.i_start):
-            continue
-        if m.term in _APPEAR and _literal_appear(toks[m.sentence_id], m.i_start):
+        if m.category == "booster" and subcat == "modal" and not (
+                _is_modal_use(m.term, t, m.i_start) and (m.term != "must" or _is_epistemic_must(t, m.i_start))):
             continue
         rows.append((m.term, m.category, subcat, m.matched, m.sentence_id, m.start, m.end))
+        stance_tokens.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
+    for m in find_terms(article, lexicon_terms("hedges_boosters", ("modal",))):
+        if (m.sentence_id, m.i_start) in stance_tokens or not _is_modal_use(m.term, toks[m.sentence_id], m.i_start):
+            continue
+        rows.append((m.term, m.category, sub.get((m.term, m.category), ""), m.matched, m.sentence_id, m.start, m.end))
     order = {c: i for i, c in enumerate(STANCE_LABELS)}
     rows.sort(key=lambda r: (r[5], order[r[1]]))  # start, then hedge, booster, modal; stable
     return tuple(rows)
+
+
+def modal_verb_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, int], ...]:
+    """Every modal verb of the article, whether it hedges, boosts or neither: the ``modal`` rows of
+    :func:`stance_rows` and its hedge and booster rows of subcategory ``modal`` (same columns)."""
+    return tuple(r for r in stance_rows(article) if r[1] == "modal" or r[2] == "modal")
 
 
 def stance_rates(article: Article, markers: pd.DataFrame | None = None) -> pd.DataFrame:

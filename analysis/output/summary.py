@@ -20,7 +20,7 @@ from ..language.keyness import keyness_rows, pos_rows
 from ..language.loaded import loaded_rows
 from ..language.passives import passive_rows
 from ..language.readability import hardest_rows, readability_rows
-from ..language.stance import stance_rate_rows, stance_rows
+from ..language.stance import modal_verb_rows, stance_rate_rows, stance_rows
 from ..language.tone import tone_rows
 from ..language.vocabulary import collocation_rows, frequent_rows
 from ..language.words import size
@@ -97,7 +97,10 @@ def language_section(article: Article) -> dict:
                          for r in collocation_rows(article, 2, 2, "likelihood_ratio")[:10]],
         "hedges": stance("hedge"),
         "boosters": stance("booster"),
-        "modals": stance("modal"),
+        # every modal verb, hedging or not (each word is counted once in stance_per_1000; ``stance`` says
+        # whether it was counted as a hedge, a booster or a plain modal verb)
+        "modals": _spans((matched, sid, start, end, {"subcategory": sub, "stance": cat})
+                         for _, cat, sub, matched, sid, start, end in modal_verb_rows(article)),
         "stance_per_1000": {r[0]: r[3] for r in stance_rate_rows(article)},
         "loaded": _spans((r[1], r[7], r[8], r[9], {"entry": r[0], "category": r[2], "intensity": r[3]})
                          for r in loaded_rows(article, 2.5)),
