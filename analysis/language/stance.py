@@ -156,12 +156,13 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
         return _before_number(toks, j)
     if term in _APPEAR and _literal_appear(toks, i):
         return False
-    if term in _VERB_OR_NOUN and (prev in _DETERMINERS or pos[i] in ("NNS",) and prev not in _PERSON_PRONOUNS):
+    if term in _VERB_OR_NOUN and (prev in _DETERMINERS or (i > 0 and pos[i - 1] in ("JJ", "JJR", "JJS", "PRP$", "POS"))
+                                  or (pos[i] == "NNS" and prev not in _PERSON_PRONOUNS)):
         return False
     if term == "regard" and nxt == "to":
         return False
     if term == "possible" and ((i > 0 and pos[i - 1] in ("JJS", "RBS")) or prev == "as"
-                               or _MAKE & set(low[max(0, i - 2):i])):
+                               or _MAKE & set(low[max(0, i - 3):i])):
         return False  # "the highest possible", "as soon as possible", "made (it) possible"
     if term == "potential" and nxt == "to":
         return False
