@@ -1,4 +1,21 @@
-"""Loaded words: evaluative, emotive and pejorative vocabulary from the loaded-words lexicon and VADER."""
+"""Loaded words: evaluative, emotive and pejorative vocabulary, flagged only where the context makes it the writer's judgement.
+
+Three sources, each flag with its reason:
+
+* the editable list ``data/lexicons/loaded_words.csv`` (categories militaristic, threat, punitive,
+  dramatic, evaluative, pejorative_label, euphemism, sympathy; intensity 1-3), and the contested
+  labels of the terminology glossary (``data/lexicons/terminology.csv``) whose ``signals`` say
+  ``loaded`` or ``euphemistic``;
+* emotive words: adjectives and adverbs that Hu & Liu's (2004) opinion lexicon lists as negative
+  ("reckless", "bogus", "grossly"), unless ``data/lexicons/emotive_exclusions.csv`` lists them as
+  mostly descriptive in news ("dead", "criminal", "difficult");
+* intensified evaluations: an intensifying adverb before an evaluative adjective ("increasingly
+  concerning", "deeply troubling"), one flag for both words.
+
+Context rules (precision first): a word inside a proper name ("Capitol riot", "Liberty
+University"), inside a direct quotation, or in a view the writer reports ("orders they view as
+illegal") is not the writer's wording and is not flagged.
+"""
 
 from __future__ import annotations
 
@@ -9,67 +26,208 @@ import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
-from .words import word_rows
+from ..core.lexicons import find_terms, load_lexicon
+from ..core.tokens import SentenceWords, sentence_words
 
 __all__ = [
     "loaded_words",
     "loaded_rows",
+    "LOADED_COLUMNS",
+    "INTENSIFIERS",
 ]
 
 # ---------------------------------------------------------------- loaded words
 
-LOADED_COLUMNS = ["term", "matched", "category", "intensity", "source", "vader", "opinion", "sentence_id", "start", "end"]
+LOADED_COLUMNS = ["term", "matched", "category", "intensity", "source", "vader", "opinion", "sentence_id", "start",
+                  "end", "reason"]
+
+_ADJ = {"JJ", "JJR", "JJS"}
+_ADV = {"RB", "RBR", "RBS"}
+_NAME_TAGS = {"NNP", "NNPS"}
+
+#: Adverbs that turn up an evaluation ("deeply troubling"): subjective intensifiers (Recasens et al. 2013;
+#: Quirk et al. 1985, amplifiers).
+INTENSIFIERS = frozenset(
+    "increasingly deeply extremely highly incredibly utterly totally absolutely particularly especially profoundly "
+    "terribly awfully exceedingly remarkably truly hugely enormously immensely grossly wildly outrageously "
+    "shockingly staggeringly insanely ridiculously".split())
+#: Adjectives of feeling that evaluate what causes the feeling ("concerning", "troubling"): evaluative after an
+#: intensifier even where the opinion lexicon does not list them.
+_PSYCH_ADJECTIVES = frozenset(
+    "concerning troubling worrying worrisome alarming disturbing distressing upsetting unsettling shocking appalling "
+    "frightening terrifying disappointing embarrassing humiliating infuriating maddening sickening noteworthy "
+    "remarkable problematic questionable dangerous damaging".split())
+#: Verbs that report someone else's view of a thing: an evaluation after them ("they view as illegal",
+#: "critics called it reckless") is attributed, not the writer's.
+_VIEW_VERBS = frozenset(
+    "view views viewed viewing see sees saw seen consider considers considered deem deems deemed call calls called "
+    "calling label labels labeled labelled brand brands branded describe describes described describing regard "
+    "regards regarded dub dubs dubbed".split())
+#: Nouns naming an event that can be part of its name ("the Capitol riot", "the Boston Massacre").
+_EVENT_NOUNS = frozenset("riot riots massacre attack attacks shooting bombing uprising crisis scandal war raid invasion "
+                         "insurrection siege rampage".split())
+_OPEN_QUOTES = {"“", '"', "«"}
+_CLOSE_QUOTES = {"”", '"', "»"}
+
+_NAME_SOURCE = {
+    "loaded_words.csv": "loaded_words.csv",
+    "terminology.csv": "terminology glossary",
+}
 
 
-_EVALUATIVE_TAGS = {"JJ", "JJR", "JJS", "RB", "RBR", "RBS"}
+def loaded_words(article: Article, *, emotive_min: float = 0.0) -> pd.DataFrame:
+    """Loaded and emotive words the writer uses, each with its sentence and the reason it is flagged.
 
-
-def loaded_words(article: Article, *, emotive_min: float = 2.5) -> pd.DataFrame:
-    """Loaded and emotive words, each with its sentence.
-
-    Two sources: the editable list ``data/lexicons/loaded_words.csv`` (categories militaristic,
-    threat, punitive, dramatic, evaluative, pejorative_label, euphemism, sympathy; intensity 1-3),
-    and, outside it, adjectives and adverbs that both the VADER lexicon rates at least
-    ``emotive_min`` in absolute valence (2.5: VADER's strongest words, "violent", "illegal") and
-    the Hu & Liu opinion lexicon lists (category ``emotive``; intensity 2, or 3 from a valence
-    of 3). Nouns and verbs with strong valence ("killed", "won", "freedom") are mostly facts in
-    news and are left to the list; proper nouns are never emotive words.
-    Columns: term (the list entry, or the word), matched (as written), category, intensity,
-    source ("loaded_words.csv" or "VADER + opinion lexicon"), vader (strongest VADER valence of
-    the matched words, 0.0 if none), opinion, sentence_id, start, end. In reading order.
+    See the module docstring for the three sources and the context rules. ``emotive_min`` is the
+    smallest absolute VADER valence an emotive word (the opinion-lexicon rule) must have (0: any).
+    Columns: term (the list entry, or the word), matched (as written), category, intensity (1-3),
+    source, vader (strongest VADER valence of the matched words, 0.0 if none), opinion (Hu & Liu
+    polarity of the matched words), sentence_id, start, end, reason. In reading order.
     """
     frame = pd.DataFrame(loaded_rows(article, emotive_min), columns=LOADED_COLUMNS)
     return frame.astype({"intensity": "int64", "vader": "float64", "start": "int64", "end": "int64"})
 
 
-@lru_cache(maxsize=16)
-def loaded_rows(article: Article, emotive_min: float) -> tuple[tuple, ...]:
-    """The rows of :func:`loaded_words` (columns ``LOADED_COLUMNS``), in its order."""
+def _is_title_case(toks: SentenceWords) -> bool:
+    """A headline-style sentence in which most words are capitalised (names cannot be told apart there)."""
+    words = [t for t, w in zip(toks.text, toks.is_word) if w and t[:1].isalpha()]
+    return len(words) >= 3 and sum(t[:1].isupper() for t in words) > 0.6 * len(words)
+
+
+def _in_name(toks: SentenceWords, i: int, j: int, title_case: bool) -> bool:
+    """Whether tokens ``i``..``j`` are (part of) a proper name: tagged as one and capitalised mid-sentence
+    ("United", "Liberty"), or an event noun right after a capitalised name ("the Capitol riot")."""
+    if title_case:
+        return False
+    if any(toks.pos[k] in _NAME_TAGS and toks.text[k][:1].isupper() and k > 0 for k in range(i, j)):
+        return True
+    if j - i == 1 and toks.lower[i] in _EVENT_NOUNS and i > 1 and toks.text[i - 1][:1].isupper() \
+            and toks.pos[i - 1] in _NAME_TAGS:
+        return True
+    return False
+
+
+def _quoted(toks: SentenceWords, i: int) -> bool:
+    """Whether token ``i`` lies inside a direct quotation that opens in its sentence (an odd number of quote
+    marks before it) — more than three words long, so that scare quotes around a label still count."""
+    opened = None
+    for k in range(i):
+        t = toks.text[k]
+        if t in ("“", "«"):
+            opened = k
+        elif t in ("”", "»"):
+            opened = None
+        elif t == '"':
+            opened = None if opened is not None else k
+    if opened is None:
+        return False
+    end = next((k for k in range(i + 1, len(toks)) if toks.text[k] in _CLOSE_QUOTES), len(toks))
+    return sum(toks.is_word[opened + 1:end]) > 3
+
+
+def _reported_view(toks: SentenceWords, i: int) -> bool:
+    """Whether token ``i`` follows a verb that reports a view within four words ("they view as unethical or
+    illegal", "critics called it reckless")."""
+    return any(toks.lower[k] in _VIEW_VERBS for k in range(max(0, i - 4), i))
+
+
+def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
+    """Why tokens ``i``..``j`` are not the writer's own evaluation ("" when they are)."""
+    if _in_name(toks, i, j, title_case):
+        return "part of a name"
+    if _quoted(toks, i):
+        return "inside a quotation"
+    if _reported_view(toks, i):
+        return "a view the writer reports"
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _glossary_terms() -> tuple[tuple[str, str], ...]:
+    """(term, category) of the terminology glossary's loaded and euphemistic labels."""
+    lex = load_lexicon("terminology")
+    keep = lex[lex["signals"].isin(["loaded", "euphemistic"])]
+    return tuple(sorted({(t, "euphemism" if s == "euphemistic" else "pejorative_label")
+                         for t, s in zip(keep["term"].tolist(), keep["signals"].tolist())}))
+
+
+@lru_cache(maxsize=4)
+def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], int]]:
     lex = load_lexicon("loaded_words")
     intensity = {(t, c): int(i) if str(i).isdigit() else 1
                  for t, c, i in zip(lex["term"].tolist(), lex["category"].tolist(), lex["intensity"].tolist())}
-    matches = find_terms(article, lexicon_terms("loaded_words"))
+    return tuple(sorted(intensity)), intensity
+
+
+@lru_cache(maxsize=4)
+def _exclusions() -> frozenset[str]:
+    return frozenset(load_lexicon("emotive_exclusions")["term"].tolist())
+
+
+@lru_cache(maxsize=16)
+def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]:
+    """The rows of :func:`loaded_words` (columns ``LOADED_COLUMNS``), in its order."""
+    pairs, intensity = _loaded_terms()
+    listed = {t for t, _ in pairs}
+    excluded = _exclusions()
+    glossary = tuple(p for p in _glossary_terms() if p[0] not in listed and p[0] not in excluded)
     vader_lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
+    toks_of = sentence_words(article)
+    title_case = {sid: _is_title_case(t) for sid, t in toks_of.items()}
     rows = []
-    covered: set[tuple[str, int]] = set()  # (sentence id, token position) inside a list match
-    for m in matches:
-        ws = [w.lower() for w in re.findall(r"[\w'’-]+", nlp.normalise_token(m.matched))]
+    covered: set[tuple[str, int]] = set()  # (sentence id, token position) already flagged or ruled out
+
+    def scores(matched: str) -> tuple[float, str]:
+        ws = [w.lower() for w in re.findall(r"[\w'’-]+", nlp.normalise_token(matched))]
         vals = [float(vader_lex.get(w, 0.0)) for w in ws]
-        v = max(vals, key=abs) if vals else 0.0
-        ops = sorted({opinion[w] for w in ws if w in opinion})
-        rows.append((m.term, m.matched, m.category, intensity.get((m.term, m.category), 1), "loaded_words.csv",
-                     v, ",".join(ops), m.sentence_id, m.start, m.end))
-        covered.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
-    for w in word_rows(article):
-        if w.pos in ("NNP", "NNPS") or (w.sentence_id, w.i) in covered:
-            continue
-        v = float(vader_lex.get(w.lower, 0.0))
-        if abs(v) >= emotive_min and w.lower in opinion and w.pos in _EVALUATIVE_TAGS:
-            rows.append((w.lower, w.text, "emotive", 3 if abs(v) >= 3 else 2, "VADER + opinion lexicon", v,
-                         opinion[w.lower], w.sentence_id, w.start, w.end))
+        return (max(vals, key=abs) if vals else 0.0), ",".join(sorted({opinion[w] for w in ws if w in opinion}))
+
+    for source, found in (("loaded_words.csv", find_terms(article, pairs)),
+                          ("terminology.csv", find_terms(article, glossary))):
+        for m in found:
+            toks = toks_of[m.sentence_id]
+            span = range(m.i_start, m.i_end)
+            if any((m.sentence_id, k) in covered for k in span):
+                continue
+            covered.update((m.sentence_id, k) for k in span)
+            if _context(toks, m.i_start, m.i_end, title_case[m.sentence_id]):
+                continue
+            level = intensity.get((m.term, m.category), 2)
+            v, ops = scores(m.matched)
+            reason = (f"{_NAME_SOURCE[source]}: {m.category.replace('_', ' ')}, intensity {level}"
+                      if source == "loaded_words.csv" else f"terminology glossary: {m.category.replace('_', ' ')} label")
+            rows.append((m.term, m.matched, m.category, level, source, v, ops, m.sentence_id, m.start, m.end, reason))
+    for sid, toks in toks_of.items():
+        low, pos = toks.lower, toks.pos
+        for i in range(len(low)):
+            if (sid, i) in covered or not toks.is_word[i]:
+                continue
+            word = low[i]
+            # intensifier + evaluative adjective: one flag for both
+            if word in INTENSIFIERS and i + 1 < len(low) and (sid, i + 1) not in covered and (
+                    low[i + 1] in _PSYCH_ADJECTIVES or (pos[i + 1] in _ADJ and (
+                        low[i + 1] in opinion or vader_lex.get(low[i + 1], 0.0)))) \
+                    and pos[i + 1] not in _NAME_TAGS:
+                covered.update({(sid, i), (sid, i + 1)})
+                if _context(toks, i, i + 2, title_case[sid]):
+                    continue
+                start, end = toks.start[i], toks.end[i + 1]
+                matched = article.text[start:end]
+                v, ops = scores(matched)
+                rows.append((f"{word} {low[i + 1]}", matched, "intensified", 2, "intensifier + evaluative adjective",
+                             v, ops, sid, start, end,
+                             "an intensifying adverb before an evaluative adjective (Recasens et al. 2013)"))
+                continue
+            if opinion.get(word) != "negative" or word in excluded or pos[i] not in _ADJ | _ADV:
+                continue
+            v = float(vader_lex.get(word, 0.0))
+            if abs(v) < emotive_min or _context(toks, i, i + 1, title_case[sid]):
+                continue
+            covered.add((sid, i))
+            kind = "adjective" if pos[i] in _ADJ else "adverb"
+            rows.append((word, toks.text[i], "emotive", 3 if abs(v) >= 2.5 else 2, "opinion lexicon", v, "negative",
+                         sid, toks.start[i], toks.end[i],
+                         f"negative {kind} in Hu & Liu's opinion lexicon" + (f", VADER {v:+.1f}" if v else "")))
     rows.sort(key=lambda r: (r[8], r[9], r[2]))  # start, end, category; stable
     return tuple(rows)
-
-

@@ -102,8 +102,9 @@ def language_section(article: Article) -> dict:
         "modals": _spans((matched, sid, start, end, {"subcategory": sub, "stance": cat})
                          for _, cat, sub, matched, sid, start, end in modal_verb_rows(article)),
         "stance_per_1000": {r[0]: r[3] for r in stance_rate_rows(article)},
-        "loaded": _spans((r[1], r[7], r[8], r[9], {"entry": r[0], "category": r[2], "intensity": r[3]})
-                         for r in loaded_rows(article, 2.5)),
+        "loaded": _spans((r[1], r[7], r[8], r[9], {"entry": r[0], "category": r[2], "intensity": r[3],
+                                                   "reason": r[10]})
+                         for r in loaded_rows(article, 0.0)),
         "passives": row_records(passive_rows(article), ["sentence_id", "text", "agent", "kind", "start", "end"]),
     }
 

@@ -58,9 +58,7 @@ def annotations(article: Article, *, categories: tuple[str, ...] = tuple(ANNOTAT
     rows = []
     if "loaded" in categories:
         for r in loaded_words(article).itertuples(index=False):
-            what = "emotive word (VADER + opinion lexicon)" if r.category == "emotive" else \
-                f"loaded word: {r.category.replace('_', ' ')}, intensity {r.intensity}"
-            rows.append(("loaded", r.sentence_id, r.start, r.end, f"{what}: {r.matched}"))
+            rows.append(("loaded", r.sentence_id, r.start, r.end, f"loaded word ({r.reason}): {r.matched}"))
     markers = stance_markers(article) if {"hedge", "booster"} & set(categories) else None
     for cat in ("hedge", "booster"):
         if cat in categories and markers is not None:
