@@ -66,6 +66,12 @@ _VIEW_VERBS = frozenset(
 #: Nouns naming an event that can be part of its name ("the Capitol riot", "the Boston Massacre").
 _EVENT_NOUNS = frozenset("riot riots massacre attack attacks shooting bombing uprising crisis scandal war raid invasion "
                          "insurrection siege rampage".split())
+#: Words that show a sentence is about real armed or police force, where war words are literal ("troops
+#: launched an offensive"), not metaphors for politics.
+_FORCE_WORDS = frozenset(
+    "troops troop soldiers soldier army armies military militaries militants militant fighters fighter forces navy "
+    "marines airstrike airstrikes missile missiles rocket rockets artillery tanks weapons gunmen police officers "
+    "officer agents swat guard guardsmen battalion brigade insurgents rebels combat".split())
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -183,6 +189,21 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
         vals = [float(vader_lex.get(w, 0.0)) for w in ws]
         return (max(vals, key=abs) if vals else 0.0), ",".join(sorted({opinion[w] for w in ws if w in opinion}))
 
+    for sid, toks in toks_of.items():  # intensifier + evaluative adjective: one flag for both, before the lists
+        low, pos = toks.lower, toks.pos
+        for i in range(len(low) - 1):
+            if low[i] in INTENSIFIERS and (low[i + 1] in _PSYCH_ADJECTIVES or (pos[i + 1] in _ADJ and (
+                    low[i + 1] in opinion or vader_lex.get(low[i + 1], 0.0)))) and pos[i + 1] not in _NAME_TAGS \
+                    and (sid, i) not in covered:
+                covered.update({(sid, i), (sid, i + 1)})
+                if _context(toks, i, i + 2, title_case[sid]):
+                    continue
+                start, end = toks.start[i], toks.end[i + 1]
+                matched = article.text[start:end]
+                v, ops = scores(matched)
+                rows.append((f"{low[i]} {low[i + 1]}", matched, "intensified", 2, "intensifier + evaluative adjective",
+                             v, ops, sid, start, end,
+                             "an intensifying adverb before an evaluative adjective (Recasens et al. 2013)"))
     for source, found in (("loaded_words.csv", find_terms(article, pairs)),
                           ("terminology.csv", find_terms(article, glossary))):
         for m in found:
@@ -193,31 +214,18 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             covered.update((m.sentence_id, k) for k in span)
             if _context(toks, m.i_start, m.i_end, title_case[m.sentence_id]):
                 continue
+            if m.category == "militaristic" and _FORCE_WORDS & set(toks.lower):
+                continue  # literal: the sentence is about armed or police force
             level = intensity.get((m.term, m.category), 2)
             v, ops = scores(m.matched)
             reason = (f"{_NAME_SOURCE[source]}: {m.category.replace('_', ' ')}, intensity {level}"
                       if source == "loaded_words.csv" else f"terminology glossary: {m.category.replace('_', ' ')} label")
             rows.append((m.term, m.matched, m.category, level, source, v, ops, m.sentence_id, m.start, m.end, reason))
-    for sid, toks in toks_of.items():
+    for sid, toks in toks_of.items():  # emotive words: negative opinion-lexicon adjectives and adverbs
         low, pos = toks.lower, toks.pos
         for i in range(len(low)):
-            if (sid, i) in covered or not toks.is_word[i]:
-                continue
             word = low[i]
-            # intensifier + evaluative adjective: one flag for both
-            if word in INTENSIFIERS and i + 1 < len(low) and (sid, i + 1) not in covered and (
-                    low[i + 1] in _PSYCH_ADJECTIVES or (pos[i + 1] in _ADJ and (
-                        low[i + 1] in opinion or vader_lex.get(low[i + 1], 0.0)))) \
-                    and pos[i + 1] not in _NAME_TAGS:
-                covered.update({(sid, i), (sid, i + 1)})
-                if _context(toks, i, i + 2, title_case[sid]):
-                    continue
-                start, end = toks.start[i], toks.end[i + 1]
-                matched = article.text[start:end]
-                v, ops = scores(matched)
-                rows.append((f"{word} {low[i + 1]}", matched, "intensified", 2, "intensifier + evaluative adjective",
-                             v, ops, sid, start, end,
-                             "an intensifying adverb before an evaluative adjective (Recasens et al. 2013)"))
+            if (sid, i) in covered or not toks.is_word[i]:
                 continue
             if opinion.get(word) != "negative" or word in excluded or pos[i] not in _ADJ | _ADV:
                 continue
