@@ -66,12 +66,12 @@ _VIEW_VERBS = frozenset(
 #: Nouns naming an event that can be part of its name ("the Capitol riot", "the Boston Massacre").
 _EVENT_NOUNS = frozenset("riot riots massacre attack attacks shooting bombing uprising crisis scandal war raid invasion "
                          "insurrection siege rampage".split())
-#: Words that show a sentence is about real armed or police force, where war words are literal ("troops
-#: launched an offensive"), not metaphors for politics.
+#: Words that show a sentence is about real armed force, where war words are literal ("troops launched an
+#: offensive"), not metaphors for politics. (Police words are not among them: "crackdown" is the metaphor itself.)
 _FORCE_WORDS = frozenset(
     "troops troop soldiers soldier army armies military militaries militants militant fighters fighter forces navy "
-    "marines airstrike airstrikes missile missiles rocket rockets artillery tanks weapons gunmen police officers "
-    "officer agents swat guard guardsmen battalion brigade insurgents rebels combat".split())
+    "marines airstrike airstrikes missile missiles rocket rockets artillery tanks weapons gunmen battalion brigade "
+    "insurgents rebels combat".split())
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -215,7 +215,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if _context(toks, m.i_start, m.i_end, title_case[m.sentence_id]):
                 continue
             if m.category == "militaristic" and _FORCE_WORDS & set(toks.lower):
-                continue  # literal: the sentence is about armed or police force
+                continue  # literal: the sentence is about armed force
             level = intensity.get((m.term, m.category), 2)
             v, ops = scores(m.matched)
             reason = (f"{_NAME_SOURCE[source]}: {m.category.replace('_', ' ')}, intensity {level}"
