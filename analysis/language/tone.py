@@ -9,14 +9,46 @@ import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
+from ..core.tokens import SentenceWords, sentence_words
 from .words import word_rows
 
-__all__ = ["sentence_tone", "Tone", "tone_rows", "tone_words", "tone_extremes"]
+__all__ = ["sentence_tone", "Tone", "tone_rows", "tone_words", "tone_extremes", "name_token_positions"]
+
+_NAME_TAGS = ("NNP", "NNPS")
+
+
+def _title_case(toks: SentenceWords) -> bool:
+    """A headline-style sentence in which most words are capitalised: the tagger calls nearly every word a name."""
+    words = [t for t, w in zip(toks.text, toks.is_word) if w and t[:1].isalpha()]
+    return len(words) >= 3 and sum(t[:1].isupper() for t in words) > 0.6 * len(words)
+
+
+@lru_cache(maxsize=16)
+def name_token_positions(article: Article) -> dict[str, frozenset[int]]:
+    """Per sentence, the positions of the tokens that belong to proper names ("United States", "Justice
+    Department", "Liberty University"): capitalised tokens tagged NNP/NNPS. In a headline-style sentence,
+    where the tagger takes nearly every capitalised word for a name, only words that are name words
+    elsewhere in the article count."""
+    per = sentence_words(article)
+    title = {sid: _title_case(t) for sid, t in per.items()}
+    body_names = {t.lower[i] for sid, t in per.items() if not title[sid]
+                  for i in range(len(t)) if t.pos[i] in _NAME_TAGS and t.text[i][:1].isupper()}
+    out = {}
+    for sid, t in per.items():
+        if title[sid]:
+            out[sid] = frozenset(i for i in range(len(t)) if t.lower[i] in body_names and t.text[i][:1].isupper())
+        else:
+            out[sid] = frozenset(i for i in range(len(t)) if t.pos[i] in _NAME_TAGS and t.text[i][:1].isupper())
+    return out
 
 # ---------------------------------------------------------------- tone
 
 def sentence_tone(article: Article) -> pd.DataFrame:
-    """VADER scores of each sentence (Hutto & Gilbert 2014).
+    """VADER scores of each sentence (Hutto & Gilbert 2014), with proper names masked.
+
+    The words of proper names (:func:`name_token_positions`) are taken out before scoring:
+    "United States", "Liberty University" and "Justice Department" carry no sentiment, so the
+    score reflects the writer's own words.
 
     Columns: sentence_id, paragraph, part, compound (-1 very negative .. +1 very positive),
     positive, neutral, negative, text.
@@ -54,12 +86,26 @@ def tone_rows(article: Article) -> tuple[Tone, ...]:
     return _tone_rows(article)
 
 
+def _masked(article: Article, sentence_start: int, text: str, toks: SentenceWords, names: frozenset[int]) -> str:
+    """The sentence's text with the tokens at ``names`` cut out (the spaces around them kept single)."""
+    if not names:
+        return text
+    pieces, at = [], sentence_start
+    for i in sorted(names):
+        pieces.append(article.text[at:toks.start[i]])
+        at = toks.end[i]
+    pieces.append(article.text[at:sentence_start + len(text)])
+    return " ".join("".join(pieces).split())
+
+
 @lru_cache(maxsize=16)
 def _tone_rows(article: Article) -> tuple[Tone, ...]:
     sia = nlp.vader()
+    per = sentence_words(article)
+    names = name_token_positions(article)
     rows = []
     for s in article.sentences:
-        sc = sia.polarity_scores(s.text)
+        sc = sia.polarity_scores(_masked(article, s.start, s.text, per[s.id], names[s.id]))
         rows.append(Tone(s.id, s.paragraph, s.part, sc["compound"], sc["pos"], sc["neu"], sc["neg"], s.text))
     return tuple(rows)
 
@@ -69,9 +115,10 @@ def tone_words(article: Article) -> pd.DataFrame:
 
     Columns: sentence_id, term (lower case), text (as written), start, end, vader (the word's
     VADER valence, -4..+4; 0.0 when VADER does not list it), opinion ("positive", "negative" or
-    "" when Hu & Liu do not list it), is_name (tagged as a proper noun: VADER still counts
-    "Justice" in "Justice Department" as positive; the opinion lexicon is not applied to names).
-    VADER also adjusts scores for negation, "but", boosters and capitals; those are not listed.
+    "" when Hu & Liu do not list it), is_name (part of a proper name, masked before scoring: VADER
+    would count "Justice" in "Justice Department" as positive; it carries no tone here, and the
+    opinion lexicon is not applied to names). VADER also adjusts scores for negation, "but",
+    boosters and capitals; those are not listed.
     """
     frame = pd.DataFrame(_tone_word_rows(article),
                          columns=["sentence_id", "term", "text", "start", "end", "vader", "opinion", "is_name"])
@@ -83,10 +130,11 @@ def _tone_word_rows(article: Article) -> tuple[tuple[str, str, str, int, int, fl
     """The rows of :func:`tone_words`."""
     lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
+    names = name_token_positions(article)
     rows = []
     for w in word_rows(article):
         low = w.lower
-        is_name = w.pos in ("NNP", "NNPS")
+        is_name = w.i in names[w.sentence_id]
         v = float(lex.get(low, 0.0))
         o = "" if is_name else opinion.get(low, "")
         if v or o:
@@ -95,7 +143,8 @@ def _tone_word_rows(article: Article) -> tuple[tuple[str, str, str, int, int, fl
 
 
 def tone_extremes(article: Article, *, n: int = 3) -> pd.DataFrame:
-    """The most negative and the most positive sentences (VADER compound), with the tone words in each.
+    """The most negative and the most positive sentences (VADER compound), with the tone words in each
+    (the words that carried the score: names are masked and not shown).
 
     Columns: direction ("most negative" / "most positive"), rank, sentence_id, compound, words
     (tone words of the sentence as ``word (valence)``), text. Only sentences scoring below 0
@@ -103,7 +152,9 @@ def tone_extremes(article: Article, *, n: int = 3) -> pd.DataFrame:
     """
     tone = tone_rows(article)
     carried: dict[str, list[str]] = {}
-    for sid, term, _, _, _, vader, opinion, _ in _tone_word_rows(article):
+    for sid, term, _, _, _, vader, opinion, is_name in _tone_word_rows(article):
+        if is_name:
+            continue  # masked: names carry no tone
         label = f"{term} ({vader:+.1f})" if vader else f"{term} ({opinion})"
         carried.setdefault(sid, []).append(label)
     rows = []

@@ -23,3 +23,23 @@ def test_tone_words_and_extremes(seed):
     pos = ext[ext["direction"] == "most positive"]
     assert neg["sentence_id"].tolist() == ["s12", "s9"] and pos["sentence_id"].tolist()[0] == "s1"
     assert "unethical (-2.3)" in neg["words"].iloc[0] and (neg["compound"] < 0).all() and (pos["compound"] > 0).all()
+
+
+def test_names_are_masked(make_article):
+    # "United", "Liberty" and "Justice" are positive VADER words; inside names they carry no tone
+    t = sentence_tone(make_article("News", "The United States signed the treaty. Liberty University hired a dean.",
+                                   "The Justice Department filed the papers. The talks were a wonderful success."))
+    assert t["compound"].tolist()[1:4] == [0.0, 0.0, 0.0]
+    assert t["compound"].iloc[4] > 0.5  # the writer's own words still count
+    words = tone_words(make_article("News", "The United States signed the treaty."))
+    assert words.loc[words["term"] == "united", "is_name"].all()
+
+
+def test_seed_united_states_carries_no_tone(seed):
+    words = tone_words(seed)
+    united = words[words["term"] == "united"]
+    assert len(united) == 1 and united["sentence_id"].iloc[0] == "s11" and united["is_name"].all()
+    ext = tone_extremes(seed, n=16)
+    s11 = ext[ext["sentence_id"] == "s11"]
+    assert not any(w.startswith("united") for w in s11["words"].iloc[0])
+    assert s11["compound"].iloc[0] < 0.3  # 0.60 with "United" scored
