@@ -212,6 +212,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if any((m.sentence_id, k) in covered for k in span):
                 continue
             covered.update((m.sentence_id, k) for k in span)
+            if m.term in excluded:
+                continue  # listed for the framing cues, but mostly the plain word for the event in news
             if _context(toks, m.i_start, m.i_end, title_case[m.sentence_id]):
                 continue
             if m.category == "militaristic" and _FORCE_WORDS & set(toks.lower):
