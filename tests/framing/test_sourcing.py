@@ -95,8 +95,8 @@ def test_seed_attribution_kinds_and_unattributed_claims(seed):
     assert vague.loc["reports suggest", "cue"] == "Reports suggest" and vague.loc["there is concern", "sentence_id"] == "s12"
     un = att[att["kind"] == "unattributed"].set_index("sentence_id")
     assert "aggressive" in un.loc["s5", "cue"] and "bold" in un.loc["s1", "cue"]
-    # s12: "particularly noteworthy" is the writer's; "unethical" is inside the vague "there is concern that ..." claim
-    assert un.loc["s12", "cue"] == "noteworthy"
+    # s12: "tactic" and "particularly noteworthy" are the writer's; "unethical" is inside the vague "there is concern that ..." claim
+    assert un.loc["s12", "cue"] == "tactic, noteworthy"  # "tactic" is evaluative since loaded_words 1.2 (issue 14)
     assert "s13" not in un.index  # "punitive" is inside "Reports suggest that ..."
     assert "s10" not in un.index  # no evaluative word
 
