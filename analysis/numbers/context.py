@@ -116,7 +116,7 @@ def what_it_counts(num: ParsedNumber, sentence: Sentence, toks: SentenceWords | 
         return None
     if num.kind == "other" and num.unit not in ("ratio", "times"):
         return None
-    np = _np_after(toks, b, allow_of=num.kind in ("percent", "money") or num.fraction)
+    np = _np_after(toks, b, allow_of=num.kind in ("percent", "money", "proportion") or num.fraction or num.vague)
     if num.kind == "duration":
         return np or None
     # "a population estimated at around 14 million lives here": after a predicate ("estimated at",
@@ -212,7 +212,7 @@ _MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b")
 
 def time_anchor(text: str, a: int, b: int, kind: str) -> str | None:
     """The time expression nearest to the number at ``text[a:b]`` in its sentence ("in 2019", "last year"), or None."""
-    if kind in ("year", "date", "time", "ordinal", "label"):
+    if kind in ("year", "date", "time", "ordinal", "label", "score"):
         return None
     best = None
     for m in _TIME_RE.finditer(text):

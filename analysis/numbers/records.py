@@ -15,6 +15,7 @@ from ..framing.sourcing import attribution_rows
 from .context import approximation_of, is_round, time_anchor, what_it_counts
 from .parse import (
     FIGURE_KINDS,
+    vague_magnitudes,
     Q_ISO,
     Q_SKIP_ENTITIES,
     QUANTITY_KINDS,
@@ -102,7 +103,7 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
     rows = []
     for s in article.sentences:
         text = s.text
-        if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth)", text, re.I):
+        if not re.search(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth)", text, re.I):
             continue
         fracs = fraction_spans(text, [])
         atoms = [x for x in number_atoms(text) if not any(x.a < f.b and f.a < x.b for f in fracs)]
@@ -130,13 +131,21 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
                     continue
                 kind = "money" if entity == "currency" else "percent" if entity == "percentage" else "other"
                 typed.append(ParsedNumber(qa, qb, qvalue, None, kind, Q_ISO.get(unit, unit), extractor="quantulum3"))
-        typed.sort(key=lambda n: (n.a, n.b))
-        for n in typed:
+        typed.extend(vague_magnitudes(text, [(n.a, n.b) for n in typed]))
+        typed.sort(key=lambda n: (n.a, -n.b))
+        kept: list[ParsedNumber] = []
+        for n in typed:  # a number read into another's span ("3 dollars 50 cents", "75 USD million") is not listed again
+            if kept and n.a < kept[-1].b:
+                continue
+            kept.append(n)
+        for n in kept:
             a, b = s.start + n.a, s.start + n.b
             raw = article.text[a:b]
             is_figure = n.kind in QUANTITY_KINDS
             counts = what_it_counts(n, s, toks) if is_figure else None
             approx, bound = approximation_of(text[:n.a], text[n.b:]) if is_figure else (None, None)
+            if n.vague:
+                approx, bound = "vague" + (f", {approx}" if approx else ""), "vague"
             src, src_kind = _pick_source(sources.get(s.id, []), a, b) if is_figure else (None, None)
             time = time_anchor(text, n.a, n.b, n.kind)
             ctx = text[max(0, n.a - 60):n.b + 60].strip()
