@@ -599,7 +599,7 @@ _DUR_AFTER = re.compile(
     r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)s?\b(?P<poss>['’])?",
     re.I,
 )
-_AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:years?|months?|weeks?|days?)\s*-\s*olds?\b|^\s+(?:years?|months?|weeks?|days?)\s+(?:old|of\s+age)\b", re.I)
+_AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:years?|months?|weeks?|days?)\s*-\s*olds?\b|^\s+(?:years?|months?|weeks?|days?)\s+(?:old|of\s+age)\b|^\s?(?:yo|y/o|yrs?\s+old)\b", re.I)
 # Nouns after a year that make it a year, not a count ("1988 sales", "2019 results").
 _PERIOD_NOUNS = re.compile(r"^\s+(?:sales|earnings|revenues?|profits?|results|figures|levels|prices|rates|returns|"
                            r"numbers|deliveries|shipments|exports|imports|losses|forecasts?|estimates|totals?|"
@@ -776,9 +776,9 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
     # Ages: "38-year-old", "42- year-old", "20 years old", "aged 8–10 years", "between the ages of 20 and 53".
     m = _AGE_AFTER.match(after)
     if m:
-        unit = next(u for u in ("year", "month", "week", "day") if u in m.group(0).lower())
+        unit = next((u for u in ("month", "week", "day") if u in m.group(0).lower()), "year")
         return ParsedNumber(span.a, span.b + m.end(), value, high, "duration", unit, counts_hint="age", age=True, words=span.words)
-    if re.search(r"\b(?:aged|ages?\s+of|ages?\s+from|in\s+age\s+from|age\s+of)\s+$", low_before) or re.search(r"\bages?\s+(?:range\s+)?from\s+$", low_before):
+    if re.search(r"\b(?:aged|ages?\s+of|ages?\s+from|in\s+age\s+from|age\s+of|of\s+age)\s+$", low_before) or re.search(r"\bages?\s+(?:range\s+)?from\s+$", low_before):
         m = re.match(r"^\s+years?(?:\s+old)?\b", after, re.I)
         return ParsedNumber(span.a, span.b + (m.end() if m else 0), value, high, "duration", "year", counts_hint="age", age=True, words=span.words)
     # Durations: "three-day", "20 years", "four months", "twenty working days", "10 years' probation".

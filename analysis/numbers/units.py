@@ -39,8 +39,8 @@ _CODE_ANY = rf"(?:(?-i:{_CODES})|{_SAFE_LOWER})"
 _SYMBOLS = "|".join(re.escape(s) for s in sorted((s for s in CURRENCY_SYMBOLS if not s.isalpha()), key=len, reverse=True))
 #: A currency written before the number: a symbol ("$", "A$", "US $"), an ISO code ("USD 20", "rmb 10"), a code
 #: with an M (million) or k (thousand) prefix ("MAUD 60"), "Rs", "RM".
-CURRENCY_PREFIX = (rf"(?:(?:us|u\.s\.|hk|nz|usd|aud|cad|nzd|hkd|mxn|mex)\s?\$|{_SYMBOLS}|(?-i:[Mk])(?:{_CODES})\b\s?"
-                   rf"|{_CODE_ANY}(?:\b|(?=\d))\s?|(?-i:Rs\.?|RM|Rp)\s?)")
+CURRENCY_PREFIX = (rf"(?:(?:(?:us|u\.s\.?|hk|nz|usd|aud|cad|nzd|hkd|mxn|mex)\s?\$|{_SYMBOLS})\s?(?=[\d.])"
+                   rf"|(?-i:[Mk])(?:{_CODES})\b\s?|{_CODE_ANY}(?:\b|(?=\d))\s?|(?-i:Rs\.?|RM|Rp)\s?)")
 
 
 def currency_of_prefix(surface: str) -> tuple[str, float]:
@@ -78,8 +78,8 @@ _NAMED = {"euro": "EUR", "euros": "EUR", "pound sterling": "GBP", "pounds sterli
 _NAMED_RE = "|".join(re.escape(n) for n in sorted(_NAMED, key=len, reverse=True))
 _ADJ_RE = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=True))
 _CURRENCY_AFTER = re.compile(
-    rf"^(?P<sep>\s?)(?:(?P<adj>{_ADJ_RE})\s+)?(?P<dollar>dollars?)\b(?!\s+(?:bills?|notes?|coins?|stores?|signs?)\b)"
-    rf"|^(?P<sep2>\s?)(?P<named>{_NAMED_RE})\b"
+    rf"^(?P<sep>\s?-?)(?:(?P<adj>{_ADJ_RE})\s+)?(?P<dollar>dollars?)\b(?!\s+(?:bills?|notes?|coins?|stores?|signs?)\b)"
+    rf"|^(?P<sep2>\s?-?)(?P<named>{_NAMED_RE})\b"
     rf"|^(?P<sep3>\s?)(?P<mcode>(?-i:[Mk])(?:{_CODES}))\b"
     rf"|^(?P<sep4>\s?)(?P<code>{_CODE_ANY})\b(?!\$)"
     r"|^(?P<sep5>\s?)(?P<sym>[$€£¥₹₩₽₺₿₦₱₪₫₴₭₡₾元])",
@@ -162,8 +162,8 @@ _SYMBOL = {
     "kmh": "kilometre per hour", "W": "watt", "kW": "kilowatt", "KW": "kilowatt", "MW": "megawatt",
     "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour", "V": "volt",
     "kV": "kilovolt", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "KB": "kilobyte",
-    "kB": "kilobyte", "MB": "megabyte", "mb": "megabyte", "GB": "gigabyte", "gb": "gigabyte", "TB": "terabyte",
-    "tb": "terabyte", "PB": "petabyte", "Mb": "megabit", "Gb": "gigabit", "kbps": "kilobit per second",
+    "kB": "kilobyte", "MB": "megabyte", "mb": "megabit", "GB": "gigabyte", "gb": "gigabit", "TB": "terabyte",
+    "tb": "terabit", "PB": "petabyte", "Mb": "megabit", "Gb": "gigabit", "kbps": "kilobit per second",
     "Kbps": "kilobit per second", "Mbps": "megabit per second", "mbps": "megabit per second",
     "Gbps": "gigabit per second", "gbps": "gigabit per second", "°C": "celsius", "°F": "fahrenheit",
     "ºC": "celsius", "ºF": "fahrenheit", "°": "degree", "º": "degree", "ft": "foot", "yd": "yard", "mi": "mile",
@@ -173,7 +173,7 @@ _SYMBOL = {
     "sqm": "square metre", "ac": "acre",
 }
 # Symbols that are ordinary words when separated from the number by a space ("5 in", "2 t", "3 l").
-_GLUED_ONLY = {"t", "l", "g", "m", "W", "V", "ha", "cal", "rad", "mi", "ac", "cc", "hp", "in", "cl", "dm", "nm"}
+_GLUED_ONLY = {"l", "ha", "cal", "rad", "mi", "ac", "cc", "hp", "in", "cl"}
 _SYMBOL_RE = re.compile(r"^(?P<sep>\s?-?\s?)(?P<sym>" + "|".join(re.escape(s) for s in sorted(_SYMBOL, key=len, reverse=True))
                         + r")(?![\w²³/])")
 _SYMBOL_SLASH_RE = re.compile(r"^(?P<sep>\s?)(?P<sym>km/h|km/hr|km/ms|m/s|cm/ms|m/ms|km/s)\b")
@@ -236,6 +236,12 @@ def measure_after(after: str, before: str = "") -> tuple[str, int] | None:
         if word.lower() in ("pound", "pounds") and currency_after(after, before):
             return None
         return _long_name(word), m.end()
+    m = re.match(r"^\s?[(\[{<]\s?(?P<sym>[A-Za-zµμ°/²³]+)\s?[)\]}>]", after)
+    if m and m.group("sym") in _SYMBOL:  # "20 (kg)", "20 [kg]"
+        return _SYMBOL[m.group("sym")], m.end()
+    m = re.match(r'^(?:"|″|”|-inch\b)(?=\s+(?:long|wide|tall|high|deep|thick|across|screen|display|monitor|tv)\b)', after)
+    if m:  # 10" long
+        return "inch", m.end()
     m = _SYMBOL_RE.match(after)
     if m:
         sym, sep = m.group("sym"), m.group("sep")
@@ -248,7 +254,7 @@ def measure_after(after: str, before: str = "") -> tuple[str, int] | None:
 
 
 _RATE_RE = re.compile(
-    r"^(?:\s*-\s*|\s+)(?:per|an?|each|every|/)(?:\s*-\s*|\s+)?(?P<per>share|dozen|day|week|month|year|annum|hour|hr|h|"
+    r"^(?:(?:\s*-\s*|\s+)(?:per|an?|each|every)(?:\s*-\s*|\s+)|\s*/\s*)(?P<per>share|dozen|day|week|month|year|annum|hour|hr|h|"
     r"minute|min|second|sec|s|ms|millisecond|person|head|capita|barrel|gallon|litre|liter|kilogram|kg|pound|lb|ton|"
     r"tonne|unit|gram|gramme|kilometre|kilometer|km|mile|night|game|ounce|oz)\b",
     re.IGNORECASE)
