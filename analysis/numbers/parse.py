@@ -248,6 +248,8 @@ def number_atoms(text: str) -> list[NumberSpan]:
         cur, mult = (currency_of_prefix(cur_raw) if cur_raw.strip() else (None, 1.0))
         pct = (m.group("pct") or "").strip() or None
         negative = bool(m.group("sign") or m.group("sign2"))
+        if negative and m.group("sign") and m.group("sign").strip() in ("-", "−") and re.search(r"\d\s*$", text[:a]):
+            negative, a = False, m.start("sign") + 1  # "75 -300mm": a range written with a space, not a sign
         glued = ""
         words = False
         exact: Decimal | None = None
@@ -729,7 +731,8 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
         if value == int(value) and 1 <= value <= 31 and high is None and (
                 _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _MONTH_BEFORE_LOWER.search(before)
                 or _MONTH_AFTER_LOWER.match(after)
-                or (re.search(r"\b(?:on|from|until|by|since)\s+$", low_before) and re.match(r"^\s+(?:may|march)\b", after, re.I))):
+                or (re.search(r"\b(?:on|from|until|by|since)\s+$", low_before) and re.match(r"^\s+(?:may|march)\b", after, re.I))
+                or re.search(r"\b(?:on|from|until|by|since|early|late|mid)\s+(?:may|march)\s+$", low_before)):
             return ParsedNumber(span.a, span.b, value, None, "date", "date")
         # Years: 1600-2099 without a comma, unless a plural noun follows and no time preposition precedes.
         if re.fullmatch(r"(?:1[6-9]|20)\d\d", raw) or (high is not None and re.fullmatch(r"(?:1[6-9]|20)\d\d\s*(?:-|–|to|and)\s*(?:(?:1[6-9]|20)?\d\d)", raw)):

@@ -27,6 +27,8 @@ from .parse import (
     quantulum_numbers,
     type_number,
 )
+from .units import unit_family
+
 
 __all__ = [
     "numbers",
@@ -240,16 +242,27 @@ def _overlaps(v1: float, h1: float | None, v2: float, h2: float | None) -> bool:
     return not (hi1 < v2 or hi2 < v1)
 
 
+def _share_value(kind: str, value: float | None) -> float | None:
+    """A share on one scale (a percentage as a proportion: 25% -> 0.25) so percentages and proportions compare."""
+    if value is None or value != value:
+        return value
+    return value / 100 if kind == "percent" else value
+
+
 def conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
-    """(id_a, id_b, note) for figures that count the same thing with values that do not overlap."""
-    rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent")]
+    """(id_a, id_b, note) for figures that count the same thing with values that do not overlap.
+
+    Figures are compared on their normalised unit (currency code, unit name; percentages and proportions are one
+    family, "share", compared on a 0-1 scale) and on the counted concept (the head noun of ``counts``, lemmatised)."""
+    rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent", "proportion")]
     keys = {r.id: counts_key(r.counts) for r in rows}
-    # Only figures of the same kind and unit whose counted things end in the same noun can conflict:
+    # Only figures of the same unit family whose counted things end in the same noun can conflict:
     # compare within those groups (a long article has thousands of figures), then restore pair order.
     groups: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
         if keys[r.id]:
-            groups.setdefault((r.kind, r.unit, keys[r.id][-1]), []).append(i)
+            family = "share" if r.kind in ("percent", "proportion") else r.kind
+            groups.setdefault((family, unit_family(r.kind, r.unit), keys[r.id][-1]), []).append(i)
     pairs = sorted((i, j) for members in groups.values() for n, i in enumerate(members) for j in members[n + 1:])
     out = []
     for i, j in pairs:
@@ -262,12 +275,16 @@ def conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
         across = x.part != y.part
         if not (keys[x.id] == keys[y.id] or (across and _same_thing(keys[x.id], keys[y.id]))):
             continue
-        if x.kind == "percent" and not across:
+        share = x.kind in ("percent", "proportion")
+        if share and not across:
             continue
-        if _overlaps(x.value, x.value_high, y.value, y.value_high):
+        if share:
+            xv, xh = _share_value(x.kind, x.value), _share_value(x.kind, x.value_high)
+            yv, yh = _share_value(y.kind, y.value), _share_value(y.kind, y.value_high)
+        else:
+            xv, xh, yv, yh = x.value, x.value_high, y.value, y.value_high
+        if _overlaps(xv, xh, yv, yh):
             continue
         where = "headline against body" if "headline" in (x.part, y.part) and x.part != y.part else "two sentences"
         out.append((x.id, y.id, f"{where}: check whether one is a part or an earlier/later value of the other"))
     return out
-
-
