@@ -178,6 +178,8 @@ def approximation_of(before: str, after: str) -> tuple[str | None, str | None]:
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), phrase, bound))
+    if re.search(r"[~≈]\s*(?:[$£€]\s*)?$", before):
+        found.append((9_999, "~", "approximate"))  # "~20-30 minutes"
     low_after = after.lower()
     for pattern, phrase, bound in _APPROX_AFTER_RES:
         if pattern.match(low_after):

@@ -70,7 +70,7 @@ _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{
            r"|\d+(?:\.\d+)?|\.\d+")
 _ATOM_RE = re.compile(
     rf"""
-    (?<![\w.,/:])(?<!\w-)
+    (?<![\w.,/:])(?<![A-Za-z]-)
     (?P<sign>(?<![\w-])[-−](?=[$£€\d.])|\bminus\s+|\bnegative\s+)?
     (?P<cur>{CURRENCY_PREFIX})?
     (?P<sign2>[-−](?=\d))?
@@ -220,22 +220,30 @@ def _decimal(raw: str) -> Decimal:
         return Decimal(0)
 
 
-_SCORE_CONTEXT = re.compile(
-    r"\b(?:won|win|wins|winning|beat|beats|beating|defeat\w*|lost|lose|loses|losing|drew|draw|tied|tie|victory|"
-    r"triumph\w*|lead|leads|led|trail\w*|scor\w+|thrash\w*|edged|routed|upset|match|game|games|final|innings|goals?|"
-    r"half-?time|full-?time|set|sets|vote|voted|ruling|decision|record)\b", re.IGNORECASE)
+# A score or a vote tally: a result verb in the few words before ("won 3-1", "beat Leeds 2-0", "voted 5-4"), or a
+# result noun right after ("a 3-1 win", "a 5-4 decision").
+_SCORE_BEFORE = re.compile(
+    r"\b(?:won|win|wins|winning|beat|beats|beating|defeat(?:ed|s|ing)?|lost|lose|loses|losing|drew|draw|tied|tie|"
+    r"trail(?:ed|s|ing)?|led|lead|leads|leading|thrash(?:ed|es)?|edged|routed|downed|upset|crushed|scored?|scoreline|"
+    r"voted|vote|ruled|margin|final\s+score)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"^\s+(?:home\s+|away\s+|road\s+)?(?:win|wins|victory|victories|defeat|defeats|loss|losses|"
+                          r"draw|lead|vote|votes|decision|ruling|majority|scoreline|result|triumph|thrashing|drubbing|"
+                          r"aggregate)\b", re.IGNORECASE)
 
 
 def _score_after(text: str, a: int, b: int) -> re.Match | None:
-    """A match score or vote tally "3-1" / "24–17" at text[a:] (the first number ends at b), with a sports or
-    vote word within a few words."""
+    """A match score or vote tally "3-1" / "24–17" at text[a:] (the first number ends at b), with a result verb
+    just before it or a result noun just after it."""
     m = re.match(r"\s?[-–]\s?(\d{1,3})\b(?![.,]\d|\s*(?:%|percent|per\s+cent))", text[b:])
     if not m or re.match(r"\s*[-–/]\s*\d", text[b + m.end():]):
         return None
-    if re.match(r"\s+(?:[a-z]+s|years?|months?|weeks?|days?|hours?|minutes?|per|times|million|billion)\b", text[b + m.end():], re.I):
-        return None
-    window = text[max(0, a - 50):a] + " " + text[b + m.end():b + m.end() + 30]
-    return m if _SCORE_CONTEXT.search(window) else None
+    rest = text[b + m.end():]
+    if _SCORE_AFTER.match(rest) or _SCORE_BEFORE.search(text[max(0, a - 60):a]):
+        if re.match(r"\s+(?:[a-z]+s|years?|months?|weeks?|days?|hours?|minutes?|per|times|million|billion)\b", rest, re.I) \
+                and not _SCORE_AFTER.match(rest):
+            return None
+        return m
+    return None
 
 
 def number_atoms(text: str) -> list[NumberSpan]:
@@ -244,6 +252,8 @@ def number_atoms(text: str) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     for m in _ATOM_RE.finditer(text):
         a = m.start()
+        if out and a < out[-1].b:
+            continue  # read into the previous span (the second number of a score)
         cur_raw = m.group("cur") or ""
         cur, mult = (currency_of_prefix(cur_raw) if cur_raw.strip() else (None, 1.0))
         pct = (m.group("pct") or "").strip() or None
@@ -706,6 +716,9 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
         if reason and not ((_PLURAL_OR_UNIT_AFTER.match(after) and not proper) or measure_after(after, before)
                            or currency_after(after, before) or re.match(rf"^\s*(?:{MONTHS})\b", before.split()[-1] if before.split() else "")):
             return ParsedNumber(span.a, span.b, value, None, "label", reason)
+        if (re.fullmatch(r"\d{3,}\s?-\s?\d{4,}", raw) and not re.fullmatch(r"(?:1[6-9]|20)\d\d-(?:1[6-9]|20)\d\d", raw)) \
+                or re.search(r"\d{3,}-$", before):
+            return ParsedNumber(span.a, span.b, value, None, "label", "identifier")  # "555-1234", account numbers
         if _ADDRESS_AFTER.match(after):
             return ParsedNumber(span.a, span.b, value, None, "label", "identifier")
         if re.fullmatch(r"\d{5}", raw) and _ZIP_BEFORE.search(before):

@@ -15,7 +15,6 @@ from ..framing.sourcing import attribution_rows
 from .context import approximation_of, is_round, time_anchor, what_it_counts
 from .parse import (
     FIGURE_KINDS,
-    vague_magnitudes,
     Q_ISO,
     Q_SKIP_ENTITIES,
     QUANTITY_KINDS,
@@ -26,9 +25,9 @@ from .parse import (
     number_atoms,
     quantulum_numbers,
     type_number,
+    vague_magnitudes,
 )
 from .units import unit_family
-
 
 __all__ = [
     "numbers",
