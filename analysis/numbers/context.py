@@ -42,12 +42,17 @@ def _np_after(toks: SentenceWords, b: int, *, allow_of: bool) -> str:
     texts, starts = toks.text, toks.start
     tags = [_fix_tag(t, tg) for t, tg in zip(texts, toks.pos)]
     k = next((i for i, st in enumerate(starts) if st >= b), len(texts))
+    if k < len(texts) and tags[k] in ("VBZ", "VBP") and re.fullmatch(r"[a-z]+s", texts[k]) and \
+            (k + 1 == len(texts) or tags[k + 1] not in ("DT", "PRP$", "NN", "NNS", "JJ")):
+        tags[k] = "NNS"  # "50k fans came": after a number, a plural noun the tagger read as a verb
     if k + 1 < len(texts) and texts[k] == "-" and texts[k + 1].lower() in ("plus", "odd"):
         k += 1  # "1,500-plus teachers"
     skipped_of = False
     while k < len(texts) and texts[k].lower() in _SKIP_AFTER:
         if texts[k].lower() == "of":
-            if not allow_of:
+            partitive = k + 1 < len(texts) and texts[k + 1].lower() in ("the", "those", "these", "its", "their", "his",
+                                                                          "her", "our", "them", "us")
+            if not allow_of and not partitive:  # "three of the officers": the officers are counted
                 return ""
             skipped_of = True
         k += 1
@@ -55,9 +60,16 @@ def _np_after(toks: SentenceWords, b: int, *, allow_of: bool) -> str:
             return ""
     if allow_of and not skipped_of and k < len(texts) and texts[k].lower() == "in":
         k += 1  # "$100,000 in damage"
+    elif allow_of and not skipped_of and k + 1 < len(texts) and texts[k].lower() == "for" and tags[k + 1] in (
+            "JJ", "NN", "NNS", "VBN", "VBG"):
+        k += 1  # "$5 million for new classrooms"
     words: list[tuple[str, str]] = []
     while k < len(texts) and len(words) < 4:
         t, tg = texts[k], tags[k]
+        if tg in ("RB",) and t.lower().endswith("ly") and k + 1 < len(tags) and tags[k + 1] in ("JJ", "VBN", "VBG"):
+            words.append((t, "JJ"))  # "1,200 newly arrived asylum seekers": the adverb belongs to the adjective
+            k += 1
+            continue
         if tg not in _NP_TAGS and not ("-" in t and t[:1].isalpha()):
             break
         if tg == "VBG" and not (k + 1 < len(tags) and tags[k + 1].startswith("NN")):
@@ -119,6 +131,14 @@ def what_it_counts(num: ParsedNumber, sentence: Sentence, toks: SentenceWords | 
     np = _np_after(toks, b, allow_of=num.kind in ("percent", "money", "proportion") or num.fraction or num.vague)
     if num.kind == "duration":
         return np or None
+    # "a budget of 3 billion pounds for schools", "a workforce of 4,200": X of N counts X, unless a noun follows
+    # the amount directly ("the cost of 40 tickets").
+    if re.search(r"\b[a-z]+\s+of\s+(?:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|"
+                 r"less\s+than|up\s+to|just|an\s+estimated|at\s+least)?\s*$", text[:num.a], re.I) \
+            and not _np_after(toks, b, allow_of=False):
+        before = _np_before(toks, a)
+        if before:
+            return before
     # "a population estimated at around 14 million lives here": after a predicate ("estimated at",
     # "stood at", "is", "reached") the number describes the noun before it.
     if re.search(r"\b(?:at|is|was|were|are|stands|stood|totall?ed|totall?ing|numbering|numbered|reached|hit|topped)"

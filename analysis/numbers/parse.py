@@ -25,6 +25,7 @@ __all__ = [
     "quantulum_numbers",
     "type_number",
     "vague_magnitudes",
+    "name_numbers",
     "ABSURD",
 ]
 
@@ -866,4 +867,28 @@ def vague_magnitudes(text: str, taken: list[tuple[int, int]]) -> list[ParsedNumb
             out.append(ParsedNumber(a, m.end(), float(low), float(low * 10), "money", code, scaled=True, words=True, vague=True))
         else:
             out.append(ParsedNumber(a, b, float(low), float(low * 10), "count", "", scaled=True, words=True, vague=True))
+    return out
+
+
+# ---------------------------------------------------------------- numbers glued to a name
+
+_NAME_NUMBER_RE = re.compile(r"(?<![\w$£€¥.,/-])(?P<head>[A-Za-z]{1,12})(?P<hy>-?)(?P<num>\d+(?:\.\d+)?)(?P<tail>[A-Za-z]{0,3})\b")
+
+
+def name_numbers(text: str, taken: list[tuple[int, int]]) -> list[ParsedNumber]:
+    """Numbers written into a name ("Galaxy S24", "the A380", "F-35", "COVID-19", "G7"): listed as labels so that
+    "numbers that are not figures" shows them with their reason (the lexicon's, else "model name")."""
+    out = []
+    for m in _NAME_NUMBER_RE.finditer(text):
+        a, b = m.start("num"), m.end("num")
+        if any(a < y and x < b for x, y in taken):
+            continue
+        head = m.group("head")
+        if head.lower() in ("mid", "pre", "post", "late", "early", "circa", "ca", "x") or (
+                head.islower() and len(head) > 3 and not m.group("hy")):
+            continue
+        if head.upper() in CURRENCY_SYMBOLS or re.fullmatch(r"(?:M|k)?[A-Z]{3}", head) and head[-3:] in CURRENCY_SYMBOLS:
+            continue
+        reason = label_reason(head + " ") or "model name"
+        out.append(ParsedNumber(a, b, float(m.group("num")), None, "label", reason))
     return out

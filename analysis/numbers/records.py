@@ -22,6 +22,7 @@ from .parse import (
     ParsedNumber,
     fraction_spans,
     merge_ranges,
+    name_numbers,
     number_atoms,
     quantulum_numbers,
     type_number,
@@ -133,6 +134,7 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
                 kind = "money" if entity == "currency" else "percent" if entity == "percentage" else "other"
                 typed.append(ParsedNumber(qa, qb, qvalue, None, kind, Q_ISO.get(unit, unit), extractor="quantulum3"))
         typed.extend(vague_magnitudes(text, [(n.a, n.b) for n in typed]))
+        typed.extend(name_numbers(text, [(n.a, n.b) for n in typed]))
         typed.sort(key=lambda n: (n.a, -n.b))
         kept: list[ParsedNumber] = []
         for n in typed:  # a number read into another's span ("3 dollars 50 cents", "75 USD million") is not listed again

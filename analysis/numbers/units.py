@@ -108,7 +108,7 @@ def currency_after(after: str, before: str = "", *, glued_ok: bool = True) -> tu
             return _DOLLAR_ADJ.get(adj, "USD"), m.end(), 1.0
         if m.group("named"):
             name = m.group("named").lower()
-            if name == "p" and (sep or re.match(r"^p\s*[a-z]", after, re.I) or re.match(r"^p\.\s*m", after, re.I)):
+            if name == "p" and (sep or re.match(r"^p\.?\s*m\b", after, re.I)):
                 return None  # "80p" only glued, and not "3 pm"
             if name in ("won", "rand", "marks", "sen", "penny", "sterling") and not (
                     _MONEY_WORDS.search(before[-80:]) or re.search(r"\b(?:close|closed|down|up|at)\s*$", before)):

@@ -179,7 +179,7 @@ _NOT_FIGURE_REASONS = {"year": "year", "date": "date", "time": "clock time", "or
 
 def _not_figure_record(n: Number) -> dict:
     """One "number that is not a figure": where it is, its kind and the reason (absurd values keep only their text)."""
-    reason = n.unit if n.kind == "label" or (n.kind == "ordinal" and n.unit) else _NOT_FIGURE_REASONS.get(n.kind, n.kind)
+    reason = n.unit or _NOT_FIGURE_REASONS.get(n.kind, n.kind)
     value = n.value if n.value == n.value else None  # NaN (a value too large to read) becomes null
     return {"sentence_id": n.sentence_id, "text": n.text, "value": value, "value_high": n.value_high, "kind": n.kind,
             "reason": reason, "start": n.start, "end": n.end, "id": n.id}
