@@ -214,7 +214,7 @@ class NumberSpan:
 
 
 def _decimal(raw: str) -> Decimal:
-    """The value of a digit string of any length ("1,500", "12,34,567.89", "80, 000")."""
+    """The value of a digit string of any length ("1,500", "3,45,678.90", "60, 000")."""
     try:
         return Decimal(re.sub(r"[,\s]", "", raw))
     except InvalidOperation:
@@ -260,7 +260,7 @@ def number_atoms(text: str) -> list[NumberSpan]:
         pct = (m.group("pct") or "").strip() or None
         negative = bool(m.group("sign") or m.group("sign2"))
         if negative and m.group("sign") and m.group("sign").strip() in ("-", "−") and re.search(r"\d\s*$", text[:a]):
-            negative, a = False, m.start("sign") + 1  # "75 -300mm": a range written with a space, not a sign
+            negative, a = False, m.start("sign") + 1  # "18 -55mm": a range written with a space, not a sign
         glued = ""
         words = False
         exact: Decimal | None = None
@@ -613,7 +613,7 @@ _DUR_AFTER = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(r"^(?:\s*-\s*|\s+)(?:years?|months?|weeks?|days?)\s*-\s*olds?\b|^\s+(?:years?|months?|weeks?|days?)\s+(?:old|of\s+age)\b|^\s?(?:yo|y/o|yrs?\s+old)\b", re.I)
-# Nouns after a year that make it a year, not a count ("1988 sales", "2019 results").
+# Nouns after a year that make it a year, not a count ("2019 sales", "2019 results").
 _PERIOD_NOUNS = re.compile(r"^\s+(?:sales|earnings|revenues?|profits?|results|figures|levels|prices|rates|returns|"
                            r"numbers|deliveries|shipments|exports|imports|losses|forecasts?|estimates|totals?|"
                            r"elections|olympics|games|models?|editions?|budgets?|accounts|filings|data|statistics|"
@@ -621,7 +621,7 @@ _PERIOD_NOUNS = re.compile(r"^\s+(?:sales|earnings|revenues?|profits?|results|fi
 # "123 Main Street": a house number.
 _ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
                             r"Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Highway|Hwy|Parkway)\b\.?")
-# "PA 23456", "NY 10001": a US ZIP code after a state abbreviation; "24703 L-202": a code after the number.
+# "NY 10001": a US ZIP code after a state abbreviation; "4410 K-12": a code after the number.
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s+$")
 _CODE_AFTER = re.compile(r"^\s+[A-Za-z]{1,3}-?\d+\b")
 _PLURAL_OR_UNIT_AFTER = re.compile(r"^\s+(?:[a-z]+s|people|children|men|women|staff|police|personnel)\b")
@@ -636,7 +636,7 @@ _MAJOR = {"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "CHF", "MXN", 
 
 
 def _compound_money(text: str, span: NumberSpan, code: str, value: float, end: int) -> tuple[float, int]:
-    """"3 dollars 50 cents", "15 dollars and 50", "17 USD 25": the minor units join the major ones."""
+    """"4 dollars 20 cents", "8 dollars and 20", "12 USD 40": the minor units join the major ones."""
     if code not in _MAJOR or value != int(value) or span.scaled:
         return value, end
     m = _COMPOUND_SUB.match(text[end:])
@@ -645,7 +645,7 @@ def _compound_money(text: str, span: NumberSpan, code: str, value: float, end: i
     if re.match(r"\s+(?:[a-z]+s|%|percent|per|times|years?|months?)\b", text[end + m.end():], re.I) and not m.group("sub"):
         return value, end
     if not m.group("sub") and (currency_after(text[end + m.end():]) or measure_after(text[end + m.end():])):
-        return value, end  # "50 dollar 40 rmb": another amount
+        return value, end  # "20 dollar 30 rmb": another amount
     n = m.group("n")
     minor = float(n) if n.isdigit() else parse_number_words(n)
     if minor is None or minor >= 100 or (m.group("sep").strip() == "" and not m.group("sub") and not n.isdigit()
@@ -737,7 +737,7 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
         m = re.match(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", after, re.I)
         if m and value <= 12 and not re.match(r"^\s?pm\s+is\b", after):
             return ParsedNumber(span.a, span.b + m.end(), value, None, "time", "clock time")
-    # Dates: "Jan. 8", "October 25, 2022", "25 October", "2024-05-01", "8/1/2024", "nov. 6", "on 1 may".
+    # Dates: "Jan. 8", "October 25, 2022", "25 October", "2024-05-01", "8/1/2024", "dec. 4", "on 3 may".
     if plain:
         m = re.match(r"^[-/]\d{1,2}[-/]\d{2,4}\b", after)
         if m and float(value) <= 31 or (m and 1000 < value < 2100):
@@ -758,7 +758,7 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
             plural_after = next_tag in ("NNS", "NNPS") or bool(noun_after and (
                 re.search(r"(?:children|people|men|staff|police|personnel|folk)$", noun_after.group(1))
                 or (next_tag.startswith("NN") and re.search(r"[^s]s$", noun_after.group(1)))))
-            if strong or not plural_after or _PERIOD_NOUNS.match(after):  # "in 2019", "the 2024 election", "1988 sales"
+            if strong or not plural_after or _PERIOD_NOUNS.match(after):  # "in 2019", "the 2024 election", "2019 sales"
                 return ParsedNumber(span.a, span.b, value, high, "year", "year")
         if re.search(r"\b(?:AD|BC|BCE|CE)\s+$", before) or re.match(r"^\s+(?:AD|BC|BCE|CE)\b", after):
             return ParsedNumber(span.a, span.b, value, high, "year", "year")
@@ -809,7 +809,7 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
     m = re.match(r"^\s+times\b", after, re.I)
     if m and not re.match(r"^\s+times\s+(?:in|a|per|each|every)\b", after, re.I):
         return ParsedNumber(span.a, span.b + m.end(), value, high, "other", "times", words=span.words)
-    # Units of measure: the unit table first ("5GHz", "2TB", "100 km/h", "40 degrees Fahrenheit"), then quantulum3.
+    # Units of measure: the unit table first ("5GHz", "2TB", "100 km/h", "104 degrees Fahrenheit"), then quantulum3.
     unit = measure_after(after, before)
     if unit and not (span.scaled and span.glued):
         name, used = unit

@@ -137,7 +137,7 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
         typed.extend(name_numbers(text, [(n.a, n.b) for n in typed]))
         typed.sort(key=lambda n: (n.a, -n.b))
         kept: list[ParsedNumber] = []
-        for n in typed:  # a number read into another's span ("3 dollars 50 cents", "75 USD million") is not listed again
+        for n in typed:  # a number read into another's span ("4 dollars 20 cents", "60 USD million") is not listed again
             if kept and n.a < kept[-1].b:
                 continue
             kept.append(n)

@@ -25,20 +25,20 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "USD$": "USD", "£
                     "₩": "KRW", "₽": "RUB", "₺": "TRY", "₿": "BTC", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND",
                     "₴": "UAH", "₭": "LAK", "₡": "CRC", "₾": "GEL", "元": "CNY", "RS": "INR", "RS.": "INR",
                     "RM": "MYR", "RP": "IDR", "USD": "USD", "EUR": "EUR", "GBP": "GBP"}
-#: ISO 4217 codes read before or after a number ("USD 20", "115USD", "10 rmb"); RMB is the common name of CNY.
+#: ISO 4217 codes read before or after a number ("USD 35", "240USD", "25 rmb"); RMB is the common name of CNY.
 CURRENCY_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "AUD": "AUD",
                   "CAD": "CAD", "NZD": "NZD", "HKD": "HKD", "SGD": "SGD", "INR": "INR", "MXN": "MXN", "CHF": "CHF",
                   "ZAR": "ZAR", "BRL": "BRL", "RUB": "RUB", "KRW": "KRW", "TRY": "TRY", "SEK": "SEK", "NOK": "NOK",
                   "DKK": "DKK", "PLN": "PLN", "MYR": "MYR", "IDR": "IDR", "NGN": "NGN", "KES": "KES", "PKR": "PKR",
                   "BTC": "BTC", "AED": "AED", "SAR": "SAR", "EGP": "EGP", "ILS": "ILS", "PHP": "PHP", "THB": "THB"}
 _CODES = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
-# Codes that are no English word, read in lower case too ("10 usd", "rmb 10"); the others only in capitals
+# Codes that are no English word, read in lower case too ("45 usd", "rmb 25"); the others only in capitals
 # ("TRY", "CAD", "PHP" are words in lower case).
 _SAFE_LOWER = "usd|eur|gbp|rmb|cny|aud|jpy|inr|mxn|nzd|hkd|chf|btc|sgd|zar|brl|myr"
 _CODE_ANY = rf"(?:(?-i:{_CODES})|{_SAFE_LOWER})"
 _SYMBOLS = "|".join(re.escape(s) for s in sorted((s for s in CURRENCY_SYMBOLS if not s.isalpha()), key=len, reverse=True))
-#: A currency written before the number: a symbol ("$", "A$", "US $"), an ISO code ("USD 20", "rmb 10"), a code
-#: with an M (million) or k (thousand) prefix ("MAUD 60"), "Rs", "RM".
+#: A currency written before the number: a symbol ("$", "A$", "US $"), an ISO code ("USD 35", "rmb 25"), a code
+#: with an M (million) or k (thousand) prefix ("MEUR 40"), "Rs", "RM".
 CURRENCY_PREFIX = (rf"(?:(?:(?:us|u\.s\.?|hk|nz|usd|aud|cad|nzd|hkd|mxn|mex)\s?\$|{_SYMBOLS})\s?(?=[\d.])"
                    rf"|(?-i:[Mk])(?:{_CODES})\b\s?|{_CODE_ANY}(?:\b|(?=\d))\s?|(?-i:Rs\.?|RM|Rp)\s?)")
 
@@ -94,8 +94,8 @@ _MONEY_WORDS = re.compile(r"\b(?:paid|pay|pays|paying|earn\w*|cost\w*|spen[dt]\w
 
 
 def currency_after(after: str, before: str = "", *, glued_ok: bool = True) -> tuple[str, int, float] | None:
-    """(code, characters used, multiplier) of a currency written after a number ("3 dollars", "10 rmb", "30 MUSD",
-    "80p", "361 million pounds" in a money context), or None."""
+    """(code, characters used, multiplier) of a currency written after a number ("3 dollars", "25 rmb", "12 MUSD",
+    "80p", "200 million pounds" in a money context), or None."""
     m = _CURRENCY_AFTER.match(after)
     if m:
         sep = m.group("sep") or m.group("sep2") or m.group("sep3") or m.group("sep4") or m.group("sep5") or ""
@@ -208,8 +208,8 @@ def _long_name(word: str) -> str:
 
 
 def measure_after(after: str, before: str = "") -> tuple[str, int] | None:
-    """(unit name, characters used) of a unit of measure right after a number ("5 km", "2TB", "100 degrees
-    Fahrenheit", "37.8 microgrammes"), or None."""
+    """(unit name, characters used) of a unit of measure right after a number ("5 km", "2TB", "104 degrees
+    Fahrenheit", "12.5 microgrammes"), or None."""
     m = _TEMP_RE.match(after)
     if m:
         if m.group("scale"):
@@ -237,10 +237,10 @@ def measure_after(after: str, before: str = "") -> tuple[str, int] | None:
             return None
         return _long_name(word), m.end()
     m = re.match(r"^\s?[(\[{<]\s?(?P<sym>[A-Za-zµμ°/²³]+)\s?[)\]}>]", after)
-    if m and m.group("sym") in _SYMBOL:  # "20 (kg)", "20 [kg]"
+    if m and m.group("sym") in _SYMBOL:  # "35 (kg)", "35 [kg]"
         return _SYMBOL[m.group("sym")], m.end()
     m = re.match(r'^(?:"|″|”|-inch\b)(?=\s+(?:long|wide|tall|high|deep|thick|across|screen|display|monitor|tv)\b)', after)
-    if m:  # 10" long
+    if m:  # 15" wide
         return "inch", m.end()
     m = _SYMBOL_RE.match(after)
     if m:

@@ -40,12 +40,12 @@ def test_index_name_number_is_not_a_figure(make_article):
 
 def test_models_seats_games_and_articles(make_article):
     art = make_article("Labels", "Samsung showed the Galaxy S24 and the A380 landed; Game 7 drew 20,000 fans to seat 14, "
-                                 "and Article 50 was invoked under Title 42 rules. Flight 370 and highway 35 were named.")
+                                 "and Article 50 was invoked under Title 42 rules. Flight 370 and highway 61 were named.")
     assert figures(art)["text"].tolist() == ["20,000"]
     reasons = not_figures(art)
     assert reasons["24"] == "model name" and reasons["380"] == "model name"
     assert reasons["7"] == reasons["14"] == reasons["50"] == reasons["42"] == "identifier"
-    assert reasons["370"] == reasons["35"] == "identifier"
+    assert reasons["370"] == reasons["61"] == "identifier"
 
 
 def test_label_words_still_count_when_a_unit_or_a_counted_noun_follows(make_article):
@@ -71,11 +71,11 @@ def test_scores_are_listed_but_not_counted(make_article):
 
 def test_years_in_ranges_and_eras(make_article):
     art = make_article("History", "Between 1990 and 2005 prices doubled, then rose from 2006 to 2010; Pompeii fell in "
-                                  "AD 79, the 1800s were slow and the firm's 1988 sales of 40 units disappointed.")
+                                  "AD 79, the 1800s were slow and the firm's 2019 sales of 40 units disappointed.")
     assert figures(art)["text"].tolist() == ["40"]
     kinds = numbers(art).set_index("text")["kind"].to_dict()
     assert kinds["1990 and 2005"] == kinds["2006"] == kinds["2010"] == "year"
-    assert kinds["79"] == kinds["1800s"] == kinds["1988"] == "year"
+    assert kinds["79"] == kinds["1800s"] == kinds["2019"] == "year"
     assert not_figures(art)["1800s"] == "decade"
 
 
@@ -114,14 +114,14 @@ def test_second_half_and_one_of_are_not_proportions(make_article):
     ("It ships 2TB drives.", "2TB", 2, "other", "terabyte"),
     ("It has a 2.0L engine.", "2.0L", 2.0, "other", "litre"),
     ("The bond pays RM50 million.", "RM50 million", 50e6, "money", "MYR"),
-    ("They lost 75 USD million.", "75 USD million", 75e6, "money", "USD"),
-    ("It costs 15 dollars 50 cents.", "15 dollars 50 cents", 15.5, "money", "USD"),
-    ("Shares hit $70 a share.", "$70 a share", 70, "money", "USD per share"),
-    ("The car reached 188 miles an hour.", "188 miles an hour", 188, "other", "mile per hour"),
-    ("The loan is 35 lakh rupees.", "35 lakh rupees", 3_500_000, "money", "INR"),
-    ("It was 98.6 degrees Fahrenheit.", "98.6 degrees Fahrenheit", 98.6, "other", "fahrenheit"),
-    ("Add ½ cup of flour.", "½ cup", 0.5, "other", "cup"),
-    ("The road runs 10 1/2 miles.", "10 1/2 miles", 10.5, "other", "mile"),
+    ("They lost 60 USD million.", "60 USD million", 60e6, "money", "USD"),
+    ("It costs 8 dollars 20 cents.", "8 dollars 20 cents", 8.2, "money", "USD"),
+    ("Shares hit $45 a share.", "$45 a share", 45, "money", "USD per share"),
+    ("The car reached 140 miles an hour.", "140 miles an hour", 140, "other", "mile per hour"),
+    ("The loan is 18 lakh rupees.", "18 lakh rupees", 1_800_000, "money", "INR"),
+    ("It was 101.3 degrees Fahrenheit.", "101.3 degrees Fahrenheit", 101.3, "other", "fahrenheit"),
+    ("Add ¾ cup of flour.", "¾ cup", 0.75, "other", "cup"),
+    ("The road runs 7 1/2 miles.", "7 1/2 miles", 7.5, "other", "mile"),
 ])
 def test_suffixes_prefixes_and_units(make_article, sentence, text, value, kind, unit):
     f = fig(make_article("Units", sentence))
