@@ -43,15 +43,17 @@ def _np_after(toks: SentenceWords, b: int, *, allow_of: bool) -> str:
     tags = [_fix_tag(t, tg) for t, tg in zip(texts, toks.pos)]
     k = next((i for i, st in enumerate(starts) if st >= b), len(texts))
     if k < len(texts) and tags[k] in ("VBZ", "VBP") and re.fullmatch(r"[a-z]+s", texts[k]) and \
-            (k + 1 == len(texts) or tags[k + 1] not in ("DT", "PRP$", "NN", "NNS", "JJ")):
+            texts[k] not in ("has", "is", "was", "does", "says", "goes", "seems", "remains", "gets", "makes") and \
+            (k + 1 == len(texts) or tags[k + 1] in ("VBD", "VBP", "VBZ", "MD", ".", ",", ":")):
         tags[k] = "NNS"  # "50k fans came": after a number, a plural noun the tagger read as a verb
     if k + 1 < len(texts) and texts[k] == "-" and texts[k + 1].lower() in ("plus", "odd"):
         k += 1  # "1,500-plus teachers"
     skipped_of = False
     while k < len(texts) and texts[k].lower() in _SKIP_AFTER:
         if texts[k].lower() == "of":
-            partitive = k + 1 < len(texts) and texts[k + 1].lower() in ("the", "those", "these", "its", "their", "his",
-                                                                          "her", "our", "them", "us")
+            partitive = (k + 2 < len(texts) and texts[k + 1].lower() in ("the", "those", "these", "its", "their", "his",
+                                                                           "her", "our")
+                         and (tags[k + 2].startswith("NN") or tags[k + 2] == "JJ"))
             if not allow_of and not partitive:  # "three of the officers": the officers are counted
                 return ""
             skipped_of = True
@@ -66,7 +68,8 @@ def _np_after(toks: SentenceWords, b: int, *, allow_of: bool) -> str:
     words: list[tuple[str, str]] = []
     while k < len(texts) and len(words) < 4:
         t, tg = texts[k], tags[k]
-        if tg in ("RB",) and t.lower().endswith("ly") and k + 1 < len(tags) and tags[k + 1] in ("JJ", "VBN", "VBG"):
+        if tg in ("RB",) and t.lower().endswith("ly") and k + 2 < len(tags) and tags[k + 1] in ("JJ", "VBN", "VBG") \
+                and tags[k + 2].startswith("NN"):
             words.append((t, "JJ"))  # "1,200 newly arrived asylum seekers": the adverb belongs to the adjective
             k += 1
             continue
