@@ -60,8 +60,9 @@ def _np_after(toks: SentenceWords, b: int, *, allow_of: bool) -> str:
         k += 1
         if k < len(texts) and tags[k] == "CD":
             return ""
-    if allow_of and not skipped_of and k < len(texts) and texts[k].lower() == "in":
-        k += 1  # "$100,000 in damage"
+    if allow_of and not skipped_of and k + 1 < len(texts) and texts[k].lower() == "in" and texts[k + 1][:1].islower() \
+            and tags[k + 1] not in ("DT", "CD", "PRP$", "IN"):
+        k += 1  # "$100,000 in damage" (not "3.9% in March", "£3bn in the year")
     elif allow_of and not skipped_of and k + 1 < len(texts) and texts[k].lower() == "for" and tags[k + 1] in (
             "JJ", "NN", "NNS", "VBN", "VBG"):
         k += 1  # "$5 million for new classrooms"
@@ -106,6 +107,8 @@ def _np_before(toks: SentenceWords, a: int) -> str:
         k -= 1
     while words and not words[-1][1].startswith("NN"):
         words.pop()
+    if words and re.fullmatch(rf"(?:{MONTHS})\.?", words[-1][0]):
+        return ""  # "from 4.1% in March": a month is a time, not what is counted
     words = words[-3:]
     return " ".join(_word(t, tg, False) for t, tg in words)
 
@@ -122,7 +125,7 @@ def what_it_counts(num: ParsedNumber, sentence: Sentence, toks: SentenceWords | 
         return word if word.endswith("s") else word + "s"
     # "Chicago (9)": a breakdown of a list, counting the item named before the parenthesis.
     m = re.search(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\($", text[:num.a])
-    if m and text[num.b:num.b + 1] == ")":
+    if m and text[num.b:num.b + 1] == ")" and num.kind == "count":
         return m.group(1)
     if num.age:
         np = _np_after(toks, b, allow_of=False)

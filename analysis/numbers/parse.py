@@ -85,7 +85,7 @@ _ATOM_RE = re.compile(
       | (?P<words>{_WORDSEQ})(?:\s+(?P<dozen>dozen))?\b
     )
     (?P<andhalf>\s+and\s+a\s+half\b(?:\s+(?P<scale2>{_W_SCALE})\b)?)?
-    (?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)|pc\b)?
+    (?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|basis\s+points?\b)|pc\b|bps\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -226,7 +226,7 @@ def _decimal(raw: str) -> Decimal:
 _SCORE_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|beat|beats|beating|defeat(?:ed|s|ing)?|lost|lose|loses|losing|drew|draw|tied|tie|"
     r"trail(?:ed|s|ing)?|led|lead|leads|leading|thrash(?:ed|es)?|edged|routed|downed|upset|crushed|scored?|scoreline|"
-    r"voted|vote|ruled|margin|final\s+score)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+    r"voted|vote|ruled|margin|passed|approved|rejected|confirmed|split|final\s+score)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"^\s+(?:home\s+|away\s+|road\s+)?(?:win|wins|victory|victories|defeat|defeats|loss|losses|"
                           r"draw|lead|vote|votes|decision|ruling|majority|scoreline|result|triumph|thrashing|drubbing|"
                           r"aggregate)\b", re.IGNORECASE)
@@ -775,7 +775,8 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
         per, end = _unit_end(text, end)
         return ParsedNumber(span.a, end, value, high, "money", code + per, scaled=span.scaled or bool(sc), words=span.words)
     if span.pct:
-        unit = "percentage points" if "point" in span.pct.lower() else "%"
+        low_pct = span.pct.lower()
+        unit = "basis points" if ("basis" in low_pct or low_pct == "bps") else "percentage points" if "point" in low_pct else "%"
         per, end = _unit_end(text, span.b)
         return ParsedNumber(span.a, end, value, high, "percent", unit + per, scaled=span.scaled, words=span.words)
     cur = currency_after(after, before, glued_ok=True)

@@ -215,8 +215,11 @@ def measure_after(after: str, before: str = "") -> tuple[str, int] | None:
         if m.group("scale"):
             s = m.group("scale").lower()
             deg = re.search(r"°|º|deg", m.group(0), re.I)
-            if len(s) == 1 and not deg:
-                pass  # a bare "5 c" or "3 f" is not a temperature
+            glued_temp = m.group("scale") in ("C", "F") and not m.group("sep") and re.match(
+                r"\s*(?:[(),.;:!?]|$|\s+(?:on|in|at|and|or|with|by|to|from|for|as|this|last|yesterday|today|tomorrow)\b)",
+                after[m.end():])
+            if len(s) == 1 and not deg and not glued_temp:
+                pass  # a bare "5 c" or "3 f" is not a temperature; a glued capital is ("40C", "104F")
             else:
                 name = {"c": "celsius", "f": "fahrenheit", "k": "kelvin", "centigrade": "celsius",
                         "centigrate": "celsius", "celcius": "celsius", "farenheit": "fahrenheit"}.get(s, s)

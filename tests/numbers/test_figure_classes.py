@@ -208,3 +208,18 @@ def test_reference_matches_a_proportion_against_a_percentage(make_article):
     art = make_article("H", "Two in five voters stayed home.")
     m = reference_matches(art, references=refs)
     assert m[["text", "ratio"]].values.tolist() == [["Two in five", pytest.approx(1.0)]]
+
+
+def test_news_units_basis_points_and_glued_temperatures(make_article):
+    art = make_article("Rates", "The bank raised rates by 25 basis points and 50bps more as temperatures reached 40C "
+                                "(104F) on Tuesday. Unemployment fell to 3.9% in March.")
+    f = fig(art)
+    assert (f.loc["25 basis points", "kind"], f.loc["25 basis points", "unit"]) == ("percent", "basis points")
+    assert f.loc["50bps", "unit"] == "basis points"
+    assert f.loc["40C", "unit"] == "celsius" and f.loc["104F", "unit"] == "fahrenheit"
+    assert f.loc["3.9%", "counts"] == "unemployment"  # not "March"
+
+
+def test_vote_tally_is_a_score(make_article):
+    art = make_article("Senate", "The bill passed 52-48 in the Senate.")
+    assert figures(art).empty and not_figures(art) == {"52-48": "score"}
