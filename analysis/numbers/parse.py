@@ -100,6 +100,9 @@ _FRACTION_RE = re.compile(
 )
 
 
+_WORD_CAP = 10 ** 24
+
+
 def _word_value(text: str) -> int | None:
     """Integer value of a run of number words, or None; repeated scale words multiply ("a thousand million")."""
     words = [w for w in text.split() if w != "and"]
@@ -123,6 +126,8 @@ def _word_value(text: str) -> int | None:
             current, last_scale = 0, scale
         else:
             return None
+        if total > _WORD_CAP or current > _WORD_CAP:
+            return _WORD_CAP  # absurdly large: stop multiplying (bounded time), reported as text
     return total + current
 
 
@@ -859,6 +864,10 @@ def vague_magnitudes(text: str, taken: list[tuple[int, int]]) -> list[ParsedNumb
         for w in re.findall(r"[a-z]+", m.group("chain").lower()):
             if w != "of":
                 low *= _VAGUE_BASE[w]
+            if low >= ABSURD:
+                break
+        if low >= ABSURD:
+            continue  # "millions of millions of ...": no magnitude worth a record
         cur = (m.group("cur") or "").lower()
         if cur:
             code = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "pesos": "MXN", "rupees": "INR", "yen": "JPY",

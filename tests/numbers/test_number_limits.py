@@ -76,3 +76,10 @@ def test_repeated_scale_words_multiply_once(make_article):
     assert f.loc["a thousand million dollars", "value"] == 1e9
     assert f.loc["two million million pounds", "value"] == 2e12
     assert f.loc["3 thousand million euros", "value"] == 3e9
+
+
+def test_long_chains_of_vague_magnitudes_never_overflow(make_article):
+    art = make_article("Chains", "They spent " + "millions of " * 300 + "dollars, and thousands of people watched.")
+    f = figures(art)  # no OverflowError
+    assert f[["text", "value", "value_high"]].values.tolist() == [["thousands", 1000.0, 10000.0]]
+    json.dumps(build_summary(art), allow_nan=False)
