@@ -723,7 +723,7 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
                            or currency_after(after, before) or re.match(rf"^\s*(?:{MONTHS})\b", before.split()[-1] if before.split() else "")):
             return ParsedNumber(span.a, span.b, value, None, "label", reason)
         if (re.fullmatch(r"\d{3,}\s?-\s?\d{4,}", raw) and not re.fullmatch(r"(?:1[6-9]|20)\d\d-(?:1[6-9]|20)\d\d", raw)) \
-                or re.search(r"\d{3,}-$", before):
+                or (re.search(r"\d{3,}-$", before) and not re.search(r"\b(?:1[6-9]|20)\d\d-$", before)):
             return ParsedNumber(span.a, span.b, value, None, "label", "identifier")  # "555-1234", account numbers
         if _ADDRESS_AFTER.match(after):
             return ParsedNumber(span.a, span.b, value, None, "label", "identifier")
@@ -765,6 +765,8 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
                 or (next_tag.startswith("NN") and re.search(r"[^s]s$", noun_after.group(1)))))
             if strong or not plural_after or _PERIOD_NOUNS.match(after):  # "in 2019", "the 2024 election", "2019 sales"
                 return ParsedNumber(span.a, span.b, value, high, "year", "year")
+        if value < 100 and re.fullmatch(r"\d\d", raw) and re.search(r"\b(?:1[6-9]|20)\d\d[-–/]$", before):
+            return ParsedNumber(span.a, span.b, value, high, "year", "year")  # "the 2019-20 season", "1990/91"
         if re.search(r"\b(?:AD|BC|BCE|CE)\s+$", before) or re.match(r"^\s+(?:AD|BC|BCE|CE)\b", after):
             return ParsedNumber(span.a, span.b, value, high, "year", "year")
         if re.match(r"^['’]s\b", after) and value < 100 and value % 10 == 0 and re.search(r"['’]$", before):

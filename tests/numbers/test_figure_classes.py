@@ -223,3 +223,9 @@ def test_news_units_basis_points_and_glued_temperatures(make_article):
 def test_vote_tally_is_a_score(make_article):
     art = make_article("Senate", "The bill passed 52-48 in the Senate.")
     assert figures(art).empty and not_figures(art) == {"52-48": "score"}
+
+
+def test_split_years_and_phone_numbers_are_not_figures(make_article):
+    art = make_article("H", "In the 2019-20 season they won 12 games. Call 555-1234 for tickets.")
+    assert figures(art)["text"].tolist() == ["12"]
+    assert not_figures(art)["20"] == "year" and not_figures(art)["555-1234"] == "identifier"
