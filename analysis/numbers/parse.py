@@ -1,4 +1,4 @@
-"""Reading the numbers in a sentence: number words, digits, ranges and fractions, units of measure (quantulum3), and the kind of each number."""
+"""Reading the numbers in a sentence: number words, digits of any length, signs, ranges and fractions, currencies and units of measure (units.py, then quantulum3), labels and scores, vague magnitudes, and the kind of each number."""
 
 from __future__ import annotations
 
@@ -29,9 +29,10 @@ __all__ = [
     "ABSURD",
 ]
 
-#: Kinds of number. Only count, money, percent, duration and other (measures, ratios) are figures;
+#: Kinds of number. Only count, money, percent, proportion, duration and other (measures, ratios) are figures;
 #: year, date and time (clock time) are dates, ordinals include list numbering, label is a number
-#: that is part of a name ("COVID-19", "Title 42").
+#: that is part of a name ("COVID-19", "Title 42", "Windows 11") or too large to be a quantity, score a match
+#: result or vote tally ("won 3-1").
 FIGURE_KINDS = ("count", "money", "percent", "proportion", "duration", "other", "year", "date", "time", "ordinal",
                 "label", "score")
 #: The kinds that are figures (quantities). A proportion is a share between 0 and 1 ("a quarter of", "two in five");
@@ -272,8 +273,6 @@ def number_atoms(text: str) -> list[NumberSpan]:
         if m.group("frac"):
             fn, fd = int(m.group("fn")), int(m.group("fd"))
             if fd not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100) or not 0 < fn < fd:
-                if m.group("whole") or cur or pct:
-                    continue
                 continue  # "9/11", "24/7": not a fraction
             value = (int(m.group("whole") or 0)) + fn / fd
             scaled, end_num = False, m.end("frac")
@@ -473,8 +472,6 @@ def fraction_spans(text: str, taken: list[tuple[int, int]]) -> list[NumberSpan]:
             num = (m.group("num") or m.group("hnum")).lower()
             n = 1 if num in ("a", "an") else _UNITS[num]
             d = _FRACTION_WORDS[(m.group("den") or m.group("hden")).lower()]
-            if m.group("hden") and not m.group("den") and re.match(r"\s*(?:of\s+)?(?:an?\s+)?(?:mile|inch|cup|pound|hour|point)", text[b:], re.I):
-                pass  # "one-third mile": the unit comes later
             ofm = re.search(r"\s+of$", m.group(0))
             end = b - (len(ofm.group(0)) if ofm else 0)
             out.append(NumberSpan(a, end, round(n / d, 4), fraction=True, words=True, pct="proportion"))
@@ -822,8 +819,6 @@ def type_number(text: str, span: NumberSpan, sentence: Sentence, first_token: bo
     if unit and not (span.scaled and span.glued):
         name, used = unit
         per, end = _unit_end(text, span.b + used)
-        if name == "degree" and re.search(r"\b(?:temperature\w*|thermostat|hot|cold|heat\w*|warm\w*|cool\w*|freez\w+)\b", text, re.I):
-            name = "degree"
         return ParsedNumber(span.a, end, value, high, "other", name + per, scaled=span.scaled, words=span.words)
     measured = _measure_unit(text, span)
     if measured:
