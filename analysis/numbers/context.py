@@ -42,22 +42,38 @@ def _np_after(toks: SentenceWords, b: int, *, allow_of: bool) -> str:
     texts, starts = toks.text, toks.start
     tags = [_fix_tag(t, tg) for t, tg in zip(texts, toks.pos)]
     k = next((i for i, st in enumerate(starts) if st >= b), len(texts))
+    if k < len(texts) and tags[k] in ("VBZ", "VBP") and re.fullmatch(r"[a-z]+s", texts[k]) and \
+            texts[k] not in ("has", "is", "was", "does", "says", "goes", "seems", "remains", "gets", "makes") and \
+            (k + 1 == len(texts) or tags[k + 1] in ("VBD", "VBP", "VBZ", "MD", ".", ",", ":")):
+        tags[k] = "NNS"  # "50k fans came": after a number, a plural noun the tagger read as a verb
     if k + 1 < len(texts) and texts[k] == "-" and texts[k + 1].lower() in ("plus", "odd"):
         k += 1  # "1,500-plus teachers"
     skipped_of = False
     while k < len(texts) and texts[k].lower() in _SKIP_AFTER:
         if texts[k].lower() == "of":
-            if not allow_of:
+            partitive = (k + 2 < len(texts) and texts[k + 1].lower() in ("the", "those", "these", "its", "their", "his",
+                                                                           "her", "our")
+                         and (tags[k + 2].startswith("NN") or tags[k + 2] == "JJ"))
+            if not allow_of and not partitive:  # "three of the officers": the officers are counted
                 return ""
             skipped_of = True
         k += 1
         if k < len(texts) and tags[k] == "CD":
             return ""
-    if allow_of and not skipped_of and k < len(texts) and texts[k].lower() == "in":
-        k += 1  # "$100,000 in damage"
+    if allow_of and not skipped_of and k + 1 < len(texts) and texts[k].lower() == "in" and texts[k + 1][:1].islower() \
+            and tags[k + 1] not in ("DT", "CD", "PRP$", "IN"):
+        k += 1  # "$100,000 in damage" (not "3.9% in March", "£3bn in the year")
+    elif allow_of and not skipped_of and k + 1 < len(texts) and texts[k].lower() == "for" and tags[k + 1] in (
+            "JJ", "NN", "NNS", "VBN", "VBG"):
+        k += 1  # "$5 million for new classrooms"
     words: list[tuple[str, str]] = []
     while k < len(texts) and len(words) < 4:
         t, tg = texts[k], tags[k]
+        if tg in ("RB",) and t.lower().endswith("ly") and k + 2 < len(tags) and tags[k + 1] in ("JJ", "VBN", "VBG") \
+                and tags[k + 2].startswith("NN"):
+            words.append((t, "JJ"))  # "1,200 newly arrived asylum seekers": the adverb belongs to the adjective
+            k += 1
+            continue
         if tg not in _NP_TAGS and not ("-" in t and t[:1].isalpha()):
             break
         if tg == "VBG" and not (k + 1 < len(tags) and tags[k + 1].startswith("NN")):
@@ -91,6 +107,8 @@ def _np_before(toks: SentenceWords, a: int) -> str:
         k -= 1
     while words and not words[-1][1].startswith("NN"):
         words.pop()
+    if words and re.fullmatch(rf"(?:{MONTHS})\.?", words[-1][0]):
+        return ""  # "from 4.1% in March": a month is a time, not what is counted
     words = words[-3:]
     return " ".join(_word(t, tg, False) for t, tg in words)
 
@@ -107,7 +125,7 @@ def what_it_counts(num: ParsedNumber, sentence: Sentence, toks: SentenceWords | 
         return word if word.endswith("s") else word + "s"
     # "Chicago (9)": a breakdown of a list, counting the item named before the parenthesis.
     m = re.search(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\($", text[:num.a])
-    if m and text[num.b:num.b + 1] == ")":
+    if m and text[num.b:num.b + 1] == ")" and num.kind == "count":
         return m.group(1)
     if num.age:
         np = _np_after(toks, b, allow_of=False)
@@ -116,9 +134,17 @@ def what_it_counts(num: ParsedNumber, sentence: Sentence, toks: SentenceWords | 
         return None
     if num.kind == "other" and num.unit not in ("ratio", "times"):
         return None
-    np = _np_after(toks, b, allow_of=num.kind in ("percent", "money") or num.fraction)
+    np = _np_after(toks, b, allow_of=num.kind in ("percent", "money", "proportion") or num.fraction or num.vague)
     if num.kind == "duration":
         return np or None
+    # "a budget of 3 billion pounds for schools", "a workforce of 4,200": X of N counts X, unless a noun follows
+    # the amount directly ("the cost of 40 tickets").
+    if re.search(r"\b[a-z]+\s+of\s+(?:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|"
+                 r"less\s+than|up\s+to|just|an\s+estimated|at\s+least)?\s*$", text[:num.a], re.I) \
+            and not _np_after(toks, b, allow_of=False):
+        before = _np_before(toks, a)
+        if before:
+            return before
     # "a population estimated at around 14 million lives here": after a predicate ("estimated at",
     # "stood at", "is", "reached") the number describes the noun before it.
     if re.search(r"\b(?:at|is|was|were|are|stands|stood|totall?ed|totall?ing|numbering|numbered|reached|hit|topped)"
@@ -178,6 +204,8 @@ def approximation_of(before: str, after: str) -> tuple[str | None, str | None]:
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), phrase, bound))
+    if re.search(r"[~≈]\s*(?:[$£€]\s*)?$", before):
+        found.append((9_999, "~", "approximate"))  # "~20-30 minutes"
     low_after = after.lower()
     for pattern, phrase, bound in _APPROX_AFTER_RES:
         if pattern.match(low_after):
@@ -212,7 +240,7 @@ _MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b")
 
 def time_anchor(text: str, a: int, b: int, kind: str) -> str | None:
     """The time expression nearest to the number at ``text[a:b]`` in its sentence ("in 2019", "last year"), or None."""
-    if kind in ("year", "date", "time", "ordinal", "label"):
+    if kind in ("year", "date", "time", "ordinal", "label", "score"):
         return None
     best = None
     for m in _TIME_RE.finditer(text):

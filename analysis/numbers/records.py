@@ -22,10 +22,13 @@ from .parse import (
     ParsedNumber,
     fraction_spans,
     merge_ranges,
+    name_numbers,
     number_atoms,
     quantulum_numbers,
     type_number,
+    vague_magnitudes,
 )
+from .units import unit_family
 
 __all__ = [
     "numbers",
@@ -102,7 +105,7 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
     rows = []
     for s in article.sentences:
         text = s.text
-        if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth)", text, re.I):
+        if not re.search(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth)", text, re.I):
             continue
         fracs = fraction_spans(text, [])
         atoms = [x for x in number_atoms(text) if not any(x.a < f.b and f.a < x.b for f in fracs)]
@@ -130,13 +133,22 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
                     continue
                 kind = "money" if entity == "currency" else "percent" if entity == "percentage" else "other"
                 typed.append(ParsedNumber(qa, qb, qvalue, None, kind, Q_ISO.get(unit, unit), extractor="quantulum3"))
-        typed.sort(key=lambda n: (n.a, n.b))
-        for n in typed:
+        typed.extend(vague_magnitudes(text, [(n.a, n.b) for n in typed]))
+        typed.extend(name_numbers(text, [(n.a, n.b) for n in typed]))
+        typed.sort(key=lambda n: (n.a, -n.b))
+        kept: list[ParsedNumber] = []
+        for n in typed:  # a number read into another's span ("4 dollars 20 cents", "60 USD million") is not listed again
+            if kept and n.a < kept[-1].b:
+                continue
+            kept.append(n)
+        for n in kept:
             a, b = s.start + n.a, s.start + n.b
             raw = article.text[a:b]
             is_figure = n.kind in QUANTITY_KINDS
             counts = what_it_counts(n, s, toks) if is_figure else None
             approx, bound = approximation_of(text[:n.a], text[n.b:]) if is_figure else (None, None)
+            if n.vague:
+                approx, bound = "vague" + (f", {approx}" if approx else ""), "vague"
             src, src_kind = _pick_source(sources.get(s.id, []), a, b) if is_figure else (None, None)
             time = time_anchor(text, n.a, n.b, n.kind)
             ctx = text[max(0, n.a - 60):n.b + 60].strip()
@@ -231,16 +243,27 @@ def _overlaps(v1: float, h1: float | None, v2: float, h2: float | None) -> bool:
     return not (hi1 < v2 or hi2 < v1)
 
 
+def _share_value(kind: str, value: float | None) -> float | None:
+    """A share on one scale (a percentage as a proportion: 25% -> 0.25) so percentages and proportions compare."""
+    if value is None or value != value:
+        return value
+    return value / 100 if kind == "percent" else value
+
+
 def conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
-    """(id_a, id_b, note) for figures that count the same thing with values that do not overlap."""
-    rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent")]
+    """(id_a, id_b, note) for figures that count the same thing with values that do not overlap.
+
+    Figures are compared on their normalised unit (currency code, unit name; percentages and proportions are one
+    family, "share", compared on a 0-1 scale) and on the counted concept (the head noun of ``counts``, lemmatised)."""
+    rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent", "proportion")]
     keys = {r.id: counts_key(r.counts) for r in rows}
-    # Only figures of the same kind and unit whose counted things end in the same noun can conflict:
+    # Only figures of the same unit family whose counted things end in the same noun can conflict:
     # compare within those groups (a long article has thousands of figures), then restore pair order.
     groups: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
         if keys[r.id]:
-            groups.setdefault((r.kind, r.unit, keys[r.id][-1]), []).append(i)
+            family = "share" if r.kind in ("percent", "proportion") else r.kind
+            groups.setdefault((family, unit_family(r.kind, r.unit), keys[r.id][-1]), []).append(i)
     pairs = sorted((i, j) for members in groups.values() for n, i in enumerate(members) for j in members[n + 1:])
     out = []
     for i, j in pairs:
@@ -253,12 +276,16 @@ def conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
         across = x.part != y.part
         if not (keys[x.id] == keys[y.id] or (across and _same_thing(keys[x.id], keys[y.id]))):
             continue
-        if x.kind == "percent" and not across:
+        share = x.kind in ("percent", "proportion")
+        if share and not across:
             continue
-        if _overlaps(x.value, x.value_high, y.value, y.value_high):
+        if share:
+            xv, xh = _share_value(x.kind, x.value), _share_value(x.kind, x.value_high)
+            yv, yh = _share_value(y.kind, y.value), _share_value(y.kind, y.value_high)
+        else:
+            xv, xh, yv, yh = x.value, x.value_high, y.value, y.value_high
+        if _overlaps(xv, xh, yv, yh):
             continue
         where = "headline against body" if "headline" in (x.part, y.part) and x.part != y.part else "two sentences"
         out.append((x.id, y.id, f"{where}: check whether one is a part or an earlier/later value of the other"))
     return out
-
-

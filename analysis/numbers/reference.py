@@ -43,9 +43,11 @@ def reference_figures(*, directory=None) -> pd.DataFrame:
 
 
 def _unit_compatible(fig_kind: str, fig_unit: str, ref_unit: str) -> bool:
+    """Whether a figure's normalised unit matches a reference's: percentages and proportions are shares (a
+    proportion matches a "%" or "proportion" reference), money compares currency codes, measures unit names."""
     ref = (ref_unit or "").strip()
-    if fig_kind == "percent":
-        return ref in ("%", "percent", "per cent")
+    if fig_kind in ("percent", "proportion"):
+        return ref in ("%", "percent", "per cent", "proportion", "share")
     if fig_kind == "money":
         return ref.upper() == (fig_unit or "").upper()
     if fig_kind == "count":
@@ -79,7 +81,12 @@ def reference_matches(article: Article, *, references: pd.DataFrame | None = Non
                 continue
             if not _unit_compatible(f.kind, f.unit, r.unit):
                 continue
-            ratio = float(f.value) / float(r.value) if r.value else None
+            value = float(f.value)
+            if f.kind == "proportion" and str(r.unit).strip() in ("%", "percent", "per cent"):
+                value *= 100  # a proportion against a percentage reference: one scale
+            elif f.kind == "percent" and str(r.unit).strip() in ("proportion", "share"):
+                value /= 100
+            ratio = value / float(r.value) if r.value else None
             rows.append((f.id, f.sentence_id, f.text, float(f.value), f.counts, r.topic, float(r.value), r.unit,
                          r.source, r.date, r.url, bool(r.example), ratio))
     return pd.DataFrame(rows, columns=cols)

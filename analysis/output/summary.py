@@ -25,7 +25,7 @@ from ..language.tone import tone_rows
 from ..language.vocabulary import collocation_rows, frequent_rows
 from ..language.words import size
 from ..numbers.consistency import conflict_rows
-from ..numbers.records import number_rows
+from ..numbers.records import Number, number_rows
 from ..numbers.vague_quantities import vague_rows
 from ..people.public_figures import public_figure_rows
 
@@ -177,12 +177,27 @@ _SUMMARY_FIGURE_FIELDS = ("sentence_id", "text", "value", "value_high", "kind", 
                           "rounded", "source", "time", "start", "end", "id", "bound", "source_kind")
 
 
+#: Why a number is not a figure, by kind (labels carry their own reason: model name, index, identifier...).
+_NOT_FIGURE_REASONS = {"year": "year", "date": "date", "time": "clock time", "ordinal": "ordinal", "score": "score"}
+
+
+def _not_figure_record(n: Number) -> dict:
+    """One "number that is not a figure": where it is, its kind and the reason (absurd values keep only their text)."""
+    reason = n.unit or _NOT_FIGURE_REASONS.get(n.kind, n.kind)
+    value = n.value if n.value == n.value else None  # NaN (a value too large to read) becomes null
+    return {"sentence_id": n.sentence_id, "text": n.text, "value": value, "value_high": n.value_high, "kind": n.kind,
+            "reason": reason, "start": n.start, "end": n.end, "id": n.id}
+
+
 def figures_sections(article: Article) -> dict:
-    """Top-level keys of the JSON summary about figures: ``figures``, ``figure_conflicts``,
+    """Top-level keys of the JSON summary about figures: ``figures``, ``numbers_not_figures`` (years, dates,
+    ordinals, scores and numbers that are part of a name, each with its reason), ``figure_conflicts``,
     ``vague_quantities`` and ``public_figures``."""
+    rows = number_rows(article)
     return {
         "figures": [{**{c: getattr(n, c) for c in _SUMMARY_FIGURE_FIELDS}, "conflicts_with": list(n.conflicts_with)}
-                    for n in number_rows(article) if n.is_figure],
+                    for n in rows if n.is_figure],
+        "numbers_not_figures": [_not_figure_record(n) for n in rows if not n.is_figure],
         "figure_conflicts": row_records(conflict_rows(article), ["id_a", "id_b", "counts", "value_a", "value_b", "note"]),
         "vague_quantities": row_records(vague_rows(article), ["term", "sentence_id", "category", "matched"]),
         "public_figures": [{"name": f.name, "type": f.type, "mentions": f.mentions, "aliases": list(f.aliases),

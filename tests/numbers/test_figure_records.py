@@ -143,6 +143,6 @@ def test_count_that_looks_like_a_year():
     f = figures(iod).set_index("text")
     assert f.loc["1709", "counts"] == "schoolchildren"  # the tagger calls it SYM; the word still counts
     halves = figures(iod).query("text == 'half'")
-    assert halves[["value", "kind", "approximation"]].values.tolist() == [[50.0, "percent", "almost"], [0.5, "other", "about"]]
+    assert halves[["value", "kind", "approximation"]].values.tolist() == [[0.5, "proportion", "almost"], [0.5, "other", "about"]]
     n = numbers(iod)
     assert set(n.loc[n["kind"] == "year", "text"]) == {"2003", "2004"}

@@ -24,7 +24,8 @@ from analysis.output.summary import build_summary, figures_sections, framing_sec
 
 from conftest import ROOT, SEED
 
-TOP_KEYS = {"article", "language", "framing", "figures", "figure_conflicts", "vague_quantities", "public_figures", "version"}
+TOP_KEYS = {"article", "language", "framing", "figures", "numbers_not_figures", "figure_conflicts", "vague_quantities",
+            "public_figures", "version"}
 LANGUAGE_KEYS = {"readability", "readability_reading", "readability_grade", "hardest_sentences", "tone", "frequent_words",
                  "diversity", "keywords", "keywords_under", "pos_profile", "collocations", "hedges", "boosters", "modals",
                  "stance_per_1000", "loaded", "passives"}
@@ -156,7 +157,7 @@ def test_sections_are_the_parts_of_the_summary(seed, seed_summary):
     assert json_safe(language_section(seed)) == seed_summary["language"]
     assert json_safe(framing_section(seed)) == seed_summary["framing"]
     sections = json_safe(figures_sections(seed))
-    assert set(sections) == {"figures", "figure_conflicts", "vague_quantities", "public_figures"}
+    assert set(sections) == {"figures", "numbers_not_figures", "figure_conflicts", "vague_quantities", "public_figures"}
     assert sections == {k: seed_summary[k] for k in sections}
 
 

@@ -13,7 +13,7 @@ __all__ = ["figure_kinds_chart", "figure_status", "public_figures_chart", "vague
 FIGURE_STATUSES = ("no source, exact", "no source, hedged", "sourced, exact", "sourced, hedged")
 #: What a public figure does in the sentences that name or quote them.
 VOICE_ROLES = ("named, not voiced", "paraphrased", "quoted")
-_KIND_ORDER = ("count", "money", "percent", "duration", "other")
+_KIND_ORDER = ("count", "money", "percent", "proportion", "duration", "other")
 
 
 def _status(source, approximation) -> str:
@@ -28,7 +28,7 @@ def figure_status(figs: pd.DataFrame) -> pd.Series:
 
 
 def figure_kinds_chart(figs: pd.DataFrame, *, id: str = "figure-kinds") -> Chart:
-    """Figures by kind (count, money, percent, duration, other), each bar split by whether a source is
+    """Figures by kind (count, money, percent, proportion, duration, other), each bar split by whether a source is
     given and whether the figure is hedged.
 
     Data columns: kind, status, figures, examples (the figures as written, for the hover).

@@ -28,12 +28,12 @@ CARD_CSS = """
 .al-card blockquote{margin:.4em 0 0;padding:.3em .5em;border-left:3px solid #ddd;color:#333;font-size:.9em}
 .al-card mark{background:#ffe08a}
 """
-_KIND_LABEL = {"count": "count", "money": "money", "percent": "share / percentage", "duration": "duration",
-               "other": "measure / ratio"}
+_KIND_LABEL = {"count": "count", "money": "money", "percent": "percentage", "proportion": "share (fraction)",
+               "duration": "duration", "other": "measure / ratio"}
 _SOURCE_KIND = {"named_person": "named person", "named_org": "named organisation", "document": "document",
                 "anonymous": "anonymous source", "vague": "vague attribution"}
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
+_CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "AUD": "A$", "CAD": "C$", "INR": "₹"}
 
 
 def _num(v: float) -> str:
@@ -58,6 +58,8 @@ def format_value(value: float, value_high: float | None = None, *, kind: str = "
     ('14,000,000 (14 million)', '3–5%')
     >>> format_value(2.5e9, kind="money", unit="USD"), format_value(3.0, kind="duration", unit="day")
     ('$2,500,000,000 ($2.5 billion)', '3 days')
+    >>> format_value(0.25, kind="proportion"), format_value(-5e9, kind="money", unit="USD per share")
+    ('0.25 (25%)', '-5,000,000,000 USD per share (-5 billion USD per share)')
     """
     high = None if value_high is None or (isinstance(value_high, float) and math.isnan(value_high)) else value_high
     body = _num(value) + (f"–{_num(high)}" if high is not None else "")
@@ -65,6 +67,9 @@ def format_value(value: float, value_high: float | None = None, *, kind: str = "
     short = _short(value) + (f"–{_short(high)}" if high is not None else "") if big else ""
     if kind == "percent":
         return body + ("%" if unit == "%" else f" {unit}")
+    if kind == "proportion":
+        pct = _num(round(value * 100, 1)) + (f"–{_num(round(high * 100, 1))}" if high is not None else "")
+        return f"{body} ({pct}%)"
     if kind == "money":
         sym = _CURRENCY.get(unit)
         if sym:
