@@ -90,8 +90,9 @@ def article_table(articles: Sequence[Article]) -> pd.DataFrame:
 def frame_profiles(articles: Sequence[Article]) -> pd.DataFrame:
     """The frame profile of each article, every frame listed (absent ones score 0).
 
-    Uses the framing analysis's frame scores (:func:`analysis.framing.frames.profile_rows`, as in
-    the summary field ``framing.frames``). Columns: article, typology, frame, label, score, n_cues, sentence_ids,
+    Uses the framing analysis's frame evidence (:func:`analysis.framing.frames.profile_rows`: counted cue
+    weight per 100 words, comparable across articles and typologies; the policy frames' ranking score adds a
+    prior meant for ranking frames within one article, so it is not used here). Columns: article, typology, frame, label, score, n_cues, sentence_ids,
     cues, basis (always "framing"; kept for readers of older tables).
     """
     cols = ["article", "typology", "frame", "label", "score", "n_cues", "sentence_ids", "cues", "basis"]
@@ -99,7 +100,7 @@ def frame_profiles(articles: Sequence[Article]) -> pd.DataFrame:
     for a in articles:
         for r in frames.profile_rows(a):
             cues = sorted(set(r.cues))
-            rows.append((a.slug, r.typology, r.frame, r.label or r.frame, round(r.score, 4), len(cues),
+            rows.append((a.slug, r.typology, r.frame, r.label or r.frame, round(r.evidence, 4), len(cues),
                          list(r.sentence_ids), cues, "framing"))
     return pd.DataFrame(rows, columns=cols)
 

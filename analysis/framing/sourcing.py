@@ -79,7 +79,7 @@ def _quote_rows(article: Article, base: tuple[Attribution, ...]) -> list[Attribu
             a, b = max(q.start, s.start), min(q.end, s.end)
             words = toks_by[sid].words_between(a, b)
             rows.append(Attribution(sid, s.text, q.speaker, q.speaker_kind, "quotation", a, b, "quote", "",
-                                    article.text[a:b], words, a, b))
+                                    article.text[a:b], words, a, b, q.speaker_surface))
     return rows
 
 

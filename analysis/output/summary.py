@@ -146,19 +146,39 @@ def _headline_record(article: Article) -> dict:
     }
 
 
+def _credited(name: str | None, surface: str) -> str | None:
+    """A source as the summary shows it: the resolved name, followed by the words the article used when
+    they differ ("Ann Lee (she)", "Ann Lee (the mayor)"), so a reader can check the resolution."""
+    if not name or not surface or surface.lower() in name.lower():
+        return name
+    return f"{name} ({surface})"
+
+
+def _attribution_records(article: Article) -> list[dict]:
+    return [{"sentence_id": r.sentence_id, "text": r.text, "source": _credited(r.source, r.surface),
+             "kind": r.kind, "cue": r.cue, "mode": r.mode, "words": r.words, "resolved_name": r.source,
+             "as_written": r.surface or r.source, "resolution": r.resolution}
+            for r in attribution_rows(article, True)]
+
+
+def _quote_records(quotations) -> list[dict]:
+    return [{"sentence_id": q.sentence_id, "text": q.text, "speaker": _credited(q.speaker, q.speaker_surface),
+             "speaker_kind": q.speaker_kind, "resolved_name": q.speaker, "as_written": q.speaker_surface or q.speaker}
+            for q in quotations if q.kind == "direct"]
+
+
 def framing_section(article: Article) -> dict:
-    """The ``framing`` part of the JSON summary."""
+    """The ``framing`` part of the JSON summary. A source resolved from a pronoun or a title is shown
+    as "name (as written)"; ``resolved_name`` and ``as_written`` give the two parts."""
     quotations = quotation_rows(article)
     return {
         "actors": row_records(actor_rows(article), ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent",
                                                     "as_patient"]),
-        "attributions": row_records(attribution_rows(article, True),
-                                    ["sentence_id", "text", "source", "kind", "cue", "mode", "words"]),
+        "attributions": json_safe(_attribution_records(article)),
         "sources": row_records(source_rows(article),
                                ["source", "kind", "count", "quotes", "words", "share", "sentence_ids"]),
         "frames": _frames_records(article),
-        "quotes": row_records((q for q in quotations if q.kind == "direct"),
-                              ["sentence_id", "text", "speaker", "speaker_kind"]),
+        "quotes": json_safe(_quote_records(quotations)),
         "scare_quotes": row_records((q for q in quotations if q.kind == "scare"), ["sentence_id", "text"]),
         "terms": row_records(term_rows(article, None),
                              ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
