@@ -163,13 +163,12 @@ def _attribution_records(article: Article) -> list[dict]:
 
 def _quote_records(quotations) -> list[dict]:
     return [{"sentence_id": q.sentence_id, "text": q.text, "speaker": _credited(q.speaker, q.speaker_surface),
-             "speaker_kind": q.speaker_kind, "resolved_name": q.speaker, "as_written": q.speaker_surface or q.speaker}
-            for q in quotations if q.kind == "direct"]
+             "speaker_kind": q.speaker_kind} for q in quotations if q.kind == "direct"]
 
 
 def framing_section(article: Article) -> dict:
     """The ``framing`` part of the JSON summary. A source resolved from a pronoun or a title is shown
-    as "name (as written)"; ``resolved_name`` and ``as_written`` give the two parts."""
+    as "name (as written)"; attributions also give the two parts (``resolved_name``, ``as_written``)."""
     quotations = quotation_rows(article)
     return {
         "actors": row_records(actor_rows(article), ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent",
