@@ -88,7 +88,7 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"
     if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
         return "place"
-    if len(low) == 2 and low[0] in places and low[1] in ("d.c.", "dc", "u.s.", "us"):
+    if len(low) == 2 and low[0] in places and low[1] in ("d.c", "d.c.", "dc", "u.s", "u.s.", "us"):
         return "place"  # "Washington D.C."
     if len(low) >= 2 and low[0] in _COMPASS and " ".join(low[1:]) in places:
         return "place"  # "South Australia", "Northern Ireland"
@@ -196,7 +196,9 @@ def _raw_mentions(article: Article) -> list[dict]:
 def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
     """A person's surname the tagger did not read as a name ("Creely says", tagged as an adverb):
     a capitalised token equal to the surname of a person named elsewhere in the article."""
-    surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()}
+    # Headlines are set in capitals: their name spans ("Sues Texas") are no evidence of a surname.
+    surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()
+                and m["part"] != "headline"}
     taken = {(m["sentence_id"], k) for m in found if m["i_start"] >= 0 for k in range(m["i_start"], m["i_end"])}
     extra = []
     toks_by_sentence = sentence_words(article)
@@ -267,8 +269,8 @@ def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list
 
 def _resolve(raw: list[dict], article: Article) -> list[dict]:
     """Give each mention its actor's canonical name, merging aliases."""
-    persons = [m for m in raw if m["kind"] == "person"]
-    # Surname -> longest full name seen.
+    persons = [m for m in raw if m["kind"] == "person" and m["part"] != "headline"]
+    # Surname -> longest full name seen in the body (headline capitals are unreliable: "Sues Texas").
     full: dict[str, str] = {}
     for m in sorted(persons, key=lambda m: (-len(m["words"]), " ".join(m["words"]))):
         key = m["words"][-1].lower()
