@@ -16,7 +16,7 @@ from ..core.io import read_lexicon
 from ..core.tokens import sentence_words
 
 __all__ = [
-    "mentions", "mentions_by_sentence", "mention_rows", "Mention", "MENTION_COLUMNS", "ACTOR_KINDS",
+    "mentions", "mentions_by_sentence", "mention_rows", "Mention", "MENTION_COLUMNS", "ACTOR_KINDS", "institution_cue",
 ]
 
 ACTOR_KINDS = ("person", "government", "organisation", "place", "group", "other")
@@ -99,6 +99,23 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "organisation"
     return "other"
+
+
+def institution_cue(name: str) -> bool:
+    """Whether a name shows it is a body or an organisation: a known name ("Home Office", "Reuters") or a
+    head word ("... Council", "Department of ...", "Berkeley College Republicans"), as :func:`mentions` types them."""
+    cues = _cues()
+    low = [w.lower().strip(".") for w in name.split()]
+    if not low:
+        return False
+    names = cues.get("government_name", frozenset()) | cues.get("organisation_name", frozenset())
+    heads = cues.get("government_head", frozenset()) | cues.get("organisation_head", frozenset())
+    if any(" ".join(low[k:k + n]) in names for n in range(1, len(low) + 1) for k in range(len(low) - n + 1)):
+        return True
+    if len(low) < 2:
+        return False  # a head word alone ("Office", "Center") names no particular body
+    return low[-1] in heads or any(low[k - 1] in heads for k in range(1, len(low)) if low[k] == "of") or any(
+        w in heads for w in low[:-1])
 
 
 def _raw_mentions(article: Article) -> list[dict]:
