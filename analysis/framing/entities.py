@@ -314,6 +314,11 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
             name = acronyms[name]
         m["actor"], m["kind"] = name, kind
         out.append(m)
+    # "Trump's administration" names the administration: the possessor is not counted as a mention of its own.
+    admin_spans = [(m["sentence_id"], m["start"], m["end"]) for m in out if m.get("administration_of")]
+    out = [m for m in out if m.get("administration_of") or not any(
+        m["sentence_id"] == sid and a <= m["start"] and m["end"] <= b and (m["start"], m["end"]) != (a, b)
+        for sid, a, b in admin_spans)]
     _merge_body_aliases(out)
     # One kind per actor: the most common (person wins ties, then alphabetical).
     kinds: dict[str, Counter] = defaultdict(Counter)

@@ -8,7 +8,7 @@ from analysis.framing.sourcing import attributions
 
 def test_actors_seed(seed):
     a = actors(seed).set_index("name")
-    assert a.loc["Trump", "kind"] == "person" and a.loc["Trump", "mentions"] == 8
+    assert a.loc["Trump", "kind"] == "person" and a.loc["Trump", "mentions"] == 6  # "Trump’s administration" (s1, s16) counts for the administration only
     assert a.index[0] == "Trump"  # most mentioned
     assert a.loc["Pentagon", "kind"] == "government"
     assert a.loc["Justice Department", "kind"] == "government"
