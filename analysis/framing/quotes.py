@@ -121,7 +121,22 @@ def quotation_rows(article: Article) -> tuple[Quotation, ...]:
         if kind == "direct":
             prev = {"speaker": speaker, "speaker_kind": speaker_kind, "cue": cue, "closed": q.closed,
                     "paragraph": q.paragraph, "surface": surface}
-    return tuple(rows)
+    return tuple(_credit_from_the_end(rows, quote_span_rows(article)))
+
+
+def _credit_from_the_end(rows: list[Quotation], spans: tuple[QuoteSpan, ...]) -> list[Quotation]:
+    """A quotation left open at the end of its paragraph, with no speaker, belongs to whoever is credited
+    where it ends: the next quoted paragraphs up to the first that closes ("...," she said)."""
+    out = list(rows)
+    for k in range(len(out) - 1, -1, -1):
+        q, span = out[k], spans[k]
+        if q.speaker or span.closed or k + 1 >= len(out):
+            continue
+        nxt, nspan = out[k + 1], spans[k + 1]
+        if nxt.speaker and nspan.paragraph - span.paragraph == 1:
+            out[k] = q._replace(kind="direct", speaker=nxt.speaker, speaker_kind=nxt.speaker_kind, cue=nxt.cue,
+                                speaker_inferred=True, speaker_surface=nxt.speaker_surface)
+    return out
 
 
 def _own_verb(article: Article, sid: str, q: QuoteSpan) -> bool:
