@@ -135,7 +135,7 @@ def _headline_record(article: Article) -> dict:
     unsupported_recs = []
     for r, h, b in zip(rows, head, body):
         rec = {"item": r[1], "detail": r[2], "head": h, "body": b, "head_sentence_ids": list(r[5]), "flag": r[7],
-               "supported_by": r[8]}
+               "supported_by": r[8], "nearest_body_sentence_id": r[9]}
         by_aspect[r[0]].append(rec)
         if r[7] == "not in body":
             unsupported_recs.append({"aspect": r[0], **rec})
