@@ -214,13 +214,16 @@ def sourcing_mix(articles: Sequence[Article]) -> pd.DataFrame:
 
 
 def sourcing_overview(mix: pd.DataFrame) -> pd.DataFrame:
-    """One row per article from :func:`sourcing_mix`: attributions by group and the share that
-    readers cannot check (anonymous + vague).
+    """One row per article from :func:`sourcing_mix`: attributions by group, the share of claims readers cannot
+    check (anonymous + vague + unattributed: evaluations and factual claims credited to no one), and the articles
+    ranked by that share (``uncheckable_rank`` 1 = the least checkable; ties share a rank). Rows keep the order of
+    the articles.
 
-    Columns: article, named, document, anonymous, vague, unattributed, total, uncheckable_share (%).
+    Columns: article, named, document, anonymous, vague, unattributed, total, uncheckable_share (%),
+    uncheckable_rank.
     """
     groups = ["named", "document", "anonymous", "vague", "unattributed"]
-    cols = ["article", *groups, "total", "uncheckable_share"]
+    cols = ["article", *groups, "total", "uncheckable_share", "uncheckable_rank"]
     if mix.empty:
         return pd.DataFrame(columns=cols)
     rows = []
@@ -228,8 +231,10 @@ def sourcing_overview(mix: pd.DataFrame) -> pd.DataFrame:
         by = grp.groupby("group")["count"].sum()
         counts = [int(by.get(g, 0)) for g in groups]
         total = sum(counts)
-        unclear = counts[2] + counts[3]
+        unclear = counts[2] + counts[3] + counts[4]
         rows.append((art, *counts, total, round(100 * unclear / total, 1) if total else 0.0))
+    shares = sorted({r[-1] for r in rows}, reverse=True)
+    rows = [(*r, shares.index(r[-1]) + 1) for r in rows]
     return pd.DataFrame(rows, columns=cols)
 
 

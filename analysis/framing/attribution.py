@@ -102,6 +102,8 @@ def _np_start(j: int, low: list[str], tags: list[str]) -> int:
             k -= 1  # "Mr . King": the abbreviation's full stop is a token of its own
         else:
             break
+    while k < j and tags[k] in ("VBN", "POS"):
+        k += 1  # "issued a memo urging": a participle before the determiner is the verb before the phrase
     return k
 
 
