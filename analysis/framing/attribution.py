@@ -63,6 +63,9 @@ _SPEAKER_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 #: Words that may stand in a subject noun phrase before its head ("a senior official", "his surrogates").
 _NP_WORDS = {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "VBN"}
 _NP_TITLE_DETERMINERS = {"the", "this", "that"}
+#: Nouns that end a phrase before a verb without being its subject ("figures published today show").
+_NOT_SUBJECT_NOUNS = {"today", "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning",
+                      "afternoon", "evening", "night", "whilst", "while", "time", "day"}
 _ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "prof", "st"}
 _INVERTING = {"said", "says", "added", "wrote", "noted", "explained", "continued", "replied", "argued", "recalled",
               "insisted", "warned", "concluded", "countered", "acknowledged", "conceded", "observed"}
@@ -203,7 +206,8 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 k -= 1
             if k >= 0 and low[k] in docs:
                 return low[k], "document", (k, k + 1), "", ""
-    if j >= 0 and tags[j] in ("NN", "NNS", "NNP", "NNPS") and low[j] not in PERSONAL_PRONOUNS and low[j].isalpha():
+    if j >= 0 and tags[j] in ("NN", "NNS", "NNP", "NNPS") and low[j] not in PERSONAL_PRONOUNS and low[j].isalpha() and (
+            low[j] not in _NOT_SUBJECT_NOUNS and not (tags[i] == "VBG" and j > 0 and low[j - 1] in ("'s", "’s"))):
         a = _np_start(j, low, tags)
         if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBORDINATORS:
             a = -1  # "the number of people says": the head is inside a prepositional phrase
@@ -351,6 +355,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 continue
             if t == "VBN" and i > 0 and low[i - 1] in ("be", "been", "is", "was", "were", "are", "being"):
                 continue  # passive ("was reported") has no named speaker here
+            if t == "VBG" and i > 0 and tags[i - 1] == "IN":
+                continue  # "banning migrants from claiming asylum": the gerund's subject is not the noun before
             before = persons + [(sp[2], s.index) for sp in sorted(spans) if sp[3] == "person" and sp[1] <= i]
             near = [(r[0], r[1]) for r in others if r[2] >= s.index - 1] + [
                 (sp[2], sp[3]) for sp in sorted(spans) if sp[3] not in ("person", "place") and sp[1] <= i]

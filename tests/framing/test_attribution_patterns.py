@@ -148,3 +148,13 @@ def test_according_to_and_in_a_statement(make_article):
     )
     sources = {sid: src for sid, src, *_ in _rows(art)}
     assert sources["s2"] == "Port Authority" and sources["s3"] == "Harbour Council"
+
+
+def test_no_source_from_a_gerund_after_a_preposition_or_a_time_word(make_article):
+    art = make_article(
+        "Asylum news",
+        "The minister backed laws banning migrants from claiming asylum in the country. "
+        "Figures published today show a record number of crossings.",
+    )
+    sources = [src for _, src, *_ in _rows(art)]
+    assert "migrants" not in sources and "illegal migrants" not in sources and "today" not in sources
