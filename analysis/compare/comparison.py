@@ -90,8 +90,9 @@ def article_table(articles: Sequence[Article]) -> pd.DataFrame:
 def frame_profiles(articles: Sequence[Article]) -> pd.DataFrame:
     """The frame profile of each article, every frame listed (absent ones score 0).
 
-    Uses the framing analysis's frame scores (:func:`analysis.framing.frames.profile_rows`, as in
-    the summary field ``framing.frames``). Columns: article, typology, frame, label, score, n_cues, sentence_ids,
+    Uses the framing analysis's frame evidence (:func:`analysis.framing.frames.profile_rows`: counted cue
+    weight per 100 words, comparable across articles and typologies; the policy frames' ranking score adds a
+    prior meant for ranking frames within one article, so it is not used here). Columns: article, typology, frame, label, score, n_cues, sentence_ids,
     cues, basis (always "framing"; kept for readers of older tables).
     """
     cols = ["article", "typology", "frame", "label", "score", "n_cues", "sentence_ids", "cues", "basis"]
@@ -99,7 +100,7 @@ def frame_profiles(articles: Sequence[Article]) -> pd.DataFrame:
     for a in articles:
         for r in frames.profile_rows(a):
             cues = sorted(set(r.cues))
-            rows.append((a.slug, r.typology, r.frame, r.label or r.frame, round(r.score, 4), len(cues),
+            rows.append((a.slug, r.typology, r.frame, r.label or r.frame, round(r.evidence, 4), len(cues),
                          list(r.sentence_ids), cues, "framing"))
     return pd.DataFrame(rows, columns=cols)
 
@@ -213,13 +214,16 @@ def sourcing_mix(articles: Sequence[Article]) -> pd.DataFrame:
 
 
 def sourcing_overview(mix: pd.DataFrame) -> pd.DataFrame:
-    """One row per article from :func:`sourcing_mix`: attributions by group and the share that
-    readers cannot check (anonymous + vague).
+    """One row per article from :func:`sourcing_mix`: attributions by group, the share of claims readers cannot
+    check (anonymous + vague + unattributed: evaluations and factual claims credited to no one), and the articles
+    ranked by that share (``uncheckable_rank`` 1 = the least checkable; ties share a rank). Rows keep the order of
+    the articles.
 
-    Columns: article, named, document, anonymous, vague, unattributed, total, uncheckable_share (%).
+    Columns: article, named, document, anonymous, vague, unattributed, total, uncheckable_share (%),
+    uncheckable_rank.
     """
     groups = ["named", "document", "anonymous", "vague", "unattributed"]
-    cols = ["article", *groups, "total", "uncheckable_share"]
+    cols = ["article", *groups, "total", "uncheckable_share", "uncheckable_rank"]
     if mix.empty:
         return pd.DataFrame(columns=cols)
     rows = []
@@ -227,8 +231,10 @@ def sourcing_overview(mix: pd.DataFrame) -> pd.DataFrame:
         by = grp.groupby("group")["count"].sum()
         counts = [int(by.get(g, 0)) for g in groups]
         total = sum(counts)
-        unclear = counts[2] + counts[3]
+        unclear = counts[2] + counts[3] + counts[4]
         rows.append((art, *counts, total, round(100 * unclear / total, 1) if total else 0.0))
+    shares = sorted({r[-1] for r in rows}, reverse=True)
+    rows = [(*r, shares.index(r[-1]) + 1) for r in rows]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -28,7 +28,7 @@ __all__ = [
 ATTRIBUTION_KINDS = ("named_person", "named_org", "document", "anonymous", "vague", "unattributed")
 ATTRIBUTION_COLUMNS = ["sentence_id", "text", "source", "kind", "cue", "start", "end"]
 #: Columns added after ATTRIBUTION_COLUMNS (field names of the first version stay first).
-EXTRA_COLUMNS = ["mode", "verb_category", "claim", "words", "claim_start", "claim_end"]
+EXTRA_COLUMNS = ["mode", "verb_category", "claim", "words", "claim_start", "claim_end", "surface", "resolution"]
 
 class Attribution(NamedTuple):
     """One row of :func:`analysis.framing.sourcing.attributions` (same fields, same order; see there for their meaning)."""
@@ -46,13 +46,31 @@ class Attribution(NamedTuple):
     words: int
     claim_start: int
     claim_end: int
+    surface: str = ""  # the source as written when it differs from ``source`` ("he", "the senator")
+    resolution: str = ""  # "", "pronoun", "pronoun, ambiguous", "nominal": how ``source`` was found from ``surface``
 
 
 _KIND_OF_ACTOR = {"person": "named_person", "government": "named_org", "organisation": "named_org", "other": "named_org",
                   "place": "named_org"}
-_VAGUE_GROUPS = {"critics", "observers", "experts", "analysts", "some", "many", "people", "others", "commentators"}
-_ANON_GROUPS = {"officials", "sources", "spokesperson", "spokesman", "spokeswoman", "insiders", "aides"}
-_INVERTING = {"said", "says", "added", "told", "wrote", "noted", "explained", "asked", "continued", "replied"}
+_VAGUE_GROUPS = {"critics", "observers", "experts", "analysts", "some", "many", "people", "others", "commentators",
+                 "researchers", "scientists", "economists", "studies", "polls", "surveys", "opponents", "supporters",
+                 "advocates", "activists", "residents", "protesters", "voters", "reports", "all", "everyone"}
+_ANON_GROUPS = {"officials", "sources", "spokesperson", "spokesman", "spokeswoman", "insiders", "aides", "source",
+                "official", "aide", "insider", "person", "people familiar", "staffer", "staffers", "adviser",
+                "advisers", "advisor", "advisors", "diplomat", "diplomats", "executive", "executives"}
+#: Pronouns that can stand for a named speaker, with the sex a first name must not exclude ("" = any).
+_SPEAKER_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+#: Words that may stand in a subject noun phrase before its head ("a senior official", "his surrogates").
+_NP_WORDS = {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "VBN"}
+_NP_TITLE_DETERMINERS = {"the", "this", "that"}
+#: Nouns that end a phrase before a verb without being its subject ("figures published today show").
+_NOT_SUBJECT_NOUNS = {"today", "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning",
+                      "afternoon", "evening", "night", "whilst", "while", "time", "day"}
+_ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "prof", "st"}
+_INVERTING = {"said", "says", "added", "wrote", "noted", "explained", "continued", "replied", "argued", "recalled",
+              "insisted", "warned", "concluded", "countered", "acknowledged", "conceded", "observed"}
+#: Pronouns that stand for an organisation or a group: resolved to the last one named in this or the previous sentence.
+_NONPERSON_PRONOUNS = {"it": ("government", "organisation", "other"), "they": ("group", "government", "organisation")}
 _AUX = {"also", "has", "have", "had", "will", "would", "openly", "repeatedly", "previously", "later", "then", "again",
         "publicly", "recently", "once", "further", "not", "did", "does", "do", "had", "could", "may", "might"}
 _POSTPOSED_MAX = 4  # "..., X said." has at most this many words after the verb
@@ -76,13 +94,69 @@ def classify_span(actor: str, kind: str) -> str:
     return _KIND_OF_ACTOR.get(kind, "named_org")
 
 
-def _subject(i, low, tags, spans, docs, last_person, heads=frozenset()):
+def _np_start(j: int, low: list[str], tags: list[str]) -> int:
+    """First token of the noun phrase whose head is token ``j`` ("a senior White House official"): step
+    back over determiners, adjectives, nouns, numbers and possessives, at most six words."""
+    k = j
+    while k - 1 >= 0 and j - (k - 1) < 6:
+        if tags[k - 1] in _NP_WORDS and low[k - 1] not in _AUX:
+            k -= 1
+        elif low[k - 1] == "." and k - 2 >= 0 and low[k - 2] in _ABBREVIATED_TITLES:
+            k -= 1  # "Mr . King": the abbreviation's full stop is a token of its own
+        else:
+            break
+    while k < j and tags[k] in ("VBN", "POS"):
+        k += 1  # "issued a memo urging": a participle before the determiner is the verb before the phrase
+    return k
+
+
+def _nominal_kind(head: str, tag: str, docs: set[str], heads: frozenset[str]) -> str:
+    """The kind of source a common-noun subject is: a document ("the report"), an anonymous source
+    ("a source", "one official"), a vague group ("critics", "researchers", any other plural), or an
+    institution named by its head noun ("the campaign", "the committee")."""
+    lemma = nlp.lemmatize(head, "NN")
+    if head in docs or lemma in docs:
+        return "document"
+    if head in _ANON_GROUPS or lemma in _ANON_GROUPS:
+        return "anonymous"
+    if head in _VAGUE_GROUPS:
+        return "vague"
+    if head in heads or lemma in heads:
+        return "named_org"
+    return "vague" if tag == "NNS" else "anonymous"
+
+
+def _resolve_speaker(pronoun: str, persons: list[tuple[str, int]], here: int,
+                     speakers: tuple[tuple[str, int], ...] = ()) -> tuple[str, str] | None:
+    """The named person a he/she most likely stands for: the last person named before it (``persons``:
+    (name, sentence index) in reading order) whose first name is not only the other sex's. The
+    resolution is "pronoun, ambiguous" when another compatible person was named in the same or the
+    previous sentence."""
+    names = [n for n, _ in persons]
+    # News keeps its speaker: a he/she reporting verb right after a compatible person was credited with
+    # words (in this or the two sentences before) most often continues that person's words.
+    recent_speakers = [n for n, k in speakers if k >= here - 2]
+    who = resolve_pronoun(pronoun, recent_speakers) if recent_speakers else None
+    if who is None or (names and names[-1] != who and resolve_pronoun(pronoun, names[-1:]) and
+                       [k for n, k in persons if n == names[-1]][-1] > max(k for n, k in speakers if n == who)):
+        who = resolve_pronoun(pronoun if pronoun in ("he", "she") else {"him": "he", "her": "she"}[pronoun], names)
+    if who is None:
+        return None
+    recent = [n for n, k in persons if k >= here - 1 and n != who]
+    alt = resolve_pronoun(pronoun if pronoun in ("he", "she") else {"him": "he", "her": "she"}[pronoun], recent)
+    return who, "pronoun, ambiguous" if alt else "pronoun"
+
+
+def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=frozenset(), here=0, others=(), texts=(),
+             speakers=()):
     """The source of the reporting verb at token ``i``: the actor just before it (within 4 tokens, no
     comma or other verb between, not the object of a preposition), an actor before an appositive
     ("Jeff Rathke, the spokesperson, said"), the actor just after it ("said Smith", "said
-    Ambassador Mohib"), a document ("a letter seen by Sky News says"), an institution named by its
-    head noun ("the school said"), a vague or anonymous group word, or he/she (the last person
-    named, whose first name does not belong to the other sex). Returns (source, kind, (a, b)) or None."""
+    Ambassador Mohib"), a document ("a letter seen by Sky News says"), he/she resolved to the last
+    compatible person named (``persons``), "the minister" resolved the same way, or any other noun
+    phrase subject by its head noun ("a source said", "the campaign says", "polls show").
+    Returns (source, kind, (a, b), surface, resolution) or None; surface and resolution are "" unless
+    the source was resolved from a pronoun or a title."""
     cands = []
     for a, b, actor, kind in spans:
         if kind == "place" and not (b <= i and i - b <= 1):
@@ -95,22 +169,34 @@ def _subject(i, low, tags, spans, docs, last_person, heads=frozenset()):
             cands.append((b, kind != "group", b - a, actor, kind, a))
     if cands:
         b, _, _, actor, kind, a = max(cands)
-        return actor, classify_span(actor, kind), (a, b)
+        return actor, classify_span(actor, kind), (a, b), "", ""
+    j = i - 1
+    while j >= 0 and low[j] in _AUX:
+        j -= 1
+    if j >= 0 and low[j] in ("he", "she") and tags[j].startswith("PRP"):
+        found = _resolve_speaker(low[j], persons, here, speakers)
+        if found:
+            return found[0], "named_person", (j, j + 1), low[j], found[1]
+        return low[j], "anonymous", (j, j + 1), low[j], "pronoun, unresolved"
+    if j >= 0 and low[j] in _NONPERSON_PRONOUNS and (j == 0 or low[j - 1] in (",", "''", '"', "\u201d", "and", "but")):
+        for actor, kind in reversed(others):
+            if kind in _NONPERSON_PRONOUNS[low[j]]:
+                return actor, classify_span(actor, kind), (j, j + 1), low[j], "pronoun"
     for a, b, actor, kind in spans:
-        if a > i and a - i <= 3 and kind != "place" and low[i] in _INVERTING and all(
-                tags[k] in ("NNP", "NNPS", "DT") for k in range(i + 1, a)) and (
-                b >= len(low) or low[b] in (",", ".", ";", ":", "'", '"', "''")):
-            return actor, classify_span(actor, kind), (a, b)
+        if a > i and a - i <= 4 and kind != "place" and low[i] in _INVERTING and all(
+                tags[k] in ("NNP", "NNPS", "DT", "NN", "JJ", "CD") or low[k] in (".", "-") for k in range(i + 1, a)) and (
+                b >= len(low) or low[b] in (",", ".", ";", ":", "'", '"', "''", "(", "-", "--")):
+            return actor, classify_span(actor, kind), (a, b), "", ""
     j = i - 1
     while j >= 0 and low[j] in _AUX:
         j -= 1
     # Appositive: "NAME, the State Department spokesperson, said".
-    if j >= 0 and low[j] == ",":
-        for k in range(j - 1, max(-1, j - 12), -1):
+    if j >= 0 and low[j] in (",", ")"):
+        for k in range(j - 1, max(-1, j - 30), -1):
             if low[k] == ",":
                 for a, b, actor, kind in spans:
                     if b == k and kind in ("person", "government", "organisation", "other"):
-                        return actor, classify_span(actor, kind), (a, b)
+                        return actor, classify_span(actor, kind), (a, b), "", ""
                 break
     # "a letter seen by Sky News says", "a report by the council warns": step back over the phrase.
     for a, b, actor, kind in spans:
@@ -119,20 +205,45 @@ def _subject(i, low, tags, spans, docs, last_person, heads=frozenset()):
             while k >= 0 and tags[k] in ("VBN", "RB"):
                 k -= 1
             if k >= 0 and low[k] in docs:
-                return low[k], "document", (k, k + 1)
-    if j >= 0 and low[j] in docs:
-        return low[j], "document", (j, j + 1)
-    if j >= 0 and low[j] in _VAGUE_GROUPS | {"reports"}:
-        return low[j], "vague", (j, j + 1)
-    if j >= 0 and low[j] in _ANON_GROUPS:
-        return low[j], "anonymous", (j, j + 1)
-    if j >= 1 and low[j] in heads and low[j - 1] == "the" and tags[j].startswith("NN"):
-        return f"the {low[j]}", "named_org", (j - 1, j + 1)  # an institution named earlier: "the school said"
-    if j >= 0 and low[j] in PERSONAL_PRONOUNS and last_person:
-        who = resolve_pronoun(low[j], last_person)
-        if who:
-            return who, "named_person", (j, j + 1)
+                return low[k], "document", (k, k + 1), "", ""
+    if j >= 0 and tags[j] in ("NN", "NNS", "NNP", "NNPS") and low[j] not in PERSONAL_PRONOUNS and low[j].isalpha() and (
+            low[j] not in _NOT_SUBJECT_NOUNS and not (tags[i] == "VBG" and j > 0 and low[j - 1] in ("'s", "’s"))):
+        a = _np_start(j, low, tags)
+        if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBORDINATORS:
+            a = -1  # "the number of people says": the head is inside a prepositional phrase
+        if a >= 0:
+            phrase = " ".join(low[a:j + 1])
+            if tags[j] in ("NNP", "NNPS"):
+                # A name the entity finder missed ("Mr. King said", "Caddell continued"): a person when a title leads.
+                shown = " ".join(texts[a:j + 1]).replace(" .", ".") if texts else phrase
+                titled = any(w in titles for w in low[a:j])
+                return shown, "named_person" if titled else "named_org", (a, j + 1), "", ""
+            if low[j] in titles and low[a] in _NP_TITLE_DETERMINERS and j - a <= 2:
+                if persons:
+                    who = persons[-1][0]
+                    return who, "named_person", (a, j + 1), phrase, "nominal"
+            return phrase, _nominal_kind(low[j], tags[j], docs, heads), (a, j + 1), "", ""
+    if j >= 0 and low[j] in _VAGUE_GROUPS:
+        return low[j], "vague", (j, j + 1), "", ""
     return None
+
+
+def _np_after_verb(i: int, low: list[str], tags: list[str], docs, heads, titles):
+    """'"...," said one official' / 'said a spokesman for the agency': a common-noun phrase right after an
+    inverting reporting verb, ending the clause. Returns (source, kind, (a, b)) or None."""
+    if low[i] not in _INVERTING:
+        return None
+    k = i + 1
+    while k < len(low) and k - i <= 6 and tags[k] in _NP_WORDS:
+        k += 1
+    if k == i + 1 or not tags[k - 1].startswith("NN") or tags[k - 1] in ("NNP", "NNPS"):
+        return None
+    if k < len(low) and low[k] not in (",", ".", ";", "who", "(") and tags[k] != "IN":
+        return None
+    head = low[k - 1]
+    if not (head in _ANON_GROUPS or head in _VAGUE_GROUPS or head in titles or head in docs or head in heads):
+        return None
+    return " ".join(low[i + 1:k]), _nominal_kind(head, tags[k - 1], docs, heads), (i + 1, k)
 
 
 def _np_after(i, low, tags, spans, docs):
@@ -186,10 +297,12 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
     docs = {term for term, _ in lexicon_terms("attribution_cues", ("document",))}
     ments = mentions_by_sentence(article)
     heads = frozenset(term for term, _ in lexicon_terms("entity_cues", ("government_head", "organisation_head")))
+    titles = frozenset(term for term, _ in lexicon_terms("entity_cues", ("person_title",)) if " " not in term)
     toks_by = sentence_words(article)
     rows: list[Attribution] = []
     covered: set[tuple[str, int]] = set()
     sent_of = {s.id: s for s in article.sentences}
+    order = {s.id: s.index for s in article.sentences}
 
     def claim_text(sid, rng):
         toks = toks_by[sid]
@@ -210,7 +323,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
         rows.append(Attribution(c.sentence_id, sent_of[c.sentence_id].text, c.term, c.category, c.matched, c.start,
                                 c.end, "cue", "", *claim_text(c.sentence_id, rng)))
         covered.update((c.sentence_id, k) for k in range(c.i_start, c.i_end))
-    last_person: list[str] = []  # persons named so far, in reading order (for he/she)
+    others: list[tuple[str, str, int]] = []  # organisations and groups named so far: (actor, kind, sentence index)
+    persons: list[tuple[str, int]] = []  # persons named so far with their sentence index, in reading order (for he/she)
     for s in article.sentences:
         if s.part == "headline":
             continue
@@ -218,6 +332,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
         if not toks:
             continue
         low, tags, t_start, t_end, is_word = list(toks.lower), list(toks.pos), toks.start, toks.end, list(toks.is_word)
+        texts = [article.text[x:y] for x, y in zip(t_start, t_end)]
         spans = [(r.i_start, r.i_end, r.actor, r.kind) for r in ments[s.id]
                  if r.i_start >= 0 and not in_quotes(article, r.start, r.end)]
         for i, (w, t) in enumerate(zip(low, tags)):
@@ -240,13 +355,23 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 continue
             if t == "VBN" and i > 0 and low[i - 1] in ("be", "been", "is", "was", "were", "are", "being"):
                 continue  # passive ("was reported") has no named speaker here
-            src = _subject(i, low, tags, spans, docs, last_person, heads)
+            if t == "VBG" and i > 0 and tags[i - 1] == "IN":
+                continue  # "banning migrants from claiming asylum": the gerund's subject is not the noun before
+            before = persons + [(sp[2], s.index) for sp in sorted(spans) if sp[3] == "person" and sp[1] <= i]
+            near = [(r[0], r[1]) for r in others if r[2] >= s.index - 1] + [
+                (sp[2], sp[3]) for sp in sorted(spans) if sp[3] not in ("person", "place") and sp[1] <= i]
+            speakers = tuple((r.source, order[r.sentence_id]) for r in rows if r.kind == "named_person")
+            src = _subject(i, low, tags, spans, docs, before, heads, titles, s.index, near, texts, speakers)
+            if src is None:
+                after = _np_after_verb(i, low, tags, docs, heads, titles)
+                src = (*after, "", "") if after else None
             if src:
                 a, b = t_start[i], t_end[i]
                 rng = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
                 rows.append(Attribution(s.id, s.text, src[0], src[1], article.text[a:b], a, b, "reporting_verb",
-                                        verbs[lemma], *claim_text(s.id, rng)))
-        last_person.extend(sp[2] for sp in sorted(spans) if sp[3] == "person")
+                                        verbs[lemma], *claim_text(s.id, rng), src[3], src[4]))
+        persons.extend((sp[2], s.index) for sp in sorted(spans) if sp[3] == "person")
+        others.extend((sp[2], sp[3], s.index) for sp in sorted(spans) if sp[3] not in ("person", "place"))
     return in_reading_order(rows, article)
 
 

@@ -16,7 +16,7 @@ from ..core.io import read_lexicon
 from ..core.tokens import sentence_words
 
 __all__ = [
-    "mentions", "mentions_by_sentence", "mention_rows", "Mention", "MENTION_COLUMNS", "ACTOR_KINDS",
+    "mentions", "mentions_by_sentence", "mention_rows", "Mention", "MENTION_COLUMNS", "ACTOR_KINDS", "institution_cue",
 ]
 
 ACTOR_KINDS = ("person", "government", "organisation", "place", "group", "other")
@@ -88,7 +88,7 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"
     if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
         return "place"
-    if len(low) == 2 and low[0] in places and low[1] in ("d.c.", "dc", "u.s.", "us"):
+    if len(low) == 2 and low[0] in places and low[1] in ("d.c", "d.c.", "dc", "u.s", "u.s.", "us"):
         return "place"  # "Washington D.C."
     if len(low) >= 2 and low[0] in _COMPASS and " ".join(low[1:]) in places:
         return "place"  # "South Australia", "Northern Ireland"
@@ -99,6 +99,23 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "organisation"
     return "other"
+
+
+def institution_cue(name: str) -> bool:
+    """Whether a name shows it is a body or an organisation: a known name ("Home Office", "Reuters") or a
+    head word ("... Council", "Department of ...", "Berkeley College Republicans"), as :func:`mentions` types them."""
+    cues = _cues()
+    low = [w.lower().strip(".") for w in name.split()]
+    if not low:
+        return False
+    names = cues.get("government_name", frozenset()) | cues.get("organisation_name", frozenset())
+    heads = cues.get("government_head", frozenset()) | cues.get("organisation_head", frozenset())
+    if any(" ".join(low[k:k + n]) in names for n in range(1, len(low) + 1) for k in range(len(low) - n + 1)):
+        return True
+    if len(low) < 2:
+        return False  # a head word alone ("Office", "Center") names no particular body
+    return low[-1] in heads or any(low[k - 1] in heads for k in range(1, len(low)) if low[k] == "of") or any(
+        w in heads for w in low[:-1])
 
 
 def _raw_mentions(article: Article) -> list[dict]:
@@ -196,7 +213,9 @@ def _raw_mentions(article: Article) -> list[dict]:
 def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
     """A person's surname the tagger did not read as a name ("Creely says", tagged as an adverb):
     a capitalised token equal to the surname of a person named elsewhere in the article."""
-    surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()}
+    # Headlines are set in capitals: their name spans ("Sues Texas") are no evidence of a surname.
+    surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()
+                and m["part"] != "headline"}
     taken = {(m["sentence_id"], k) for m in found if m["i_start"] >= 0 for k in range(m["i_start"], m["i_end"])}
     extra = []
     toks_by_sentence = sentence_words(article)
@@ -267,8 +286,8 @@ def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list
 
 def _resolve(raw: list[dict], article: Article) -> list[dict]:
     """Give each mention its actor's canonical name, merging aliases."""
-    persons = [m for m in raw if m["kind"] == "person"]
-    # Surname -> longest full name seen.
+    persons = [m for m in raw if m["kind"] == "person" and m["part"] != "headline"]
+    # Surname -> longest full name seen in the body (headline capitals are unreliable: "Sues Texas").
     full: dict[str, str] = {}
     for m in sorted(persons, key=lambda m: (-len(m["words"]), " ".join(m["words"]))):
         key = m["words"][-1].lower()
@@ -295,6 +314,11 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
             name = acronyms[name]
         m["actor"], m["kind"] = name, kind
         out.append(m)
+    # "Trump's administration" names the administration: the possessor is not counted as a mention of its own.
+    admin_spans = [(m["sentence_id"], m["start"], m["end"]) for m in out if m.get("administration_of")]
+    out = [m for m in out if m.get("administration_of") or not any(
+        m["sentence_id"] == sid and a <= m["start"] and m["end"] <= b and (m["start"], m["end"]) != (a, b)
+        for sid, a, b in admin_spans)]
     _merge_body_aliases(out)
     # One kind per actor: the most common (person wins ties, then alphabetical).
     kinds: dict[str, Counter] = defaultdict(Counter)

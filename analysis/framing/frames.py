@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, NamedTuple
@@ -11,6 +12,8 @@ import pandas as pd
 from ..core.article import Article
 from ..core.lexicons import find_terms, load_lexicon
 from ..core.tokens import sentence_words
+from .agency import role_rows
+from .entities import mention_rows, mentions_by_sentence
 from .quote_marks import in_quotes
 
 __all__ = [
@@ -113,7 +116,7 @@ def frame_catalogue() -> pd.DataFrame:
 
 
 _CUE_COLUMNS = ["typology", "frame", "label", "cue", "matched", "weight", "question_id", "sentence_id", "part",
-                "section", "start", "end", "in_quotes"]
+                "section", "start", "end", "in_quotes", "counted", "not_counted", "strong"]
 
 
 class _Cue(NamedTuple):
@@ -132,6 +135,9 @@ class _Cue(NamedTuple):
     start: int
     end: int
     in_quotes: bool
+    counted: bool  # False: negated, repeated in its sentence, or (immigration frames) the wrong role
+    not_counted: str  # why not: "", "negated", "repeated in sentence", "role"
+    strong: bool  # a strong cue of its frame (lexicon weight 2)
 
 
 @lru_cache(maxsize=1)
@@ -159,19 +165,108 @@ def _cue_info(typology: str) -> dict[tuple[str, str], tuple[int, str]]:
     return info
 
 
+#: Cue weights in the headline, teaser, standfirst and first body paragraph are multiplied by this: readers
+#: meet the frame there first and editors choose those words most carefully (the inverted pyramid; Pan &
+#: Kosicki 1993 count headlines and leads as the strongest framing devices).
+HEAD_WEIGHT = 2
+#: A word among the three before a cue, in the same clause, that negates it ("no threat", "not a crisis").
+NEGATORS = frozenset({"not", "n't", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot"})
+_NEGATION_WINDOW = 3
+#: Word stems that name immigrants as a group: the group whose role decides a threat, victim or hero
+#: frame (Mendelsohn, Budak & Jurgens 2021 define those frames by what immigrants do or suffer).
+IMMIGRANT_STEMS = ("immigrant", "migrant", "refugee", "emigrant", "asylum-seeker", "newcomer", "foreigner", "alien",
+                   "deportee", "undocumented", "dreamers")
+_ROLE_WINDOW = 3
+
+
+def _is_immigrant_word(word: str) -> bool:
+    return word.startswith(IMMIGRANT_STEMS) or word in ("seekers", "seeker") 
+
+
+def _negated(low: list[str], i: int) -> bool:
+    """Whether one of the three words before token ``i`` of its sentence negates it (no comma between)."""
+    for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+        if low[k] in (",", ";", ":", ".", "but"):
+            return False
+        if low[k] in NEGATORS:
+            return True
+    return False
+
+
+def _role_fits(group: str, low: list[str], i: int, j: int, agents: list[int], patients: list[int]) -> bool:
+    """Whether an immigration cue at tokens ``i:j`` casts immigrants in its group's role.
+
+    threat and hero frames: immigrants are the ones acting (an immigrant group is the agent of a verb
+    before the cue, or an immigrant word just before the cue: "migrant crime", or after it behind
+    "by": "crimes by migrants"); victim frames: immigrants are the ones harmed (an immigrant group is a
+    patient in the sentence, or an immigrant word just after the cue: "abuse of migrants")."""
+    before = [k for k in range(max(0, i - _ROLE_WINDOW), i) if _is_immigrant_word(low[k])]
+    after = [k for k in range(j, min(len(low), j + _ROLE_WINDOW)) if _is_immigrant_word(low[k])]
+    by_after = any("by" in low[j:k] for k in after)
+    if group == "victim":
+        return bool(patients) or (bool(after) and not by_after)
+    return any(v <= i for v in agents) or bool(before) or by_after
+
+
+@lru_cache(maxsize=16)
+def _immigrant_roles(article: Article) -> dict[str, tuple[list[int], list[int]]]:
+    """Sentence id -> (token indexes of verbs an immigrant group is the agent of, [patients' verbs])."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    toks_by = sentence_words(article)
+    for r in role_rows(article):
+        if not any(_is_immigrant_word(w) for w in r.mention.lower().split()):
+            continue
+        toks = toks_by.get(r.sentence_id)
+        if toks is None:
+            continue
+        k = bisect_left(toks.start, r.verb_start)
+        agents, patients = out.setdefault(r.sentence_id, ([], []))
+        (agents if r.role == "agent" else patients).append(k)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _groups(typology: str) -> dict[str, str]:
+    lex = _lexicon(typology)
+    if "family" not in lex:
+        return {}
+    return dict(zip(lex["category"], lex["family"]))
+
+
 @lru_cache(maxsize=16)
 def _cues(article: Article) -> tuple[_Cue, ...]:
     """Every cue of the three typologies in the order of :func:`frame_cues` (start, typology, frame)."""
     labels = _labels()
-    part_of = {s.id: s.part for s in article.sentences}
+    sents = {s.id: s for s in article.sentences}
+    body_paras = sorted({s.paragraph for s in article.sentences if s.part == "body"})
+    lead = body_paras[0] if body_paras else None
+    toks_by = sentence_words(article)
+    roles = _immigrant_roles(article)
     found: list[_Cue] = []
     for typology in TYPOLOGIES:
         info = _cue_info(typology)
-        for term, frame, sid, a, b, matched, _, _ in find_terms(article, _terms(typology)):
+        groups = _groups(typology)
+        seen: set[tuple[str, str, str]] = set()
+        for term, frame, sid, a, b, matched, i, j in find_terms(article, _terms(typology)):
             weight, qid = info[(term, frame)]
-            part = part_of[sid]
+            strong = weight >= 2
+            sent = sents[sid]
+            part = sent.part
+            if part in HEAD_PARTS or sent.paragraph == lead:
+                weight *= HEAD_WEIGHT
+            low = list(toks_by[sid].lower) if sid in toks_by else []
+            why = ""
+            if low and i >= 0 and _negated(low, i):
+                why = "negated"
+            elif (frame, term, sid) in seen:
+                why = "repeated in sentence"
+            elif groups.get(frame) in ("threat", "victim", "hero") and not _role_fits(
+                    groups[frame], low, i, j, *roles.get(sid, ([], []))):
+                why = "role"
+            if not why:
+                seen.add((frame, term, sid))
             found.append(_Cue(typology, frame, labels[(typology, frame)], term, matched, weight, qid, sid, part,
-                              section_of(part), a, b, in_quotes(article, a, b) is not None))
+                              section_of(part), a, b, in_quotes(article, a, b) is not None, not why, why, strong))
     found.sort(key=lambda c: (c.start, c.typology, c.frame))  # stable: typologies in catalogue order on ties
     return tuple(found)
 
@@ -235,7 +330,7 @@ def sentence_frames(article: Article, *, typology: str | None = None) -> pd.Data
     """
     groups: dict[tuple[str, str, str], list[_Cue]] = {}
     for c in _cues(article):
-        if typology is None or c.typology == typology:
+        if c.counted and (typology is None or c.typology == typology):
             groups.setdefault((c.sentence_id, c.typology, c.frame), []).append(c)
     if not groups:
         return pd.DataFrame(columns=_SENTENCE_FRAME_COLUMNS)
@@ -276,20 +371,86 @@ def _questions() -> tuple[tuple[str, str, str], ...]:
 _QUESTION_COLUMNS = ["frame", "question_id", "question", "answer", "weight", "sentence_ids", "cues"]
 
 
+#: Titles of public office: a person named with one acts for government (Semetko & Valkenburg's
+#: responsibility questions ask whether "some level of government" is presented as responsible).
+OFFICIAL_TITLES = frozenset({
+    "president", "vice president", "prime minister", "minister", "governor", "gov", "mayor", "senator", "sen",
+    "rep", "representative", "secretary", "attorney general", "chancellor", "sheriff", "commissioner", "ambassador",
+    "home secretary", "foreign secretary", "speaker", "king", "queen", "judge", "chief justice", "premier",
+})
+#: Verbs of reporting or mere existence do not make their subject the agent of a problem or a solution.
+_NOT_ACTION = frozenset({"be", "say", "tell", "add", "seem", "appear", "have", "note", "report", "announce"})
+#: Questions answered from who acts in the text as well as from cue words.
+ACTOR_QUESTIONS = ("responsibility_2", "conflict_3")
+
+
+@lru_cache(maxsize=16)
+def _officials(article: Article) -> frozenset[str]:
+    """Actors that act for government: government bodies, and persons named at least once with a title of office."""
+    out = set()
+    for m in mention_rows(article):
+        if m.kind == "government":
+            out.add(m.actor)
+        elif m.kind == "person":
+            words = m.surface.lower().replace(".", "").split()
+            if any(" ".join(words[:k]) in OFFICIAL_TITLES for k in (1, 2)):
+                out.add(m.actor)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16)
+def _actor_evidence(article: Article) -> dict[str, dict[str, list[str]]]:
+    """question id -> sentence id -> evidence words, from the actors of each sentence:
+
+    responsibility_2: a government body or an office holder is the agent of an action verb (the
+    government presented as the one acting on the issue: as the cause of the problem or its solution);
+    conflict_3: two or more distinct actors (people, bodies or groups) meet a conflict cue in one
+    sentence, or stand on either side of "between ... and", "versus" or "against"."""
+    officials = _officials(article)
+    out: dict[str, dict[str, list[str]]] = {q: {} for q in ACTOR_QUESTIONS}
+    for r in role_rows(article):
+        if r.role == "agent" and r.actor in officials and r.lemma not in _NOT_ACTION and not r.in_quotes:
+            words = out["responsibility_2"].setdefault(r.sentence_id, [])
+            label = f"{r.actor} {r.verb}".lower()
+            if label not in words:
+                words.append(label)
+    conflict_sids: dict[str, list[str]] = {}
+    for c in _cues(article):
+        if c.counted and c.typology == "generic" and c.frame == "conflict":
+            conflict_sids.setdefault(c.sentence_id, []).append(c.matched.lower())
+    toks_by = sentence_words(article)
+    for sid, ments in mentions_by_sentence(article).items():
+        actors = sorted({m.actor for m in ments if m.kind != "place"})
+        if len(actors) < 2:
+            continue
+        low = set(toks_by[sid].lower) if sid in toks_by else set()
+        if sid in conflict_sids or ("between" in low and "and" in low) or low & {"versus", "vs", "against"}:
+            out["conflict_3"][sid] = actors[:4]
+    return out
+
+
 @lru_cache(maxsize=64)
 def _question_rows(article: Article, section: str) -> tuple[tuple, ...]:
     """The rows of :func:`generic_questions` (treat as read-only: they hold lists)."""
     _, sids = _section_words(article, section)
     by_question: dict[str, list[_Cue]] = {}
     for c in _cues(article):
-        if c.typology == "generic" and c.sentence_id in sids:
+        if c.counted and c.typology == "generic" and c.sentence_id in sids:
             by_question.setdefault(c.question_id, []).append(c)
+    actor_ev = _actor_evidence(article)
     rows = []
     for frame, qid, question in _questions():
         grp = by_question.get(qid, [])
         w = sum(c.weight for c in grp)
+        ids = [c.sentence_id for c in grp]
+        words = {c.matched.lower() for c in grp}
+        for sid, ev in actor_ev.get(qid, {}).items():
+            if sid in sids:
+                w += 1  # one per sentence where the actors answer the question
+                ids.append(sid)
+                words.update(ev)
         rows.append((frame, qid, question, "yes" if w >= YES_THRESHOLD else "no", w,
-                     _in_order(article, (c.sentence_id for c in grp)), sorted({c.matched.lower() for c in grp})))
+                     _in_order(article, ids), sorted(words)))
     frame_order = {f: k for k, f in enumerate(_GENERIC_LABELS)}
     rows.sort(key=lambda r: (frame_order.get(r[0], len(frame_order)), int(r[1].rsplit("_", 1)[-1])))
     return tuple(rows)
@@ -308,7 +469,7 @@ def generic_questions(article: Article, *, section: str = "all") -> pd.DataFrame
 
 _PROFILE_COLUMNS = ["typology", "frame", "label", "group", "weight", "score", "n_cues", "n_sentences",
                     "sentence_ids", "cues", "questions_yes", "questions", "rank", "dominant", "absent", "measured",
-                    "section", "n_words"]
+                    "section", "n_words", "evidence", "strength"]
 
 
 def frame_profile(article: Article, *, section: str = "all", typology: str | None = None) -> pd.DataFrame:
@@ -358,6 +519,25 @@ class FrameRow(NamedTuple):
     measured: bool
     section: str
     n_words: int
+    evidence: float  # counted cue weight per 100 words of the section
+    strength: str  # none, weak (one or two weak cues) or clear
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[tuple[str, str], tuple[float, float]]:
+    """(typology, frame) -> (scale, prior) from ``data/lexicons/frames_calibration.csv``; frames not
+    listed keep their evidence as their score (scale 1, prior 0)."""
+    lex = load_lexicon("frames_calibration")
+    return {(typ, frame): (float(scale), float(prior))
+            for typ, frame, scale, prior in zip(lex["category"], lex["term"], lex["scale"], lex["prior"])}
+
+
+def _strength(grp: list[_Cue]) -> str:
+    if not grp:
+        return "none"
+    if len(grp) <= 2 and not any(c.strong for c in grp):
+        return "weak"
+    return "clear"
 
 
 def profile_rows(article: Article, *, section: str = "all", typology: str | None = None) -> tuple[FrameRow, ...]:
@@ -378,12 +558,13 @@ def _profile_rows(article: Article, section: str, typology: str | None) -> tuple
     n_words, sids = _section_words(article, section)
     by_frame: dict[tuple[str, str], list[_Cue]] = {}
     for c in _cues(article):
-        if c.sentence_id in sids:
+        if c.counted and c.sentence_id in sids:
             by_frame.setdefault((c.typology, c.frame), []).append(c)
     yes: Counter[str] = Counter()
     if typology in (None, "generic"):
         yes.update(frame for frame, _, _, answer, *_ in _question_rows(article, section) if answer == "yes")
     per_typology: dict[str, list[FrameRow]] = {}  # unranked: rank and dominant are set below
+    calib = _calibration()
     for typ, frame, label, group, n_questions, measured in _catalogue_rows():
         if typology is not None and typ != typology:
             continue
@@ -392,16 +573,19 @@ def _profile_rows(article: Article, section: str, typology: str | None) -> tuple
         ids = _in_order(article, (c.sentence_id for c in grp))
         counts = Counter(c.matched.lower() for c in grp)
         words = sorted(counts, key=lambda t: (-counts[t], t))
+        evidence = round(100 * w / n_words, 2) if n_words else 0.0
+        scale, prior = calib.get((typ, frame), (1.0, 0.0))
+        score = round(prior + scale * evidence, 3) if n_words and measured else evidence
         per_typology.setdefault(typ, []).append(FrameRow(
-            typ, frame, label, group, w, round(100 * w / n_words, 2) if n_words else 0.0, len(grp), len(ids), ids,
+            typ, frame, label, group, w, score, len(grp), len(ids), ids,
             words, yes[frame] if typ == "generic" else 0, n_questions, 0, False, measured and w == 0, measured,
-            section, n_words))
+            section, n_words, evidence, _strength(grp)))
     rows = []
     for typ in TYPOLOGIES:
-        ranked = sorted(per_typology.get(typ, []), key=lambda f: (-f.score, -f.weight, f.frame))
-        top = max((f.score for f in ranked), default=0)
+        ranked = sorted(per_typology.get(typ, []), key=lambda f: (-f.score, -f.evidence, -f.weight, f.frame))
+        top = max((f.evidence for f in ranked), default=0)
         for rank, f in enumerate(ranked, start=1):
-            dominant = f.score > 0 and f.weight >= YES_THRESHOLD and f.score >= DOMINANT_SHARE * top
+            dominant = f.strength == "clear" and f.weight >= YES_THRESHOLD and f.evidence >= DOMINANT_SHARE * top
             rows.append(f._replace(rank=rank, dominant=dominant))
     return tuple(rows)
 

@@ -21,7 +21,7 @@ __all__ = ["head_sentence_ids", "headline_vs_body", "unsupported", "comparison_r
 
 ASPECTS = ("frame", "actor", "role", "term", "word")
 COMPARE_COLUMNS = ["aspect", "item", "detail", "head", "body", "head_sentence_ids", "body_sentence_ids", "flag",
-                   "supported_by"]
+                   "supported_by", "nearest_body_sentence_id"]
 #: A frame is "stronger in the head" when its head score is more than this many times its body score.
 STRONGER = 2.0
 _CONTENT_TAGS = ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS")
@@ -52,11 +52,11 @@ def _frames(article: Article) -> list[tuple]:
         b = body_of[(h.typology, h.frame)]
         if b.weight == 0:
             flag = "not in body"
-        elif h.score > STRONGER * b.score:
+        elif h.evidence > STRONGER * b.evidence:
             flag = "stronger in head"
         else:
             flag = ""
-        rows.append(("frame", h.frame, f"{h.typology}: {h.label}", float(h.score), float(b.score), list(h.sentence_ids),
+        rows.append(("frame", h.frame, f"{h.typology}: {h.label}", float(h.evidence), float(b.evidence), list(h.sentence_ids),
                      list(b.sentence_ids), flag, ", ".join(b.cues[:5])))
     return rows
 
@@ -93,10 +93,35 @@ def _head_against_body(article: Article, aspect: str, table: Sequence[tuple], ke
     return rows
 
 
+def _lemma_words(text: str) -> tuple[str, ...]:
+    """Lower-case noun lemmas of a name's or term's words ("Sanctuaries" -> sanctuary), ``*`` kept."""
+    return tuple(w if w.endswith("*") else nlp.lemmatize(w, "NN") for w in text.lower().replace("’", "'").split())
+
+
+def _contains(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
+    """Whether ``seq`` occurs in ``words`` as a run (a ``*`` in ``seq`` matches any word it begins)."""
+    n = len(seq)
+    return n > 0 and any(all(w.startswith(x[:-1]) if x.endswith("*") else w == x for w, x in zip(words[k:k + n], seq))
+                         for k in range(len(words) - n + 1))
+
+
 def _actors(article: Article) -> list[tuple]:
-    return _head_against_body(article, "actor", mention_rows(article), ("actor",), item=lambda k: k[0],
+    rows = _head_against_body(article, "actor", mention_rows(article), ("actor",), item=lambda k: k[0],
                               detail=lambda h: h[0].kind,
                               support=lambda b: ", ".join(sorted({r.surface for r in b})[:3]))
+    # A head actor is supported by a body actor naming the same referent with more words: "law enforcement"
+    # by "local law enforcement" (in any position), "Trump" by "President Trump".
+    body = [m for m in mention_rows(article) if section_of(m.part) == "body"]
+    out = []
+    for r in rows:
+        if r[7] == "not in body":
+            key = _lemma_words(r[1])
+            hits = [m for m in body if _contains(_lemma_words(m.actor), key) or _contains(_lemma_words(m.surface), key)]
+            if hits:
+                r = (*r[:4], len(hits), r[5], _ids(article, (m.sentence_id for m in hits)), "",
+                     ", ".join(sorted({m.surface for m in hits})[:3]))
+        out.append(r)
+    return out
 
 
 def _roles(article: Article) -> list[tuple]:
@@ -108,9 +133,21 @@ def _roles(article: Article) -> list[tuple]:
 
 
 def _terms(article: Article) -> list[tuple]:
-    return _head_against_body(article, "term", term_use_rows(article), ("term",), item=lambda k: k[0],
+    rows = _head_against_body(article, "term", term_use_rows(article), ("term",), item=lambda k: k[0],
                               detail=lambda h: h[0].signals,
                               support=lambda b: ", ".join(sorted({r.matched for r in b})[:3]))
+    # Compared by lemma and known variants: head "sanctuaries" is supported by a body "sanctuary".
+    toks = sentence_words(article)
+    body = [(s.id, tuple(nlp.lemmatize(w, "NN") for w in toks[s.id].lower)) for s in _in_section(article, "body")]
+    out = []
+    for r in rows:
+        if r[7] == "not in body":
+            key = _lemma_words(r[1])
+            hits = [sid for sid, words in body if _contains(words, key)]
+            if hits:
+                r = (*r[:4], len(hits), r[5], _ids(article, hits), "", r[1])
+        out.append(r)
+    return out
 
 
 def _related(word: str, pos: str) -> frozenset[str]:
@@ -172,7 +209,7 @@ def _words(article: Article) -> list[tuple]:
                 if rel in body_forms:
                     support, sids = rel, body_forms[rel]
                     break
-        flag = "" if support else "not in body"
+        flag = ""  # content words are compared, not flagged: only actors, roles (claims), terms and frames are
         rows.append(("word", lemma, e["pos"], e["count"], len(sids), _ids(article, e["sids"]), _ids(article, sids), flag,
                      support))
     return rows
@@ -188,8 +225,13 @@ def headline_vs_body(article: Article, *, aspects: tuple[str, ...] = ASPECTS) ->
     head`` for a frame scoring more than ``STRONGER`` times higher in the head, else "".
     ``supported_by`` names what in the body supports the item.
 
+    Actors are compared by their words (a body actor with more words, "local law enforcement", supports a head
+    "law enforcement"), terms by lemma ("sanctuaries" and "sanctuary"); content words are listed with their
+    support but never flagged. Frames compare their evidence (counted cue weight per 100 words).
+
     Columns: aspect (frame, actor, role, term, word), item, detail, head, body, head_sentence_ids,
-    body_sentence_ids, flag, supported_by. An article without a head gives an empty table.
+    body_sentence_ids, flag, supported_by, nearest_body_sentence_id (for a flagged row: the body sentence
+    closest in words to its first head sentence). An article without a head gives an empty table.
     """
     if not head_sentence_ids(article):
         return pd.DataFrame(columns=COMPARE_COLUMNS)
@@ -208,7 +250,30 @@ def comparison_rows(article: Article, aspects: tuple[str, ...]) -> tuple[tuple, 
     aspect_order = {a: k for k, a in enumerate(ASPECTS)}
     flag_order = {"not in body": 0, "stronger in head": 1, "": 2}
     rows.sort(key=lambda r: (aspect_order[r[0]], flag_order[r[7]], r[1]))  # stable: ties keep builder order
-    return tuple(rows)
+    nearest = _nearest_body(article)
+    return tuple((*r, nearest.get(r[5][0], "") if r[7] and r[5] else "") for r in rows)
+
+
+@lru_cache(maxsize=16)
+def _nearest_body(article: Article) -> dict[str, str]:
+    """Head sentence id -> the body sentence sharing most content-word lemmas with it (the earliest of equals):
+    where a reader would look for the body's account of what the head says."""
+    toks = sentence_words(article)
+    stop = nlp.stopwords()
+
+    def lemmas(sid: str) -> set[str]:
+        t = toks[sid]
+        return {nlp.lemmatize(w, tag) for w, tag, ok in zip(t.lower, t.pos, t.is_word)
+                if ok and w not in stop and w.isalpha() and len(w) > 2}
+
+    body = [(s.id, lemmas(s.id)) for s in _in_section(article, "body")]
+    out = {}
+    for s in _in_section(article, "head"):
+        head = lemmas(s.id)
+        best = max(body, key=lambda b: len(head & b[1]), default=None)  # max keeps the first of equals
+        if best is not None and head & best[1]:
+            out[s.id] = best[0]
+    return out
 
 
 def unsupported(article: Article) -> pd.DataFrame:

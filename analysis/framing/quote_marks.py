@@ -51,14 +51,25 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, str, bool]]:
     k, n = 0, len(text)
     while k < n:
         ch = text[k]
-        if ch == '"' or ch in ("\u201c", "\u00ab"):
-            close = '"' if ch == '"' else _OPEN_CLOSE[ch]
-            j = text.find(close, k + 1)
+        # Two apostrophes or two backticks stand for a double quotation mark in some newswire text ('' ... '').
+        double = text.startswith("''", k) or text.startswith("``", k)
+        if ch == '"' or ch in ("\u201c", "\u00ab") or double:
+            width = 2 if double else 1
+            if ch == "\u00ab":
+                closers = ("\u00bb",)
+            else:  # straight and curly marks are mixed in much copy: either closes either
+                closers = ('"', "\u201d", "''") if not double else ("''", '"', "\u201d")
+            j, w = -1, 0
+            for c in closers:
+                found = text.find(c, k + width)
+                if found >= 0 and (j < 0 or found < j):
+                    j, w = found, len(c)
+            mark = text[k:k + width]
             if j < 0:
-                spans.append((k + 1, n, ch, False))
+                spans.append((k + width, n, mark, False))
                 break
-            spans.append((k + 1, j, ch, True))
-            k = j + 1
+            spans.append((k + width, j, mark, True))
+            k = j + w
             continue
         if ch in ("\u2018", "'") and _single_quote_opens(text, k):
             close = "\u2019" if ch == "\u2018" else "'"

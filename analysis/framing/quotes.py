@@ -12,6 +12,7 @@ from ..core.article import Article
 from ..core.tokens import sentence_words
 from .agency import role_rows
 from .attribution import base_attribution_rows, classify_span, reporting_lemmas
+from .entities import mention_rows
 from .quote_marks import QuoteSpan, count_words, quote_span_rows, sentences_of
 
 __all__ = [
@@ -29,7 +30,7 @@ SCARE_MAX_WORDS = 4
 
 QUOTE_COLUMNS = [
     "quote_id", "sentence_id", "sentence_ids", "text", "n_words", "kind", "speaker", "speaker_kind", "cue",
-    "speaker_inferred", "marks", "start", "end",
+    "speaker_inferred", "marks", "start", "end", "speaker_surface",
 ]
 
 
@@ -51,6 +52,7 @@ class Quotation(NamedTuple):
     marks: str  # straight or curly
     start: int
     end: int
+    speaker_surface: str = ""  # the speaker as written when resolved from a pronoun or title ("he")
 
 
 @lru_cache(maxsize=16)
@@ -92,10 +94,14 @@ def quotation_rows(article: Article) -> tuple[Quotation, ...]:
             if best is None or dist < best[0]:
                 best = (dist, r)
         speaker = speaker_kind = cue = None
+        surface = ""
         inferred = False
         colon = article.text[:q.start - 1].rstrip().endswith(":")
         if best is not None:
-            speaker, speaker_kind, cue = best[1].source, best[1].kind, best[1].cue
+            speaker, speaker_kind, cue, surface = best[1].source, best[1].kind, best[1].cue, best[1].surface
+        elif (dash := _dash_speaker(article, q)) is not None:
+            # '"...." ― Ann Lee': a reader's or poster's words signed after a dash
+            speaker, speaker_kind, cue = dash
         elif colon and (agent := _colon_speaker(article, sid, q.start)) is not None:
             # 'Sunak defended the record: "..."': the words of the clause's subject
             speaker, speaker_kind, cue = agent
@@ -105,16 +111,32 @@ def quotation_rows(article: Article) -> tuple[Quotation, ...]:
             # A long quotation with no speaker of its own continues the previous speaker's words
             # (the next paragraph of the same quotation, or the next quoted paragraph).
             speaker, speaker_kind, cue, inferred = prev["speaker"], prev["speaker_kind"], prev["cue"], True
+            surface = prev["surface"]
         # A short passage no one is credited with is a scare quote, unless its sentence reports
         # speech ("They called MacDonald a “fascist.”": a quotation whose speaker is not named).
         kind = "direct" if speaker or words > SCARE_MAX_WORDS or (sid and _own_verb(article, sid, q)) else "scare"
         marks = "curly" if q.open_mark in "\u201c\u2018\u00ab" else "straight"
         rows.append(Quotation(f"q{n}", sid, sids, q.text, words, kind, speaker, speaker_kind, cue, inferred, marks,
-                              q.start, q.end))
+                              q.start, q.end, surface))
         if kind == "direct":
             prev = {"speaker": speaker, "speaker_kind": speaker_kind, "cue": cue, "closed": q.closed,
-                    "paragraph": q.paragraph}
-    return tuple(rows)
+                    "paragraph": q.paragraph, "surface": surface}
+    return tuple(_credit_from_the_end(rows, quote_span_rows(article)))
+
+
+def _credit_from_the_end(rows: list[Quotation], spans: tuple[QuoteSpan, ...]) -> list[Quotation]:
+    """A quotation left open at the end of its paragraph, with no speaker, belongs to whoever is credited
+    where it ends: the next quoted paragraphs up to the first that closes ("...," she said)."""
+    out = list(rows)
+    for k in range(len(out) - 1, -1, -1):
+        q, span = out[k], spans[k]
+        if q.speaker or span.closed or k + 1 >= len(out):
+            continue
+        nxt, nspan = out[k + 1], spans[k + 1]
+        if nxt.speaker and nspan.paragraph - span.paragraph == 1:
+            out[k] = q._replace(kind="direct", speaker=nxt.speaker, speaker_kind=nxt.speaker_kind, cue=nxt.cue,
+                                speaker_inferred=True, speaker_surface=nxt.speaker_surface)
+    return out
 
 
 def _own_verb(article: Article, sid: str, q: QuoteSpan) -> bool:
@@ -126,6 +148,29 @@ def _own_verb(article: Article, sid: str, q: QuoteSpan) -> bool:
     verbs = reporting_lemmas()
     return any((end <= q.start or start >= q.end) and pos.startswith("VB") and nlp.lemmatize(low, pos) in verbs
                for start, end, pos, low in zip(toks.start, toks.end, toks.pos, toks.lower))
+
+
+_DASHES = ("\u2015", "\u2014", "\u2013", "--", "-")
+
+
+def _dash_speaker(article: Article, q: QuoteSpan):
+    """A name signed after the closing mark and a dash at the end of its paragraph ('"..." ― Ann Lee'),
+    as letters, comments and epigraphs are credited. Returns (speaker, kind, cue) or None."""
+    p = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
+    if p is None:
+        return None
+    tail = article.text[q.end + 1:p.end].strip()
+    dash = next((d for d in _DASHES if tail.startswith(d)), None)
+    if dash is None:
+        return None
+    name = tail[len(dash):].strip().rstrip(".").strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 2):
+        return None
+    for m in mention_rows(article):
+        if q.end < m.start < p.end and m.kind in ("person", "organisation", "government", "other"):
+            return m.actor, classify_span(m.actor, m.kind), dash
+    return name, "named_person", dash
 
 
 def _colon_speaker(article: Article, sid: str, start: int):

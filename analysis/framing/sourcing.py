@@ -79,7 +79,7 @@ def _quote_rows(article: Article, base: tuple[Attribution, ...]) -> list[Attribu
             a, b = max(q.start, s.start), min(q.end, s.end)
             words = toks_by[sid].words_between(a, b)
             rows.append(Attribution(sid, s.text, q.speaker, q.speaker_kind, "quotation", a, b, "quote", "",
-                                    article.text[a:b], words, a, b))
+                                    article.text[a:b], words, a, b, q.speaker_surface))
     return rows
 
 
@@ -153,6 +153,33 @@ def _unattributed_rows(article: Article, att: list[Attribution]) -> list[Attribu
     return rows
 
 
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+#: A body sentence needs at least this many words to be counted as a claim of its own.
+CLAIM_MIN_WORDS = 8
+
+
+def _unsourced_claim_rows(article: Article, att: list[Attribution]) -> list[Attribution]:
+    """Factual claims with no source: body sentences of at least ``CLAIM_MIN_WORDS`` words with a finite verb
+    outside quotation marks, not questions, with no attribution of any kind (no source, no cue, no quotation,
+    no unsourced evaluation). A reader has to take them on the article's word ("preparations are underway
+    for raids")."""
+    toks_by = sentence_words(article)
+    covered = {r.sentence_id for r in att}
+    quoted = {sid for q in quotation_rows(article) for sid in q.sentence_ids}
+    rows = []
+    for s in article.sentences:
+        if s.part != "body" or s.id in covered or s.id in quoted or s.text.rstrip().endswith("?"):
+            continue
+        t = toks_by.get(s.id)
+        if t is None or t.n_words < CLAIM_MIN_WORDS:
+            continue
+        if not any(tag in _FINITE and in_quotes(article, a, b) is None for tag, a, b in zip(t.pos, t.start, t.end)):
+            continue
+        rows.append(Attribution(s.id, s.text, "", "unattributed", "", s.start, s.start, "unsourced_claim", "",
+                                s.text, t.n_words, s.start, s.end))
+    return rows
+
+
 @lru_cache(maxsize=16)
 def attribution_rows(article: Article, include_unattributed: bool) -> tuple[Attribution, ...]:
     """The rows of :func:`attributions` as :class:`Attribution` tuples, in the same order.
@@ -161,6 +188,7 @@ def attribution_rows(article: Article, include_unattributed: bool) -> tuple[Attr
     rows = [*base, *_quote_rows(article, base)]
     if include_unattributed:
         rows += _unattributed_rows(article, rows)
+        rows += _unsourced_claim_rows(article, rows)
     return in_reading_order(rows, article)
 
 
@@ -179,13 +207,14 @@ def attributions(article: Article, *, include_unattributed: bool = True) -> pd.D
     sources ("officials said"), "according to X", reporting verbs (say, announce, warn...) with
     the actor who is their subject, the further sentences of a credited direct quotation, and
     (``include_unattributed``) sentences whose evaluative words (see :func:`evaluative_words`) lie
-    outside every quotation and every attributed claim. Reporting verbs and cues inside quotation
+    outside every quotation and every attributed claim (mode ``unattributed``), and factual claims with no
+    source at all (mode ``unsourced_claim``, kind ``unattributed``, no cue: see ``CLAIM_MIN_WORDS``). Reporting verbs and cues inside quotation
     marks belong to the quoted speaker and are skipped.
 
     Columns: sentence_id, text (the sentence), source (who or what is credited; "" when no one),
     kind (named_person, named_org, document, anonymous, vague, unattributed), cue (the words that
     attribute; for unattributed rows the evaluative words), start, end (offsets of the cue in
-    article.text), mode (cue, according_to, reporting_verb, quote, unattributed), verb_category
+    article.text), mode (cue, according_to, reporting_verb, quote, unattributed, unsourced_claim), verb_category
     (neutral, assertive, tentative, critical for reporting verbs), claim (the words credited), words
     (word count of the claim), claim_start, claim_end (offsets of the claim; -1 when there is none).
 
@@ -228,7 +257,8 @@ def source_rows(article: Article) -> tuple[Source, ...]:
 
 
 def vague_or_missing(article: Article) -> pd.DataFrame:
-    """The attributions a reader cannot check: vague, anonymous and unattributed (evaluative claims credited to no one).
+    """The attributions a reader cannot check: vague, anonymous and unattributed (evaluative and factual claims
+    credited to no one).
 
     Columns: sentence_id, kind, cue, source, text.
     """

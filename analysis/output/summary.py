@@ -139,7 +139,7 @@ def _headline_record(article: Article) -> dict:
     unsupported_recs = []
     for r, h, b in zip(rows, head, body):
         rec = {"item": r[1], "detail": r[2], "head": h, "body": b, "head_sentence_ids": list(r[5]), "flag": r[7],
-               "supported_by": r[8]}
+               "supported_by": r[8], "nearest_body_sentence_id": r[9]}
         by_aspect[r[0]].append(rec)
         if r[7] == "not in body":
             unsupported_recs.append({"aspect": r[0], **rec})
@@ -150,19 +150,38 @@ def _headline_record(article: Article) -> dict:
     }
 
 
+def _credited(name: str | None, surface: str) -> str | None:
+    """A source as the summary shows it: the resolved name, followed by the words the article used when
+    they differ ("Ann Lee (she)", "Ann Lee (the mayor)"), so a reader can check the resolution."""
+    if not name or not surface or surface.lower() in name.lower():
+        return name
+    return f"{name} ({surface})"
+
+
+def _attribution_records(article: Article) -> list[dict]:
+    return [{"sentence_id": r.sentence_id, "text": r.text, "source": _credited(r.source, r.surface),
+             "kind": r.kind, "cue": r.cue, "mode": r.mode, "words": r.words, "resolved_name": r.source,
+             "as_written": r.surface or r.source, "resolution": r.resolution}
+            for r in attribution_rows(article, True)]
+
+
+def _quote_records(quotations) -> list[dict]:
+    return [{"sentence_id": q.sentence_id, "text": q.text, "speaker": _credited(q.speaker, q.speaker_surface),
+             "speaker_kind": q.speaker_kind} for q in quotations if q.kind == "direct"]
+
+
 def framing_section(article: Article) -> dict:
-    """The ``framing`` part of the JSON summary."""
+    """The ``framing`` part of the JSON summary. A source resolved from a pronoun or a title is shown
+    as "name (as written)"; attributions also give the two parts (``resolved_name``, ``as_written``)."""
     quotations = quotation_rows(article)
     return {
         "actors": row_records(actor_rows(article), ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent",
                                                     "as_patient"]),
-        "attributions": row_records(attribution_rows(article, True),
-                                    ["sentence_id", "text", "source", "kind", "cue", "mode", "words"]),
+        "attributions": json_safe(_attribution_records(article)),
         "sources": row_records(source_rows(article),
                                ["source", "kind", "count", "quotes", "words", "share", "sentence_ids"]),
         "frames": _frames_records(article),
-        "quotes": row_records((q for q in quotations if q.kind == "direct"),
-                              ["sentence_id", "text", "speaker", "speaker_kind"]),
+        "quotes": json_safe(_quote_records(quotations)),
         "scare_quotes": row_records((q for q in quotations if q.kind == "scare"), ["sentence_id", "text"]),
         "terms": row_records(term_rows(article, None),
                              ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),

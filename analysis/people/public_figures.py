@@ -9,9 +9,12 @@ from typing import Iterable, NamedTuple
 
 import pandas as pd
 
+from ..core import nlp
 from ..core.article import Article
+from ..core.lexicons import lexicon_terms
+from ..core.tagging import can_be_verb
 from ..core.tokens import sentence_words
-from ..framing.entities import Mention, mention_rows
+from ..framing.entities import Mention, institution_cue, mention_rows
 from ..framing.sourcing import attribution_rows
 from ..language.tone import tone_rows
 
@@ -199,6 +202,85 @@ def _descriptors(article: Article, ment: Iterable[Mention]) -> dict[str, list[st
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
+def _is_named_group(name: str) -> bool:
+    """A group the article names as such ("Republicans", "the Proud Boys"), not a generic noun with or without
+    modifiers ("members", "individuals", "communities", "U.S. attorneys", "officials"): its head word is capitalised."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Lower-case entries of NLTK's English word list: a first name that is also a common word ("Star",
+    "Red", "Grace") is no evidence of a person on its own."""
+    nlp.require("corpora/words")
+    from nltk.corpus import words
+
+    return frozenset(w for w in words.words() if w.islower())
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(t for t, _ in lexicon_terms("entity_cues", ("person_title",)))
+
+
+def _role_descriptor(d: str) -> bool:
+    """A title ("Senator") or a phrase with a lower-case role noun ("music critic", "the agency's head")."""
+    if d.lower().strip(".") in _titles():
+        return True
+    return any(w.isalpha() and w.islower() and _is_role(w) for w in re.split(r"[\s']+", d))
+
+
+def _pronoun_follows(article: Article, grp: list[Mention]) -> bool:
+    """The name opens its sentence (its subject) and the next sentence opens with he or she, or the name is
+    followed by ", who": the article treats the name as a person."""
+    toks = sentence_words(article)
+    nxt = {a.id: b.id for a, b in zip(article.sentences, article.sentences[1:])}
+    for m in grp:
+        t = toks.get(m.sentence_id)
+        if t is None or m.i_start < 0:
+            continue
+        if m.i_end + 1 < len(t.lower) and t.lower[m.i_end] == "," and t.lower[m.i_end + 1] == "who":
+            return True
+        t2 = toks.get(nxt.get(m.sentence_id, ""))
+        if m.i_start <= 1 and t2 is not None and len(t2.lower) and t2.lower[0] in ("he", "she"):
+            return True
+    return False
+
+
+def _shows_a_figure(article: Article, name: str, kind: str, grp: list[Mention], descriptors: list[str],
+                    voiced: bool) -> bool:
+    """Whether the article gives evidence that a name is a public figure, not a work, event, place or
+    product read as a name ("Star Wars", "Revolutionary War", "Fort Lee", "SMOS"):
+
+    person: given a voice, a title or a role descriptor ("President", "barrister Colin Yeo", "X, the
+    spokesperson"), or a first name from NLTK's names corpus before a surname; government body: always
+    (its head word says so); a person may also show itself as the subject followed by he/she in the next
+    sentence, or by ", who" (a first name that is a common word, "Star", "Grace", needs that);
+    organisation: given a voice or a known name or head word ("Red Cross",
+    "... Council", "Reuters"); group: named (a capitalised word), not a generic noun; other: given a voice,
+    unless it is one capitalised verb ("Make", "Remember": a how-to's imperative read as a name)."""
+    words = name.split()
+    if kind == "government":
+        return len(words) >= 2 or voiced or institution_cue(name) or name.isupper()
+    if kind == "group":
+        return _is_named_group(name)
+    if kind == "other":
+        one = words[0].lower().replace("\u2019", "'") if len(words) == 1 else ""
+        return voiced and not (one and (can_be_verb(one) or one in _common_words() or one in nlp.stopwords()
+                                        or len(one) < 2))
+    if voiced:
+        return True
+    if kind == "organisation":
+        return institution_cue(name)
+    if any(_role_descriptor(d) for d in descriptors):
+        return True
+    if _pronoun_follows(article, grp):
+        return True
+    first = words[0].lower() if words else ""
+    return len(words) >= 2 and first in nlp.first_names() and first not in _common_words()
+
+
 @lru_cache(maxsize=16)
 def _public_figure_rows(article: Article, include_groups: bool) -> tuple[PublicFigure, ...]:
     skip = {"place"} if include_groups else {"place", "group"}
@@ -219,7 +301,7 @@ def _public_figure_rows(article: Article, include_groups: bool) -> tuple[PublicF
         kind = grp[0].kind
         quoted, paraphrased = voice_counts[(name, "quoted")], voice_counts[(name, "paraphrased")]
         voiced = quoted + paraphrased > 0
-        if kind == "other" and not voiced:
+        if not _shows_a_figure(article, name, kind, grp, descriptors.get(name, []), voiced):
             continue
         aliases = {m.surface.replace("’", "'") for m in grp}
         for m in grp:

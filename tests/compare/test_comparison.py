@@ -242,3 +242,14 @@ def test_compare_report_is_built_escaped_and_offline(tmp_path):
     assert r.external_requests == [] and r.console_errors == [] and r.dialogs == [] and r.js_flags["__xss"] is None
     assert r.plot_containers == r.rendered_plots == 5
     assert "Which words set each article apart?" in r.text and "hostile" in r.text
+
+
+def test_sourcing_overview_ranks_by_claims_a_reader_cannot_check(make_article):
+    sourced = replace(make_article("Plan", "The Pentagon announced a review of the plan on Monday morning."), slug="sourced")
+    unsourced = replace(make_article("Plan", "Preparations are underway for a review of the plan across the country. "
+                                             "The Pentagon announced the review on Monday morning."), slug="unsourced")
+    overview = comparison.sourcing_overview(comparison.sourcing_mix([sourced, unsourced])).set_index("article")
+    # the factual claim with no source counts as unattributed, and so as uncheckable
+    assert overview.loc["unsourced", "unattributed"] == 1 and overview.loc["unsourced", "uncheckable_share"] == 50.0
+    assert overview.loc["sourced", "uncheckable_share"] == 0.0
+    assert overview["uncheckable_rank"].to_dict() == {"unsourced": 1, "sourced": 2}

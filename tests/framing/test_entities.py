@@ -108,15 +108,11 @@ def test_days_months_and_laws_are_not_actors(make_article):
     assert table.empty and list(table.columns) == MENTION_COLUMNS
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _classify strips the trailing dot of 'D.C.' before comparing it with "
-                   "'d.c.', so its 'Washington D.C.' place rule never fires and the first name 'Washington' makes it a person")
 def test_washington_dc_is_a_place(make_article):
     art = make_article("News", "The president flew to Washington D.C. on Monday.")
     assert [(m.actor, m.kind) for m in mention_rows(art)] == [("Washington D.C.", "place")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the headline's unreliable capitalised spans still feed the surname table, "
-                   "so headline 'Sues Texas' (read as a person) renames the body's place 'Texas' to person 'Sues Texas'")
 def test_headline_capitals_do_not_rename_a_body_actor(make_article):
     art = make_article("Biden Administration Sues Texas", "The Biden administration sued Texas on Monday.")
     body_texas = [(m.actor, m.kind) for m in mention_rows(art) if m.part == "body" and m.surface == "Texas"]

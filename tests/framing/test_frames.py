@@ -41,7 +41,8 @@ def test_longest_cue_wins(make_article):
 def test_no_cues_means_every_frame_absent_and_no_nan(make_article):
     art = make_article("Cats", "The cat sat on the mat. It slept.")
     prof = frames.frame_profile(art)
-    assert (prof["score"] == 0).all() and not prof["dominant"].any()
+    assert (prof["evidence"] == 0).all() and not prof["dominant"].any()
+    assert (prof["strength"] == "none").all()
     assert prof.loc[prof["measured"], "absent"].all()
     assert not prof.loc[~prof["measured"], "absent"].any()  # "other" has no cues: not measurable, not "absent"
     assert frames.sentence_frames(art).empty
@@ -62,8 +63,9 @@ def test_scores_are_normalised_for_length(make_article):
     long = make_article("News", "Troops arrived. The weather was mild and the streets were quiet all day.")
     s1 = frames.frame_profile(short, section="body").set_index("frame").loc["security_defense"]
     s2 = frames.frame_profile(long, section="body").set_index("frame").loc["security_defense"]
-    assert s1["weight"] == s2["weight"] == 2
-    assert s1["score"] == pytest.approx(100 * 2 / 2) and s2["score"] == pytest.approx(100 * 2 / 13, abs=0.01)
+    # "troops" is a strong cue (2), doubled in the first paragraph (HEAD_WEIGHT)
+    assert s1["weight"] == s2["weight"] == 2 * frames.HEAD_WEIGHT
+    assert s1["evidence"] == pytest.approx(100 * 4 / 2) and s2["evidence"] == pytest.approx(100 * 4 / 13, abs=0.01)
 
 
 def test_section_keyword_is_checked(seed):
@@ -116,6 +118,7 @@ def test_sentence_frames_and_summary_frame_records(seed):
 def test_profile_and_questions_agree_with_the_cue_table(seed, section):
     # the scores are computed from grouped cues; recompute them from the evidence table with pandas
     cues = frames.frame_cues(seed)
+    cues = cues[cues["counted"]]  # negated, repeated and wrong-role cues are listed but not counted
     if section != "all":
         cues = cues[cues["section"] == section]
     order = {s.id: s.index for s in seed.sentences}
@@ -129,7 +132,8 @@ def test_profile_and_questions_agree_with_the_cue_table(seed, section):
     assert set(prof.index[prof["n_cues"] > 0]) == set(cues.groupby(["typology", "frame"]).groups)
     q = frames.generic_questions(seed, section=section).set_index("question_id")
     weights = cues[cues["typology"] == "generic"].groupby("question_id")["weight"].sum()
-    assert q["weight"].to_dict() == {k: int(weights.get(k, 0)) for k in q.index}
+    cue_only = [k for k in q.index if k not in frames.ACTOR_QUESTIONS]  # those also count actor evidence
+    assert q.loc[cue_only, "weight"].to_dict() == {k: int(weights.get(k, 0)) for k in cue_only}
     yes = q[q["answer"] == "yes"].groupby("frame").size()
     generic = prof.loc["generic"]
     assert generic["questions_yes"].to_dict() == {f: int(yes.get(f, 0)) for f in generic.index}
@@ -154,6 +158,7 @@ def test_unknown_typology_gives_an_empty_profile_with_the_usual_dtypes(seed):
 def test_sentence_frames_agree_with_the_cue_table(seed):
     per = frames.sentence_frames(seed)
     cues = frames.frame_cues(seed)
+    cues = cues[cues["counted"]]
     sums = cues.groupby(["sentence_id", "typology", "frame"])["weight"].sum()
     assert per.set_index(["sentence_id", "typology", "frame"])["weight"].to_dict() == sums.to_dict()
     assert list(per["position"]) == sorted(per["position"])
@@ -181,3 +186,78 @@ def test_profile_and_records_do_not_share_lists_with_the_cache(seed):
     framing_section(seed)["frames"][0]["cues"].append("zzz")
     first = frames.profile_rows(seed)[0]
     assert "s999" not in first.sentence_ids and "zzz" not in first.cues
+
+
+# --- issue 15: negation, one count per sentence, roles, weak frames, calibrated ranking, actor evidence
+
+
+def test_negated_cue_does_not_count(make_article):
+    art = make_article("Town news", "The mayor said there was no terrorism in the town. Nothing else happened today.")
+    cues = frames.frame_cues(art, typology="policy")
+    row = cues[cues["matched"] == "terrorism"].iloc[0]
+    assert not row["counted"] and row["not_counted"] == "negated"
+    prof = frames.frame_profile(art, typology="policy").set_index("frame")
+    assert prof.loc["security_defense", "weight"] == 0 and prof.loc["security_defense", "absent"]
+
+
+def test_a_cue_counts_once_per_sentence(make_article):
+    art = make_article("Town news", "Quiet week.\n\nTroops, troops and more troops filled the square.")
+    cues = frames.frame_cues(art, typology="policy")
+    troops = cues[cues["matched"].str.lower() == "troops"]
+    assert len(troops) == 3 and troops["counted"].sum() == 1
+    assert set(troops.loc[~troops["counted"], "not_counted"]) == {"repeated in sentence"}
+
+
+def test_threat_frame_needs_immigrants_as_the_source_of_the_threat(make_article):
+    # raids aimed at migrants: migrants are the ones threatened, not the threat
+    art = make_article("City news", "Quiet week.\n\nAgents carried out raids on homes where migrants live.")
+    imm = frames.frame_profile(art, typology="immigration").set_index("frame")
+    assert imm.loc["threat_public_order", "weight"] == 0
+    # migrants as the actors of the crime: the threat frame counts
+    art2 = make_article("City news", "Quiet week.\n\nThe report said migrants committed crimes in the city.")
+    cues = frames.frame_cues(art2, typology="immigration")
+    assert cues[cues["frame"] == "threat_public_order"]["counted"].any()
+
+
+def test_victim_frame_needs_immigrants_as_the_ones_harmed(make_article):
+    art = make_article("City news", "Quiet week.\n\nThe conflict between the two police unions went on.")
+    assert frames.frame_profile(art, typology="immigration").set_index("frame").loc["victim_war", "weight"] == 0
+
+
+def test_one_or_two_weak_cues_make_a_weak_frame_never_dominant(make_article):
+    art = make_article("Town news", "Quiet week.\n\nThe rally was small. The weather was mild and the streets calm.")
+    pol = frames.frame_profile(art, typology="policy").set_index("frame")
+    assert pol.loc["public_opinion", "strength"] == "weak" and not pol.loc["public_opinion", "dominant"]
+
+
+def test_policy_scores_rank_by_calibrated_evidence(seed):
+    pol = frames.frame_profile(seed, typology="policy")
+    assert list(pol["rank"]) == list(range(1, len(pol) + 1))
+    assert list(pol["score"]) == sorted(pol["score"], reverse=True)
+    # frames with evidence always outrank the same frame without: the score grows with the evidence
+    assert (pol.loc[pol["evidence"] > 0, "score"] > 0).all()
+
+
+def test_seed_frames_that_misread_the_roles_are_not_dominant(seed):
+    prof = frames.frame_profile(seed)
+    dom = set(prof[prof["dominant"]]["frame"])
+    assert "threat_public_order" not in dom and "victim_war" not in dom and "victim_humanitarian" not in dom
+    cues = frames.frame_cues(seed, typology="immigration")
+    assert set(cues.loc[cues["matched"] == "raids", "not_counted"]) == {"role"}
+
+
+def test_seed_responsibility_and_conflict_questions_answered_yes_with_sentences(seed):
+    q = frames.generic_questions(seed).set_index("question_id")
+    assert q.loc["responsibility_2", "answer"] == "yes"
+    assert {"s1", "s5", "s6"} <= set(q.loc["responsibility_2", "sentence_ids"])
+    assert q.loc["conflict_3", "answer"] == "yes"
+    assert {"s8", "s9"} <= set(q.loc["conflict_3", "sentence_ids"])
+
+
+def test_responsibility_needs_a_government_actor(make_article):
+    art = make_article("Weather", "Quiet week.\n\nThe river rose. The farmers moved their cattle. The rain stopped.")
+    q = frames.generic_questions(art).set_index("question_id")
+    assert q.loc["responsibility_2", "answer"] == "no"
+    art2 = make_article("Policy", "Quiet week.\n\nThe Home Office cut the budget. Governor Ann Lee closed two clinics.")
+    q2 = frames.generic_questions(art2).set_index("question_id")
+    assert q2.loc["responsibility_2", "answer"] == "yes"

@@ -8,7 +8,7 @@ from analysis.framing.sourcing import attributions
 
 def test_actors_seed(seed):
     a = actors(seed).set_index("name")
-    assert a.loc["Trump", "kind"] == "person" and a.loc["Trump", "mentions"] == 8
+    assert a.loc["Trump", "kind"] == "person" and a.loc["Trump", "mentions"] == 6  # "Trump’s administration" (s1, s16) counts for the administration only
     assert a.index[0] == "Trump"  # most mentioned
     assert a.loc["Pentagon", "kind"] == "government"
     assert a.loc["Justice Department", "kind"] == "government"
@@ -161,3 +161,22 @@ def test_a_speaker_after_so_is_the_subject_of_the_reporting_verb(make_article):
     art = make_article("News", "The meeting was early in September so ICE said the raids would wait.")
     att = sourcing.attributions(art, include_unattributed=False)
     assert att[["source", "kind", "cue"]].values.tolist() == [["ICE", "named_org", "said"]]
+
+
+def test_seed_factual_claims_without_a_source_are_counted(seed):
+    from analysis.framing.sourcing import attribution_rows, vague_or_missing
+
+    claims = [r.sentence_id for r in attribution_rows(seed, True) if r.mode == "unsourced_claim"]
+    assert {"s7", "s14"} <= set(claims)
+    assert "s10" not in claims and "s13" not in claims  # the Pentagon announced; reports suggest
+    missing = vague_or_missing(seed)
+    assert {"s7", "s14"} <= set(missing.loc[missing["kind"] == "unattributed", "sentence_id"])
+
+
+def test_unsourced_claim_needs_a_long_finite_sentence_without_any_source(make_article):
+    from analysis.framing.sourcing import attribution_rows
+
+    art = make_article("Port", "Preparations are underway for new inspections at the northern port this winter. "
+                               "The mayor said the port would stay open. Good news?")
+    claims = [r.sentence_id for r in attribution_rows(art, True) if r.mode == "unsourced_claim"]
+    assert claims == ["s2"]

@@ -1,0 +1,160 @@
+"""Who speaks (issue 15): constructed sentences for each attribution pattern journalists write, pronoun and
+title resolution (with an ambiguous and an unresolved case), and how the summary shows a resolved source."""
+
+from __future__ import annotations
+
+from analysis.framing import quotes
+from analysis.framing.attribution import base_attribution_rows
+from analysis.output.summary import framing_section
+
+
+def _rows(art):
+    return [(r.sentence_id, r.source, r.kind, r.surface, r.resolution) for r in base_attribution_rows(art)]
+
+
+def _speakers(art):
+    return [(q.text, q.speaker) for q in quotes.quotation_rows(art) if q.kind == "direct"]
+
+
+def test_quote_before_and_after_the_speaker(make_article):
+    art = make_article(
+        "Harbour news",
+        "“The harbour must stay open,” said Mayor Ann Lee. "
+        "Councillor Tom Baker said: “The costs are far too high for us.” "
+        "“We will decide in May,” Ann Lee said, adding “and not a day later.”",
+    )
+    assert _speakers(art) == [
+        ("The harbour must stay open,", "Ann Lee"),
+        ("The costs are far too high for us.", "Tom Baker"),
+        ("We will decide in May,", "Ann Lee"),
+        ("and not a day later.", "Ann Lee"),
+    ]
+
+
+def test_quote_over_several_paragraphs_keeps_its_speaker(make_article):
+    # named at the start: the next quoted paragraph continues the same speaker
+    art = make_article(
+        "Harbour news",
+        "Mayor Ann Lee said: “The harbour has served this town for two hundred years and the ships still come.",
+        "“Closing it would cost every family in the valley a great deal of money.”",
+    )
+    assert [s for _, s in _speakers(art)] == ["Ann Lee", "Ann Lee"]
+    # named at the end: the paragraph left open belongs to the speaker credited where the quotation closes
+    art = make_article(
+        "Harbour news",
+        "“The harbour has served this town for two hundred years and the ships still come in every week.",
+        "“Closing it would cost every family in the valley a great deal of money,” said Mayor Ann Lee.",
+    )
+    assert [s for _, s in _speakers(art)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_newswire_double_apostrophes_and_mixed_marks(make_article):
+    art = make_article(
+        "Tax news",
+        "''There is a lot of new complexity in the code,'' said Mr. Burman. "
+        '"The rules are fair to everyone,” said Senator Kim Poe.',
+    )
+    assert _speakers(art) == [("There is a lot of new complexity in the code,", "Burman"),
+                              ("The rules are fair to everyone,", "Kim Poe")]
+
+
+def test_signature_after_a_dash(make_article):
+    art = make_article("Letters", "“The new bridge has made my daily commute much shorter and safer.” ― Maria Lopez")
+    assert _speakers(art) == [("The new bridge has made my daily commute much shorter and safer.", "Maria Lopez")]
+
+
+def test_he_and_she_resolved_to_the_last_compatible_person_surface_kept(make_article):
+    art = make_article(
+        "Budget news",
+        "Governor Ann Lee presented the budget on Monday. “The numbers are sound,” she said.",
+    )
+    rows = [r for r in base_attribution_rows(art) if r.surface == "she"]
+    assert [(r.source, r.kind, r.resolution) for r in rows] == [("Ann Lee", "named_person", "pronoun")]
+    recs = framing_section(art)
+    assert [q["speaker"] for q in recs["quotes"]] == ["Ann Lee (she)"]
+    att = [a for a in recs["attributions"] if a["as_written"] == "she"]
+    assert att and att[0]["resolved_name"] == "Ann Lee" and att[0]["source"] == "Ann Lee (she)"
+
+
+def test_pronoun_skips_a_person_of_the_other_sex(make_article):
+    art = make_article(
+        "Budget news",
+        "Governor Mary Lee met John Baker on Monday. She said the budget was sound.",
+    )
+    assert [(src, res) for _, src, _, surf, res in _rows(art) if surf == "she"] == [("Mary Lee", "pronoun")]
+
+
+def test_ambiguous_pronoun_is_flagged(make_article):
+    art = make_article(
+        "Budget news",
+        "Governor Mary Lee met Senator Susan Baker on Monday. She said the budget was sound.",
+    )
+    found = [(src, res) for _, src, _, surf, res in _rows(art) if surf == "she"]
+    assert found == [("Susan Baker", "pronoun, ambiguous")]
+
+
+def test_pronoun_without_a_person_stays_unresolved(make_article):
+    art = make_article("Street news", "“We are tired of waiting,” she said.")
+    assert [(src, kind, res) for _, src, kind, _, res in _rows(art)] == [("she", "anonymous", "pronoun, unresolved")]
+
+
+def test_title_resolved_to_the_person_named_before(make_article):
+    art = make_article(
+        "Plant news",
+        "Senator Tom Baker visited the plant on Friday. The senator said the jobs would return.",
+    )
+    assert [(src, surf, res) for _, src, _, surf, res in _rows(art)] == [("Tom Baker", "the senator", "nominal")]
+
+
+def test_anonymous_vague_and_document_sources(make_article):
+    art = make_article(
+        "Talks news",
+        "A senior official said the talks had failed. Critics say the law is unfair. "
+        "The report found that wages fell. Polls show the mayor ahead.",
+    )
+    kinds = {sid: (src, kind) for sid, src, kind, _, _ in _rows(art)}
+    assert kinds["s2"] == ("a senior official", "anonymous")
+    assert kinds["s3"][1] == "vague"
+    assert kinds["s4"] == ("the report", "document")
+    assert kinds["s5"] == ("polls", "document")
+
+
+def test_inverted_said_with_an_unnamed_source(make_article):
+    art = make_article("Talks news", "“The talks are over,” said one official at the meeting.")
+    assert _speakers(art) == [("The talks are over,", "one official")]
+
+
+def test_it_stands_for_the_organisation_named_before(make_article):
+    art = make_article(
+        "Camp news",
+        "The Red Cross opened a camp near the border on Sunday. It said more tents were needed.",
+    )
+    assert [(src, surf) for sid, src, _, surf, _ in _rows(art) if sid == "s3"] == [("Red Cross", "it")]
+
+
+def test_told_takes_its_subject_not_its_object(make_article):
+    art = make_article(
+        "Interview",
+        "Governor Mary Lee spoke on the radio. “We have to fix the roads first,” she told Tom Baker.",
+    )
+    assert _speakers(art) == [("We have to fix the roads first,", "Mary Lee")]
+
+
+def test_according_to_and_in_a_statement(make_article):
+    art = make_article(
+        "Ferry news",
+        "According to the Port Authority, the ferry will run twice a day. "
+        "The Harbour Council said in a statement that fares would rise.",
+    )
+    sources = {sid: src for sid, src, *_ in _rows(art)}
+    assert sources["s2"] == "Port Authority" and sources["s3"] == "Harbour Council"
+
+
+def test_no_source_from_a_gerund_after_a_preposition_or_a_time_word(make_article):
+    art = make_article(
+        "Asylum news",
+        "The minister backed laws banning migrants from claiming asylum in the country. "
+        "Figures published today show a record number of crossings.",
+    )
+    sources = [src for _, src, *_ in _rows(art)]
+    assert "migrants" not in sources and "illegal migrants" not in sources and "today" not in sources
