@@ -12,7 +12,7 @@ from typing import Sequence
 from .core.article import load_article
 from .core.config import REPORTS_DIR
 from .core.errors import ArticleError
-from .core.io import article_files, write_csv_atomic
+from .core.io import article_files, csv_safe, write_csv_atomic
 from .core.nlp import NLTKResourceError, ensure_resources
 from .language.keyness import build_reference
 from .output.corpus import corpus_metrics, find_articles
@@ -106,7 +106,7 @@ def _corpus(args: argparse.Namespace) -> int:
         write_csv_atomic(args.out, result.metrics)
         where = args.out
     else:
-        result.metrics.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(csv_safe(result.metrics).to_csv(index=False, lineterminator="\n"))
         where = "stdout"
     for row in result.failures.itertuples(index=False):
         print(f"skipped {row.file}: {row.error}", file=sys.stderr)

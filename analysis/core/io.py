@@ -29,6 +29,8 @@ __all__ = [
     "write_text_new",
     "read_json",
     "write_csv_atomic",
+    "csv_safe",
+    "display_path",
     "FetchedPage",
     "fetch_url",
     "FETCH_TIMEOUT",
@@ -367,9 +369,57 @@ def read_json(path: str | os.PathLike[str]):
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection": ``=``,
+#: ``+``, ``-``, ``@``, tab and carriage return).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LONE_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as valid text: bytes of a file name that are not UTF-8 (kept by Python as lone surrogates)
+    are shown as U+FFFD, so the name can be printed, put in JSON or written to a UTF-8 file.
+
+    >>> display_path(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\ufffd.txt'
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    return _LONE_SURROGATE_RE.sub("\ufffd", text)
+
+
+def _csv_cell(value):
+    if not isinstance(value, str):
+        return value
+    value = _LONE_SURROGATE_RE.sub("\ufffd", value)
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    # A bare CR inside a cell is not quoted by a writer whose line end is "\n", so a reader would
+    # split the row there: written as a line feed (the cell is then quoted).
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` safe to open in a spreadsheet: every text cell starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP CSV Injection guidance), so it
+    is shown as text and never run as a formula; carriage returns become line feeds (so the row is
+    never split), lone surrogates U+FFFD (so the text is valid UTF-8). Numeric columns (a negative tone score) are left alone: they are numbers, not formulas.
+
+    >>> csv_safe(pd.DataFrame({"title": ["=HYPERLINK(1)", "ok"], "tone": [-0.5, 0.1]})).to_dict("list")
+    {'title': ["'=HYPERLINK(1)", 'ok'], 'tone': [-0.5, 0.1]}
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = out[col].map(_csv_cell)
+    return out
+
+
 def write_csv_atomic(path: str | os.PathLike[str], frame: pd.DataFrame) -> Path:
-    """Write a DataFrame as UTF-8 CSV (no index, ``\\n`` line ends) atomically."""
-    return write_text_atomic(path, frame.to_csv(index=False, lineterminator="\n"))
+    """Write a DataFrame as UTF-8 CSV (no index, ``\\n`` line ends) atomically, made safe for
+    spreadsheets first (:func:`csv_safe`). The text is encoded before anything is written, so a
+    failure never leaves half a file."""
+    return write_text_atomic(path, csv_safe(frame).to_csv(index=False, lineterminator="\n"))
 
 
 class FetchedPage:
