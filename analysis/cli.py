@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,11 @@ from .output.report import build_reports
 from .output.summary import build_summary
 
 __all__ = ["main"]
+
+
+def _positive(value: float) -> bool:
+    """A finite number above zero (``nan`` and ``inf`` are refused: they would disable a limit)."""
+    return math.isfinite(value) and value > 0
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -84,11 +90,11 @@ def _add(args: argparse.Namespace) -> int:
         if not sep or not key.strip():
             raise ArticleError(f"--set takes KEY=VALUE, not '{item}'.")
         metadata[key.strip()] = value
-    if args.max_mb <= 0 or args.timeout <= 0:
+    if not (_positive(args.max_mb) and _positive(args.timeout)):
         raise ArticleError("--max-mb and --timeout must be positive numbers.")
     added = add_article(
         args.source, metadata={k: v for k, v in metadata.items() if v}, slug=args.slug, directory=args.to,
-        force=args.force, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000),
+        force=args.force, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000), allow_private=args.allow_private,
     )
     for warning in added.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -156,7 +162,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--slug", help="file name to write (default: the text file's name, else the headline)")
     a.add_argument("--to", metavar="DIR", help="folder to write to (default: data/articles/)")
     a.add_argument("--force", action="store_true", help="replace an existing article of the same name")
-    a.add_argument("--timeout", type=float, default=20.0, help="seconds allowed to download a URL (default 20)")
+    a.add_argument("--timeout", type=float, default=20.0,
+                   help="seconds allowed for the whole download of a URL: connecting, headers and body (default 20)")
+    a.add_argument("--allow-private", action="store_true",
+                   help="follow redirects to this machine or a private network (refused by default)")
     a.add_argument("--max-mb", type=float, default=10.0, help="largest file or download accepted, in MB (default 10)")
     a.set_defaults(func=_add)
     c = sub.add_parser("corpus", help="per-article metrics of many articles as CSV (no notebooks), in parallel")

@@ -33,6 +33,7 @@ __all__ = [
     "display_path",
     "FetchedPage",
     "fetch_url",
+    "redirect_refusal",
     "FETCH_TIMEOUT",
     "FETCH_MAX_BYTES",
 ]
@@ -447,13 +448,97 @@ def _is_loopback(host: str | None) -> bool:
         return False
 
 
-def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES) -> FetchedPage:
-    """Download an ``http(s)`` URL with a time limit for the whole download and a size cap.
+def _is_private_host(host: str | None) -> bool:
+    """True when ``host`` is, or resolves to, an address on this machine or a private, link-local, reserved
+    or unspecified network (RFC 1918, RFC 4193, 127/8, ::1, 169.254/16, 0.0.0.0...)."""
+    import ipaddress
+    import socket
 
-    Every failure raises ArticleError with one clear sentence: not a web address, offline or
-    unknown host, refused connection, HTTP error status, timeout, or a response over ``max_bytes``.
-    Pages on this machine (localhost, 127.0.0.1) never go through a proxy.
+    if not host:
+        return True
+    host = host.strip("[]")
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None)
+        except (OSError, UnicodeError):
+            return False  # does not resolve: the request itself will fail with a clear line
+        addresses = []
+        for info in infos:
+            try:
+                addresses.append(ipaddress.ip_address(info[4][0].split("%")[0]))
+            except ValueError:
+                continue
+    for a in addresses:
+        mapped = getattr(a, "ipv4_mapped", None)
+        a = mapped or a
+        if a.is_loopback or a.is_private or a.is_link_local or a.is_reserved or a.is_unspecified or a.is_multicast:
+            return True
+    return False
+
+
+def redirect_refusal(url: str, new_url: str, *, allow_private: bool = False) -> str | None:
+    """Why a redirect from ``url`` to ``new_url`` is refused, or None when it may be followed: only to
+    http(s) addresses, and not to this machine or a private network unless ``allow_private``.
+
+    >>> redirect_refusal("http://example.com/a", "ftp://example.com/b") is not None
+    True
+    >>> redirect_refusal("http://example.com/a", "http://127.0.0.1/admin") is not None
+    True
+    >>> redirect_refusal("http://example.com/a", "http://127.0.0.1/admin", allow_private=True) is None
+    True
     """
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(new_url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return f"{url} redirects to '{new_url[:200]}', which is not an http(s) web address; nothing was added."
+    if not allow_private and _is_private_host(parts.hostname):
+        return (f"{url} redirects to '{new_url[:200]}', an address on this machine or a private network; refused "
+                "(give --allow-private to follow such redirects); nothing was added.")
+    return None
+
+
+def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES,
+              allow_private: bool = False) -> FetchedPage:
+    """Download an ``http(s)`` URL with one time limit for the whole request and a size cap.
+
+    ``timeout`` covers everything: connecting, the status line and headers (a server sending them one
+    byte at a time cannot stretch it) and the body. Redirects are followed only to http(s) addresses, and
+    to this machine or a private network only with ``allow_private`` (:func:`redirect_refusal`).
+    Every failure raises ArticleError with one clear sentence: not a web address, offline or
+    unknown host, refused connection, HTTP error status, timeout, a refused redirect, or a response over
+    ``max_bytes``. Pages on this machine (localhost, 127.0.0.1) never go through a proxy.
+    """
+    import math
+    import threading
+    import time
+
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0):
+        raise ArticleError(f"the timeout must be a positive number of seconds, not {timeout!r}.")
+    deadline = time.monotonic() + timeout
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            outcome["page"] = _fetch(url, timeout, max_bytes, deadline, allow_private)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="article-lens-fetch", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()) + 0.25)
+    if worker.is_alive():  # stuck in a read the socket timeout cannot bound (a slow trickle of headers)
+        raise ArticleError(f"{url} did not answer within {timeout:g} seconds (timed out); try again or raise --timeout.")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["page"]
+
+
+def _fetch(url: str, timeout: float, max_bytes: int, deadline: float, allow_private: bool) -> FetchedPage:
     import http.client
     import socket
     import time
@@ -469,9 +554,16 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETC
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
         "Accept-Encoding": "identity",
     })
-    handlers = [urllib.request.ProxyHandler({})] if _is_loopback(parts.hostname) else []
+
+    class _Redirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: N802 - urllib's naming
+            refusal = redirect_refusal(url, urllib.parse.urljoin(req.full_url, newurl), allow_private=allow_private)
+            if refusal:
+                raise ArticleError(refusal)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    handlers = [_Redirects()] + ([urllib.request.ProxyHandler({})] if _is_loopback(parts.hostname) else [])
     opener = urllib.request.build_opener(*handlers)
-    deadline = time.monotonic() + timeout
     too_big = f"{url} is larger than {max_bytes / 1e6:.1f} MB; refused (a news article page is rarely over 5 MB)."
     timed_out = f"{url} did not answer within {timeout:g} seconds (timed out); try again or raise --timeout."
     try:
@@ -514,6 +606,6 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETC
         ) from None
     except (TimeoutError, socket.timeout):
         raise ArticleError(timed_out) from None
-    except (http.client.HTTPException, OSError) as exc:
+    except (http.client.HTTPException, OSError, ValueError) as exc:
         raise ArticleError(f"cannot fetch {url} ({exc.__class__.__name__}: {exc}).") from None
     return FetchedPage(url, final_url, content_type, charset, b"".join(chunks))
