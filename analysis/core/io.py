@@ -8,8 +8,10 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -18,7 +20,9 @@ from .errors import ArticleError
 
 __all__ = [
     "article_files",
+    "scan_article_folder",
     "read_article_text",
+    "read_article_bytes",
     "decode_text",
     "read_lexicon",
     "write_text_atomic",
@@ -29,6 +33,8 @@ __all__ = [
     "write_text_new",
     "read_json",
     "write_csv_atomic",
+    "check_output_file",
+    "hold_lock",
     "csv_safe",
     "display_path",
     "FetchedPage",
@@ -138,24 +144,76 @@ def decode_text(data: bytes, *, name: str = "the input") -> tuple[str, str]:
     return text, enc
 
 
-def article_files(directory: Path = ARTICLES_DIR) -> list[Path]:
-    """The article files of a folder (``*.txt``, not hidden), sorted by name: what ``make report``,
-    the comparison notebook and corpus mode read from a folder."""
-    return sorted(p for p in directory.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+def article_files(directory: Path = ARTICLES_DIR, *, follow_symlinks: bool = False) -> list[Path]:
+    """The article files of a folder (``*.txt``, not hidden, regular files; symbolic links only with
+    ``follow_symlinks``), sorted by name: what ``make report``, the comparison notebook and corpus mode
+    read from a folder. :func:`scan_article_folder` also says what was left out and why."""
+    return scan_article_folder(directory, follow_symlinks=follow_symlinks)[0]
+
+
+def scan_article_folder(directory: Path | None, *, follow_symlinks: bool = False,
+                        candidates: list[Path] | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
+    """``(files, skipped)``: the article files of ``directory`` (its ``*.txt``, not hidden) or among
+    ``candidates`` (a glob's matches), and ``(file, reason)`` for each one left out: a symbolic link (it
+    may lead anywhere on the machine, e.g. a system file; read only with ``follow_symlinks``, and never
+    when it is broken or leads to something that is not a regular file), a pipe, a device or a socket
+    (reading one could block or never end). Folders are passed over silently. Sorted by name."""
+    import stat
+
+    if candidates is None:
+        candidates = sorted(p for p in Path(directory).glob("*.txt") if not p.name.startswith("."))
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    for p in sorted(candidates):
+        try:
+            info = os.lstat(p)
+        except OSError as exc:
+            skipped.append((display_path(p), f"cannot be examined ({exc.strerror or exc})"))
+            continue
+        mode = info.st_mode
+        if stat.S_ISLNK(mode):
+            if not follow_symlinks:
+                skipped.append((display_path(p), "a symbolic link (give --follow-symlinks to read it)"))
+                continue
+            try:
+                mode = os.stat(p).st_mode
+            except OSError:
+                skipped.append((display_path(p), "a broken symbolic link"))
+                continue
+            if not stat.S_ISREG(mode):
+                if not stat.S_ISDIR(mode):
+                    skipped.append((display_path(p), "a symbolic link to something that is not a regular file"))
+                continue
+        if stat.S_ISDIR(mode):
+            continue
+        what = next((label for test, label in kinds if test(mode)), None)
+        if what:
+            skipped.append((display_path(p), f"{what}, not a regular file"))
+            continue
+        files.append(p)
+    return files, skipped
 
 
 def read_article_text(path: str | os.PathLike[str]) -> tuple[str, str]:
-    """Read an article file and return ``(text, encoding)``; every user mistake raises ArticleError.
+    """Read an article file and return ``(text, encoding)``; every user mistake raises ArticleError
+    (see :func:`read_article_bytes`; binary content is refused too)."""
+    return decode_text(read_article_bytes(path), name=f"'{display_path(path)}'")
+
+
+def read_article_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read an article file's bytes; every user mistake raises ArticleError.
 
     Refused with one clear sentence: a missing path, a folder, anything that is not a regular
     file (a pipe, a device such as ``/dev/zero``, a socket: reading those could block or never
-    end), an unreadable file, a file over ``MAX_ARTICLE_BYTES``, and binary content.
-    The file is only read, never modified.
+    end), an unreadable file and a file over ``MAX_ARTICLE_BYTES``. A file name that is not valid
+    UTF-8 is shown with U+FFFD in the message. The file is only read, never modified.
     """
     import stat
 
     p = Path(path)
-    label = f"'{p}'"
+    label = f"'{display_path(p)}'"
     try:
         if not p.exists():
             raise ArticleError(f"{label} does not exist.")
@@ -187,7 +245,7 @@ def read_article_text(path: str | os.PathLike[str]) -> tuple[str, str]:
             os.close(fd)
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{label} is over {MAX_ARTICLE_BYTES / 1e6:.0f} MB; articles that large are refused.")
-    return decode_text(data, name=label)
+    return data
 
 
 @lru_cache(maxsize=64)
@@ -209,6 +267,60 @@ def read_lexicon(name: str, *, directory: Path | None = None) -> pd.DataFrame:
         raise FileNotFoundError(f"lexicon file {path} is missing")
     frame = _read_lexicon_cached(str(path), path.stat().st_mtime)
     return frame.copy()
+
+
+def check_output_file(path: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that a file can be written at ``path`` (its folder exists, is a folder and
+    is writable; ``path`` is not a folder): an ArticleError naming the problem otherwise. A temporary
+    file is created and removed in the folder to prove it (permissions alone can lie: read-only mounts)."""
+    target = Path(path)
+    label = f"'{display_path(target)}'"
+    if target.is_dir():
+        raise ArticleError(f"{label} is a folder; give a file name for the output.")
+    parent = target.parent
+    if not parent.exists():
+        raise ArticleError(f"cannot write {label}: the folder '{display_path(parent)}' does not exist.")
+    if not parent.is_dir():
+        raise ArticleError(f"cannot write {label}: '{display_path(parent)}' is a file, not a folder.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".check", dir=parent)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise ArticleError(f"cannot write {label} ({exc.strerror or exc}).") from None
+    return target
+
+
+@contextmanager
+def hold_lock(path: str | os.PathLike[str], *, wait: float, what: str) -> Iterator[Path]:
+    """Hold an exclusive lock on the file ``path`` (created if needed; ``flock``, released when this process
+    ends however it ends) for the duration of the ``with`` block; wait up to ``wait`` seconds for another
+    process to release it, then raise ArticleError naming ``what`` is busy."""
+    import time
+
+    lock_path = Path(path)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise ArticleError(f"cannot lock {what} ({exc.strerror or exc}).") from None
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no locking
+            fcntl = None
+        deadline = time.monotonic() + wait
+        while fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ArticleError(f"{what} is being written by another article-lens run; waited {wait:g} s. "
+                                       "Try again when it has finished.") from None
+                time.sleep(0.2)
+        yield lock_path
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
