@@ -500,7 +500,9 @@ def _repair_mojibake(text: str) -> tuple[str, str]:
     if text.isascii():
         return text, ""
     fixed, steps = ftfy.fix_encoding_and_explain(text)
-    if fixed == text or not steps:
+    # Only a real re-decoding counts: a lone "transcode" step (C1 controls read as Windows-1252) is a
+    # partial repair that can leave the text worse, so the text is then kept as it was.
+    if fixed == text or not any(step[0] in ("encode", "decode") for step in steps or ()):
         return text, ""
     changed = sum(1 for a, b in zip(text.split(), fixed.split()) if a != b)
     how = " then ".join(f"{s[1]}" for s in steps if s[0] in ("encode", "decode"))[:120]
