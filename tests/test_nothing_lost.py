@@ -314,6 +314,7 @@ def test_killed_report_leaves_no_process_behind(previous, tmp_path):
     cmd = [sys.executable, "-m", "analysis", "report", str(previous["article"]), "--out", str(out), "--workers", "1"]
     proc = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     family: set[int] = set()
+    connection_files: list[str] = []
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and proc.poll() is None:
@@ -322,7 +323,14 @@ def test_killed_report_leaves_no_process_behind(previous, tmp_path):
             except psutil.NoSuchProcess:
                 break
             if [p for p in out.glob(f".staging-{SLUG}-*") if any(p.glob("*.html"))]:
-                family |= {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
+                children = psutil.Process(proc.pid).children(recursive=True)
+                family |= {c.pid for c in children}
+                for child in children:  # the kernel's connection file: `ipykernel_launcher -f FILE`
+                    try:
+                        cmd = child.cmdline()
+                    except psutil.Error:
+                        continue
+                    connection_files.extend(cmd[i + 1] for i, a in enumerate(cmd[:-1]) if a == "-f")
                 proc.kill()  # the parent only, as `kill -9 PID` would: its children must follow
                 proc.wait(30)
                 break
@@ -333,6 +341,7 @@ def test_killed_report_leaves_no_process_behind(previous, tmp_path):
         while time.monotonic() < deadline and alive():
             time.sleep(0.2)
         assert not alive(), [psutil.Process(p).cmdline() for p in alive()]
+        assert connection_files and not [f for f in connection_files if os.path.exists(f)]  # no temp file left
     finally:
         if proc.poll() is None:
             proc.kill()

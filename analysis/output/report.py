@@ -497,6 +497,12 @@ def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_d
 def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, notebooks_dir: Path,
                   note: str | None) -> ReportResult:
     shown = display_path(path)
+    target = out_dir / folder
+    if target.exists() or target.is_symlink():  # checked again under the lock: another run may have been first
+        ours, owner = folder_owner(target)
+        if ours and owner is not None and owner != _source_key(path):
+            return ReportResult(shown, folder, None, f"'{display_path(target)}' was just written by another run for "
+                                f"'{owner}'; run the command again to give '{shown}' a folder of its own.")
     _ensure_plotly_asset(out_dir)
     _clear_stale_staging(out_dir, folder)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{folder}-p{os.getpid()}-", dir=out_dir))
@@ -532,7 +538,6 @@ def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, note
         write_text_atomic(staging / MARKER, json.dumps({"project": "article-lens", "version": VERSION,
                                                         "source": _source_key(path)}, ensure_ascii=False) + "\n")
         os.chmod(staging, 0o755)
-        target = out_dir / folder
         if target.exists() and not target.is_dir():  # a file the user let --force replace
             target.unlink()
         replace_dir_atomic(staging, target)

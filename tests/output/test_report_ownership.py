@@ -211,3 +211,16 @@ def test_report_worker_over_the_time_limit_is_stopped(cheap, tmp_path, monkeypat
     assert time.monotonic() - t0 < 90
     assert not results[0].error and results[1].error and "time" in results[1].error
     assert not (tmp_path / "out" / "slow").exists()
+
+
+def test_a_folder_taken_by_another_run_meanwhile_is_not_overwritten(cheap, tmp_path):
+    """Two runs that both chose 'story' for different files: the one that gets the lock second refuses."""
+    a = _article(tmp_path / "a", "story.txt", "First story")
+    b = _article(tmp_path / "b", "story.txt", "Second story")
+    out = tmp_path / "out"
+    [ra] = cheap.build_reports([a], out, compare=False)
+    r = cheap.build_article_report(b, out, folder="story")  # as if it had chosen before `a` was written
+    assert r.error and "another run" in r.error
+    assert _title(out / "story") == "First story"
+    [rb] = cheap.build_reports([b], out, compare=False)  # run again: its own folder
+    assert rb.folder.name == "story-2" and _title(out / "story") == "First story"
