@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from .core.article import load_article
-from .core.config import REPORTS_DIR
+from .core.config import ARTICLES_DIR, REPORTS_DIR
 from .core.errors import ArticleError
-from .core.io import article_files, write_csv_atomic
+from .core.io import check_output_file, csv_safe, display_path, scan_article_folder, write_csv_atomic
+from .core.workers import cap_workers, usable_cores
 from .core.nlp import NLTKResourceError, ensure_resources
 from .language.keyness import build_reference
-from .output.corpus import corpus_metrics, find_articles
+from .output.corpus import ARTICLE_TIMEOUT, corpus_metrics, find_articles
 from .output.ingest import add_article
-from .output.report import build_reports
+from .output.report import REPORT_TIMEOUT, build_reports
 from .output.summary import build_summary
 
 __all__ = ["main"]
+
+
+def _positive(value: float) -> bool:
+    """A finite number above zero (``nan`` and ``inf`` are refused: they would disable a limit)."""
+    return math.isfinite(value) and value > 0
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -32,6 +39,7 @@ def _summary(args: argparse.Namespace) -> int:
             print(f"warning: {warning}", file=sys.stderr)
         json.dump(build_summary(article), sys.stdout, ensure_ascii=False, indent=args.indent)
         sys.stdout.write("\n")
+        sys.stdout.flush()  # a full disk fails here, inside the error handling, not at exit
         return 0
     # Batch form: one compact JSON object per input line, in the order given, in one process. A file that
     # cannot be read gives {"file": ..., "error": ...} on its line (so line N is always file N) and exit 2.
@@ -42,34 +50,57 @@ def _summary(args: argparse.Namespace) -> int:
         except ArticleError as exc:
             failed += 1
             print(f"error: {exc}", file=sys.stderr)
-            line = {"file": os.fsdecode(path), "error": str(exc)}
+            line = {"file": display_path(path), "error": str(exc)}
         else:
             for warning in article.warnings:
-                print(f"warning: {path}: {warning}", file=sys.stderr)
+                print(f"warning: {display_path(path)}: {warning}", file=sys.stderr)
             line = build_summary(article)
         sys.stdout.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
         sys.stdout.flush()
     return 2 if failed else 0
 
 
+def _workers(args: argparse.Namespace, default: int) -> int:
+    if args.workers is not None and args.workers < 0:
+        raise ArticleError(f"--workers must be 0 (automatic) or more, not {args.workers}.")
+    n, warning = cap_workers(args.workers or default, force=args.force_workers)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return n
+
+
+def _timeout(value: float) -> float:
+    if not _positive(value):
+        raise ArticleError(f"--timeout must be a positive number of seconds, not {value}.")
+    return value
+
+
 def _report(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.articles] or article_files()
+    timeout = _timeout(args.timeout)
+    if args.articles:
+        paths = [Path(p) for p in args.articles]
+    else:
+        paths, skipped = scan_article_folder(ARTICLES_DIR, follow_symlinks=args.follow_symlinks)
+        for file, why in skipped:
+            print(f"skipped {file}: {why}", file=sys.stderr)
     if not paths:
         raise ArticleError("no articles to report on: data/articles/ has no .txt files and none were named.")
     for p in paths:
-        if not p.exists():
-            raise ArticleError(f"'{p}' does not exist.")
+        if not (p.exists() or p.is_symlink()):
+            raise ArticleError(f"'{display_path(p)}' does not exist.")
     out = Path(args.out) if args.out else REPORTS_DIR
-    workers = args.workers or min(len(paths), os.cpu_count() or 1)
-    results = build_reports(paths, out, workers=workers, compare=not args.no_compare)
+    workers = _workers(args, min(len(paths), usable_cores()))
+    results = build_reports(paths, out, workers=workers, compare=not args.no_compare, force=args.force, timeout=timeout)
     failed = 0
     for r in results:
         if r.error:
             failed += 1
             print(f"error: {r.error}", file=sys.stderr)
         else:
-            print(f"wrote {r.page or r.folder / 'index.html'}")
-    print(f"wrote {out / 'index.html'}")
+            if r.note:
+                print(f"note: {r.note}", file=sys.stderr)
+            print(f"wrote {display_path(r.page or r.folder / 'index.html')}")
+    print(f"wrote {display_path(out / 'index.html')}")
     return 1 if failed else 0
 
 
@@ -84,11 +115,11 @@ def _add(args: argparse.Namespace) -> int:
         if not sep or not key.strip():
             raise ArticleError(f"--set takes KEY=VALUE, not '{item}'.")
         metadata[key.strip()] = value
-    if args.max_mb <= 0 or args.timeout <= 0:
+    if not (_positive(args.max_mb) and _positive(args.timeout)):
         raise ArticleError("--max-mb and --timeout must be positive numbers.")
     added = add_article(
         args.source, metadata={k: v for k, v in metadata.items() if v}, slug=args.slug, directory=args.to,
-        force=args.force, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000),
+        force=args.force, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000), allow_private=args.allow_private,
     )
     for warning in added.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -99,14 +130,25 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    paths = find_articles(args.inputs)
-    workers = args.workers or (os.cpu_count() or 1)
-    result = corpus_metrics(paths, workers=workers, dask_address=args.dask, progress=not args.no_progress)
+    timeout = _timeout(args.timeout)
     if args.out and args.out != "-":
-        write_csv_atomic(args.out, result.metrics)
-        where = args.out
+        check_output_file(args.out)  # before the analysis: a bad --out never wastes a run
+    skipped: list[tuple[str, str]] = []
+    paths = find_articles(args.inputs, follow_symlinks=args.follow_symlinks, skipped=skipped)
+    for file, why in skipped:
+        print(f"skipped {file}: {why}", file=sys.stderr)
+    workers = _workers(args, usable_cores())
+    result = corpus_metrics(paths, workers=workers, dask_address=args.dask, progress=not args.no_progress,
+                            timeout=timeout)
+    if args.out and args.out != "-":
+        try:
+            write_csv_atomic(args.out, result.metrics)
+        except OSError as exc:
+            raise ArticleError(f"cannot write '{display_path(args.out)}' ({exc.strerror or exc}).") from None
+        where = display_path(args.out)
     else:
-        result.metrics.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(csv_safe(result.metrics).to_csv(index=False, lineterminator="\n"))
+        sys.stdout.flush()
         where = "stdout"
     for row in result.failures.itertuples(index=False):
         print(f"skipped {row.file}: {row.error}", file=sys.stderr)
@@ -138,7 +180,17 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="build the HTML reports (all articles in data/articles/ by default)")
     r.add_argument("articles", nargs="*", help="article files")
     r.add_argument("--out", help="output folder (default: reports/)")
-    r.add_argument("--workers", type=int, default=0, help="parallel worker processes (default: one per article, at most one per core)")
+    r.add_argument("--workers", type=int, default=0,
+                   help="parallel worker processes (default: one per article, at most one per core; more than the "
+                        "cores only with --force-workers)")
+    r.add_argument("--force-workers", action="store_true", help="allow more workers than cores")
+    r.add_argument("--timeout", type=float, default=REPORT_TIMEOUT,
+                   help=f"seconds allowed for one article's report; a slower one is stopped and listed (default {REPORT_TIMEOUT:g})")
+    r.add_argument("--force", action="store_true",
+                   help="write into a non-empty folder that is not an article-lens output, and replace folders "
+                        "article-lens did not write that are in the way of a report")
+    r.add_argument("--follow-symlinks", action="store_true",
+                   help="read symbolic links in data/articles/ (skipped by default, with a note)")
     r.add_argument("--no-compare", action="store_true", help="skip the comparison page (compare.html)")
     r.set_defaults(func=_report)
     a = sub.add_parser("add", help="add an article (.txt, saved .html page, or http(s) URL) to data/articles/")
@@ -156,13 +208,22 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--slug", help="file name to write (default: the text file's name, else the headline)")
     a.add_argument("--to", metavar="DIR", help="folder to write to (default: data/articles/)")
     a.add_argument("--force", action="store_true", help="replace an existing article of the same name")
-    a.add_argument("--timeout", type=float, default=20.0, help="seconds allowed to download a URL (default 20)")
+    a.add_argument("--timeout", type=float, default=20.0,
+                   help="seconds allowed for the whole download of a URL: connecting, headers and body (default 20)")
+    a.add_argument("--allow-private", action="store_true",
+                   help="follow redirects to this machine or a private network (refused by default)")
     a.add_argument("--max-mb", type=float, default=10.0, help="largest file or download accepted, in MB (default 10)")
     a.set_defaults(func=_add)
     c = sub.add_parser("corpus", help="per-article metrics of many articles as CSV (no notebooks), in parallel")
     c.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB", help="folders (their *.txt), glob patterns or files")
     c.add_argument("--out", help="CSV file to write (default: stdout)")
-    c.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
+    c.add_argument("--workers", type=int, default=0,
+                   help="worker processes (default: all cores; more than the cores only with --force-workers)")
+    c.add_argument("--force-workers", action="store_true", help="allow more workers than cores")
+    c.add_argument("--timeout", type=float, default=ARTICLE_TIMEOUT,
+                   help=f"seconds allowed for one article; a slower one is stopped and listed as timed out (default {ARTICLE_TIMEOUT:g})")
+    c.add_argument("--follow-symlinks", action="store_true",
+                   help="read symbolic links found in folders and globs (skipped by default, with a note)")
     c.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
     c.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     c.set_defaults(func=_corpus)
@@ -191,4 +252,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _discard_stdout()
         return 0
+    except OSError as exc:  # writing the output failed: a full disk, a closed or read-only stdout
+        where = f" '{display_path(exc.filename)}'" if getattr(exc, "filename", None) else ""
+        _discard_stdout()
+        print(f"error: cannot write the output{where} ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush of what could not be written does
+    not print a second error (the pattern Python's documentation gives for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -547,3 +547,124 @@ def test_same_file_name_in_two_folders_keeps_both_reports(tmp_path, monkeypatch)
     titles = {json.loads((r.folder / "summary.json").read_text(encoding="utf-8"))["article"]["title"]
               for r in results if not r.error}
     assert titles == {"First story", "Second story"} or (len(refused) == 1 and "story" in refused[0].error)
+
+
+# ---------------------------------------------------------------- issue 19: names, links, web pages, mojibake
+
+_BAD_NAMES = [b"caf\xe9-news.txt", b"\xff\xfe.txt", b"report-\x80\x81.txt", b"ok-\xed\xa0\x80.txt"]
+
+
+@pytest.mark.parametrize("raw", _BAD_NAMES)
+def test_file_names_that_are_not_utf8(raw, tmp_path):
+    """Any bytes in a file name: shown with U+FFFD, written as valid UTF-8 (JSON, CSV), never a crash."""
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/" + raw))
+    path.write_bytes(f"{BODY}\n\n{BODY}\n".encode("utf-8"))  # no headline: the title comes from the name
+    article = load_article(path)
+    json.dumps(build_summary(article), ensure_ascii=False).encode("utf-8")  # valid UTF-8 throughout
+    assert "\ufffd" in article.path and re.fullmatch(r"[a-z0-9-]+", article.slug)
+    proc = subprocess.run([sys.executable, "-m", "analysis", "summary", path], capture_output=True, cwd=str(ROOT),
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout.decode("utf-8"))  # strict: raw bytes would not decode
+    assert "\udc80" not in json.dumps(summary)
+    out = tmp_path / "m.csv"
+    proc = subprocess.run([sys.executable, "-m", "analysis", "corpus", os.fsdecode(bytes(tmp_path)), "--out", str(out),
+                           "--workers", "1", "--no-progress"], capture_output=True, cwd=str(ROOT), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_bytes().decode("utf-8")
+    assert "\ufffd" in text
+
+
+def test_corpus_checks_its_output_before_the_analysis(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    for out in (tmp_path / "missing" / "m.csv", blocker / "m.csv", tmp_path):
+        proc = run_cli("corpus", str(tmp_path / "a.txt"), "--out", str(out), "--no-progress")
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        assert proc.stderr.startswith("error: ") and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert "analysed" not in proc.stderr  # refused before any article was analysed
+
+
+def test_symlinks_and_special_files_in_a_folder_are_skipped_and_listed(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-real.txt").write_text(ARTICLE, encoding="utf-8")
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Secret\n\nThe password is swordfish. It must never be read.\n", encoding="utf-8")
+    (folder / "b-link.txt").symlink_to(secret)
+    (folder / "c-broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(folder / "d-pipe.txt")
+    out = tmp_path / "m.csv"
+    proc = run_cli("corpus", str(folder), "--out", str(out), "--workers", "1", "--no-progress")
+    assert proc.returncode == 0, proc.stderr
+    rows = out.read_text(encoding="utf-8")
+    assert "a-real" in rows and "swordfish" not in rows and "b-link" not in rows
+    skipped = [line for line in proc.stderr.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 3
+    assert any("b-link.txt" in s and "symbolic link" in s for s in skipped)
+    assert any("d-pipe.txt" in s and "pipe" in s for s in skipped)
+    proc = run_cli("corpus", str(folder), "--out", str(out), "--workers", "1", "--no-progress", "--follow-symlinks")
+    assert "b-link" in out.read_text(encoding="utf-8")
+    assert any("c-broken.txt" in line and "broken" in line for line in proc.stderr.splitlines())
+
+
+_PAGE_BODY = " ".join(f"The harbour board met for the {n} time and agreed to rebuild the sea wall." for n in
+                      ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"))
+_SAVED_PAGE = (
+    "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Sea wall to be rebuilt | Harbour Times</title>"
+    "<style>body{color:red}</style><script>var tracking = 1;</script></head><body>"
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+    f"<article><h1>Sea wall to be rebuilt</h1><p>{_PAGE_BODY}</p><p>{_PAGE_BODY}</p></article>"
+    "<footer>Subscribe to our newsletter</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.htm", "page.txt"])
+def test_saved_web_pages_are_extracted_by_every_command(name, tmp_path):
+    path = tmp_path / name
+    path.write_text(_SAVED_PAGE, encoding="utf-8")
+    article = load_article(path)
+    assert article.title == "Sea wall to be rebuilt"
+    assert "<" not in article.text and "tracking" not in article.text and "Subscribe" not in article.text
+    n_words = len(re.findall(r"\w+", article.text))
+    assert n_words < 2 * len(re.findall(r"\w+", _PAGE_BODY)) + 20
+    assert any("saved web page" in w for w in article.warnings)
+    proc = run_cli("summary", str(path))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["article"]["title"] == "Sea wall to be rebuilt"
+    assert "saved web page" in proc.stderr
+
+
+@pytest.mark.parametrize("rounds", [1, 2])
+def test_mojibake_is_repaired_with_a_warning(rounds, tmp_path):
+    clean = ("Harbour wall “won’t last” – café owners say\n\n"
+             "The board didn’t agree. “It’s a disgrace,” said Zoë Müller, who runs the café. " * 2)
+    text = clean
+    for _ in range(rounds):  # UTF-8 read as Windows-1252 (bytes it leaves undefined read as Latin-1), once or twice
+        text = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+    assert "â€" in text
+    path = tmp_path / "mojibake.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert "won’t last" in article.title and "didn’t agree" in article.text and "Zoë Müller" in article.text
+    assert any("mojibake" in w and "ftfy" in w for w in article.warnings)
+    assert not any("mojibake" in w for w in load_article(_write(tmp_path / "clean.txt", clean)).warnings)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", ["summary", "corpus"])
+def test_full_stdout_is_one_line(command, tmp_path):
+    path = _write(tmp_path / "a.txt", ARTICLE)
+    args = [command, str(path)] + (["--no-progress", "--workers", "1"] if command == "corpus" else [])
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "analysis", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, cwd=str(ROOT), timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error")]
+    assert errors == ["error: cannot write the output (No space left on device)."]

@@ -260,3 +260,90 @@ def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
         write_bytes_atomic(target, b"new content that never lands")
     assert target.read_bytes() == b"complete old content"
     assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]  # no temporary file left
+
+
+# ---------------------------------------------------------------- issue 19: concurrent builds, orphans
+
+
+def test_concurrent_builds_of_one_report_take_turns(previous, tmp_path):
+    """A second build of the same article into the same folder waits for the first (a lock per report
+    folder) instead of deleting its staging folder; killing the waiting one harms nothing, and no
+    process of either run is left behind."""
+    import psutil
+
+    out = tmp_path / "out"
+    shutil.copytree(previous["out"], out)
+    cmd = [sys.executable, "-m", "analysis", "report", str(previous["article"]), "--out", str(out), "--workers", "1",
+           "--no-compare"]
+    first = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    second = None
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and not list(out.glob(f".staging-{SLUG}-*")):
+            time.sleep(0.2)
+        assert list(out.glob(f".staging-{SLUG}-*")), "the first build never started staging"
+        second = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
+        time.sleep(8)  # the second is now waiting for the lock (its own start-up takes a few seconds)
+        family = [second.pid] + [c.pid for c in psutil.Process(second.pid).children(recursive=True)]
+        os.killpg(second.pid, signal.SIGKILL)
+        second.wait(30)
+        stdout, stderr = first.communicate(timeout=400)
+        assert first.returncode == 0, stderr[-2000:]
+        assert "Traceback" not in stderr
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
+                                                  for p in family):
+            time.sleep(0.2)
+        assert not [p for p in family if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
+    finally:
+        for proc in (first, second):
+            if proc is not None and proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(30)
+    assert (out / SLUG / "summary.json").exists() and (out / SLUG / ".article-lens-report").exists()
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_killed_report_leaves_no_process_behind(previous, tmp_path):
+    import psutil
+
+    out = tmp_path / "out"
+    shutil.copytree(previous["out"], out)
+    cmd = [sys.executable, "-m", "analysis", "report", str(previous["article"]), "--out", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    family: set[int] = set()
+    connection_files: list[str] = []
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                family |= {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
+            except psutil.NoSuchProcess:
+                break
+            if [p for p in out.glob(f".staging-{SLUG}-*") if any(p.glob("*.html"))]:
+                children = psutil.Process(proc.pid).children(recursive=True)
+                family |= {c.pid for c in children}
+                for child in children:  # the kernel's connection file: `ipykernel_launcher -f FILE`
+                    try:
+                        cmd = child.cmdline()
+                    except psutil.Error:
+                        continue
+                    connection_files.extend(cmd[i + 1] for i, a in enumerate(cmd[:-1]) if a == "-f")
+                proc.kill()  # the parent only, as `kill -9 PID` would: its children must follow
+                proc.wait(30)
+                break
+            time.sleep(0.2)
+        assert proc.returncode is not None and proc.returncode < 0, "the build finished before it could be killed"
+        deadline = time.monotonic() + 20
+        alive = lambda: [p for p in family if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]  # noqa: E731
+        while time.monotonic() < deadline and alive():
+            time.sleep(0.2)
+        assert not alive(), [psutil.Process(p).cmdline() for p in alive()]
+        assert connection_files and not [f for f in connection_files if os.path.exists(f)]  # no temp file left
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(30)
+    assert _tree_hashes(out / SLUG) == previous["hashes"]

@@ -14,7 +14,9 @@ import pandas as pd
 from . import nlp
 from .config import ARTICLES_DIR
 from .errors import ArticleError
-from .io import read_article_text
+from .header import parse_header
+from .io import display_path, read_article_bytes, decode_text
+from .webpage import HTML_SUFFIXES, decode_html, extract_html, looks_like_html
 
 __all__ = [
     "Paragraph",
@@ -27,6 +29,8 @@ __all__ = [
     "resolve_article_path",
     "MAX_ARTICLE_CHARS",
     "split_header",
+    "slug_for_file",
+    "article_from_bytes",
 ]
 
 #: Longest text analysed, in characters after decoding: about 160,000 words, far beyond the longest
@@ -148,7 +152,10 @@ class Article:
 
 # ---------------------------------------------------------------- slugs
 
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+             # the names of the report output's shared files and folders (assets/, index.html, compare.html,
+             # compare_figures/, a corpus CSV): an article never gets one of them as its folder
+             "assets", "index", "compare", "corpus"}
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
@@ -156,8 +163,8 @@ def slugify(text: str, *, max_length: int = 60) -> str:
 
     >>> slugify("Trump Intensifies Immigration Enforcement!")
     'trump-intensifies-immigration-enforcement'
-    >>> slugify("../../etc/passwd"), slugify("CON"), slugify("🙂")
-    ('etc-passwd', 'con-article', 'article')
+    >>> slugify("../../etc/passwd"), slugify("CON"), slugify("🙂"), slugify("assets")
+    ('etc-passwd', 'con-article', 'article', 'assets-article')
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -204,25 +211,10 @@ def _clean_line(line: str) -> str:
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
-    """Split a ``---`` delimited ``key: value`` header from the body."""
-    lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or lines[first].strip() != "---":
-        return {}, text
-    meta: dict[str, str] = {}
-    for j in range(first + 1, min(len(lines), first + 60)):
-        line = lines[j].strip()
-        if line == "---":
-            return meta, "\n".join(lines[j + 1:])
-        if not line or line.startswith("#"):
-            continue
-        m = _HEADER_LINE_RE.match(line)
-        if not m:
-            return {}, text  # not a header after all: treat the whole file as text
-        key = m.group(1).lower().replace("-", "_")
-        key = "licence" if key == "license" else key
-        meta[key] = m.group(2).strip()
-    return {}, text
+    """Split a ``---`` delimited ``key: value`` header from the body (read leniently, see
+    :func:`analysis.core.header.parse_header`, which also gives the warnings :func:`load_article` shows)."""
+    header = parse_header(text)
+    return dict(header.meta), header.body
 
 
 def _paragraphs_from_blocks(body: str) -> list[tuple[str, int]]:
@@ -433,25 +425,89 @@ def _slug_for(name: str) -> str:
     return slug
 
 
+def slug_for_file(path: str | os.PathLike[str]) -> str:
+    """The slug of an article file, the one rule for its report folder and for collision checks: the slug
+    :func:`load_article` gives the article (from the file name without its extension).
+
+    >>> slug_for_file("a/Storm report.txt"), slug_for_file("assets.txt")
+    ('storm-report', 'assets-article')
+    """
+    return _slug_for(Path(path).stem)
+
+
 def _title_from_name(name: str | None) -> str:
     if not name:
         return ""
-    words = re.sub(r"[-_]+", " ", name).strip()
+    words = re.sub(r"[-_]+", " ", display_path(name)).strip()
     return words[:1].upper() + words[1:] if words else ""
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:
     """Read and parse an article file (any common encoding). Raises ArticleError for user mistakes.
 
-    The slug is the file name without its extension, made filesystem-safe.
+    The slug is the file name without its extension, made filesystem-safe; a file name that is not valid
+    UTF-8 is shown with U+FFFD. A saved web page (``.html``, or text that starts like an HTML document)
+    has its article text extracted first, as ``add`` does; see :func:`article_from_bytes`.
     """
-    text, encoding = read_article_text(path)
-    article = parse_article(text, name=Path(path).stem, path=path)
+    data = read_article_bytes(path)
+    return article_from_bytes(data, name=Path(path).stem, path=path, html=Path(path).suffix.lower() in HTML_SUFFIXES)
+
+
+def article_from_bytes(data: bytes, *, name: str, path: str | os.PathLike[str] | None = None,
+                       html: bool = False) -> Article:
+    """Decode and parse an article file's bytes, as :func:`load_article` does.
+
+    * a saved web page (``html``, or bytes that start like an HTML document) is decoded by its declared
+      charset and its main text and metadata extracted with trafilatura, as ``add`` does, with a warning;
+    * mojibake (UTF-8 read as Windows-1252 or Latin-1, once or twice: "donâ€™t") is repaired with ftfy
+      (Speer 2019), with a warning naming the repair;
+    * problems of the metadata header (an unknown key, a line that is not ``key: value``, a header not
+      closed or too long) become warnings: the header is never dropped silently.
+    """
+    label = f"'{display_path(path)}'" if path is not None else "the article"
+    text, encoding = decode_text(data, name=label)
+    notes: list[str] = []
+    if html or looks_like_html(text):
+        page, charset_notes = decode_html(data, name=label)
+        meta, body = extract_html(page, name=label)
+        notes += charset_notes
+        notes.append(f"{label} is a saved web page: its main text was extracted (as `add` does); "
+                     "add it with `python -m analysis add` to keep the extracted text.")
+        header = "".join(f"{k}: {v}\n" for k, v in meta.items())
+        text, encoding = (f"---\n{header}---\n{body}\n" if header else body + "\n"), "utf-8"
+    text, repair = _repair_mojibake(text)
+    if repair:
+        notes.append(repair)
+    article = parse_article(text, name=name, path=display_path(path) if path is not None else None)
+    notes += parse_header(_normalise(text)).warnings
+    meta = dict(article.meta)
     if encoding not in ("utf-8", "utf-8-sig"):
-        meta = dict(article.meta)
         meta["encoding"] = encoding
+    if meta != article.metadata:
         article = _replace_meta(article, meta)
+    if notes:
+        from dataclasses import replace
+
+        article = replace(article, warnings=tuple(notes) + article.warnings)
     return article
+
+
+def _repair_mojibake(text: str) -> tuple[str, str]:
+    """``text`` with mojibake repaired by ftfy's ``fix_encoding`` (only the encoding step: quotes, dashes
+    and everything else stay as written), and a warning naming the repair ("" when nothing changed)."""
+    import ftfy
+
+    if text.isascii():
+        return text, ""
+    fixed, steps = ftfy.fix_encoding_and_explain(text)
+    # Only a real re-decoding counts: a lone "transcode" step (C1 controls read as Windows-1252) is a
+    # partial repair that can leave the text worse, so the text is then kept as it was.
+    if fixed == text or not any(step[0] in ("encode", "decode") for step in steps or ()):
+        return text, ""
+    changed = sum(1 for a, b in zip(text.split(), fixed.split()) if a != b)
+    how = " then ".join(f"{s[1]}" for s in steps if s[0] in ("encode", "decode"))[:120]
+    return fixed, (f"the text had mojibake (characters decoded with the wrong encoding, e.g. 'â€™' for '’'); "
+                   f"repaired with ftfy ({how}), about {changed} word(s) changed.")
 
 
 def _replace_meta(article: Article, meta: Mapping[str, str]) -> Article:

@@ -8,8 +8,10 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -18,7 +20,9 @@ from .errors import ArticleError
 
 __all__ = [
     "article_files",
+    "scan_article_folder",
     "read_article_text",
+    "read_article_bytes",
     "decode_text",
     "read_lexicon",
     "write_text_atomic",
@@ -29,8 +33,13 @@ __all__ = [
     "write_text_new",
     "read_json",
     "write_csv_atomic",
+    "check_output_file",
+    "hold_lock",
+    "csv_safe",
+    "display_path",
     "FetchedPage",
     "fetch_url",
+    "redirect_refusal",
     "FETCH_TIMEOUT",
     "FETCH_MAX_BYTES",
 ]
@@ -135,24 +144,76 @@ def decode_text(data: bytes, *, name: str = "the input") -> tuple[str, str]:
     return text, enc
 
 
-def article_files(directory: Path = ARTICLES_DIR) -> list[Path]:
-    """The article files of a folder (``*.txt``, not hidden), sorted by name: what ``make report``,
-    the comparison notebook and corpus mode read from a folder."""
-    return sorted(p for p in directory.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+def article_files(directory: Path = ARTICLES_DIR, *, follow_symlinks: bool = False) -> list[Path]:
+    """The article files of a folder (``*.txt``, not hidden, regular files; symbolic links only with
+    ``follow_symlinks``), sorted by name: what ``make report``, the comparison notebook and corpus mode
+    read from a folder. :func:`scan_article_folder` also says what was left out and why."""
+    return scan_article_folder(directory, follow_symlinks=follow_symlinks)[0]
+
+
+def scan_article_folder(directory: Path | None, *, follow_symlinks: bool = False,
+                        candidates: list[Path] | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
+    """``(files, skipped)``: the article files of ``directory`` (its ``*.txt``, not hidden) or among
+    ``candidates`` (a glob's matches), and ``(file, reason)`` for each one left out: a symbolic link (it
+    may lead anywhere on the machine, e.g. a system file; read only with ``follow_symlinks``, and never
+    when it is broken or leads to something that is not a regular file), a pipe, a device or a socket
+    (reading one could block or never end). Folders are passed over silently. Sorted by name."""
+    import stat
+
+    if candidates is None:
+        candidates = sorted(p for p in Path(directory).glob("*.txt") if not p.name.startswith("."))
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    for p in sorted(candidates):
+        try:
+            info = os.lstat(p)
+        except OSError as exc:
+            skipped.append((display_path(p), f"cannot be examined ({exc.strerror or exc})"))
+            continue
+        mode = info.st_mode
+        if stat.S_ISLNK(mode):
+            if not follow_symlinks:
+                skipped.append((display_path(p), "a symbolic link (give --follow-symlinks to read it)"))
+                continue
+            try:
+                mode = os.stat(p).st_mode
+            except OSError:
+                skipped.append((display_path(p), "a broken symbolic link"))
+                continue
+            if not stat.S_ISREG(mode):
+                if not stat.S_ISDIR(mode):
+                    skipped.append((display_path(p), "a symbolic link to something that is not a regular file"))
+                continue
+        if stat.S_ISDIR(mode):
+            continue
+        what = next((label for test, label in kinds if test(mode)), None)
+        if what:
+            skipped.append((display_path(p), f"{what}, not a regular file"))
+            continue
+        files.append(p)
+    return files, skipped
 
 
 def read_article_text(path: str | os.PathLike[str]) -> tuple[str, str]:
-    """Read an article file and return ``(text, encoding)``; every user mistake raises ArticleError.
+    """Read an article file and return ``(text, encoding)``; every user mistake raises ArticleError
+    (see :func:`read_article_bytes`; binary content is refused too)."""
+    return decode_text(read_article_bytes(path), name=f"'{display_path(path)}'")
+
+
+def read_article_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read an article file's bytes; every user mistake raises ArticleError.
 
     Refused with one clear sentence: a missing path, a folder, anything that is not a regular
     file (a pipe, a device such as ``/dev/zero``, a socket: reading those could block or never
-    end), an unreadable file, a file over ``MAX_ARTICLE_BYTES``, and binary content.
-    The file is only read, never modified.
+    end), an unreadable file and a file over ``MAX_ARTICLE_BYTES``. A file name that is not valid
+    UTF-8 is shown with U+FFFD in the message. The file is only read, never modified.
     """
     import stat
 
     p = Path(path)
-    label = f"'{p}'"
+    label = f"'{display_path(p)}'"
     try:
         if not p.exists():
             raise ArticleError(f"{label} does not exist.")
@@ -184,7 +245,7 @@ def read_article_text(path: str | os.PathLike[str]) -> tuple[str, str]:
             os.close(fd)
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{label} is over {MAX_ARTICLE_BYTES / 1e6:.0f} MB; articles that large are refused.")
-    return decode_text(data, name=label)
+    return data
 
 
 @lru_cache(maxsize=64)
@@ -206,6 +267,60 @@ def read_lexicon(name: str, *, directory: Path | None = None) -> pd.DataFrame:
         raise FileNotFoundError(f"lexicon file {path} is missing")
     frame = _read_lexicon_cached(str(path), path.stat().st_mtime)
     return frame.copy()
+
+
+def check_output_file(path: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that a file can be written at ``path`` (its folder exists, is a folder and
+    is writable; ``path`` is not a folder): an ArticleError naming the problem otherwise. A temporary
+    file is created and removed in the folder to prove it (permissions alone can lie: read-only mounts)."""
+    target = Path(path)
+    label = f"'{display_path(target)}'"
+    if target.is_dir():
+        raise ArticleError(f"{label} is a folder; give a file name for the output.")
+    parent = target.parent
+    if not parent.exists():
+        raise ArticleError(f"cannot write {label}: the folder '{display_path(parent)}' does not exist.")
+    if not parent.is_dir():
+        raise ArticleError(f"cannot write {label}: '{display_path(parent)}' is a file, not a folder.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".check", dir=parent)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise ArticleError(f"cannot write {label} ({exc.strerror or exc}).") from None
+    return target
+
+
+@contextmanager
+def hold_lock(path: str | os.PathLike[str], *, wait: float, what: str) -> Iterator[Path]:
+    """Hold an exclusive lock on the file ``path`` (created if needed; ``flock``, released when this process
+    ends however it ends) for the duration of the ``with`` block; wait up to ``wait`` seconds for another
+    process to release it, then raise ArticleError naming ``what`` is busy."""
+    import time
+
+    lock_path = Path(path)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise ArticleError(f"cannot lock {what} ({exc.strerror or exc}).") from None
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no locking
+            fcntl = None
+        deadline = time.monotonic() + wait
+        while fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ArticleError(f"{what} is being written by another article-lens run; waited {wait:g} s. "
+                                       "Try again when it has finished.") from None
+                time.sleep(0.2)
+        yield lock_path
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -367,9 +482,57 @@ def read_json(path: str | os.PathLike[str]):
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection": ``=``,
+#: ``+``, ``-``, ``@``, tab and carriage return).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LONE_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as valid text: bytes of a file name that are not UTF-8 (kept by Python as lone surrogates)
+    are shown as U+FFFD, so the name can be printed, put in JSON or written to a UTF-8 file.
+
+    >>> display_path(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\ufffd.txt'
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    return _LONE_SURROGATE_RE.sub("\ufffd", text)
+
+
+def _csv_cell(value):
+    if not isinstance(value, str):
+        return value
+    value = _LONE_SURROGATE_RE.sub("\ufffd", value)
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    # A bare CR inside a cell is not quoted by a writer whose line end is "\n", so a reader would
+    # split the row there: written as a line feed (the cell is then quoted).
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` safe to open in a spreadsheet: every text cell starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP CSV Injection guidance), so it
+    is shown as text and never run as a formula; carriage returns become line feeds (so the row is
+    never split), lone surrogates U+FFFD (so the text is valid UTF-8). Numeric columns (a negative tone score) are left alone: they are numbers, not formulas.
+
+    >>> csv_safe(pd.DataFrame({"title": ["=HYPERLINK(1)", "ok"], "tone": [-0.5, 0.1]})).to_dict("list")
+    {'title': ["'=HYPERLINK(1)", 'ok'], 'tone': [-0.5, 0.1]}
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = out[col].map(_csv_cell)
+    return out
+
+
 def write_csv_atomic(path: str | os.PathLike[str], frame: pd.DataFrame) -> Path:
-    """Write a DataFrame as UTF-8 CSV (no index, ``\\n`` line ends) atomically."""
-    return write_text_atomic(path, frame.to_csv(index=False, lineterminator="\n"))
+    """Write a DataFrame as UTF-8 CSV (no index, ``\\n`` line ends) atomically, made safe for
+    spreadsheets first (:func:`csv_safe`). The text is encoded before anything is written, so a
+    failure never leaves half a file."""
+    return write_text_atomic(path, csv_safe(frame).to_csv(index=False, lineterminator="\n"))
 
 
 class FetchedPage:
@@ -397,13 +560,97 @@ def _is_loopback(host: str | None) -> bool:
         return False
 
 
-def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES) -> FetchedPage:
-    """Download an ``http(s)`` URL with a time limit for the whole download and a size cap.
+def _is_private_host(host: str | None) -> bool:
+    """True when ``host`` is, or resolves to, an address on this machine or a private, link-local, reserved
+    or unspecified network (RFC 1918, RFC 4193, 127/8, ::1, 169.254/16, 0.0.0.0...)."""
+    import ipaddress
+    import socket
 
-    Every failure raises ArticleError with one clear sentence: not a web address, offline or
-    unknown host, refused connection, HTTP error status, timeout, or a response over ``max_bytes``.
-    Pages on this machine (localhost, 127.0.0.1) never go through a proxy.
+    if not host:
+        return True
+    host = host.strip("[]")
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None)
+        except (OSError, UnicodeError):
+            return False  # does not resolve: the request itself will fail with a clear line
+        addresses = []
+        for info in infos:
+            try:
+                addresses.append(ipaddress.ip_address(info[4][0].split("%")[0]))
+            except ValueError:
+                continue
+    for a in addresses:
+        mapped = getattr(a, "ipv4_mapped", None)
+        a = mapped or a
+        if a.is_loopback or a.is_private or a.is_link_local or a.is_reserved or a.is_unspecified or a.is_multicast:
+            return True
+    return False
+
+
+def redirect_refusal(url: str, new_url: str, *, allow_private: bool = False) -> str | None:
+    """Why a redirect from ``url`` to ``new_url`` is refused, or None when it may be followed: only to
+    http(s) addresses, and not to this machine or a private network unless ``allow_private``.
+
+    >>> redirect_refusal("http://example.com/a", "ftp://example.com/b") is not None
+    True
+    >>> redirect_refusal("http://example.com/a", "http://127.0.0.1/admin") is not None
+    True
+    >>> redirect_refusal("http://example.com/a", "http://127.0.0.1/admin", allow_private=True) is None
+    True
     """
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(new_url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return f"{url} redirects to '{new_url[:200]}', which is not an http(s) web address; nothing was added."
+    if not allow_private and _is_private_host(parts.hostname):
+        return (f"{url} redirects to '{new_url[:200]}', an address on this machine or a private network; refused "
+                "(give --allow-private to follow such redirects); nothing was added.")
+    return None
+
+
+def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES,
+              allow_private: bool = False) -> FetchedPage:
+    """Download an ``http(s)`` URL with one time limit for the whole request and a size cap.
+
+    ``timeout`` covers everything: connecting, the status line and headers (a server sending them one
+    byte at a time cannot stretch it) and the body. Redirects are followed only to http(s) addresses, and
+    to this machine or a private network only with ``allow_private`` (:func:`redirect_refusal`).
+    Every failure raises ArticleError with one clear sentence: not a web address, offline or
+    unknown host, refused connection, HTTP error status, timeout, a refused redirect, or a response over
+    ``max_bytes``. Pages on this machine (localhost, 127.0.0.1) never go through a proxy.
+    """
+    import math
+    import threading
+    import time
+
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0):
+        raise ArticleError(f"the timeout must be a positive number of seconds, not {timeout!r}.")
+    deadline = time.monotonic() + timeout
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            outcome["page"] = _fetch(url, timeout, max_bytes, deadline, allow_private)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="article-lens-fetch", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()) + 0.25)
+    if worker.is_alive():  # stuck in a read the socket timeout cannot bound (a slow trickle of headers)
+        raise ArticleError(f"{url} did not answer within {timeout:g} seconds (timed out); try again or raise --timeout.")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["page"]
+
+
+def _fetch(url: str, timeout: float, max_bytes: int, deadline: float, allow_private: bool) -> FetchedPage:
     import http.client
     import socket
     import time
@@ -419,9 +666,16 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETC
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
         "Accept-Encoding": "identity",
     })
-    handlers = [urllib.request.ProxyHandler({})] if _is_loopback(parts.hostname) else []
+
+    class _Redirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: N802 - urllib's naming
+            refusal = redirect_refusal(url, urllib.parse.urljoin(req.full_url, newurl), allow_private=allow_private)
+            if refusal:
+                raise ArticleError(refusal)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    handlers = [_Redirects()] + ([urllib.request.ProxyHandler({})] if _is_loopback(parts.hostname) else [])
     opener = urllib.request.build_opener(*handlers)
-    deadline = time.monotonic() + timeout
     too_big = f"{url} is larger than {max_bytes / 1e6:.1f} MB; refused (a news article page is rarely over 5 MB)."
     timed_out = f"{url} did not answer within {timeout:g} seconds (timed out); try again or raise --timeout."
     try:
@@ -464,6 +718,6 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETC
         ) from None
     except (TimeoutError, socket.timeout):
         raise ArticleError(timed_out) from None
-    except (http.client.HTTPException, OSError) as exc:
+    except (http.client.HTTPException, OSError, ValueError) as exc:
         raise ArticleError(f"cannot fetch {url} ({exc.__class__.__name__}: {exc}).") from None
     return FetchedPage(url, final_url, content_type, charset, b"".join(chunks))

@@ -11,9 +11,11 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from ..core.article import load_article, parse_article
+from ..core.article import article_from_bytes, load_article, parse_article
 from ..core.errors import ArticleError
-from ..core.io import article_files, read_article_text
+from ..core.io import display_path, read_article_bytes, scan_article_folder
+from ..core.webpage import HTML_SUFFIXES
+from ..core.workers import Outcome, run_isolated, usable_cores
 from .summary import build_summary
 
 __all__ = [
@@ -26,7 +28,13 @@ __all__ = [
     "metrics_from_text",
     "find_articles",
     "corpus_metrics",
+    "metrics_from_bytes",
+    "ARTICLE_TIMEOUT",
 ]
+
+#: Default time limit per article in corpus mode, in seconds: the benchmark's 100,000-word article
+#: takes about 10 s, so this only stops an article that would otherwise stall the whole run.
+ARTICLE_TIMEOUT: float = 300.0
 
 #: Columns of the metrics table, one row per article (see :func:`metrics_from_summary`).
 METRIC_COLUMNS = [
@@ -161,6 +169,14 @@ def metrics_from_text(file: str, text: str, encoding: str = "utf-8") -> dict[str
     return metrics_from_summary(build_summary(article), file=file)
 
 
+def metrics_from_bytes(file: str, data: bytes, name: str | None = None) -> dict[str, Any]:
+    """The metrics of one article given its file's bytes, decoded and parsed as :func:`load_article` does
+    (a saved web page is extracted, mojibake repaired): what corpus workers run."""
+    stem = name if name is not None else Path(file).stem
+    article = article_from_bytes(data, name=stem, path=file, html=Path(file).suffix.lower() in HTML_SUFFIXES)
+    return metrics_from_summary(build_summary(article), file=display_path(file))
+
+
 def article_metrics(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The metrics of one article file (what ``python -m analysis summary`` would give, condensed)."""
     return metrics_from_summary(build_summary(load_article(path)), file=str(path))
@@ -173,18 +189,22 @@ def _one_line_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[-1] if text else ''}".strip().rstrip(":")[:300]
 
 
-def _job(item: tuple[str, str, str]) -> tuple[str, dict | None, str | None]:
-    """Worker side: never raises, so one bad article cannot stop the map."""
-    file, text, encoding = item
+def _job(item: tuple[str, bytes, str]) -> tuple[str, dict | None, str | None]:
+    """Worker side: never raises, so one bad article cannot stop the map. ``item`` is (file as shown,
+    the file's bytes, the file name's stem as the OS gives it)."""
+    file, data, stem = item
     try:
-        return file, metrics_from_text(file, text, encoding), None
+        return file, metrics_from_bytes(file, data, stem), None
     except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the corpus
         return file, None, _one_line_error(exc)
 
 
-def find_articles(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def find_articles(inputs: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False,
+                  skipped: list[tuple[str, str]] | None = None) -> list[Path]:
     """Article files named by folders (their ``*.txt``), glob patterns (``**`` allowed) or paths; sorted, unique.
 
+    In folders and glob matches, symbolic links (unless ``follow_symlinks``), pipes, devices and sockets are
+    left out, each added to ``skipped`` as ``(file, reason)``; a file named explicitly is always read.
     Raises ArticleError when an input matches nothing.
     """
     found: list[Path] = []
@@ -192,13 +212,18 @@ def find_articles(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
         s = str(item)
         p = Path(s).expanduser()
         if p.is_dir():
-            matches = article_files(p)
-        elif p.exists():
-            matches = [p]
+            matches, left_out = scan_article_folder(p, follow_symlinks=follow_symlinks)
+        elif p.exists() or p.is_symlink():
+            matches, left_out = [p], []
         else:
-            matches = sorted(Path(q) for q in glob.glob(os.path.expanduser(s), recursive=True) if Path(q).is_file())
+            hits = sorted(Path(q) for q in glob.glob(os.path.expanduser(s), recursive=True))
+            matches, left_out = scan_article_folder(None, follow_symlinks=follow_symlinks, candidates=hits)
+        if skipped is not None:
+            skipped.extend(left_out)
         if not matches:
-            raise ArticleError(f"'{s}' matches no article files (give a folder, a glob such as 'articles/*.txt', or files).")
+            why = f" ({len(left_out)} skipped: {left_out[0][1]})" if left_out else ""
+            raise ArticleError(f"'{display_path(s)}' matches no article files{why} (give a folder, a glob such as "
+                               "'articles/*.txt', or files).")
         found.extend(matches)
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda q: str(q))
@@ -213,14 +238,13 @@ class CorpusResult:
     failures: pd.DataFrame
 
 
-def _read_all(paths: Sequence[Path]) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+def _read_all(paths: Sequence[Path]) -> tuple[list[tuple[str, bytes, str]], list[tuple[str, str]]]:
     items, failures = [], []
     for p in paths:
         try:
-            text, encoding = read_article_text(p)
-            items.append((str(p), text, encoding))
+            items.append((display_path(p), read_article_bytes(p), p.stem))
         except ArticleError as exc:
-            failures.append((str(p), str(exc)))
+            failures.append((display_path(p), str(exc)))
     return items, failures
 
 
@@ -231,26 +255,28 @@ def _progress(total: int, enabled: bool):
                 dynamic_ncols=True, leave=True)
 
 
-def _map_processes(items, workers: int, bar) -> list[tuple[str, dict | None, str | None]]:
-    if workers <= 1 or len(items) <= 1:
+def _map_processes(items, workers: int, bar, timeout: float | None) -> list[tuple[str, dict | None, str | None]]:
+    """Each article in a worker process of its own slot (:func:`analysis.core.workers.run_isolated`): a worker
+    that dies fails only its article (retried once in a fresh process), an article over ``timeout`` seconds
+    is stopped and gets a failure row; one worker without a time limit runs in this process."""
+    if (workers <= 1 and timeout is None) or not items:
         out = []
         for item in items:
             out.append(_job(item))
             bar.update(1)
         return out
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
 
-    out = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
-        futures = {pool.submit(_job, item): item[0] for item in items}
-        for fut in as_completed(futures):
-            try:
-                out.append(fut.result())
-            except BrokenProcessPool as exc:  # a worker died (out of memory, killed)
-                out.append((futures[fut], None, f"worker process died ({exc})"))
-            bar.update(1)
-    return out
+    def _row(outcome: Outcome) -> tuple[str, dict | None, str | None]:
+        file = items[outcome.index][0]
+        if outcome.status == "ok":
+            return outcome.value
+        if outcome.status == "timeout":
+            return file, None, f"timed out: {outcome.value} (raise --timeout for very long articles)"
+        return file, None, f"{outcome.value}" if outcome.status == "error" else f"worker process died: {outcome.value}"
+
+    outcomes = run_isolated(_job, items, workers=min(workers, len(items)), timeout=timeout,
+                            on_done=lambda _o: bar.update(1))
+    return [_row(o) for o in outcomes]
 
 
 def _map_dask(items, address: Any, bar, timeout: float) -> list[tuple[str, dict | None, str | None]]:
@@ -285,27 +311,29 @@ def corpus_metrics(
     dask_address: Any = None,
     dask_timeout: float = 10.0,
     progress: bool = True,
+    timeout: float | None = None,
 ) -> CorpusResult:
     """The metrics of every article, computed in parallel; files that fail are skipped and listed.
 
-    Files are read here (through ``analysis.core.io``) and their text is sent to the workers, which run
-    :func:`metrics_from_text`. ``workers`` worker processes (default: all cores; 1 runs in this
-    process) or, with ``dask_address`` (a scheduler address such as ``tcp://host:8786``, or a
+    Files are read here (through ``analysis.core.io``) and their bytes are sent to the workers, which run
+    :func:`metrics_from_bytes`. ``workers`` worker processes (default: all cores; 1 without a ``timeout``
+    runs in this process; a worker that dies fails only its article, which is retried once; an article
+    still running after ``timeout`` seconds is stopped and listed as timed out) or, with ``dask_address`` (a scheduler address such as ``tcp://host:8786``, or a
     ``distributed`` cluster object; connecting gives up after ``dask_timeout`` seconds), the same
     function on a Dask cluster. A tqdm progress
     bar goes to stderr unless ``progress=False``. Rows come back in the order of ``paths``.
     """
     paths = [Path(p) for p in paths]
     items, failures = _read_all(paths)
-    workers = max(1, workers if workers else (os.cpu_count() or 1))
+    workers = max(1, workers if workers else usable_cores())
     with _progress(len(paths), progress) as bar:
         bar.update(len(failures))
         if dask_address is not None:
             target = getattr(dask_address, "scheduler_address", None) or dask_address
             results = _map_dask(items, target, bar, dask_timeout)
         else:
-            results = _map_processes(items, workers, bar)
-    order = {str(p): i for i, p in enumerate(paths)}
+            results = _map_processes(items, workers, bar, timeout)
+    order = {display_path(p): i for i, p in enumerate(paths)}
     rows = sorted((r for r in results if r[1] is not None), key=lambda r: order.get(r[0], len(order)))
     failures += [(f, e) for f, _, e in results if e is not None]
     failures.sort(key=lambda r: (order.get(r[0], len(order)), r[0]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from ..core import io
 from ..core.article import METADATA_KEYS, Article, load_article, parse_article, slugify, split_header
 from ..core.config import ARTICLES_DIR, MAX_ARTICLE_BYTES
 from ..core.errors import ArticleError
+from ..core.webpage import HTML_SUFFIXES, decode_html, extract_html, looks_like_html, normalise_date, one_line, text_codec
 from ..language.words import size
 
 __all__ = [
@@ -28,15 +28,7 @@ __all__ = [
     "HTML_SUFFIXES",
 ]
 
-#: File name endings read as saved web pages (other files are sniffed: an HTML document is read as one).
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
-
 _KEY_RE = re.compile(r"^[a-z][a-z_-]{0,30}$")
-_WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_HTML_START_RE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b|body\b)", re.I | re.S)
-_META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
 @dataclass(frozen=True)
@@ -68,46 +60,7 @@ class AddedArticle:
 
 # ---------------------------------------------------------------- small pure helpers
 
-def _one_line(value: object) -> str:
-    return _WS_RE.sub(" ", re.sub(r"[\r\n\u2028\u2029]+", " ", str(value))).strip()
-
-
-def looks_like_html(text: str) -> bool:
-    """True when a text is an HTML document (starts with a doctype, ``<html>``, ``<head>`` or ``<body>``).
-
-    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>"), looks_like_html("Hi <b>there</b>")
-    (True, False)
-    """
-    return bool(_HTML_START_RE.match(text[:4096]))
-
-
-def normalise_date(value: str) -> str:
-    """A date as ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY``); raises ArticleError when it is not a date.
-
-    >>> normalise_date("2024-05-01"), normalise_date("5 March 2024"), normalise_date("March 5, 2024"), normalise_date("2017")
-    ('2024-05-01', '2024-03-05', '2024-03-05', '2017')
-    """
-    import datetime
-
-    v = _one_line(value).rstrip(".")
-    bad = ArticleError(f"'{value}' is not a date this tool understands (use YYYY-MM-DD, e.g. 2024-05-01).")
-    parts: tuple[int, ...] | None = None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.+\-Z]*)?", v)
-    if m:
-        parts = tuple(int(x) for x in m.groups() if x)
-    m = m or re.fullmatch(r"(?:[A-Za-z]+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", v)
-    if parts is None and m and m.group(1)[:3].lower() in _MONTHS:
-        parts = (int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
-    m2 = re.fullmatch(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", v)
-    if parts is None and m2 and m2.group(2)[:3].lower() in _MONTHS:
-        parts = (int(m2.group(3)), _MONTHS[m2.group(2)[:3].lower()], int(m2.group(1)))
-    if parts is None:
-        raise bad
-    try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise bad from None
-    return "-".join([f"{parts[0]:04d}", *(f"{x:02d}" for x in parts[1:])])
+_one_line = one_line
 
 
 def _clean_body(text: str) -> str:
@@ -179,114 +132,75 @@ def _compose_keeping_structure(meta: dict[str, str], body: str, name: str) -> st
     return titled if _structure(parse_article(titled, name=name)) == _structure(base) else plain
 
 
-# ---------------------------------------------------------------- HTML
-
-def _decode_html(data: bytes, *, declared: str | None = None, name: str = "the page") -> str:
-    """Decode a web page: byte-order mark, then the HTTP or ``<meta>`` charset, then UTF-8 / Windows-1252."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return io.decode_text(data, name=name)[0]
-    m = _META_CHARSET_RE.search(data[:8192])
-    for enc in (declared, m.group(1).decode("ascii") if m else None):
-        if not enc:
-            continue
-        try:
-            enc = codecs.lookup(enc).name
-        except LookupError:
-            continue
-        if enc in ("latin-1", "iso8859-1", "ascii"):  # browsers read these labels as Windows-1252 (WHATWG)
-            enc = "cp1252"
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return io.decode_text(data, name=name)[0]
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[^\W_]+", text.casefold()))
-
-
-def _similar(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
-
+# ---------------------------------------------------------------- HTML (see analysis.core.webpage)
 
 def _same(a: str, b: str) -> bool:
     return a.casefold().strip(" .") == b.casefold().strip(" .")
 
 
-def extract_html(page: str, *, url: str | None = None, name: str = "the page") -> tuple[dict[str, str], str]:
-    """The main text of a web page and its metadata, with trafilatura (Barbaresi 2021).
-
-    Navigation, scripts, styles, asides, comments and footers are dropped. Returns ``(meta, body)``:
-    meta has title (the page's own headline when it matches the metadata title), author (byline),
-    date, source (site name, else host name), url (canonical address, else ``url``) and licence
-    when the page states one; body has one paragraph per block, separated by blank lines.
-    Raises ArticleError when no article text is found.
-    """
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        include_links=False, include_formatting=False, deduplicate=False,
-    )
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    lines = [_one_line(line) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise ArticleError(f"{name}: no article text found in the page (it may be built by JavaScript); "
-                           "copy the article's text into a .txt file and add that instead.")
-    title = _one_line(getattr(doc, "title", None) or "")
-    first = lines[0]
-    if len(first.split()) <= 30 and not first.endswith((".", ",", ";", ":")) and (not title or _similar(first, title)):
-        title = first  # the headline as printed on the page
-    while lines and title and _same(lines[0], title):
-        lines.pop(0)
-    meta = {
-        "title": title,
-        "author": _one_line(getattr(doc, "author", None) or ""),
-        "date": _one_line(getattr(doc, "date", None) or ""),
-        "source": _one_line(getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or ""),
-        "url": _one_line(getattr(doc, "url", None) or url or ""),
-        "licence": _one_line(getattr(doc, "license", None) or ""),
-    }
-    if meta["date"]:
-        try:
-            meta["date"] = normalise_date(meta["date"])
-        except ArticleError:
-            meta["date"] = ""
-    return {k: v for k, v in meta.items() if v}, "\n\n".join(lines)
-
-
 # ---------------------------------------------------------------- reading a source
 
+#: Fewest words of body text a web page (saved or fetched) must give to be added: less is a navigation
+#: bar, a cookie notice or a paywall teaser, not an article (the shortest news briefs run to 40-50 words).
+MIN_PAGE_WORDS = 30
+
+
+def _check_page_text(body: str, label: str) -> None:
+    n = len(re.findall(r"[^\W_]+", body))
+    if n < MIN_PAGE_WORDS:
+        raise ArticleError(f"{label}: only {n} word(s) of article text found in the page (at least {MIN_PAGE_WORDS} "
+                           "are needed; it may be a navigation or paywall page); nothing was added.")
+
+
 def read_source(source: str | os.PathLike[str], *, timeout: float = io.FETCH_TIMEOUT,
-                max_bytes: int = MAX_ARTICLE_BYTES) -> Extracted:
-    """Read an article from a text file, a saved web page or an http(s) URL (the file is only read)."""
+                max_bytes: int = MAX_ARTICLE_BYTES, allow_private: bool = False) -> Extracted:
+    """Read an article from a text file, a saved web page or an http(s) URL (the file is only read).
+
+    A web page (saved or fetched) must give at least :data:`MIN_PAGE_WORDS` words of article text.
+    ``allow_private`` lets a URL redirect to this machine or a private network (see :func:`io.fetch_url`).
+    """
     src = str(source)
     if re.match(r"^https?://", src, re.I):
-        page = io.fetch_url(src, timeout=timeout, max_bytes=max_bytes)
+        page = io.fetch_url(src, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
         label = page.final_url
         if page.content_type in ("text/html", "application/xhtml+xml") or (
                 page.content_type != "text/plain" and looks_like_html(page.data[:4096].decode("latin-1"))):
-            meta, body = extract_html(_decode_html(page.data, declared=page.charset, name=label), url=page.final_url, name=label)
+            text, notes = decode_html(page.data, declared=page.charset, name=label)
+            meta, body = extract_html(text, url=page.final_url, name=label)
+            _check_page_text(body, label)
         elif page.content_type == "text/plain" or page.content_type == "":
-            text = page.data.decode(page.charset) if page.charset else io.decode_text(page.data, name=label)[0]
+            enc, notes = text_codec(page.charset), []
+            text = None
+            if enc:
+                try:
+                    text = page.data.decode(enc)
+                except UnicodeDecodeError:
+                    notes.append(f"{label}: the server declares the charset '{page.charset}', but the text is not "
+                                 f"valid {enc}; the encoding was detected instead.")
+            elif page.charset:
+                notes.append(f"{label}: the server declares the charset '{page.charset[:40]}', which is not a known "
+                             "text encoding; the encoding was detected instead.")
+            if text is None:
+                text = io.decode_text(page.data, name=label)[0]
             meta, body = split_text(text)
         else:
             raise ArticleError(f"{label} is '{page.content_type}', not a web page or plain text; nothing was added.")
         meta.setdefault("url", page.final_url)
-        return Extracted(meta, body, "url")
+        return Extracted(meta, body, "url", notes=tuple(notes))
     path = Path(src).expanduser()
-    label = f"'{path}'"
+    label = f"'{io.display_path(path)}'"
     data = io.read_bytes_capped(path, max_bytes=max_bytes)
     if path.suffix.lower() in HTML_SUFFIXES:
-        meta, body = extract_html(_decode_html(data, name=label), name=label)
-        return Extracted(meta, body, "html")
+        text, notes = decode_html(data, name=label)
+        meta, body = extract_html(text, name=label)
+        _check_page_text(body, label)
+        return Extracted(meta, body, "html", notes=tuple(notes))
     text, encoding = io.decode_text(data, name=label)
     if looks_like_html(text):
-        meta, body = extract_html(_decode_html(data, name=label), name=label)
-        return Extracted(meta, body, "html", notes=(f"{label} is an HTML page: its main text was extracted.",))
+        text, notes = decode_html(data, name=label)
+        meta, body = extract_html(text, name=label)
+        _check_page_text(body, label)
+        return Extracted(meta, body, "html", notes=(*notes, f"{label} is an HTML page: its main text was extracted."))
     meta, body = split_text(text)
     notes = () if encoding in ("utf-8", "utf-8-sig") else (f"{label} was decoded as {encoding}; the article file is UTF-8.",)
     return Extracted(meta, body, "text", name=path.stem, notes=notes)
@@ -303,15 +217,21 @@ def add_article(
     force: bool = False,
     timeout: float = io.FETCH_TIMEOUT,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    allow_private: bool = False,
 ) -> AddedArticle:
     """Write ``<directory>/<slug>.txt`` (default ``data/articles/``) from a text file, saved page or URL.
 
     ``metadata`` (title, source, date, author, url, licence, attribution, ... ) overrides what
     was found in the source. The slug is ``slug``, else the text file's name, else the headline.
     An existing file is never replaced unless ``force``; the source file is never modified.
-    Raises ArticleError for every user mistake.
+    ``timeout`` bounds the whole download of a URL; ``allow_private`` lets it redirect to this machine or a
+    private network. Raises ArticleError for every user mistake.
     """
-    extracted = read_source(source, timeout=timeout, max_bytes=max_bytes)
+    import math
+
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0):
+        raise ArticleError(f"the timeout must be a positive number of seconds, not {timeout!r}.")
+    extracted = read_source(source, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
     meta = dict(extracted.meta)
     notes = list(extracted.notes)
     overrides = {str(k).strip().lower(): _one_line(v) for k, v in (metadata or {}).items() if v is not None and _one_line(v)}

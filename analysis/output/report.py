@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from ..core.article import Article, load_article, slugify
+from ..core.article import Article, load_article, slug_for_file
 from ..core.config import NOTEBOOKS_DIR, REPORTS_DIR, ROOT, VERSION
 from ..core.errors import ArticleError
-from ..core.io import article_files, read_json, replace_dir_atomic, write_text_atomic
+from ..core.io import (article_files, display_path, hold_lock, read_json, replace_dir_atomic, write_text_atomic)
+from ..core.workers import on_worker_stop, run_isolated
 from .charts.export import BACKGROUND_CHARTS_ENV
 from .corpus import metrics_from_summary
 
@@ -30,7 +32,27 @@ __all__ = [
     "write_site_index",
     "index_rows",
     "iter_errors",
+    "MARKER",
+    "RESERVED_NAMES",
+    "claim_output_dir",
+    "choose_folder",
+    "folder_owner",
+    "REPORT_TIMEOUT",
+    "LOCK_WAIT",
 ]
+
+#: The file that marks a report folder as written by article-lens (project, version and the article's
+#: source, as JSON): only folders holding it are ever replaced (or, without it, an older article-lens
+#: report: summary.json, index.html and 01-language.html together).
+MARKER = ".article-lens-report"
+#: Names of the shared files and folders of an output folder; no article folder ever takes one
+#: (:func:`analysis.core.article.slugify` gives ``assets-article``...).
+RESERVED_NAMES = frozenset({"assets", "index", "compare", "corpus", "compare_figures", "index.html", "compare.html"})
+#: Default time limit for one article's report in a worker (``report --timeout``), in seconds: the
+#: benchmark's 100,000-word report takes a few minutes; this only stops a build that would stall a run.
+REPORT_TIMEOUT: float = 1800.0
+#: How long a build waits for another process building the same report folder to finish, in seconds.
+LOCK_WAIT: float = 1800.0
 
 #: The per-article notebooks, in reading order, with the title of their report.
 NOTEBOOKS: tuple[tuple[str, str], ...] = (
@@ -68,6 +90,8 @@ class ReportResult:
     error: str | None = None
     #: The page written when it is not ``folder/index.html`` (the comparison page).
     page: Path | None = None
+    #: Something the user should know that is not an error (a name collision resolved by a suffix).
+    note: str | None = None
 
 
 def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool = True, nav: str = "") -> str:
@@ -167,11 +191,38 @@ def _start_kernel(cwd: Path):
 
     km = AsyncKernelManager(kernel_name=KERNEL_NAME)
     env = kernel_environment()
+    on_worker_stop(_kill_running_kernels)
     # log_level=ERROR: the kernel's start-up warning about unencrypted local TCP (loopback only, a
     # kernel per build) was printed once per article by every `make report`; errors still show.
     run_sync(km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:",
                                                                       "--IPKernelApp.log_level=ERROR"])
+    pid = getattr(getattr(km, "provisioner", None), "pid", None)
+    if pid:
+        _RUNNING_KERNELS[km] = (pid, km.connection_file)
     return km
+
+
+#: The running kernels of this process: manager -> (process id, connection file).
+_RUNNING_KERNELS: dict = {}
+
+
+def _kill_running_kernels() -> None:
+    """Kill every kernel this process started, with everything it started (the kernel leads a session and
+    process group of its own: its chart worker and multiprocessing's resource tracker are in it), and remove
+    their connection files. Run when a report worker is stopped or its parent dies (no cleanup code of
+    jupyter_client runs then)."""
+    import signal
+
+    for pid, connection_file in list(_RUNNING_KERNELS.values()):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.unlink(connection_file)
+        except (OSError, TypeError):
+            pass
+    _RUNNING_KERNELS.clear()
 
 
 #: The kernel client of each running kernel (see :func:`_run`), closed by :func:`_stop_kernel`.
@@ -184,6 +235,7 @@ def _stop_kernel(km) -> None:
     from jupyter_core.utils import run_sync
 
     kc = _CLIENTS.pop(km, None)
+    _RUNNING_KERNELS.pop(km, None)
     try:
         if kc is not None:
             kc.stop_channels()
@@ -270,21 +322,190 @@ def _last_line(exc: BaseException) -> str:
     return next((line.strip() for line in reversed(lines) if line.strip()), type(exc).__name__)
 
 
-def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_dir: Path = NOTEBOOKS_DIR) -> ReportResult:
-    """Build ``out_dir/<slug>/`` for one article. The previous folder stays until the new one is complete.
+def folder_owner(folder: Path) -> tuple[bool, str | None]:
+    """``(ours, source)``: whether ``folder`` is a report folder article-lens wrote, and the article file
+    it was built from (None for a report of an older version, which has no marker)."""
+    folder = Path(folder)
+    if folder.is_symlink() or not folder.is_dir():
+        return False, None
+    marker = folder / MARKER
+    if marker.is_file():
+        try:
+            info = read_json(marker)
+        except (OSError, ValueError):
+            return False, None
+        if isinstance(info, dict) and info.get("project") == "article-lens":
+            return True, info.get("source") if isinstance(info.get("source"), str) else None
+        return False, None
+    legacy = all((folder / name).is_file() for name in ("summary.json", "index.html", f"{NOTEBOOKS[0][0]}.html"))
+    return legacy, None
+
+
+_SHARED = frozenset({"assets", "index.html", COMPARE_PAGE, COMPARE_FIGURES})
+
+
+def _shared_is_ours(entry: Path) -> bool:
+    if entry.is_symlink():
+        return False
+    if entry.name in ("assets", COMPARE_FIGURES):
+        return entry.is_dir()
+    try:  # the pages article-lens writes name it in their body (index) or navigation (comparison)
+        head = entry.read_text(encoding="utf-8", errors="replace")[:200_000]
+    except OSError:
+        return False
+    return "<h1>article-lens reports</h1>" in head or '<nav class="al-nav"><a href="index.html">All articles</a>' in head
+
+
+def claim_output_dir(out_dir: Path, *, force: bool = False) -> Path:
+    """Make ``out_dir`` ready to hold reports, or raise ArticleError (one line naming the problem).
+
+    It may be new, empty, or an article-lens output (it holds a report folder or article-lens's index,
+    comparison page or ``assets/``; other files beside them are left alone). Refused unless ``force``:
+    a file, a folder that cannot be written, a non-empty folder with nothing of article-lens's in it
+    (``--out ~/Documents``), and a shared name (``index.html``, ``assets``...) held by something
+    article-lens did not write. Article folders are checked one by one (:func:`choose_folder`).
+    """
+    out_dir = Path(out_dir)
+    label = f"'{display_path(out_dir)}'"
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ArticleError(f"the output folder {label} is a file; give a folder for --out.")
+    for parent in out_dir.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise ArticleError(f"the output folder {label} cannot be made: '{display_path(parent)}' is a file.")
+            break
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if not force:
+            visible = [e for e in sorted(out_dir.iterdir()) if not e.name.startswith(".")]
+            in_the_way = [e.name for e in visible if e.name in _SHARED and not _shared_is_ours(e)]
+            ours = [e for e in visible if (e.name in _SHARED and _shared_is_ours(e)) or folder_owner(e)[0]]
+            if in_the_way or (visible and not ours):
+                name = (in_the_way or [visible[0].name])[0]
+                raise ArticleError(
+                    f"the output folder {label} holds files article-lens did not write (e.g. '{display_path(name)}'); "
+                    "give a new or empty folder, or --force to write into it.")
+        probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".article-lens-probe-")
+        probe.close()
+    except OSError as exc:
+        raise ArticleError(f"cannot write to the output folder {label} ({exc.strerror or exc}).") from None
+    return out_dir
+
+
+def _lock_file(out_dir: Path, folder: str) -> Path:
+    """The lock file of ``out_dir/folder``: in the temporary folder (one per user), so the output holds
+    nothing but reports; named by a hash of the output folder's real path."""
+    import hashlib
+
+    where = Path(tempfile.gettempdir()) / f"article-lens-locks-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    where.mkdir(mode=0o700, exist_ok=True)
+    key = hashlib.sha256(os.fsencode(Path(out_dir).resolve())).hexdigest()[:20]
+    return where / f"{key}-{folder}.lock"
+
+
+def _source_key(path: Path) -> str:
+    return display_path(Path(path).resolve())
+
+
+def choose_folder(out_dir: Path, slug: str, source: Path, *, force: bool = False,
+                  taken: frozenset[str] | set[str] = frozenset()) -> tuple[str, str | None]:
+    """``(folder name, note)``: where the report of ``source`` goes in ``out_dir``. One rule, used both to
+    name the folder and to check collisions: ``slug`` if free or holding this article's earlier report,
+    else ``slug-2``, ``slug-3``... (deterministic: the first free one, skipping names in ``taken`` and
+    reports of other articles); ``note`` says when a suffix was needed. A folder article-lens did not
+    write is never replaced: ArticleError naming it, unless ``force``."""
+    key = _source_key(source)
+    for n in range(1, 10_000):
+        name = slug if n == 1 else f"{slug}-{n}"
+        if name in taken or name in RESERVED_NAMES:
+            continue
+        target = Path(out_dir) / name
+        if not (target.exists() or target.is_symlink()):
+            break
+        ours, owner = folder_owner(target)
+        if not ours:
+            if force:
+                break
+            raise ArticleError(
+                f"'{display_path(target)}' exists and was not written by article-lens (it has no {MARKER} file); "
+                f"nothing was replaced. Move it away, or give --force to replace it with the report of "
+                f"'{display_path(source)}'.")
+        if owner is None or owner == key:
+            break
+    else:  # pragma: no cover - ten thousand reports of different files with one name
+        raise ArticleError(f"too many reports named '{slug}' in '{display_path(out_dir)}'.")
+    note = None
+    if name != slug:
+        note = (f"'{display_path(source)}' is written to '{name}/': '{slug}' holds the report of another file "
+                "with the same name.")
+    return name, note
+
+
+_STAGING_RE = re.compile(r"^(?:p(?P<pid>\d+)-)?[a-z0-9_]+$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clear_stale_staging(out_dir: Path, name: str) -> None:
+    """Remove staging folders of ``name`` left by runs that are gone (killed); never one whose owner is alive.
+    Called with the folder's lock held, so no live run of this folder can be staging."""
+    prefix = f".staging-{name}-"
+    for stale in out_dir.glob(f"{prefix}*"):
+        m = _STAGING_RE.match(stale.name[len(prefix):])
+        if not m:
+            continue  # another folder's (".staging-story-2-..." is not "story"'s)
+        pid = m.group("pid")
+        if pid is not None and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_dir: Path = NOTEBOOKS_DIR,
+                         folder: str | None = None, force: bool = False) -> ReportResult:
+    """Build ``out_dir/<folder>/`` for one article (``folder`` from :func:`choose_folder` unless given).
+    The previous folder stays until the new one is complete.
 
     The article's notebooks run one after the other in one kernel (see :func:`_kernel`), then the summary
-    is written from that kernel too.
+    is written from that kernel too. Concurrent builds of the same folder take turns (a lock file per
+    folder); each stages in a folder of its own (named with its process id), and only staging folders of
+    runs that are gone are cleared.
     """
     try:
         article = load_article(path)
+        claim_output_dir(Path(out_dir), force=force)
+        note = None
+        if folder is None:
+            folder, note = choose_folder(Path(out_dir), article.slug, Path(path), force=force)
     except ArticleError as exc:
-        return ReportResult(str(path), None, None, str(exc))
-    out_dir.mkdir(parents=True, exist_ok=True)
+        return ReportResult(display_path(path), None, None, str(exc))
+    out_dir = Path(out_dir)
+    try:
+        with hold_lock(_lock_file(out_dir, folder), wait=LOCK_WAIT, what=f"'{display_path(out_dir / folder)}'"):
+            return _build_locked(Path(path), article, out_dir, folder, notebooks_dir, note)
+    except ArticleError as exc:
+        return ReportResult(display_path(path), folder, None, str(exc))
+
+
+def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, notebooks_dir: Path,
+                  note: str | None) -> ReportResult:
+    shown = display_path(path)
+    target = out_dir / folder
+    if target.exists() or target.is_symlink():  # checked again under the lock: another run may have been first
+        ours, owner = folder_owner(target)
+        if ours and owner is not None and owner != _source_key(path):
+            return ReportResult(shown, folder, None, f"'{display_path(target)}' was just written by another run for "
+                                f"'{owner}'; run the command again to give '{shown}' a folder of its own.")
     _ensure_plotly_asset(out_dir)
-    for stale in out_dir.glob(f".staging-{article.slug}-*"):  # left by an interrupted run
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{article.slug}-", dir=out_dir))
+    _clear_stale_staging(out_dir, folder)
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-{folder}-p{os.getpid()}-", dir=out_dir))
     source = str(Path(path).resolve())
     step = NOTEBOOKS[0][0]
     try:
@@ -311,12 +532,16 @@ def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_d
                     step = stem
                     page.result()
             except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
-                return ReportResult(str(path), article.slug, None, f"{step} failed on '{path}': {_last_line(exc)[:300]}")
+                return ReportResult(shown, folder, None, f"{step} failed on '{shown}': {_last_line(exc)[:300]}")
         summary = read_json(staging / "summary.json")
         write_text_atomic(staging / "index.html", _article_index(article, summary))
+        write_text_atomic(staging / MARKER, json.dumps({"project": "article-lens", "version": VERSION,
+                                                        "source": _source_key(path)}, ensure_ascii=False) + "\n")
         os.chmod(staging, 0o755)
-        replace_dir_atomic(staging, out_dir / article.slug)
-        return ReportResult(str(path), article.slug, out_dir / article.slug)
+        if target.exists() and not target.is_dir():  # a file the user let --force replace
+            target.unlink()
+        replace_dir_atomic(staging, target)
+        return ReportResult(shown, folder, target, note=note)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -470,7 +695,17 @@ def build_compare_report(paths: Sequence[Path], out_dir: Path = REPORTS_DIR, *,
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _ensure_plotly_asset(out_dir)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-compare-", dir=out_dir))
+    try:
+        with hold_lock(_lock_file(out_dir, ".compare"), wait=LOCK_WAIT, what=f"'{display_path(out_dir / COMPARE_PAGE)}'"):
+            _clear_stale_staging(out_dir, "compare")
+            return _build_compare_locked(paths, out_dir, notebooks_dir)
+    except ArticleError as exc:
+        return ReportResult("comparison", "compare", None, str(exc))
+
+
+def _build_compare_locked(paths: Sequence[Path], out_dir: Path, notebooks_dir: Path) -> ReportResult:
+    stem, label = COMPARE_NOTEBOOK
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-compare-p{os.getpid()}-", dir=out_dir))
     try:
         charts_dir = staging / "figures"
         charts_dir.mkdir()
@@ -501,38 +736,70 @@ def _ensure_plotly_asset(out_dir: Path) -> Path:
     return target
 
 
-def _build_one(args: tuple[str, str]) -> ReportResult:
-    path, out_dir = args
-    return build_article_report(Path(path), Path(out_dir))
+def _build_one(args: tuple[str, str, str, bool]) -> ReportResult:
+    path, out_dir, folder, force = args
+    return build_article_report(Path(path), Path(out_dir), folder=folder, force=force)
 
 
 def build_reports(paths: Sequence[Path] | None = None, out_dir: Path = REPORTS_DIR, *, workers: int = 1,
-                  compare: bool = True) -> list[ReportResult]:
+                  compare: bool = True, force: bool = False, timeout: float | None = None) -> list[ReportResult]:
     """Build the reports of the given articles (default: every article in data/articles/), then, when
-    at least two were built and ``compare`` is on, the comparison page, then the index."""
+    at least two were built and ``compare`` is on, the comparison page, then the index.
+
+    ``out_dir`` must be new, empty or article-lens's (:func:`claim_output_dir`; ArticleError otherwise).
+    Each article's folder is chosen by :func:`choose_folder` before any build starts (two files with the
+    same name get ``name`` and ``name-2``, in the order given, with a note). With ``workers`` > 1 or a
+    ``timeout``, each article is built in a worker process of its own (:func:`analysis.core.workers.run_isolated`):
+    a build over ``timeout`` seconds is stopped and reported, a worker that dies fails only its article.
+    """
     paths = list(paths) if paths else article_files()
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = claim_output_dir(Path(out_dir), force=force)
     _ensure_plotly_asset(out_dir)
-    # Two files with the same name (in different folders) would share reports/<slug>/: refuse the later one.
-    refused: dict[int, ReportResult] = {}
-    seen: dict[str, Path] = {}
+    planned: dict[int, ReportResult] = {}
+    jobs: list[tuple[str, str, str, bool]] = []
+    job_index: list[int] = []
+    notes: dict[int, str] = {}
+    taken: dict[str, Path] = {}
     for i, p in enumerate(paths):
-        slug = slugify(Path(p).stem)
-        if slug in seen and Path(p).resolve() != seen[slug].resolve():
-            refused[i] = ReportResult(str(p), slug, None,
-                                      f"'{p}' would share the report folder '{slug}' with '{seen[slug]}'; rename one of them.")
-        else:
-            seen.setdefault(slug, Path(p))
-    jobs = [(str(p), str(out_dir)) for i, p in enumerate(paths) if i not in refused]
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            built_results = list(pool.map(_build_one, jobs))
+        try:
+            slug = slug_for_file(Path(p))
+            key = Path(p).resolve()
+            same = next((name for name, q in taken.items() if q == key), None)
+            if same is not None:  # the same file twice: one report
+                planned[i] = ReportResult(display_path(p), same, None, f"'{display_path(p)}' is given twice; its report is built once.")
+                continue
+            name, note = choose_folder(out_dir, slug, Path(p), force=force, taken=set(taken))
+        except ArticleError as exc:
+            planned[i] = ReportResult(display_path(p), None, None, str(exc))
+            continue
+        except OSError as exc:
+            planned[i] = ReportResult(display_path(p), None, None, f"'{display_path(p)}' cannot be read ({exc.strerror or exc}).")
+            continue
+        taken[name] = Path(p).resolve()
+        if note:
+            notes[i] = note
+        jobs.append((str(p), str(out_dir), name, force))
+        job_index.append(i)
+    if (workers > 1 and len(jobs) > 1) or (timeout is not None and jobs):
+        outcomes = run_isolated(_build_one, jobs, workers=max(1, min(workers, len(jobs))), timeout=timeout)
+        built_results = []
+        for o in outcomes:
+            shown = display_path(jobs[o.index][0])
+            if o.status == "ok":
+                built_results.append(o.value)
+            elif o.status == "timeout":
+                built_results.append(ReportResult(shown, jobs[o.index][2], None,
+                                                  f"'{shown}' took longer than the {timeout:g}-second limit per article "
+                                                  "(--timeout); its report was not built and any previous one is kept."))
+            else:
+                built_results.append(ReportResult(shown, jobs[o.index][2], None,
+                                                  f"building the report of '{shown}' failed: {o.value}"))
     else:
         built_results = [_build_one(j) for j in jobs]
-    it = iter(built_results)
-    results = [refused[i] if i in refused else next(it) for i in range(len(paths))]
-    built = [Path(r.source) for r in results if not r.error]
+    for i, r in zip(job_index, built_results):
+        planned[i] = r if i not in notes or r.error else ReportResult(r.source, r.slug, r.folder, r.error, r.page, notes[i])
+    results = [planned[i] for i in range(len(paths))]
+    built = [Path(jobs[job_index.index(i)][0]) for i in range(len(paths)) if i in job_index and not planned[i].error]
     if compare and len(built) >= 2:
         results.append(build_compare_report(built, out_dir))
     write_site_index(out_dir)

@@ -129,14 +129,14 @@ def test_failures_are_skipped_and_listed(mixed_dir, expected):
 def test_an_analysis_crash_is_listed_not_raised(mixed_dir, monkeypatch):
     import analysis.output.corpus as corpus
 
-    real = corpus.metrics_from_text
+    real = corpus.metrics_from_bytes
 
-    def flaky(file, text, encoding="utf-8"):
+    def flaky(file, data, name=None):
         if "indonesia" in file:
             raise RuntimeError("boom\nin the analysis")
-        return real(file, text, encoding)
+        return real(file, data, name)
 
-    monkeypatch.setattr(corpus, "metrics_from_text", flaky)
+    monkeypatch.setattr(corpus, "metrics_from_bytes", flaky)
     result = corpus_metrics([mixed_dir / "a-seed.txt", mixed_dir / "b-indonesia.txt"], workers=1, progress=False)
     assert result.metrics["slug"].tolist() == ["a-seed"]
     assert result.failures.to_dict(orient="records") == [{"file": str(mixed_dir / "b-indonesia.txt"),
