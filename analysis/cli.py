@@ -15,6 +15,7 @@ from .core.errors import ArticleError
 from .core.io import article_files, write_csv_atomic
 from .core.nlp import NLTKResourceError, ensure_resources
 from .language.keyness import build_reference
+from .output.brief import build_brief_reference
 from .output.corpus import corpus_metrics, find_articles
 from .output.ingest import add_article
 from .output.report import build_reports
@@ -121,8 +122,10 @@ def _setup(args: argparse.Namespace) -> int:
 
 
 def _reference(args: argparse.Namespace) -> int:
-    for path in build_reference(out_dir=Path(args.out) if args.out else None, min_count=args.min_count):
+    out_dir = Path(args.out) if args.out else None
+    for path in build_reference(out_dir=out_dir, min_count=args.min_count):
         print(f"wrote {path}")
+    print(f"wrote {build_brief_reference(out_dir)}")  # the article brief's reference: measures of the Brown news texts
     return 0
 
 
@@ -169,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("setup", help="check the NLTK resources and download only the missing ones")
     st.add_argument("--no-download", action="store_true", help="only check")
     st.set_defaults(func=_setup)
-    rf = sub.add_parser("reference", help="rebuild data/reference/brown_news_*.csv from NLTK's Brown corpus (news category)")
+    rf = sub.add_parser("reference", help="rebuild data/reference/ (word frequencies and the brief's reference) from NLTK's Brown corpus (news)")
     rf.add_argument("--out", metavar="DIR", help="folder to write to (default: data/reference/)")
     rf.add_argument("--min-count", type=int, default=2, help="keep words seen at least this often (default 2)")
     rf.set_defaults(func=_reference)

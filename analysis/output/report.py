@@ -18,7 +18,9 @@ from ..core.config import NOTEBOOKS_DIR, REPORTS_DIR, ROOT, VERSION
 from ..core.errors import ArticleError
 from ..core.io import article_files, read_json, replace_dir_atomic, write_text_atomic
 from .charts.export import BACKGROUND_CHARTS_ENV
+from .brief import findings, load_reliability
 from .corpus import metrics_from_summary
+from .html.brief import brief_html
 
 __all__ = [
     "NOTEBOOKS",
@@ -335,8 +337,13 @@ def _article_index(article: Article, summary: dict) -> str:
     if meta.get("url"):
         facts.insert(1, ("URL", meta["url"]))
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in facts)
+    brief = brief_html(findings(summary), load_reliability())
     body = (
-        f"<h1>{html.escape(article.title)}</h1>\n<table>{rows}</table>\n<h2>Reports</h2>\n<ul>{items}</ul>\n"
+        f"<h1>{html.escape(article.title)}</h1>\n<h2>What stands out</h2>\n{brief}\n"
+        "<p class=\"al-legend\">Ranked by how far the article is from typical news writing (the 44 Brown-corpus news "
+        "texts); each sentence id opens that sentence in the annotated article. How each detector was measured: "
+        "docs/accuracy.md in the project.</p>\n"
+        f"<table>{rows}</table>\n<h2>Reports</h2>\n<ul>{items}</ul>\n"
         '<p>Charts as PNG, SVG and the CSV behind each: <a href="figures/">figures/</a>. '
         'All measures as JSON: <a href="summary.json">summary.json</a>.</p>'
     )
