@@ -14,8 +14,9 @@ from ..core.config import VERSION
 from ..core.lexicons import lexicon_versions
 from .charts import export
 from .charts.engine import Chart, caption_text, plotly_dict
+from .html.tables import reader_table_html
 
-__all__ = ["load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
+__all__ = ["ReaderFrame", "load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
 
 
 class ChartOutput:
@@ -103,10 +104,21 @@ def _missing(value) -> bool:
         return False
 
 
-def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy for display: list cells joined as text, missing values in text columns shown as "—".
+class ReaderFrame(pd.DataFrame):
+    """A DataFrame that notebooks and reports show as a table for readers
+    (:func:`analysis.output.html.tables.reader_table_html`: no index, headers in words, formatted numbers)."""
 
-    pandas escapes cell text when it renders HTML, so article text is safe in the result.
+    @property
+    def _constructor(self):
+        return ReaderFrame
+
+    def _repr_html_(self) -> str:
+        return reader_table_html(pd.DataFrame(self))
+
+
+def escape_frame(frame: pd.DataFrame) -> ReaderFrame:
+    """A copy for display: list cells joined as text, missing values in text columns shown as "—"; shown as a table
+    for readers (no index column, headers in words, numbers formatted; every cell escaped).
 
     >>> escape_frame(pd.DataFrame({"a": [["x", "<y>"], None], "n": [1.5, 2.0]})).values.tolist()
     [['x, <y>', 1.5], ['—', 2.0]]
@@ -123,7 +135,7 @@ def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if series.map(_missing).any():
             series = series.astype(object).map(lambda v: MISSING if _missing(v) else v)
         out[col] = series
-    return out
+    return ReaderFrame(out)
 
 
 def sentence_list(article: Article, sentence_ids, *, label: str = "") -> _HTML:

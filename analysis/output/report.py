@@ -21,6 +21,7 @@ from .charts.export import BACKGROUND_CHARTS_ENV
 from .brief import findings, load_reliability
 from .corpus import metrics_from_summary
 from .html.brief import brief_html
+from .html.tables import TABLE_CSS, TABLE_SCRIPT, link_sentence_ids
 
 __all__ = [
     "NOTEBOOKS",
@@ -78,7 +79,8 @@ def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self' 'unsafe-inline' data: blob:; connect-src 'none'\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n{plotly}\n</head>\n<body>\n{nav}\n{body}\n</body>\n</html>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}{TABLE_CSS}</style>\n{plotly}\n</head>\n<body>\n{nav}\n{body}\n"
+        f"<script>{TABLE_SCRIPT}</script>\n</body>\n</html>\n"
     )
 
 
@@ -93,8 +95,8 @@ def _export_html(nb_node) -> str:
 
 
 def _write_page(target: Path, nb_node, title: str, nav: str) -> Path:
-    """Export an executed notebook as a report page."""
-    return write_text_atomic(target, _page(title, _export_html(nb_node), nav=nav))
+    """Export an executed notebook as a report page; sentence ids in tables link to the annotated article."""
+    return write_text_atomic(target, _page(title, link_sentence_ids(_export_html(nb_node)), nav=nav))
 
 
 def _nav(article_title: str, current: str | None) -> str:
