@@ -16,9 +16,9 @@ from .core.io import article_files, write_csv_atomic
 from .core.nlp import NLTKResourceError, ensure_resources
 from .language.keyness import build_reference
 from .output.corpus import corpus_metrics, find_articles
-from .output.corpus_tables import parse_column_map, write_tables_folder
+from .output.corpus_tables import example_inputs, parse_column_map, write_tables_folder
 from .output.ingest import add_article
-from .output.report import build_reports
+from .output.report import build_corpus_report, build_reports, write_site_index
 from .output.summary import build_summary
 
 __all__ = ["main"]
@@ -63,6 +63,13 @@ def _report(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else REPORTS_DIR
     workers = args.workers or min(len(paths), os.cpu_count() or 1)
     results = build_reports(paths, out, workers=workers, compare=not args.no_compare)
+    if args.corpus_tables or (not args.articles and not args.no_corpus):
+        # The corpus page: of the tables given, or of the bundled articles (analysed into reports/corpus/tables/).
+        tables = Path(args.corpus_tables) if args.corpus_tables else out / "corpus" / "tables"
+        if not args.corpus_tables:
+            write_tables_folder(example_inputs(), tables, workers=workers, force=True)
+        results.append(build_corpus_report(tables, out))
+        write_site_index(out)
     failed = 0
     for r in results:
         if r.error:
@@ -166,6 +173,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", help="output folder (default: reports/)")
     r.add_argument("--workers", type=int, default=0, help="parallel worker processes (default: one per article, at most one per core)")
     r.add_argument("--no-compare", action="store_true", help="skip the comparison page (compare.html)")
+    r.add_argument("--corpus-tables", metavar="DIR",
+                   help="build the corpus page (corpus.html) from this folder of corpus tables "
+                        "(default when no articles are named: the bundled articles)")
+    r.add_argument("--no-corpus", action="store_true", help="skip the corpus page (corpus.html)")
     r.set_defaults(func=_report)
     a = sub.add_parser("add", help="add an article (.txt, saved .html page, or http(s) URL) to data/articles/")
     a.add_argument("source", help="a text file (any common encoding), a saved web page (.html) or an http(s) URL")

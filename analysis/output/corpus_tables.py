@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..core.article import parse_article
-from ..core.config import VERSION
+from ..core.config import ARTICLES_DIR, REPORTS_DIR, ROOT, VERSION
 from ..core.errors import ArticleError
 from ..core.io import read_article_text
 from ..core.lexicons import lexicon_versions
@@ -51,6 +51,8 @@ __all__ = [
     "process_partition",
     "read_table",
     "csv_safe",
+    "example_inputs",
+    "EXAMPLE_TABLES_DIR",
 ]
 
 #: Table-input file types (anything else is an article file or a folder of them).
@@ -58,6 +60,19 @@ TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 _FORMATS = ("parquet", "csv")
 _MANIFEST = "manifest.json"
 _SUMMARIES = "summaries"
+#: Where ``make report`` keeps the tables of the bundled articles (the corpus notebook's default input).
+EXAMPLE_TABLES_DIR = REPORTS_DIR / "corpus" / "tables"
+
+
+def example_inputs() -> list[str]:
+    """The bundled articles (``data/articles/``) and, when present beside the checkout, the articles of
+    ``../shared/corpus/`` that are not bundled already under the same file name."""
+    inputs = [str(ARTICLES_DIR)]
+    bundled = {p.name for p in ARTICLES_DIR.glob("*.txt")}
+    shared = ROOT.parent / "shared" / "corpus"
+    if shared.is_dir():
+        inputs += [str(p) for p in sorted(shared.glob("*.txt")) if p.name not in bundled]
+    return inputs
 
 
 @dataclass(frozen=True)
@@ -573,6 +588,10 @@ def write_tables_folder(
     if manifest and manifest.get("format", "parquet") != fmt and not force:
         raise ArticleError(f"{out} holds {manifest.get('format')} tables; rerun with --format "
                            f"{manifest.get('format')}, or --force to start again.")
+    if manifest and not force and (manifest.get("version") != VERSION
+                                   or manifest.get("lexicon_versions") != lexicon_versions()):
+        raise ArticleError(f"{out} holds tables of article-lens {manifest.get('version')} with other lexicon versions; "
+                           "mixing them would compare unlike measures: give a new --out folder, or --force to start again.")
     if force and manifest:
         for part in manifest.get("parts", []):
             for name in (*TABLE_NAMES, _SUMMARIES):

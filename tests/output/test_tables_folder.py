@@ -317,3 +317,25 @@ def test_dask_cluster_writes_the_same_tables(tmp_path, dask_cluster):
     assert manifest["counts"]["articles"] == 10
     assert pq.read_schema(tmp_path / "dask" / "figures" / "part-00000.parquet").names == \
         [c for c, _ in TABLE_SCHEMAS["figures"]]
+
+
+# ---------------------------------------------------------------- the corpus page
+
+
+def test_corpus_page_from_tables(tmp_path):
+    from analysis.output.report import build_corpus_report
+
+    src = tmp_path / "in.jsonl"
+    texts = _texts(4)
+    outlets = ["Outlet <b>One</b>", "Outlet <b>One</b>", "Second Post", "Second Post"]
+    src.write_text("".join(json.dumps({"id": f"x{i}", "text": t, "source": o}) + "\n"
+                           for i, (t, o) in enumerate(zip(texts, outlets))), encoding="utf-8")
+    write_tables_folder([str(src)], tmp_path / "tables")
+    result = build_corpus_report(tmp_path / "tables", tmp_path / "site")
+    assert result.error is None, result.error
+    page = (tmp_path / "site" / "corpus.html").read_text(encoding="utf-8")
+    assert "Outlet &lt;b&gt;One&lt;/b&gt;" in page and "<b>One</b>" not in page  # escaped
+    assert "Claims a reader cannot check" in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://cdn" not in page
+    assert sorted(p.suffix for p in (tmp_path / "site" / "corpus_figures").glob("corpus-uncheckable-share.*")) == \
+        [".csv", ".png", ".svg"]
