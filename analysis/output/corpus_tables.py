@@ -498,10 +498,25 @@ def _pool(workers: int):
     return ProcessPoolExecutor(max_workers=workers)
 
 
+def _isolated(item: ArticleInput, timeout: float, jsonl: bool) -> tuple[dict[str, list[dict]], str | None]:
+    """One article in a fresh single-worker pool: the retry of an article whose worker died."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _pool(1)
+    try:
+        return pool.submit(analyse_input, item, timeout=timeout, with_summary=jsonl).result()
+    except BrokenProcessPool:
+        return error_row(item.article_id, item.text_hash, item.input,
+                         "the worker process died on this article twice (out of memory or killed); skipped"), None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _analyse_local(items: Iterator[ArticleInput], workers: int, timeout: float, jsonl: bool
                    ) -> Iterator[tuple[ArticleInput, dict[str, list[dict]], str | None]]:
-    """Results in input order; at most ``4 × workers`` articles in flight, so memory stays flat. A worker that dies
-    fails nothing by itself: the articles in flight are retried once in a fresh pool, then recorded as errors."""
+    """Results in input order; at most ``4 × workers`` articles in flight, so memory stays flat. When a worker dies
+    (killed, out of memory), the articles that were in flight are each retried once, alone in a fresh process, so
+    only the article that kills its worker again becomes an error row; then a fresh pool goes on."""
     if workers <= 1:
         for item in items:
             tables, line = analyse_input(item, timeout=timeout, with_summary=jsonl)
@@ -512,7 +527,6 @@ def _analyse_local(items: Iterator[ArticleInput], workers: int, timeout: float, 
     window = max(2, 4 * workers)
     pool = _pool(workers)
     pending: deque = deque()
-    tries: dict[int, int] = {}
     try:
         source = iter(items)
         exhausted = False
@@ -531,20 +545,11 @@ def _analyse_local(items: Iterator[ArticleInput], workers: int, timeout: float, 
                 tables, line = fut.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
+                for it, f in list(pending):
+                    done_ok = f.done() and not f.cancelled() and f.exception() is None
+                    yield (it, *f.result()) if done_ok else (it, *_isolated(it, timeout, jsonl))
+                pending.clear()
                 pool = _pool(workers)
-                again = deque()
-                for it, _ in pending:
-                    tries[id(it)] = tries.get(id(it), 0) + 1
-                    if tries[id(it)] > 1 and it is item:
-                        again.append((it, None))
-                    else:
-                        again.append((it, pool.submit(analyse_input, it, timeout=timeout, with_summary=jsonl)))
-                pending = again
-                if pending[0][1] is not None:
-                    continue
-                pending.popleft()
-                yield item, error_row(item.article_id, item.text_hash, item.input,
-                                      "worker process died twice on this article (out of memory or killed)"), None
                 continue
             pending.popleft()
             yield item, tables, line

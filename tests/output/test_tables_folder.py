@@ -339,3 +339,35 @@ def test_corpus_page_from_tables(tmp_path):
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://cdn" not in page
     assert sorted(p.suffix for p in (tmp_path / "site" / "corpus_figures").glob("corpus-uncheckable-share.*")) == \
         [".csv", ".png", ".svg"]
+
+
+def _dies_on_marker(item, **kwargs):
+    if item.text and "WORKER-KILLER" in item.text:
+        os._exit(9)  # what the OOM killer or kill -9 does to a worker
+    return _real_analyse(item, **kwargs)
+
+
+_real_analyse = None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs fork workers, which inherit the patched function")
+def test_a_dead_worker_fails_only_its_own_article(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from analysis.output import corpus_tables
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers are not forked")
+    global _real_analyse
+    _real_analyse = corpus_tables.analyse_input
+    monkeypatch.setattr(corpus_tables, "analyse_input", _dies_on_marker)
+    texts = _texts(9)
+    texts[4] = texts[4].replace("officials said", "officials said WORKER-KILLER")
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"k{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+                   encoding="utf-8")
+    run = write_tables_folder([str(src)], tmp_path / "out", workers=2)
+    assert (run.analysed, run.failed) == (8, 1)
+    errors = read_table(tmp_path / "out", "errors")
+    assert list(errors["article_id"]) == ["k4"] and "died" in errors["error"][0]
+    assert list(read_table(tmp_path / "out", "articles")["article_id"]) == [f"k{i}" for i in range(9) if i != 4]
