@@ -16,7 +16,7 @@ from .core.io import article_files, write_csv_atomic
 from .core.nlp import NLTKResourceError, ensure_resources
 from .language.keyness import build_reference
 from .output.corpus import corpus_metrics, find_articles
-from .output.corpus_tables import example_inputs, parse_column_map, write_tables_folder
+from .output.corpus_tables import count_inputs, example_inputs, parse_column_map, write_tables_folder
 from .output.ingest import add_article
 from .output.report import build_corpus_report, build_reports, write_site_index
 from .output.summary import build_summary
@@ -114,7 +114,9 @@ def _tables_wanted(args: argparse.Namespace) -> bool:
 def _corpus_tables(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    with tqdm(desc="articles", unit="article", file=sys.stderr, disable=args.no_progress, dynamic_ncols=True) as bar:
+    total = count_inputs(args.inputs)  # known for article files: the bar shows an ETA
+    with tqdm(total=total, desc="articles", unit="article", file=sys.stderr, disable=args.no_progress,
+              dynamic_ncols=True) as bar:
         run = write_tables_folder(
             args.inputs, args.out, columns=parse_column_map(args.columns), fmt=args.format,
             workers=args.workers or (os.cpu_count() or 1), chunk_size=args.chunk_size, timeout=args.timeout,

@@ -46,6 +46,7 @@ __all__ = [
     "CorpusRun",
     "parse_column_map",
     "iter_inputs",
+    "count_inputs",
     "analyse_input",
     "write_tables_folder",
     "process_partition",
@@ -214,6 +215,13 @@ def _expand(inputs: Sequence[str]) -> list[str]:
         else:
             out.extend(str(p) for p in find_articles([s]))
     return list(dict.fromkeys(out))
+
+
+def count_inputs(inputs: Sequence[str]) -> int | None:
+    """How many articles the inputs hold, when that is cheap to know (article files only: a table would have to be
+    read through); None otherwise. For the progress bar's ETA."""
+    names = _expand(inputs)
+    return None if any(_is_table(n) for n in names) else len(names)
 
 
 def iter_inputs(inputs: Sequence[str], columns: Mapping[str, str] | None = None) -> Iterator[ArticleInput]:
