@@ -13,7 +13,7 @@ from .core.article import load_article
 from .core.config import REPORTS_DIR
 from .core.errors import ArticleError
 from .core.io import article_files, write_csv_atomic
-from .core.nlp import NLTKResourceError, ensure_resources
+from .core.nlp import NLTKResourceError, ensure_resources, warm_models
 from .language.keyness import build_reference
 from .output.corpus import corpus_metrics, find_articles
 from .output.corpus_tables import count_inputs, example_inputs, parse_column_map, write_tables_folder
@@ -152,6 +152,7 @@ def _corpus(args: argparse.Namespace) -> int:
 def _setup(args: argparse.Namespace) -> int:
     fetched = ensure_resources(download=not args.no_download)
     print("NLTK resources: all present" + (f" (downloaded {', '.join(fetched)})" if fetched else ""))
+    warm_models()  # the per-user model cache: later processes load the tagger and Punkt in a tenth of the time
     return 0
 
 
