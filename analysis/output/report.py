@@ -30,6 +30,8 @@ __all__ = [
     "build_reports",
     "build_article_report",
     "build_compare_report",
+    "build_corpus_report",
+    "CORPUS_NOTEBOOK",
     "write_site_index",
     "index_rows",
     "iter_errors",
@@ -47,6 +49,10 @@ COMPARE_NOTEBOOK: tuple[str, str] = ("04-compare", "Comparison")
 COMPARE_PAGE = "compare.html"
 COMPARE_FIGURES = "compare_figures"
 PLOTLY_ASSET = "assets/plotly.min.js"
+#: The corpus notebook, exported as ``corpus.html`` beside the index (figures in ``corpus_figures/``).
+CORPUS_NOTEBOOK: tuple[str, str] = ("05-corpus", "Corpus")
+CORPUS_PAGE = "corpus.html"
+CORPUS_FIGURES = "corpus_figures"
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
@@ -459,6 +465,9 @@ def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
     compare = ""
     if (out_dir / COMPARE_PAGE).exists():
         compare = f'<p><a href="{COMPARE_PAGE}">Compare the articles side by side</a>: frames, tone, sources, word choices, figures, distinctive words.</p>'
+    if (out_dir / CORPUS_PAGE).exists():
+        compare += (f'\n<p><a href="{CORPUS_PAGE}">Compare outlets over the corpus</a>: sourcing, unsourced figures, '
+                    "frames, tone and loaded words, with confidence intervals.</p>")
     legend = "".join(f"<li><strong>{html.escape(label)}</strong>: {html.escape(tip)}</li>" for _, label, _, tip in _INDEX_COLUMNS)
     body = (
         f"<h1>article-lens reports</h1>\n<p>{len(rows)} article(s). article-lens {html.escape(VERSION)}. "
@@ -496,6 +505,36 @@ def build_compare_report(paths: Sequence[Path], out_dir: Path = REPORTS_DIR, *,
         replace_dir_atomic(charts_dir, out_dir / COMPARE_FIGURES)
         page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="", nav=nav))
         return ReportResult("comparison", "compare", out_dir, page=page)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_corpus_report(tables_dir: Path, out_dir: Path = REPORTS_DIR, *,
+                        notebooks_dir: Path = NOTEBOOKS_DIR) -> ReportResult:
+    """Run the corpus notebook on a folder of corpus tables (``python -m analysis corpus ... --out DIR``) and write
+    ``out_dir/corpus.html`` (figures in ``out_dir/corpus_figures/``); the previous page stays until the new one is
+    complete."""
+    stem, label = CORPUS_NOTEBOOK
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _ensure_plotly_asset(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-corpus-", dir=out_dir))
+    try:
+        charts_dir = staging / "figures"
+        charts_dir.mkdir()
+        params = {"tables": str(Path(tables_dir).resolve()), "charts_dir": str(charts_dir)}
+        try:
+            with _kernel(notebooks_dir) as km:
+                nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
+                _wait_for_charts(km)
+        except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
+            return ReportResult("corpus", "corpus", None, f"{stem} failed: {_last_line(exc)[:300]}")
+        body = _export_html(nb)
+        nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
+        os.chmod(charts_dir, 0o755)
+        replace_dir_atomic(charts_dir, out_dir / CORPUS_FIGURES)
+        page = write_text_atomic(out_dir / CORPUS_PAGE, _page(f"{label}: outlets compared", body, asset_prefix="", nav=nav))
+        return ReportResult("corpus", "corpus", out_dir, page=page)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -44,6 +44,8 @@ class Chart:
     hline: float | None = None
     caption: str = ""
     y_range: tuple[float, float] | None = None
+    #: (low, high) columns of an interval drawn as error bars on uncoloured ``barh`` charts (e.g. a bootstrap CI).
+    interval: tuple[str, str] | None = None
 
 
 def _esc(value) -> str:
@@ -188,10 +190,16 @@ def _plotly_untemplated(chart: Chart):
         groups = [(None, d)] if not chart.color else list(d.groupby(chart.color, sort=True))
         for n, (name, grp) in enumerate(groups):
             htext = [hover[d.index.get_loc(i)] for i in grp.index] if hover else None
+            error = None
+            if chart.interval and chart.kind == "barh" and not chart.color:
+                low, high = (pd.to_numeric(grp[c], errors="coerce") for c in chart.interval)
+                value = pd.to_numeric(grp[chart.x], errors="coerce")
+                error = dict(type="data", symmetric=False, array=(high - value).clip(lower=0).fillna(0).tolist(),
+                             arrayminus=(value - low).clip(lower=0).fillna(0).tolist(), color="#444444")
             fig.add_trace(go.Bar(
                 x=_axis_values(grp[chart.x]), y=_axis_values(grp[chart.y]), orientation="h" if chart.kind == "barh" else "v",
                 name=_esc(name) if name is not None else "", marker_color=_PALETTE[n % len(_PALETTE)],
-                hovertext=htext, hoverinfo="text" if htext else None, showlegend=name is not None,
+                hovertext=htext, hoverinfo="text" if htext else None, showlegend=name is not None, error_x=error,
             ))
         if chart.kind == "barh":
             fig.update_yaxes(autorange="reversed", type="category")
@@ -250,7 +258,13 @@ def to_matplotlib(chart: Chart):
                 left = pivot[col].values if left is None else left + pivot[col].values
             ax.legend(fontsize=8)
         else:
-            ax.barh([_mpl(v) for v in d[chart.y]], d[chart.x].values, color=_PALETTE[0])
+            xerr = None
+            if chart.interval:
+                low, high = (pd.to_numeric(d[c], errors="coerce") for c in chart.interval)
+                value = pd.to_numeric(d[chart.x], errors="coerce")
+                xerr = [(value - low).clip(lower=0).fillna(0).to_numpy(), (high - value).clip(lower=0).fillna(0).to_numpy()]
+            ax.barh([_mpl(v) for v in d[chart.y]], d[chart.x].values, color=_PALETTE[0], xerr=xerr,
+                    ecolor="#444444", capsize=3)
         ax.invert_yaxis()
     elif chart.kind == "bar":
         ax.bar([_mpl(v) for v in d[chart.x]], d[chart.y].values, color=_PALETTE[0])
