@@ -13,10 +13,18 @@ from ..core.article import Article, load_article, resolve_article_path
 from ..core.config import VERSION
 from ..core.lexicons import lexicon_versions
 from .charts import export
-from .charts.engine import Chart, caption_text, plotly_dict
-from .html.tables import reader_table_html
+from .charts.engine import Chart, caption_text, drawn_data, plotly_dict
+from .html.tables import format_cell, reader_table_html
 
 __all__ = ["ReaderFrame", "load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
+
+
+class _HTML:
+    def __init__(self, markup: str):
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
 
 
 class ChartOutput:
@@ -46,27 +54,42 @@ class ChartOutput:
         }
 
 
-def show_chart(chart: Chart, charts_dir: str | None = None) -> ChartOutput:
+#: Fewer bars than this make a sentence, not a chart.
+MIN_BARS = 3
+
+
+def _few_points(chart: Chart) -> _HTML | None:
+    """A sentence instead of a bar chart of one or two bars (a chart would only show two numbers)."""
+    if chart.kind not in ("bar", "barh") or chart.color:
+        return None
+    d = drawn_data(chart)
+    if not 0 < len(d) < MIN_BARS:
+        return None
+    label_col, value_col = (chart.y, chart.x) if chart.kind == "barh" else (chart.x, chart.y)
+    parts = "; ".join(f"{row[label_col]}: {format_cell(row[value_col], value_col)[0]}" for _, row in d.iterrows())
+    caption = caption_text(chart)
+    text = f"{chart.title} ({chart.x_label.lower() if chart.kind == 'barh' else chart.y_label.lower()}): {parts}."
+    return _HTML(f'<p class="al-few" data-chart="{html.escape(chart.id, quote=True)}">{html.escape(text)}'
+                 + (f' <span class="chart-caption">{html.escape(caption)}</span>' if caption else "") + "</p>")
+
+
+def show_chart(chart: Chart, charts_dir: str | None = None) -> ChartOutput | _HTML:
     """Return the chart for display; when ``charts_dir`` is set, also save PNG, SVG and CSV there.
 
+    A bar chart of fewer than :data:`MIN_BARS` bars is a sentence instead (and saves nothing).
     In a report build (the environment variable ``ARTICLE_LENS_BACKGROUND_CHARTS`` is set by
     ``analysis.output.report`` for its kernel) the files are drawn in a second process while the
     notebook goes on; the build waits for them before the report is swapped in.
     """
+    few = _few_points(chart)
+    if few is not None:
+        return few
     if charts_dir:
         if os.environ.get(export.BACKGROUND_CHARTS_ENV):
             export.save_chart_in_background(chart, Path(charts_dir))
         else:
             export.save_chart(chart, Path(charts_dir))
     return ChartOutput(chart)
-
-
-class _HTML:
-    def __init__(self, markup: str):
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
 
 
 def article_header(article: Article) -> _HTML:
