@@ -11,7 +11,6 @@ import pandas as pd
 
 from ..core.article import Article, load_article, resolve_article_path
 from ..core.config import VERSION
-from ..core.lexicons import lexicon_versions
 from .charts import export
 from .charts.engine import Chart, caption_text, drawn_data, plotly_dict
 from .html.tables import format_cell, reader_table_html
@@ -99,9 +98,7 @@ def article_header(article: Article) -> _HTML:
     for key in ("source", "author", "date", "url", "licence", "attribution"):
         if meta.get(key):
             rows.append((key.capitalize(), meta[key]))
-    rows.append(("Analysed with", f"article-lens {VERSION}"))
-    lex = ", ".join(f"{k} {v}" for k, v in lexicon_versions().items())
-    rows.append(("Lexicons", lex))
+    rows.append(("Analysed with", f"article-lens {VERSION}"))  # lexicon versions: the report's Method footer
     body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
     return _HTML(f'<table class="al-provenance">{body}</table>')
 

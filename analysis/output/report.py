@@ -17,10 +17,12 @@ from ..core.article import Article, load_article, slugify
 from ..core.config import NOTEBOOKS_DIR, REPORTS_DIR, ROOT, VERSION
 from ..core.errors import ArticleError
 from ..core.io import article_files, read_json, replace_dir_atomic, write_text_atomic
-from .charts.export import BACKGROUND_CHARTS_ENV
+from ..core.lexicons import lexicon_versions
 from .brief import findings, load_reliability
+from .charts.export import BACKGROUND_CHARTS_ENV
 from .corpus import metrics_from_summary
 from .html.brief import brief_html
+from .html.page import PAGE_CSS, drop_sanity_cells, method_footer, print_images, table_of_contents
 from .html.tables import TABLE_CSS, TABLE_SCRIPT, link_sentence_ids
 
 __all__ = [
@@ -79,14 +81,15 @@ class ReportResult:
     page: Path | None = None
 
 
-def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool = True, nav: str = "") -> str:
+def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool = True, nav: str = "",
+          footer: str = "") -> str:
     plotly = f'<script src="{asset_prefix}{PLOTLY_ASSET}" charset="utf-8"></script>' if with_plotly else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self' 'unsafe-inline' data: blob:; connect-src 'none'\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}{TABLE_CSS}</style>\n{plotly}\n</head>\n<body>\n{nav}\n{body}\n"
-        f"<script>{TABLE_SCRIPT}</script>\n</body>\n</html>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}{TABLE_CSS}{PAGE_CSS}</style>\n{plotly}\n</head>\n<body>\n{nav}\n"
+        f"{table_of_contents(body)}\n{body}\n{footer}\n<script>{TABLE_SCRIPT}</script>\n</body>\n</html>\n"
     )
 
 
@@ -96,13 +99,30 @@ def _export_html(nb_node) -> str:
 
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb_node)
+    shown = nb_node.copy()
+    shown.cells = drop_sanity_cells(list(nb_node.cells))  # checks of the code, run in the notebook, not for readers
+    body, _ = exporter.from_notebook_node(shown)
     return body
 
 
-def _write_page(target: Path, nb_node, title: str, nav: str) -> Path:
-    """Export an executed notebook as a report page; sentence ids in tables link to the annotated article."""
-    return write_text_atomic(target, _page(title, link_sentence_ids(_export_html(nb_node)), nav=nav))
+def _method_facts(article: Article | None = None) -> list[tuple[str, str]]:
+    facts = []
+    if article is not None:
+        meta = article.metadata
+        facts += [("Article", article.title), ("File", Path(article.path).name if article.path else ""),
+                  *((key.capitalize(), meta.get(key, "")) for key in ("source", "author", "date", "url", "licence",
+                                                                      "attribution"))]
+    facts += [("Analysed with", f"article-lens {VERSION}"),
+              ("Lexicons", ", ".join(f"{k} {v}" for k, v in lexicon_versions().items())),
+              ("How each measure was checked against public gold data", "docs/accuracy.md in the article-lens project")]
+    return facts
+
+
+def _write_page(target: Path, nb_node, title: str, nav: str, footer: str = "", charts: str = "figures") -> Path:
+    """Export an executed notebook as a report page; sentence ids in tables link to the annotated article, each
+    chart has its PNG for print."""
+    body = print_images(link_sentence_ids(_export_html(nb_node)), charts)
+    return write_text_atomic(target, _page(title, body, nav=nav, footer=footer))
 
 
 def _nav(article_title: str, current: str | None) -> str:
@@ -312,7 +332,8 @@ def build_article_report(path: Path, out_dir: Path = REPORTS_DIR, *, notebooks_d
                             _run_code(_BETWEEN_NOTEBOOKS, km)
                         nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
                         pages.append((stem, exporter.submit(_write_page, staging / f"{stem}.html", nb,
-                                                            f"{label} — {article.title}", _nav(article.title, stem))))
+                                                            f"{label} — {article.title}", _nav(article.title, stem),
+                                                            method_footer(_method_facts(article)))))
                     step = "summary"
                     _write_summary(km, source, staging / "summary.json")
                     step = "figures"
@@ -499,11 +520,12 @@ def build_compare_report(paths: Sequence[Path], out_dir: Path = REPORTS_DIR, *,
                 _wait_for_charts(km)
         except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
             return ReportResult("comparison", "compare", None, f"{stem} failed: {_last_line(exc)[:300]}")
-        body = _export_html(nb)
+        body = print_images(_export_html(nb), COMPARE_FIGURES)
         nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
         os.chmod(charts_dir, 0o755)
         replace_dir_atomic(charts_dir, out_dir / COMPARE_FIGURES)
-        page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="", nav=nav))
+        page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="",
+                                                               nav=nav, footer=method_footer(_method_facts())))
         return ReportResult("comparison", "compare", out_dir, page=page)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -529,11 +551,12 @@ def build_corpus_report(tables_dir: Path, out_dir: Path = REPORTS_DIR, *,
                 _wait_for_charts(km)
         except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
             return ReportResult("corpus", "corpus", None, f"{stem} failed: {_last_line(exc)[:300]}")
-        body = _export_html(nb)
+        body = print_images(_export_html(nb), CORPUS_FIGURES)
         nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
         os.chmod(charts_dir, 0o755)
         replace_dir_atomic(charts_dir, out_dir / CORPUS_FIGURES)
-        page = write_text_atomic(out_dir / CORPUS_PAGE, _page(f"{label}: outlets compared", body, asset_prefix="", nav=nav))
+        page = write_text_atomic(out_dir / CORPUS_PAGE, _page(f"{label}: outlets compared", body, asset_prefix="",
+                                                              nav=nav, footer=method_footer(_method_facts())))
         return ReportResult("corpus", "corpus", out_dir, page=page)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -8,6 +8,7 @@ import os
 import pytest
 
 from analysis.core import model_cache, nlp
+
 from conftest import ROOT
 
 

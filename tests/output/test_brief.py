@@ -12,6 +12,7 @@ from analysis.core.article import load_article, parse_article
 from analysis.output import brief
 from analysis.output.html.brief import brief_html
 from analysis.output.summary import build_summary
+
 from conftest import ROOT, SEED
 
 

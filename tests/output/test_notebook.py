@@ -147,7 +147,7 @@ def test_article_header_escapes_metadata():
     assert "<tr><th>File</th><td>(text)</td></tr>" in html
     assert "<tr><th>Source</th><td>A &lt;b&gt;paper&lt;/b&gt;</td></tr>" in html
     assert "<tr><th>Author</th><td>Jo</td></tr>" in html and "<th>Url</th>" not in html
-    assert f"article-lens {VERSION}" in html and "<th>Lexicons</th>" in html
+    assert f"article-lens {VERSION}" in html and "<th>Lexicons</th>" not in html  # in the reports' Method footer
 
 
 def test_article_header_of_a_file(seed):

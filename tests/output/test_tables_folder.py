@@ -20,6 +20,7 @@ from analysis.core.article import load_article
 from analysis.output.corpus_tables import iter_inputs, parse_column_map, read_table, write_tables_folder
 from analysis.output.summary import build_summary
 from analysis.output.tables import TABLE_NAMES, TABLE_SCHEMAS, article_tables, text_sha256
+
 from conftest import ROOT, SEED, run_cli
 
 ARTICLES = ROOT / "data" / "articles"

@@ -9,9 +9,8 @@ with a filter box (without the script, e.g. in JupyterLab, every row is shown).
 from __future__ import annotations
 
 import html
-import math
-import re
 import numbers
+import re
 from typing import Any, Mapping
 
 import numpy as np
