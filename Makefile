@@ -41,7 +41,7 @@ lab: setup ## open the notebooks in JupyterLab
 bench: setup ## print speed, size and memory figures (benchmarks/)
 	$(BIN)/python benchmarks/run.py
 
-reference: setup ## rebuild data/reference/ word frequencies from NLTK's Brown corpus
+reference: setup ## rebuild data/reference/ (word frequencies, the brief's reference) from NLTK's Brown corpus
 	$(BIN)/python -m analysis reference
 
 clean: ## delete generated reports and caches (never data/articles/)

@@ -14,12 +14,14 @@ from .core.article import load_article
 from .core.config import ARTICLES_DIR, REPORTS_DIR
 from .core.errors import ArticleError
 from .core.io import check_output_file, csv_safe, display_path, scan_article_folder, write_csv_atomic
+from .core.nlp import NLTKResourceError, ensure_resources, warm_models
 from .core.workers import cap_workers, usable_cores
-from .core.nlp import NLTKResourceError, ensure_resources
 from .language.keyness import build_reference
+from .output.brief import build_brief_reference
 from .output.corpus import ARTICLE_TIMEOUT, corpus_metrics, find_articles
+from .output.corpus_tables import count_inputs, example_inputs, parse_column_map, write_tables_folder
 from .output.ingest import add_article
-from .output.report import REPORT_TIMEOUT, build_reports
+from .output.report import REPORT_TIMEOUT, build_corpus_report, build_reports, write_site_index
 from .output.summary import build_summary
 
 __all__ = ["main"]
@@ -91,6 +93,13 @@ def _report(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else REPORTS_DIR
     workers = _workers(args, min(len(paths), usable_cores()))
     results = build_reports(paths, out, workers=workers, compare=not args.no_compare, force=args.force, timeout=timeout)
+    if args.corpus_tables or (not args.articles and not args.no_corpus):
+        # The corpus page: of the tables given, or of the bundled articles (analysed into reports/corpus/tables/).
+        tables = Path(args.corpus_tables) if args.corpus_tables else out / "corpus" / "tables"
+        if not args.corpus_tables:
+            write_tables_folder(example_inputs(), tables, workers=workers, force=True)
+        results.append(build_corpus_report(tables, out))
+        write_site_index(out)
     failed = 0
     for r in results:
         if r.error:
@@ -129,8 +138,35 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tables_wanted(args: argparse.Namespace) -> bool:
+    """A folder of tidy tables unless --out names a .csv file or stdout (the headline-metrics CSV of old)."""
+    return bool(args.out) and args.out != "-" and not args.out.lower().endswith(".csv")
+
+
+def _corpus_tables(args: argparse.Namespace, timeout: float) -> int:
+    from tqdm import tqdm
+
+    total = count_inputs(args.inputs)  # known for article files: the bar shows an ETA
+    with tqdm(total=total, desc="articles", unit="article", file=sys.stderr, disable=args.no_progress,
+              dynamic_ncols=True) as bar:
+        run = write_tables_folder(
+            args.inputs, args.out, columns=parse_column_map(args.columns), fmt=args.format,
+            workers=_workers(args, usable_cores()), chunk_size=args.chunk_size, timeout=timeout,
+            jsonl=args.jsonl, force=args.force, dask_address=args.dask, progress=bar.update,
+        )
+    for where, error in run.errors:
+        print(f"skipped {where}: {error}", file=sys.stderr)
+    print(f"wrote {args.out}: {run.analysed} article(s) analysed, {run.failed} failed (see the errors table), "
+          f"{run.skipped} already done, {len(run.parts)} part file(s) per table", file=sys.stderr)
+    return 1 if run.failed else 0
+
+
 def _corpus(args: argparse.Namespace) -> int:
     timeout = _timeout(args.timeout)
+    if _tables_wanted(args):
+        return _corpus_tables(args, timeout)
+    if args.jsonl or args.columns or args.force:
+        raise ArticleError("--jsonl, --columns and --force need --out DIR (a folder of tables).")
     if args.out and args.out != "-":
         check_output_file(args.out)  # before the analysis: a bad --out never wastes a run
     skipped: list[tuple[str, str]] = []
@@ -159,12 +195,15 @@ def _corpus(args: argparse.Namespace) -> int:
 def _setup(args: argparse.Namespace) -> int:
     fetched = ensure_resources(download=not args.no_download)
     print("NLTK resources: all present" + (f" (downloaded {', '.join(fetched)})" if fetched else ""))
+    warm_models()  # the per-user model cache: later processes load the tagger and Punkt in a tenth of the time
     return 0
 
 
 def _reference(args: argparse.Namespace) -> int:
-    for path in build_reference(out_dir=Path(args.out) if args.out else None, min_count=args.min_count):
+    out_dir = Path(args.out) if args.out else None
+    for path in build_reference(out_dir=out_dir, min_count=args.min_count):
         print(f"wrote {path}")
+    print(f"wrote {build_brief_reference(out_dir)}")  # the article brief's reference: measures of the Brown news texts
     return 0
 
 
@@ -192,6 +231,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--follow-symlinks", action="store_true",
                    help="read symbolic links in data/articles/ (skipped by default, with a note)")
     r.add_argument("--no-compare", action="store_true", help="skip the comparison page (compare.html)")
+    r.add_argument("--corpus-tables", metavar="DIR",
+                   help="build the corpus page (corpus.html) from this folder of corpus tables "
+                        "(default when no articles are named: the bundled articles)")
+    r.add_argument("--no-corpus", action="store_true", help="skip the corpus page (corpus.html)")
     r.set_defaults(func=_report)
     a = sub.add_parser("add", help="add an article (.txt, saved .html page, or http(s) URL) to data/articles/")
     a.add_argument("source", help="a text file (any common encoding), a saved web page (.html) or an http(s) URL")
@@ -214,9 +257,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="follow redirects to this machine or a private network (refused by default)")
     a.add_argument("--max-mb", type=float, default=10.0, help="largest file or download accepted, in MB (default 10)")
     a.set_defaults(func=_add)
-    c = sub.add_parser("corpus", help="per-article metrics of many articles as CSV (no notebooks), in parallel")
-    c.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB", help="folders (their *.txt), glob patterns or files")
-    c.add_argument("--out", help="CSV file to write (default: stdout)")
+    c = sub.add_parser("corpus", help="many articles into a folder of tidy tables (Parquet or CSV), streamed and resumable")
+    c.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="folders (their *.txt), glob patterns, article files, or tables of articles "
+                        "(.jsonl/.csv/.parquet with columns id, text and optional title, source, url, date, author, language)")
+    c.add_argument("--out", help="folder of tables to write (or resume); a .csv name or '-' gives only the "
+                                 "headline metrics as one CSV (default: stdout)")
+    c.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="table files (default parquet)")
+    c.add_argument("--jsonl", action="store_true", help="also write each article's full summary (summaries/*.jsonl)")
+    c.add_argument("--columns", metavar="NAME=COLUMN,...", help="column names of a table input, e.g. text=body,id=doc_id")
+    c.add_argument("--chunk-size", type=int, default=500, help="articles per part file (default 500)")
+    c.add_argument("--force", action="store_true", help="discard the tables already in --out and start again")
     c.add_argument("--workers", type=int, default=0,
                    help="worker processes (default: all cores; more than the cores only with --force-workers)")
     c.add_argument("--force-workers", action="store_true", help="allow more workers than cores")
@@ -230,7 +281,7 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("setup", help="check the NLTK resources and download only the missing ones")
     st.add_argument("--no-download", action="store_true", help="only check")
     st.set_defaults(func=_setup)
-    rf = sub.add_parser("reference", help="rebuild data/reference/brown_news_*.csv from NLTK's Brown corpus (news category)")
+    rf = sub.add_parser("reference", help="rebuild data/reference/ (word frequencies and the brief's reference) from NLTK's Brown corpus (news)")
     rf.add_argument("--out", metavar="DIR", help="folder to write to (default: data/reference/)")
     rf.add_argument("--min-count", type=int, default=2, help="keep words seen at least this often (default 2)")
     rf.set_defaults(func=_reference)

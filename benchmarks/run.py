@@ -171,20 +171,63 @@ def report_size(tree: Path) -> dict:
     return {"tree_bytes": size(tree), "plotly_js_copies": plotly_copies, "per_article": per_article}
 
 
-def bench_corpus(runs: int) -> dict:
-    help_text = subprocess.run([sys.executable, "-m", "analysis", "--help"], capture_output=True, text=True, cwd=ROOT).stdout
-    if "corpus" not in help_text:
-        return {"skipped": "no `corpus` command"}
-    arts = article_files()
-    out = {}
+def corpus_table(path: Path, n: int) -> Path:
+    """A JSON Lines table of ``n`` news-length articles: the bundled articles (and ``../shared/corpus/`` when it is
+    there) repeated, each copy with its own id and one changed word in its last line, so no cache is reused."""
+    sources = [p for p in article_files()]
+    shared = ROOT.parent / "shared" / "corpus"
+    if shared.is_dir():
+        sources += sorted(shared.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = texts[i % len(texts)].rstrip() + f"\n\nThis is copy {i} of the article.\n"
+            fh.write(json.dumps({"id": f"bench-{i:05d}", "text": text, "source": f"outlet-{i % 5}"}) + "\n")
+    return path
+
+
+def _corpus_run(table: Path, out: Path, workers: int) -> tuple[float, float]:
+    """Wall seconds and peak resident MB (the largest process: the parent, or a worker) of one corpus run."""
+    code = (
+        "import resource,subprocess,sys,time;t=time.perf_counter();"
+        "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)"
+    )
+    cmd = [sys.executable, "-m", "analysis", "corpus", str(table), "--out", str(out), "--workers", str(workers),
+           "--no-progress", "--force"]
+    proc = subprocess.run([sys.executable, "-c", code, *cmd], cwd=ROOT, check=True, capture_output=True, text=True)
+    wall, mb = proc.stdout.split()
+    return float(wall), float(mb)
+
+
+def bench_startup(runs: int) -> dict:
+    """Wall time of `python -m analysis summary` on the seed article: interpreter, imports, models and analysis."""
+    seed = ROOT / "data" / "articles" / "seed-us-immigration-enforcement.txt"
+
+    def run():
+        subprocess.run([sys.executable, "-m", "analysis", "summary", str(seed)], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run()  # warm the file cache
+    return {"summary_wall_s": round(_median_time(run, runs), 3)}
+
+
+def bench_corpus(runs: int, n_articles: int) -> dict:
+    """Corpus mode into a tables folder: articles per second with 1 and 2 workers on ``n_articles`` news-length
+    articles (start-up included), the 1 → 2 worker ratio, and peak memory of a run on 10 % of the articles against
+    the full run (streaming: the two should be close)."""
+    out: dict = {"articles": n_articles}
     with tempfile.TemporaryDirectory() as d:
+        big = corpus_table(Path(d) / "big.jsonl", n_articles)
+        small = corpus_table(Path(d) / "small.jsonl", max(1, n_articles // 10))
         for w in (1, 2):
-            def run():
-                subprocess.run([sys.executable, "-m", "analysis", "corpus", str(ROOT / "data" / "articles"), "--out",
-                                str(Path(d) / "m.csv"), "--workers", str(w)], cwd=ROOT, check=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            t = _median_time(run, runs)
-            out[f"workers_{w}_articles_per_s"] = round(len(arts) / t, 2)
+            walls, mbs = zip(*(_corpus_run(big, Path(d) / f"t{w}", w) for _ in range(runs)))
+            out[f"workers_{w}_articles_per_s"] = round(n_articles / statistics.median(walls), 2)
+            out[f"workers_{w}_peak_mb"] = round(statistics.median(mbs), 1)
+        out["scaling_2_over_1"] = round(out["workers_2_articles_per_s"] / out["workers_1_articles_per_s"], 2)
+        small_mb = statistics.median(_corpus_run(small, Path(d) / "s", 1)[1] for _ in range(runs))
+        out["small_articles"] = max(1, n_articles // 10)
+        out["small_peak_mb"] = round(small_mb, 1)
+        out["peak_mb_ratio_full_over_small"] = round(out["workers_1_peak_mb"] / small_mb, 3)
     return out
 
 
@@ -230,7 +273,8 @@ def _table(results: dict) -> str:
             lines.append(f"whole tree: {r['size']['tree_bytes']:,} bytes; plotly.js copies: {r['size']['plotly_js_copies']}")
             for slug, s in r["size"]["per_article"].items():
                 lines.append(f"  {slug[:45]:45} {s['bytes']:>10,} bytes (html {s['html_bytes']:,})")
-    lines.append(f"\n== Corpus mode ==\n{results.get('corpus')}")
+    lines.append(f"\n== Start-up ==\n{results.get('startup')}")
+    lines.append(f"\n== Corpus mode (folder of tables) ==\n{results.get('corpus')}")
     return "\n".join(lines)
 
 
@@ -238,12 +282,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--skip-reports", action="store_true")
+    ap.add_argument("--corpus-articles", type=int, default=300, help="articles in the corpus-mode run (default 300)")
+    ap.add_argument("--only", choices=("corpus",), help="run only this part (corpus: start-up and corpus mode)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     args = ap.parse_args()
     runs = 2 if args.quick else 5
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     started = time.perf_counter()
     results: dict = {"machine": _machine(), "runs": runs}
+    if args.only == "corpus":
+        results["startup"] = bench_startup(3 if args.quick else 5)
+        results["corpus"] = bench_corpus(1 if args.quick else 3, args.corpus_articles)
+        print(f"start-up: {results['startup']}\ncorpus: {results['corpus']}")
+        return 0
     results["analysis"] = bench_analysis(runs)
     results["scaling"] = bench_scaling(sizes, 3 if not args.quick else 1)
     by = {r["words"]: r["analysis_s"] for r in results["scaling"]}
@@ -252,7 +303,8 @@ def main() -> int:
     results["memory"] = {"words": mem_words, "peak_mb": peak_memory_mb(mem_words)}
     if not args.skip_reports:
         results["reports"] = bench_reports(1 if args.quick else 3)
-    results["corpus"] = bench_corpus(1 if args.quick else 3)
+    results["startup"] = bench_startup(3 if args.quick else 5)
+    results["corpus"] = bench_corpus(1 if args.quick else 3, args.corpus_articles)
     results["benchmark_wall_s"] = round(time.perf_counter() - started, 1)
     print(_table(results))
     print(f"\nmachine: {results['machine']}\nbenchmark wall time: {results['benchmark_wall_s']} s")

@@ -11,11 +11,19 @@ import pandas as pd
 
 from ..core.article import Article, load_article, resolve_article_path
 from ..core.config import VERSION
-from ..core.lexicons import lexicon_versions
 from .charts import export
-from .charts.engine import Chart, caption_text, plotly_dict
+from .charts.engine import Chart, caption_text, drawn_data, plotly_dict
+from .html.tables import format_cell, reader_table_html
 
-__all__ = ["load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
+__all__ = ["ReaderFrame", "load", "say", "ChartOutput", "show_chart", "article_header", "warnings_box", "escape_frame", "sentence_list"]
+
+
+class _HTML:
+    def __init__(self, markup: str):
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
 
 
 class ChartOutput:
@@ -45,27 +53,42 @@ class ChartOutput:
         }
 
 
-def show_chart(chart: Chart, charts_dir: str | None = None) -> ChartOutput:
+#: Fewer bars than this make a sentence, not a chart.
+MIN_BARS = 3
+
+
+def _few_points(chart: Chart) -> _HTML | None:
+    """A sentence instead of a bar chart of one or two bars (a chart would only show two numbers)."""
+    if chart.kind not in ("bar", "barh") or chart.color:
+        return None
+    d = drawn_data(chart)
+    if not 0 < len(d) < MIN_BARS:
+        return None
+    label_col, value_col = (chart.y, chart.x) if chart.kind == "barh" else (chart.x, chart.y)
+    parts = "; ".join(f"{row[label_col]}: {format_cell(row[value_col], value_col)[0]}" for _, row in d.iterrows())
+    caption = caption_text(chart)
+    text = f"{chart.title} ({chart.x_label.lower() if chart.kind == 'barh' else chart.y_label.lower()}): {parts}."
+    return _HTML(f'<p class="al-few" data-chart="{html.escape(chart.id, quote=True)}">{html.escape(text)}'
+                 + (f' <span class="chart-caption">{html.escape(caption)}</span>' if caption else "") + "</p>")
+
+
+def show_chart(chart: Chart, charts_dir: str | None = None) -> ChartOutput | _HTML:
     """Return the chart for display; when ``charts_dir`` is set, also save PNG, SVG and CSV there.
 
+    A bar chart of fewer than :data:`MIN_BARS` bars is a sentence instead (and saves nothing).
     In a report build (the environment variable ``ARTICLE_LENS_BACKGROUND_CHARTS`` is set by
     ``analysis.output.report`` for its kernel) the files are drawn in a second process while the
     notebook goes on; the build waits for them before the report is swapped in.
     """
+    few = _few_points(chart)
+    if few is not None:
+        return few
     if charts_dir:
         if os.environ.get(export.BACKGROUND_CHARTS_ENV):
             export.save_chart_in_background(chart, Path(charts_dir))
         else:
             export.save_chart(chart, Path(charts_dir))
     return ChartOutput(chart)
-
-
-class _HTML:
-    def __init__(self, markup: str):
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
 
 
 def article_header(article: Article) -> _HTML:
@@ -75,9 +98,7 @@ def article_header(article: Article) -> _HTML:
     for key in ("source", "author", "date", "url", "licence", "attribution"):
         if meta.get(key):
             rows.append((key.capitalize(), meta[key]))
-    rows.append(("Analysed with", f"article-lens {VERSION}"))
-    lex = ", ".join(f"{k} {v}" for k, v in lexicon_versions().items())
-    rows.append(("Lexicons", lex))
+    rows.append(("Analysed with", f"article-lens {VERSION}"))  # lexicon versions: the report's Method footer
     body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
     return _HTML(f'<table class="al-provenance">{body}</table>')
 
@@ -103,10 +124,21 @@ def _missing(value) -> bool:
         return False
 
 
-def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy for display: list cells joined as text, missing values in text columns shown as "—".
+class ReaderFrame(pd.DataFrame):
+    """A DataFrame that notebooks and reports show as a table for readers
+    (:func:`analysis.output.html.tables.reader_table_html`: no index, headers in words, formatted numbers)."""
 
-    pandas escapes cell text when it renders HTML, so article text is safe in the result.
+    @property
+    def _constructor(self):
+        return ReaderFrame
+
+    def _repr_html_(self) -> str:
+        return reader_table_html(pd.DataFrame(self))
+
+
+def escape_frame(frame: pd.DataFrame) -> ReaderFrame:
+    """A copy for display: list cells joined as text, missing values in text columns shown as "—"; shown as a table
+    for readers (no index column, headers in words, numbers formatted; every cell escaped).
 
     >>> escape_frame(pd.DataFrame({"a": [["x", "<y>"], None], "n": [1.5, 2.0]})).values.tolist()
     [['x, <y>', 1.5], ['—', 2.0]]
@@ -123,7 +155,7 @@ def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if series.map(_missing).any():
             series = series.astype(object).map(lambda v: MISSING if _missing(v) else v)
         out[col] = series
-    return out
+    return ReaderFrame(out)
 
 
 def sentence_list(article: Article, sentence_ids, *, label: str = "") -> _HTML:

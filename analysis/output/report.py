@@ -17,10 +17,15 @@ from typing import Iterable, Iterator, Sequence
 from ..core.article import Article, load_article, slug_for_file
 from ..core.config import NOTEBOOKS_DIR, REPORTS_DIR, ROOT, VERSION
 from ..core.errors import ArticleError
-from ..core.io import (article_files, display_path, hold_lock, read_json, replace_dir_atomic, write_text_atomic)
+from ..core.io import article_files, display_path, hold_lock, read_json, replace_dir_atomic, write_text_atomic
+from ..core.lexicons import lexicon_versions
 from ..core.workers import on_worker_stop, run_isolated
+from .brief import findings, load_reliability
 from .charts.export import BACKGROUND_CHARTS_ENV
 from .corpus import metrics_from_summary
+from .html.brief import brief_html
+from .html.page import PAGE_CSS, drop_sanity_cells, method_footer, print_images, table_of_contents
+from .html.tables import TABLE_CSS, TABLE_SCRIPT, link_sentence_ids
 
 __all__ = [
     "NOTEBOOKS",
@@ -29,6 +34,8 @@ __all__ = [
     "build_reports",
     "build_article_report",
     "build_compare_report",
+    "build_corpus_report",
+    "CORPUS_NOTEBOOK",
     "write_site_index",
     "index_rows",
     "iter_errors",
@@ -66,6 +73,10 @@ COMPARE_NOTEBOOK: tuple[str, str] = ("04-compare", "Comparison")
 COMPARE_PAGE = "compare.html"
 COMPARE_FIGURES = "compare_figures"
 PLOTLY_ASSET = "assets/plotly.min.js"
+#: The corpus notebook, exported as ``corpus.html`` beside the index (figures in ``corpus_figures/``).
+CORPUS_NOTEBOOK: tuple[str, str] = ("05-corpus", "Corpus")
+CORPUS_PAGE = "corpus.html"
+CORPUS_FIGURES = "corpus_figures"
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
@@ -94,13 +105,15 @@ class ReportResult:
     note: str | None = None
 
 
-def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool = True, nav: str = "") -> str:
+def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool = True, nav: str = "",
+          footer: str = "") -> str:
     plotly = f'<script src="{asset_prefix}{PLOTLY_ASSET}" charset="utf-8"></script>' if with_plotly else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self' 'unsafe-inline' data: blob:; connect-src 'none'\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n{plotly}\n</head>\n<body>\n{nav}\n{body}\n</body>\n</html>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}{TABLE_CSS}{PAGE_CSS}</style>\n{plotly}\n</head>\n<body>\n{nav}\n"
+        f"{table_of_contents(body)}\n{body}\n{footer}\n<script>{TABLE_SCRIPT}</script>\n</body>\n</html>\n"
     )
 
 
@@ -110,13 +123,30 @@ def _export_html(nb_node) -> str:
 
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb_node)
+    shown = nb_node.copy()
+    shown.cells = drop_sanity_cells(list(nb_node.cells))  # checks of the code, run in the notebook, not for readers
+    body, _ = exporter.from_notebook_node(shown)
     return body
 
 
-def _write_page(target: Path, nb_node, title: str, nav: str) -> Path:
-    """Export an executed notebook as a report page."""
-    return write_text_atomic(target, _page(title, _export_html(nb_node), nav=nav))
+def _method_facts(article: Article | None = None) -> list[tuple[str, str]]:
+    facts = []
+    if article is not None:
+        meta = article.metadata
+        facts += [("Article", article.title), ("File", Path(article.path).name if article.path else ""),
+                  *((key.capitalize(), meta.get(key, "")) for key in ("source", "author", "date", "url", "licence",
+                                                                      "attribution"))]
+    facts += [("Analysed with", f"article-lens {VERSION}"),
+              ("Lexicons", ", ".join(f"{k} {v}" for k, v in lexicon_versions().items())),
+              ("How each measure was checked against public gold data", "docs/accuracy.md in the article-lens project")]
+    return facts
+
+
+def _write_page(target: Path, nb_node, title: str, nav: str, footer: str = "", charts: str = "figures") -> Path:
+    """Export an executed notebook as a report page; sentence ids in tables link to the annotated article, each
+    chart has its PNG for print."""
+    body = print_images(link_sentence_ids(_export_html(nb_node)), charts)
+    return write_text_atomic(target, _page(title, body, nav=nav, footer=footer))
 
 
 def _nav(article_title: str, current: str | None) -> str:
@@ -523,7 +553,8 @@ def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, note
                             _run_code(_BETWEEN_NOTEBOOKS, km)
                         nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
                         pages.append((stem, exporter.submit(_write_page, staging / f"{stem}.html", nb,
-                                                            f"{label} — {article.title}", _nav(article.title, stem))))
+                                                            f"{label} — {article.title}", _nav(article.title, stem),
+                                                            method_footer(_method_facts(article)))))
                     step = "summary"
                     _write_summary(km, source, staging / "summary.json")
                     step = "figures"
@@ -560,8 +591,13 @@ def _article_index(article: Article, summary: dict) -> str:
     if meta.get("url"):
         facts.insert(1, ("URL", meta["url"]))
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in facts)
+    brief = brief_html(findings(summary), load_reliability())
     body = (
-        f"<h1>{html.escape(article.title)}</h1>\n<table>{rows}</table>\n<h2>Reports</h2>\n<ul>{items}</ul>\n"
+        f"<h1>{html.escape(article.title)}</h1>\n<h2>What stands out</h2>\n{brief}\n"
+        "<p class=\"al-legend\">Ranked by how far the article is from typical news writing (the 44 Brown-corpus news "
+        "texts); each sentence id opens that sentence in the annotated article. How each detector was measured: "
+        "docs/accuracy.md in the project.</p>\n"
+        f"<table>{rows}</table>\n<h2>Reports</h2>\n<ul>{items}</ul>\n"
         '<p>Charts as PNG, SVG and the CSV behind each: <a href="figures/">figures/</a>. '
         'All measures as JSON: <a href="summary.json">summary.json</a>.</p>'
     )
@@ -675,6 +711,9 @@ def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
     compare = ""
     if (out_dir / COMPARE_PAGE).exists():
         compare = f'<p><a href="{COMPARE_PAGE}">Compare the articles side by side</a>: frames, tone, sources, word choices, figures, distinctive words.</p>'
+    if (out_dir / CORPUS_PAGE).exists():
+        compare += (f'\n<p><a href="{CORPUS_PAGE}">Compare outlets over the corpus</a>: sourcing, unsourced figures, '
+                    "frames, tone and loaded words, with confidence intervals.</p>")
     legend = "".join(f"<li><strong>{html.escape(label)}</strong>: {html.escape(tip)}</li>" for _, label, _, tip in _INDEX_COLUMNS)
     body = (
         f"<h1>article-lens reports</h1>\n<p>{len(rows)} article(s). article-lens {html.escape(VERSION)}. "
@@ -716,12 +755,44 @@ def _build_compare_locked(paths: Sequence[Path], out_dir: Path, notebooks_dir: P
                 _wait_for_charts(km)
         except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
             return ReportResult("comparison", "compare", None, f"{stem} failed: {_last_line(exc)[:300]}")
-        body = _export_html(nb)
+        body = print_images(_export_html(nb), COMPARE_FIGURES)
         nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
         os.chmod(charts_dir, 0o755)
         replace_dir_atomic(charts_dir, out_dir / COMPARE_FIGURES)
-        page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="", nav=nav))
+        page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="",
+                                                               nav=nav, footer=method_footer(_method_facts())))
         return ReportResult("comparison", "compare", out_dir, page=page)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_corpus_report(tables_dir: Path, out_dir: Path = REPORTS_DIR, *,
+                        notebooks_dir: Path = NOTEBOOKS_DIR) -> ReportResult:
+    """Run the corpus notebook on a folder of corpus tables (``python -m analysis corpus ... --out DIR``) and write
+    ``out_dir/corpus.html`` (figures in ``out_dir/corpus_figures/``); the previous page stays until the new one is
+    complete."""
+    stem, label = CORPUS_NOTEBOOK
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _ensure_plotly_asset(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-corpus-", dir=out_dir))
+    try:
+        charts_dir = staging / "figures"
+        charts_dir.mkdir()
+        params = {"tables": str(Path(tables_dir).resolve()), "charts_dir": str(charts_dir)}
+        try:
+            with _kernel(notebooks_dir) as km:
+                nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
+                _wait_for_charts(km)
+        except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
+            return ReportResult("corpus", "corpus", None, f"{stem} failed: {_last_line(exc)[:300]}")
+        body = print_images(_export_html(nb), CORPUS_FIGURES)
+        nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
+        os.chmod(charts_dir, 0o755)
+        replace_dir_atomic(charts_dir, out_dir / CORPUS_FIGURES)
+        page = write_text_atomic(out_dir / CORPUS_PAGE, _page(f"{label}: outlets compared", body, asset_prefix="",
+                                                              nav=nav, footer=method_footer(_method_facts())))
+        return ReportResult("corpus", "corpus", out_dir, page=page)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -147,7 +147,7 @@ def test_article_header_escapes_metadata():
     assert "<tr><th>File</th><td>(text)</td></tr>" in html
     assert "<tr><th>Source</th><td>A &lt;b&gt;paper&lt;/b&gt;</td></tr>" in html
     assert "<tr><th>Author</th><td>Jo</td></tr>" in html and "<th>Url</th>" not in html
-    assert f"article-lens {VERSION}" in html and "<th>Lexicons</th>" in html
+    assert f"article-lens {VERSION}" in html and "<th>Lexicons</th>" not in html  # in the reports' Method footer
 
 
 def test_article_header_of_a_file(seed):
@@ -183,3 +183,12 @@ def test_load_by_file_name_and_by_path(seed):
 def test_load_missing_article():
     with pytest.raises(ArticleError):
         load("no-such-article-anywhere.txt")
+
+
+def test_one_or_two_bars_are_a_sentence_not_a_chart(tmp_path):
+    data = pd.DataFrame({"what": ["troops", "<b>people</b>"], "value": [1500.0, 14_000_000.0]})
+    chart = bar_chart(data, id="two", label="what", value="value", title="Figures", x_label="Value", y_label="What")
+    out = show_chart(chart, str(tmp_path))._repr_html_()
+    assert out.startswith('<p class="al-few"') and "14 million" in out and "1,500" in out
+    assert "&lt;b&gt;people&lt;/b&gt;" in out and not list(tmp_path.iterdir())  # escaped; no files for a sentence
+    assert hasattr(show_chart(_chart()), "_repr_mimebundle_")  # three bars are still a chart

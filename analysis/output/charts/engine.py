@@ -9,6 +9,9 @@ from typing import Sequence
 
 import pandas as pd
 
+from ..html.tables import column_label, format_cell
+from .palette import SINGLE, TONE_SCALE, category_colour
+
 __all__ = [
     "Chart",
     "to_plotly",
@@ -16,10 +19,10 @@ __all__ = [
     "to_matplotlib",
     "bar_chart",
     "caption_text",
+    "drawn_data",
     "EMPTY_CHART_NOTE",
 ]
 
-_PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#17becf", "#bcbd22"]
 
 
 @dataclass(frozen=True)
@@ -44,10 +47,17 @@ class Chart:
     hline: float | None = None
     caption: str = ""
     y_range: tuple[float, float] | None = None
+    #: (low, high) columns of an interval drawn as error bars on uncoloured ``barh`` charts (e.g. a bootstrap CI).
+    interval: tuple[str, str] | None = None
+    #: ``barh``: bars sorted by value, largest on top (stacked bars by their total); False keeps the data's order.
+    sort: bool = True
+    #: ``barh``: categories whose value is 0 are left out and named in the caption.
+    omit_zero: bool = True
 
 
 def _esc(value) -> str:
-    return html.escape(str(value), quote=True)
+    # plotly's labels understand <, > and & as HTML but show &quot; literally: escape only what it reads as markup
+    return html.escape(str(value), quote=False)
 
 
 def _axis_values(values: pd.Series) -> list:
@@ -101,19 +111,60 @@ def _drawable_value(value) -> bool:
 def _drawable(chart: Chart) -> tuple[pd.DataFrame, int]:
     """The rows that can be drawn (every value column finite / present) and how many were left out.
 
-    A chart never draws NaN or infinity: such rows are dropped and the caption says how many.
+    A chart never draws NaN or infinity: such rows are dropped and the caption says how many. Horizontal bars
+    are sorted by value, largest on top (stacked ones by their total), and categories worth 0 are left out
+    (:func:`_zero_labels` names them for the caption).
     """
     d = chart.data
     keep = pd.Series(True, index=d.index)
     for col in _value_columns(chart):
         if col in d.columns:
             keep &= d[col].map(_drawable_value).astype(bool)
-    return d[keep], int((~keep).sum())
+    drawn, dropped = d[keep], int((~keep).sum())
+    if chart.kind == "barh" and len(drawn) and chart.x in drawn.columns:
+        values = pd.to_numeric(drawn[chart.x], errors="coerce")
+        totals = values.groupby(drawn[chart.y].astype(str)).transform("sum")
+        if chart.omit_zero:
+            drawn, totals = drawn[totals != 0], totals[totals != 0]
+        if chart.sort and len(drawn):
+            first = {label: i for i, label in enumerate(dict.fromkeys(drawn[chart.y].astype(str)))}
+            order = sorted(range(len(drawn)), key=lambda i: (-float(totals.iloc[i]), first[str(drawn[chart.y].iloc[i])]))
+            drawn = drawn.iloc[order]
+    return drawn, dropped
+
+
+def drawn_data(chart: Chart) -> pd.DataFrame:
+    """The rows the chart draws, in the order drawn (no missing values; horizontal bars sorted, zeros left out)."""
+    return _drawable(chart)[0]
+
+
+def _zero_labels(chart: Chart) -> list[str]:
+    """The categories of a horizontal bar chart left out because their value is 0."""
+    if chart.kind != "barh" or not chart.omit_zero or chart.x not in chart.data.columns or chart.data.empty:
+        return []
+    values = pd.to_numeric(chart.data[chart.x], errors="coerce")
+    totals = values.groupby(chart.data[chart.y].astype(str)).sum(min_count=1)  # NaN: no value, not zero
+    return [str(label) for label in dict.fromkeys(chart.data[chart.y].astype(str)) if totals.get(label) == 0]
 
 
 def _caption(chart: Chart, dropped: int) -> str:
     note = f"{dropped} row{'s' if dropped != 1 else ''} without a value not drawn." if dropped else ""
-    return " ".join(part for part in (chart.caption, note) if part)
+    zeros = _zero_labels(chart)
+    absent = ""
+    if zeros:
+        shown = ", ".join(zeros[:8]) + (f" and {len(zeros) - 8} more" if len(zeros) > 8 else "")
+        absent = f"Not found in this article (0): {shown}."
+    return " ".join(part for part in (chart.caption, note, absent) if part)
+
+
+def _value_text(values, column: str) -> list[str]:
+    """The number written on each bar, formatted as in the tables."""
+    return [format_cell(v, column)[0] for v in values]
+
+
+def _is_tone(column: str | None) -> bool:
+    low = str(column or "").lower()
+    return "tone" in low or "compound" in low
 
 
 def _mpl(text) -> str:
@@ -137,7 +188,8 @@ def _hover_text(chart: Chart, d: pd.DataFrame) -> list[str] | None:
             val = row[col]
             if isinstance(val, str) and len(val) > 160:
                 val = val[:157] + "..."
-            parts.append(f"{_esc(col)}: {_esc(val)}")
+            shown = val if isinstance(val, str) else format_cell(val, col)[0]
+            parts.append(f"{_esc(column_label(col))}: {_esc(shown)}")
         out.append("<br>".join(parts))
     return out
 
@@ -188,10 +240,20 @@ def _plotly_untemplated(chart: Chart):
         groups = [(None, d)] if not chart.color else list(d.groupby(chart.color, sort=True))
         for n, (name, grp) in enumerate(groups):
             htext = [hover[d.index.get_loc(i)] for i in grp.index] if hover else None
+            error = None
+            if chart.interval and chart.kind == "barh" and not chart.color:
+                low, high = (pd.to_numeric(grp[c], errors="coerce") for c in chart.interval)
+                value = pd.to_numeric(grp[chart.x], errors="coerce")
+                error = dict(type="data", symmetric=False, array=(high - value).clip(lower=0).fillna(0).tolist(),
+                             arrayminus=(value - low).clip(lower=0).fillna(0).tolist(), color="#444444")
+            value_col = chart.x if chart.kind == "barh" else chart.y
+            labels = _value_text(grp[value_col], value_col) if not chart.color else None
             fig.add_trace(go.Bar(
                 x=_axis_values(grp[chart.x]), y=_axis_values(grp[chart.y]), orientation="h" if chart.kind == "barh" else "v",
-                name=_esc(name) if name is not None else "", marker_color=_PALETTE[n % len(_PALETTE)],
-                hovertext=htext, hoverinfo="text" if htext else None, showlegend=name is not None,
+                name=_esc(name) if name is not None else "",
+                marker_color=category_colour(name) if name is not None else SINGLE,
+                hovertext=htext, hoverinfo="text" if htext else None, showlegend=name is not None, error_x=error,
+                text=labels, textposition="outside" if labels else None, cliponaxis=False if labels else None,
             ))
         if chart.kind == "barh":
             fig.update_yaxes(autorange="reversed", type="category")
@@ -199,13 +261,14 @@ def _plotly_untemplated(chart: Chart):
             fig.update_layout(barmode="stack")
     elif chart.kind == "line":
         fig.add_trace(go.Scatter(x=_axis_values(d[chart.x]), y=_axis_values(d[chart.y]), mode="lines+markers",
-                                 hovertext=hover, hoverinfo="text" if hover else None, line_color=_PALETTE[0]))
+                                 hovertext=hover, hoverinfo="text" if hover else None, line_color=SINGLE))
         for v in chart.vlines:
             fig.add_vline(x=v, line_dash="dot", line_color="#999999")
     elif chart.kind == "heatmap":
         pivot = d.pivot_table(index=chart.y, columns=chart.x, values=chart.color, aggfunc="sum", fill_value=0, sort=False)
+        scale = dict(colorscale=TONE_SCALE, zmid=0, zmin=-1, zmax=1) if _is_tone(chart.color) else dict(colorscale="Blues")
         fig.add_trace(go.Heatmap(z=pivot.values, x=[_esc(c) for c in pivot.columns], y=[_esc(r) for r in pivot.index],
-                                 colorscale="Blues"))
+                                 **scale))
     if chart.hline is not None and not d.empty:
         fig.add_hline(y=chart.hline, line_color="#666666", line_width=1)
     fig.update_layout(
@@ -244,24 +307,34 @@ def to_matplotlib(chart: Chart):
         if chart.color:
             pivot = d.pivot_table(index=chart.y, columns=chart.color, values=chart.x, aggfunc="sum", fill_value=0, sort=False)
             left = None
-            for n, col in enumerate(pivot.columns):
+            for col in pivot.columns:
                 ax.barh([_mpl(v) for v in pivot.index], pivot[col].values, left=left, label=_mpl(col),
-                        color=_PALETTE[n % len(_PALETTE)])
+                        color=category_colour(col))
                 left = pivot[col].values if left is None else left + pivot[col].values
             ax.legend(fontsize=8)
         else:
-            ax.barh([_mpl(v) for v in d[chart.y]], d[chart.x].values, color=_PALETTE[0])
+            xerr = None
+            if chart.interval:
+                low, high = (pd.to_numeric(d[c], errors="coerce") for c in chart.interval)
+                value = pd.to_numeric(d[chart.x], errors="coerce")
+                xerr = [(value - low).clip(lower=0).fillna(0).to_numpy(), (high - value).clip(lower=0).fillna(0).to_numpy()]
+            bars = ax.barh([_mpl(v) for v in d[chart.y]], d[chart.x].values, color=SINGLE, xerr=xerr,
+                           ecolor="#444444", capsize=3)
+            ax.bar_label(bars, labels=[_mpl(t) for t in _value_text(d[chart.x], chart.x)], padding=3, fontsize=8)
         ax.invert_yaxis()
     elif chart.kind == "bar":
-        ax.bar([_mpl(v) for v in d[chart.x]], d[chart.y].values, color=_PALETTE[0])
+        bars = ax.bar([_mpl(v) for v in d[chart.x]], d[chart.y].values, color=SINGLE)
+        ax.bar_label(bars, labels=[_mpl(t) for t in _value_text(d[chart.y], chart.y)], padding=2, fontsize=7)
         ax.tick_params(axis="x", labelrotation=45)
     elif chart.kind == "line":
-        ax.plot(list(d[chart.x]), list(d[chart.y]), marker="o", color=_PALETTE[0])
+        ax.plot(list(d[chart.x]), list(d[chart.y]), marker="o", color=SINGLE)
         for v in chart.vlines:
             ax.axvline(v, linestyle=":", color="#999999")
     elif chart.kind == "heatmap":
         pivot = d.pivot_table(index=chart.y, columns=chart.x, values=chart.color, aggfunc="sum", fill_value=0, sort=False)
-        im = ax.imshow(pivot.values, aspect="auto", cmap="Blues")
+        tone = _is_tone(chart.color)
+        im = ax.imshow(pivot.values, aspect="auto", cmap="RdBu" if tone else "Blues", vmin=-1 if tone else None,
+                       vmax=1 if tone else None)
         ax.set_xticks(range(len(pivot.columns)), [_mpl(c) for c in pivot.columns], rotation=90, fontsize=7)
         ax.set_yticks(range(len(pivot.index)), [_mpl(r) for r in pivot.index], fontsize=8)
         fig.colorbar(im, ax=ax)

@@ -82,9 +82,9 @@ def test_plotly_bars_escape_every_string():
 
 def test_hover_text_is_escaped_and_long_values_cut():
     hover = to_plotly(_words()).data[0].hovertext
-    assert hover[0] == "term: &lt;b&gt;raid&lt;/b&gt;<br>note: &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert hover[0] == "Term: &lt;b&gt;raid&lt;/b&gt;<br>Note: &lt;script&gt;alert(1)&lt;/script&gt;"
     long = hover[2].split("<br>")[1]
-    assert long == "note: " + "z" * 157 + "..."
+    assert long == "Note: " + "z" * 157 + "..."
     assert "<script>" not in json.dumps(plotly_dict(_words()))
     assert to_plotly(_words(hover=())).data[0].hovertext is None
 
@@ -95,7 +95,7 @@ def test_colour_column_gives_one_stacked_trace_per_group():
     assert [list(t.y) for t in fig.data] == [["&lt;b&gt;raid&lt;/b&gt;", "surge"], ["a &amp; b"]]
     assert [list(t.x) for t in fig.data] == [[3, 1], [2]]
     assert fig.layout.barmode == "stack"
-    assert fig.data[0].hovertext[1].startswith("term: surge")  # each bar keeps its own hover
+    assert fig.data[0].hovertext[1].startswith("Term: surge")  # each bar keeps its own hover
 
 
 def test_plotly_dict_is_the_figure_as_a_dict():
@@ -129,13 +129,13 @@ def test_vertical_bars_line_and_heatmap():
 def test_rows_without_a_value_are_left_out_and_counted():
     data = pd.DataFrame({"term": ["a", "b", "c", "d"], "count": [1.0, np.nan, np.inf, 2.0]})
     chart = bar_chart(data, id="c", label="term", value="count", title="t", x_label="x", y_label="y", caption="Note.")
-    assert list(to_plotly(chart).data[0].y) == ["a", "d"]
+    assert list(to_plotly(chart).data[0].y) == ["d", "a"]  # sorted by value, largest on top
     assert caption_text(chart) == "Note. 2 rows without a value not drawn."
     one = bar_chart(data.iloc[:2], id="c", label="term", value="count", title="t", x_label="x", y_label="y")
     assert caption_text(one) == "1 row without a value not drawn."
     assert caption_text(_words()) == "From the article."
     fig = to_matplotlib(chart)
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["a", "d"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["d", "a"]
     assert any("2 rows without a value" in t.get_text() for t in fig.texts)
 
 
@@ -209,3 +209,54 @@ def test_matplotlib_line_heatmap_and_bars():
     bars = Chart(id="b", kind="bar", data=pd.DataFrame({"pos": ["1", "2"], "n": [5, 7]}), x="pos", y="n", title="t",
                  x_label="x", y_label="y")
     assert [p.get_height() for p in to_matplotlib(bars).axes[0].patches] == [5, 7]
+
+
+# ---------------------------------------------------------------- charts for readers
+
+
+def test_quotes_in_labels_are_not_escaped_twice():
+    data = pd.DataFrame({"kind": ['be-passive ("could be considered")', "other"], "count": [2, 1]})
+    fig = to_plotly(bar_chart(data, id="p", label="kind", value="count", title='The "passive"', x_label="n",
+                              y_label="k"))
+    assert list(fig.data[0].y)[0] == 'be-passive ("could be considered")'
+    assert "&quot;" not in json.dumps(plotly_dict(bar_chart(data, id="p", label="kind", value="count", title="t",
+                                                            x_label="n", y_label="k")))
+
+
+def test_bars_sorted_by_value_with_values_written_and_zeros_named():
+    data = pd.DataFrame({"frame": ["a", "b", "c", "d"], "score": [1.0, 0.0, 3.5, 1500.0]})
+    chart = bar_chart(data, id="f", label="frame", value="score", title="t", x_label="x", y_label="y")
+    bar = to_plotly(chart).data[0]
+    assert list(bar.y) == ["d", "c", "a"] and list(bar.text) == ["1,500", "3.5", "1"]
+    assert caption_text(chart) == "Not found in this article (0): b."
+    fig = to_matplotlib(chart)
+    assert [t.get_text() for t in fig.axes[0].texts if t.get_text()] == ["1,500", "3.5", "1"]
+    kept = Chart(id="k", kind="barh", data=data, x="score", y="frame", title="t", x_label="x", y_label="y",
+                 sort=False, omit_zero=False)
+    assert list(to_plotly(kept).data[0].y) == ["a", "b", "c", "d"]
+
+
+def test_category_colours_do_not_depend_on_what_else_is_drawn():
+    from analysis.output.charts.palette import category_colour
+
+    one = pd.DataFrame({"kind": ["vague", "named_person"], "label": ["x", "x"], "n": [1, 2]})
+    two = pd.DataFrame({"kind": ["anonymous", "named_person"], "label": ["x", "x"], "n": [1, 2]})
+
+    def colours(d):
+        fig = to_plotly(Chart(id="c", kind="barh", data=d, x="n", y="label", color="kind", title="t", x_label="x",
+                              y_label="y"))
+        return {t.name: t.marker.color for t in fig.data}
+
+    assert colours(one)["named_person"] == colours(two)["named_person"] == category_colour("named_person")
+    assert colours(one)["vague"] != colours(one)["named_person"]
+
+
+def test_tone_heatmaps_diverge_around_zero():
+    data = pd.DataFrame({"article": ["a", "a"], "bin": [1, 2], "mean_compound": [-0.5, 0.25]})
+    heat = to_plotly(Chart(id="t", kind="heatmap", data=data, x="bin", y="article", color="mean_compound",
+                           title="t", x_label="x", y_label="y")).data[0]
+    assert heat.zmid == 0 and (heat.zmin, heat.zmax) == (-1, 1)
+    assert heat.colorscale[0][1].lower() == "#b2182b" and heat.colorscale[-1][1].lower() == "#2166ac"  # red to blue
+    other = to_plotly(Chart(id="o", kind="heatmap", data=data.rename(columns={"mean_compound": "score"}), x="bin",
+                            y="article", color="score", title="t", x_label="x", y_label="y")).data[0]
+    assert other.zmid is None

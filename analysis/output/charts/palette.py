@@ -1,0 +1,59 @@
+"""Colours of the charts, in one place: one colour per category, the same on every page and for every article.
+
+- Categories a reader meets in several charts have a fixed colour (:data:`CATEGORY_COLOURS`): kinds of source and
+  attribution, frame typologies, stance (hedge, booster, modal), figure kinds, actor kinds.
+- Any other category gets a colour from :data:`QUALITATIVE` chosen by its name (a stable hash), never by its
+  position, so it keeps its colour when other categories come and go.
+- Tone is drawn on a diverging scale centred on 0: negative red, neutral white, positive blue (:data:`TONE_SCALE`).
+- Red is kept for negative tone and warnings; single-series bars are the neutral :data:`SINGLE`.
+
+Colours come from ColorBrewer (Brewer & Harrower, colorbrewer2.org, Apache-2.0 licensed palettes: Set2/Dark2 for
+categories, RdBu for tone), chosen because they stay distinct for the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+__all__ = ["SINGLE", "QUALITATIVE", "CATEGORY_COLOURS", "TONE_SCALE", "category_colour"]
+
+#: Bars of a single series.
+SINGLE = "#4c78a8"
+#: Colours for categories without a fixed one (ColorBrewer Dark2 and Set2, red-free).
+QUALITATIVE = ("#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666", "#66c2a5", "#8da0cb",
+               "#a6d854")
+
+#: Fixed colours of the categories a reader meets in several charts.
+CATEGORY_COLOURS: dict[str, str] = {
+    # who a claim is credited to (attribution kinds, source kinds)
+    "named_person": "#1f78b4", "named_org": "#33a02c", "document": "#6a3d9a", "anonymous": "#ff7f00",
+    "vague": "#b15928", "unattributed": "#999999",
+    # frame typologies
+    "generic": "#1b9e77", "policy": "#7570b3", "immigration": "#e7298a",
+    # stance
+    "hedge": "#66a61e", "booster": "#e6ab02", "modal": "#a6761d",
+    # figure kinds
+    "count": "#1f78b4", "money": "#33a02c", "percent": "#6a3d9a", "proportion": "#6a3d9a", "duration": "#ff7f00",
+    "measure": "#b15928", "score": "#999999", "other": "#666666",
+    # actor kinds
+    "person": "#1f78b4", "government": "#33a02c", "organisation": "#6a3d9a", "group": "#ff7f00", "place": "#a6761d",
+}
+
+#: Diverging scale for tone (−1 … +1): red for negative, white at 0, blue for positive (ColorBrewer RdBu).
+TONE_SCALE = [[0.0, "#b2182b"], [0.25, "#ef8a62"], [0.5, "#f7f7f7"], [0.75, "#67a9cf"], [1.0, "#2166ac"]]
+
+
+def category_colour(name: object) -> str:
+    """The colour of a category: its fixed colour, or one chosen by a stable hash of its name.
+
+    >>> category_colour("vague"), category_colour("vague") == category_colour("vague")
+    ('#b15928', True)
+    >>> category_colour("Some other group") in QUALITATIVE
+    True
+    """
+    key = str(name)
+    fixed = CATEGORY_COLOURS.get(key) or CATEGORY_COLOURS.get(key.lower().replace(" ", "_"))
+    if fixed:
+        return fixed
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return QUALITATIVE[digest[0] % len(QUALITATIVE)]

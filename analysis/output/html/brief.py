@@ -1,0 +1,52 @@
+"""The article brief as HTML: the ranked findings, each with its evidence sentences as links, and how reliable
+its detector is; every piece of article text escaped."""
+
+from __future__ import annotations
+
+import html
+from typing import Mapping, Sequence
+
+from ..brief import Finding
+
+__all__ = ["brief_html", "sentence_link", "BRIEF_CSS"]
+
+#: The page an evidence link opens: the annotated article, where every sentence has an anchor (``#s12``).
+ANNOTATED_PAGE = "01-language.html"
+
+BRIEF_CSS = """
+ol.al-brief{padding-left:1.4em}ol.al-brief li{margin:.5em 0}
+.al-brief .al-ev a{font-variant-numeric:tabular-nums}.al-brief .al-rel{display:block;font-size:.8em;color:#555}
+.al-brief .al-unusual{font-size:.75em;border:1px solid #b35900;color:#b35900;border-radius:3px;padding:0 .3em;margin-left:.4em}
+"""
+
+
+def sentence_link(sentence_id: str, page: str = ANNOTATED_PAGE) -> str:
+    """A link to a sentence of the annotated article.
+
+    >>> sentence_link("s12")
+    '<a href="01-language.html#s12" class="al-sid">s12</a>'
+    """
+    sid = html.escape(sentence_id, quote=True)
+    return f'<a href="{html.escape(page, quote=True)}#{sid}" class="al-sid">{html.escape(sentence_id)}</a>'
+
+
+def brief_html(findings: Sequence[Finding], reliability: Mapping[str, str], *, page: str = ANNOTATED_PAGE,
+               max_links: int = 8) -> str:
+    """An ordered list of the findings, most unusual first: the sentence, 'unusual' when the article falls in the
+    outer fifth of the reference, links to its evidence sentences, and its detector's reliability."""
+    items = []
+    said: set[str] = set()  # each detector's reliability once, at its first finding
+    for f in findings:
+        unusual = f.percentile is not None and (f.percentile >= 90 or f.percentile <= 10)
+        badge = '<span class="al-unusual" title="outside 80 % of the Brown news texts">unusual</span>' if unusual else ""
+        links = " ".join(sentence_link(s, page) for s in f.evidence[:max_links])
+        more = f" and {len(f.evidence) - max_links} more" if len(f.evidence) > max_links else ""
+        evidence = f'<span class="al-ev"> Evidence: {links}{more}.</span>' if links else ""
+        rel = reliability.get(f.detector, "") if f.detector not in said else ""
+        said.add(f.detector)
+        rel_html = f'<span class="al-rel">{html.escape(rel)}</span>' if rel else ""
+        items.append(f'<li data-finding="{html.escape(f.key, quote=True)}">{html.escape(f.text)}{badge}'
+                     f"{evidence}{rel_html}</li>")
+    if not items:
+        return '<p class="al-brief">No finding stands out.</p>'
+    return f'<style>{BRIEF_CSS}</style><ol class="al-brief">{"".join(items)}</ol>'

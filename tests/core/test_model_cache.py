@@ -1,0 +1,80 @@
+"""The per-user model cache: same models, faster loads, never trusted blindly."""
+
+from __future__ import annotations
+
+import marshal
+import os
+
+import pytest
+
+from analysis.core import model_cache, nlp
+
+from conftest import ROOT
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(model_cache.CACHE_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_built_once_then_read_back(cache, tmp_path):
+    src = tmp_path / "model.txt"
+    src.write_text("v1")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"a": [1.5, "x"], "b": {"c": 2}}
+
+    ok = lambda v: isinstance(v, dict)  # noqa: E731
+    assert model_cache.cached("m", [src], build, ok) == {"a": [1.5, "x"], "b": {"c": 2}}
+    assert model_cache.cached("m", [src], build, ok) == {"a": [1.5, "x"], "b": {"c": 2}}
+    assert len(calls) == 1 and len(list(cache.glob("m-*.marshal"))) == 1
+    os.utime(src, ns=(1, 1))  # the source changed: rebuilt, and the old file removed
+    model_cache.cached("m", [src], build, ok)
+    assert len(calls) == 2 and len(list(cache.glob("m-*.marshal"))) == 1
+
+
+def test_a_file_of_the_wrong_shape_is_rebuilt(cache, tmp_path):
+    assert model_cache.cached("m", [], lambda: [1, 2], lambda v: isinstance(v, list)) == [1, 2]
+    (path,) = cache.glob("m-*.marshal")
+    path.write_bytes(marshal.dumps("not a list"))
+    assert model_cache.cached("m", [], lambda: [3], lambda v: isinstance(v, list)) == [3]
+    path.write_bytes(b"\x00garbage")
+    assert model_cache.cached("m", [], lambda: [4], lambda v: isinstance(v, list)) == [4]
+
+
+def test_off_and_unwritable(monkeypatch, tmp_path):
+    monkeypatch.setenv(model_cache.CACHE_ENV, "off")
+    assert model_cache.cache_dir() is None
+    assert model_cache.cached("m", [], lambda: [1], lambda v: True) == [1]
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    monkeypatch.setenv(model_cache.CACHE_ENV, str(blocked / "sub"))  # a folder under a file: cannot be made
+    assert model_cache.cached("m", [], lambda: [2], lambda v: True) == [2]
+
+
+def test_cached_models_equal_nltks(cache):
+    from nltk.tag.perceptron import PerceptronTagger
+    from nltk.tokenize import PunktTokenizer
+
+    nlp._tagger_model.cache_clear()
+    nlp._punkt.cache_clear()
+    try:
+        for _ in range(2):  # built, then read back from the cache
+            nlp._tagger_model.cache_clear()
+            nlp._punkt.cache_clear()
+            tagdict, weights, classes = nlp._tagger_model()
+            stock = PerceptronTagger(lang="eng")
+            assert tagdict == stock.tagdict and weights == stock.model.weights
+            assert classes == tuple(sorted(stock.model.classes))
+            reference = PunktTokenizer("english")
+            reference._params.abbrev_types.update(nlp._punkt()._params.abbrev_types - reference._params.abbrev_types)
+            for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
+                text = path.read_text(encoding="utf-8")
+                assert list(nlp._punkt().span_tokenize(text)) == list(reference.span_tokenize(text)), path.name
+        assert {p.name.split("-")[0] for p in cache.glob("*.marshal")} == {"perceptron", "punkt"}
+    finally:
+        nlp._tagger_model.cache_clear()
+        nlp._punkt.cache_clear()
