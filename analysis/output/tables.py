@@ -63,7 +63,7 @@ TABLE_SCHEMAS: dict[str, list[tuple[str, str]]] = {
     ],
     "attributions": [
         ("article_id", S), ("sentence_id", S), ("source", S), ("kind", S), ("mode", S), ("cue", S),
-        ("words", I), ("text", S),
+        ("words", I), ("resolved_name", S), ("as_written", S), ("resolution", S), ("text", S),
     ],
     "quotes": [("article_id", S), ("sentence_id", S), ("speaker", S), ("kind", S), ("text", S)],
     "sources": [
@@ -87,12 +87,16 @@ TABLE_SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("article_id", S), ("term", S), ("category", S), ("count", I), ("in_quotes", I), ("signals", S),
         ("sentence_ids", S),
     ],
-    "loaded": [*[("article_id", S)], *_SPAN, ("entry", S), ("category", S), ("intensity", F)],
-    "hedges": [*[("article_id", S)], *_SPAN, ("stance", S), ("subcategory", S)],
+    "loaded": [*[("article_id", S)], *_SPAN, ("entry", S), ("category", S), ("intensity", F), ("reason", S)],
+    "hedges": [*[("article_id", S)], *_SPAN, ("list", S), ("subcategory", S), ("stance", S)],
     "passives": [
         ("article_id", S), ("sentence_id", S), ("text", S), ("kind", S), ("agent", S), ("start", I), ("end", I),
     ],
     "vague_quantities": [("article_id", S), ("sentence_id", S), ("term", S), ("category", S), ("matched", S)],
+    "numbers_not_figures": [
+        ("article_id", S), ("sentence_id", S), ("id", S), ("text", S), ("value", F), ("value_high", F), ("kind", S),
+        ("reason", S), ("start", I), ("end", I),
+    ],
     "errors": [("article_id", S), ("text_sha256", S), ("input", S), ("error", S)],
 }
 for _columns in TABLE_SCHEMAS.values():
@@ -231,11 +235,11 @@ def article_tables(
         "n_quotes": len(_list(_get(framing, "quotes"))), "version": _get(summary, "version"),
     }
     stance = [
-        *_keyed(article_id, _list(_get(language, "hedges")), stance="hedge"),
-        *_keyed(article_id, _list(_get(language, "boosters")), stance="booster"),
-        *_keyed(article_id, _list(_get(language, "modals")), stance="modal"),
+        *[{**r, "list": "hedge"} for r in _keyed(article_id, _list(_get(language, "hedges")))],
+        *[{**r, "list": "booster"} for r in _keyed(article_id, _list(_get(language, "boosters")))],
+        *[{**r, "list": "modal"} for r in _keyed(article_id, _list(_get(language, "modals")))],
     ]
-    stance.sort(key=lambda r: (r.get("start") if isinstance(r.get("start"), int) else -1, str(r.get("stance"))))
+    stance.sort(key=lambda r: (r.get("start") if isinstance(r.get("start"), int) else -1, str(r.get("list"))))
     raw: dict[str, list[Mapping[str, Any]]] = {
         "articles": [article_row],
         "sentences": _sentence_rows(article_id, summary, article),
@@ -251,6 +255,7 @@ def article_tables(
         "hedges": stance,
         "passives": _keyed(article_id, _list(_get(language, "passives"))),
         "vague_quantities": _keyed(article_id, _list(_get(summary, "vague_quantities"))),
+        "numbers_not_figures": _keyed(article_id, _list(_get(summary, "numbers_not_figures"))),
         "errors": [],
     }
     return {name: typed_rows(name, raw[name]) for name in TABLE_NAMES}

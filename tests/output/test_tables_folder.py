@@ -92,7 +92,7 @@ def test_seed_rows_carry_the_analysis(seed_tables):
     for row in tables["sentences"]:  # offsets point into the analysed text
         assert article.text[row["start"]:row["end"]] == row["text"]
     assert sum(r["n_loaded"] for r in tables["sentences"]) == len(summary["language"]["loaded"])
-    stances = {r["stance"] for r in tables["hedges"]}
+    stances = {r["list"] for r in tables["hedges"]}
     assert stances <= {"hedge", "booster", "modal"} and "hedge" in stances
     assert len(tables["hedges"]) == sum(len(summary["language"][k]) for k in ("hedges", "boosters", "modals"))
     frames = tables["frames"]
@@ -328,7 +328,7 @@ def test_corpus_page_from_tables(tmp_path):
 
     src = tmp_path / "in.jsonl"
     texts = _texts(4)
-    outlets = ["Outlet <b>One</b>", "Outlet <b>One</b>", "Second Post", "Second Post"]
+    outlets = ["Outlet <b>One</b>", "Outlet <b>One</b>", "Second Post", "Third Times"]  # three bars: a chart
     src.write_text("".join(json.dumps({"id": f"x{i}", "text": t, "source": o}) + "\n"
                            for i, (t, o) in enumerate(zip(texts, outlets))), encoding="utf-8")
     write_tables_folder([str(src)], tmp_path / "tables")
