@@ -71,7 +71,10 @@ def test_no_page_scrolls_sideways_and_no_notebook_artefacts(report_set):
     for page, check in zip(pages, checks):
         name = page.relative_to(report_set)
         for width, got in check.widths.items():
-            assert got["scroll"] <= got["viewport"] + 1, (str(name), width, got)
+            # the criterion: no element reaches past the viewport unless it sits in a box that scrolls
+            # on its own (wide tables); the page's scrollWidth is also bounded to catch a layout gone wrong
+            assert got["wide"] == [], (str(name), width, got)
+            assert got["scroll"] <= got["viewport"] * 1.05, (str(name), width, got)
         assert not check.external_requests, name
         assert not re.search(r"&(amp|quot|lt|gt|#x27);", check.text), (str(name), "escaped twice")
         assert "Sanity check" not in check.text, name

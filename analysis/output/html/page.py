@@ -16,7 +16,7 @@ SANITY_TAG = "sanity"
 
 PAGE_CSS = """
 html{-webkit-text-size-adjust:100%}body{overflow-wrap:break-word}
-img,svg,video{max-width:100%;height:auto}.plotly-graph-div,.js-plotly-plot{max-width:100%}
+img,svg,video{max-width:100%;height:auto}.plotly-graph-div,.js-plotly-plot{max-width:100%}.al-chart{max-width:100%;overflow:hidden}
 table{display:block;max-width:100%;overflow-x:auto}.al-table-box table{display:table}
 pre,code{white-space:pre-wrap;overflow-wrap:anywhere}
 nav.al-toc{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.3em 0;z-index:10;font-size:.85em}
