@@ -68,7 +68,11 @@ def _places() -> frozenset[str]:
 def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
     low = [w.lower().strip(".") for w in words]
     joined = " ".join(low)
-    for n in range(len(low), 0, -1):  # any sub-sequence naming a known body
+    # Any sub-sequence naming a known body. None is longer than the longest known name, so longer pieces are not
+    # tried: a run of 2,000 capitalised words stays linear instead of cubic (issue 19: bounded time).
+    longest = max((len(t.split()) for cat in ("government_name", "organisation_name") for t in cues.get(cat, ())),
+                  default=0)
+    for n in range(min(len(low), longest), 0, -1):
         for k in range(0, len(low) - n + 1):
             piece = " ".join(low[k:k + n])
             if piece in cues.get("government_name", ()):
