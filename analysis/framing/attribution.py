@@ -355,6 +355,9 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 continue
             if t == "VBN" and i > 0 and low[i - 1] in ("be", "been", "is", "was", "were", "are", "being"):
                 continue  # passive ("was reported") has no named speaker here
+            if (t == "VBN" and i > 0 and tags[i - 1].startswith("NN") and i + 1 < len(low)
+                    and low[i + 1] in ("at", "by", "to", "as")):
+                continue  # "a population estimated at 14 million": a participle describing the noun, no speaker
             if t == "VBG" and i > 0 and tags[i - 1] == "IN":
                 continue  # "banning migrants from claiming asylum": the gerund's subject is not the noun before
             before = persons + [(sp[2], s.index) for sp in sorted(spans) if sp[3] == "person" and sp[1] <= i]
