@@ -15,7 +15,7 @@ from . import nlp
 from .config import ARTICLES_DIR
 from .errors import ArticleError
 from .header import parse_header
-from .io import display_path, read_article_bytes, decode_text
+from .io import decode_text, display_path, read_article_bytes
 from .webpage import HTML_SUFFIXES, decode_html, extract_html, looks_like_html
 
 __all__ = [

@@ -10,7 +10,7 @@ import sys
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 __all__ = ["Outcome", "run_isolated", "usable_cores", "cap_workers", "set_parent_death_signal", "on_worker_stop"]
 

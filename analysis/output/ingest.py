@@ -12,7 +12,15 @@ from ..core import io
 from ..core.article import METADATA_KEYS, Article, load_article, parse_article, slugify, split_header
 from ..core.config import ARTICLES_DIR, MAX_ARTICLE_BYTES
 from ..core.errors import ArticleError
-from ..core.webpage import HTML_SUFFIXES, decode_html, extract_html, looks_like_html, normalise_date, one_line, text_codec
+from ..core.webpage import (
+    HTML_SUFFIXES,
+    decode_html,
+    extract_html,
+    looks_like_html,
+    normalise_date,
+    one_line,
+    text_codec,
+)
 from ..language.words import size
 
 __all__ = [

@@ -475,13 +475,19 @@ _STAGING_RE = re.compile(r"^(?:p(?P<pid>\d+)-)?[a-z0-9_]+$")
 
 
 def _alive(pid: int) -> bool:
+    """Whether a process runs. A zombie (killed, not yet reaped: a container's init may never reap an orphan)
+    counts as gone: it can no longer touch its staging folder."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _clear_stale_staging(out_dir: Path, name: str) -> None:

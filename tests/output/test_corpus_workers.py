@@ -12,8 +12,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
-
 from analysis.core.workers import cap_workers, run_isolated, usable_cores
 from analysis.output.corpus import corpus_metrics
 

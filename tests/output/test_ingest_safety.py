@@ -5,7 +5,6 @@ and a page with (almost) no article text refused. A server on 127.0.0.1 plays ev
 from __future__ import annotations
 
 import http.server
-import socket
 import threading
 import time
 
