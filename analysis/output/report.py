@@ -371,14 +371,16 @@ def folder_owner(folder: Path) -> tuple[bool, str | None]:
     return legacy, None
 
 
-_SHARED = frozenset({"assets", "index.html", COMPARE_PAGE, COMPARE_FIGURES})
+_SHARED = frozenset({"assets", "index.html", COMPARE_PAGE, COMPARE_FIGURES, CORPUS_PAGE, CORPUS_FIGURES, "corpus"})
 
 
 def _shared_is_ours(entry: Path) -> bool:
     if entry.is_symlink():
         return False
-    if entry.name in ("assets", COMPARE_FIGURES):
+    if entry.name in ("assets", COMPARE_FIGURES, CORPUS_FIGURES):
         return entry.is_dir()
+    if entry.name == "corpus":  # the bundled articles' corpus tables (reports/corpus/tables/manifest.json)
+        return entry.is_dir() and ((entry / "tables" / "manifest.json").is_file() or not any(entry.iterdir()))
     try:  # the pages article-lens writes name it in their body (index) or navigation (comparison)
         head = entry.read_text(encoding="utf-8", errors="replace")[:200_000]
     except OSError:
@@ -410,7 +412,9 @@ def claim_output_dir(out_dir: Path, *, force: bool = False) -> Path:
             visible = [e for e in sorted(out_dir.iterdir()) if not e.name.startswith(".")]
             in_the_way = [e.name for e in visible if e.name in _SHARED and not _shared_is_ours(e)]
             ours = [e for e in visible if (e.name in _SHARED and _shared_is_ours(e)) or folder_owner(e)[0]]
-            if in_the_way or (visible and not ours):
+            # the project's own reports/ folder is ours by definition (it ships its README.md)
+            own = out_dir.resolve() == Path(REPORTS_DIR).resolve()
+            if in_the_way or (visible and not ours and not own):
                 name = (in_the_way or [visible[0].name])[0]
                 raise ArticleError(
                     f"the output folder {label} holds files article-lens did not write (e.g. '{display_path(name)}'); "

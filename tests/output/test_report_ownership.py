@@ -224,3 +224,22 @@ def test_a_folder_taken_by_another_run_meanwhile_is_not_overwritten(cheap, tmp_p
     assert _title(out / "story") == "First story"
     [rb] = cheap.build_reports([b], out, compare=False)  # run again: its own folder
     assert rb.folder.name == "story-2" and _title(out / "story") == "First story"
+
+
+def test_the_projects_own_reports_folder_is_ours_despite_its_readme(tmp_path, monkeypatch):
+    # A fresh clone's reports/ holds only the README.md the project ships: `make report` must write into it.
+    from analysis.output import report
+
+    own = tmp_path / "reports"
+    own.mkdir()
+    (own / "README.md").write_text("Generated reports go here.\n")
+    monkeypatch.setattr(report, "REPORTS_DIR", own)
+    assert report.claim_output_dir(own) == own
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "README.md").write_text("mine\n")
+    with pytest.raises(ArticleError, match="did not write"):
+        report.claim_output_dir(other)
+    (own / "corpus" / "tables").mkdir(parents=True)
+    (own / "corpus" / "tables" / "manifest.json").write_text("{}")
+    assert report.claim_output_dir(own) == own
