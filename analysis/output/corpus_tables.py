@@ -28,6 +28,7 @@ import signal
 import threading
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -305,6 +306,7 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=1)
 def _arrow_schema():
     import pyarrow as pa
 
@@ -325,7 +327,11 @@ def _table_bytes(name: str, rows: list[dict], fmt: str) -> bytes:
     import pyarrow.parquet as pq
 
     schema = _arrow_schema()[name]
-    table = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
+    batches = [r for r in rows if isinstance(r, pa.RecordBatch)]
+    dicts = [r for r in rows if not isinstance(r, pa.RecordBatch)]
+    if dicts:
+        batches.append(pa.RecordBatch.from_pylist(dicts, schema=schema))
+    table = pa.Table.from_batches(batches, schema=schema) if batches else schema.empty_table()
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue().to_pybytes()
@@ -403,7 +409,21 @@ def _write_chunk(folder: _Folder, part: str, tables: Mapping[str, list[dict]], f
         folder.write(f"{name}/{part}.{suffix}", _table_bytes(name, list(tables.get(name, [])), fmt))
     if summaries is not None:
         folder.write(f"{_SUMMARIES}/{part}.jsonl", "".join(line + "\n" for line in summaries).encode("utf-8"))
-    return {name: len(tables.get(name, [])) for name in TABLE_NAMES}
+    return {name: sum(getattr(r, "num_rows", 1) for r in tables.get(name, [])) for name in TABLE_NAMES}
+
+
+def _merge_compact(into: dict[str, list], tables: Mapping[str, list[dict]], fmt: str) -> None:
+    """Like :func:`_merge`, but for Parquet each article's rows are kept as one Arrow record batch: columnar and
+    several times smaller than Python dicts, so a chunk of 500 articles holds little memory."""
+    if fmt != "parquet":
+        _merge(into, tables)
+        return
+    import pyarrow as pa
+
+    schemas = _arrow_schema()
+    for name, rows in tables.items():
+        if rows:
+            into.setdefault(name, []).append(pa.RecordBatch.from_pylist(list(rows), schema=schemas[name]))
 
 
 def _merge(into: dict[str, list[dict]], tables: Mapping[str, list[dict]]) -> None:
@@ -654,7 +674,7 @@ def write_tables_folder(
         n_chunk = 0
         errors: list[tuple[str, str]] = []
         for item, result_tables, line in _analyse_local(todo(), workers, timeout, jsonl):
-            _merge(tables, result_tables)
+            _merge_compact(tables, result_tables, fmt)
             errors += [(r["input"] or r["article_id"], r["error"]) for r in result_tables.get("errors", [])]
             if line is not None:
                 summaries.append(line)
