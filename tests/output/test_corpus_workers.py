@@ -135,7 +135,12 @@ def test_no_orphan_workers_after_the_parent_is_killed():
     proc = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True, env=env,
                             cwd=str(ROOT))
     try:
-        pids = [int(proc.stdout.readline()) for _ in range(2)]
+        pids: list[int] = []
+        while len(pids) < 2:  # each worker prints its pid; other output (a blank line) is skipped
+            line = proc.stdout.readline()
+            assert line, "the workers never started"
+            if line.strip().isdigit():
+                pids.append(int(line))
         assert all(_alive(p) for p in pids)
         proc.kill()  # SIGKILL: no cleanup code runs in the parent
         proc.wait(30)
