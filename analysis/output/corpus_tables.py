@@ -314,29 +314,6 @@ def _arrow_schema():
     return {name: pa.schema([(c, kinds[k]) for c, k in cols]) for name, cols in TABLE_SCHEMAS.items()}
 
 
-def _table_bytes(name: str, rows: list[dict], fmt: str) -> bytes:
-    columns = [c for c, _ in TABLE_SCHEMAS[name]]
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if row[c] is None else csv_safe(row[c]) for c in columns])
-        return buf.getvalue().encode("utf-8")
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = _arrow_schema()[name]
-    batches = [r for r in rows if isinstance(r, pa.RecordBatch)]
-    dicts = [r for r in rows if not isinstance(r, pa.RecordBatch)]
-    if dicts:
-        batches.append(pa.RecordBatch.from_pylist(dicts, schema=schema))
-    table = pa.Table.from_batches(batches, schema=schema) if batches else schema.empty_table()
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, compression="zstd")
-    return sink.getvalue().to_pybytes()
-
-
 class _Folder:
     """The output folder, local or fsspec (``s3://...``): write a file atomically where the filesystem allows it."""
 
@@ -401,51 +378,150 @@ class _Folder:
             pass
 
 
-def _write_chunk(folder: _Folder, part: str, tables: Mapping[str, list[dict]], fmt: str,
-                 summaries: list[str] | None) -> dict[str, int]:
-    """Write every table's part file of one chunk; returns rows per table."""
-    suffix = "parquet" if fmt == "parquet" else "csv"
-    for name in TABLE_NAMES:
-        folder.write(f"{name}/{part}.{suffix}", _table_bytes(name, list(tables.get(name, [])), fmt))
-    if summaries is not None:
-        folder.write(f"{_SUMMARIES}/{part}.jsonl", "".join(line + "\n" for line in summaries).encode("utf-8"))
-    return {name: sum(getattr(r, "num_rows", 1) for r in tables.get(name, [])) for name in TABLE_NAMES}
+class _PartWriter:
+    """One chunk's part files, written while the chunk fills, so memory holds at most ``flush_every`` articles'
+    rows whatever the chunk size.
 
+    Each table streams into a temporary file next to its final name (``<table>/<part>.parquet.<pid>.tmp``; for an
+    fsspec folder, a local temporary file): Parquet gets one row group per ``flush_every`` articles (each article's
+    rows are kept as an Arrow record batch until then), CSV and the JSON Lines summaries are written row by row.
+    :meth:`commit` closes the files and moves each to its final name; until then a reader, or a resumed run, sees
+    no part of the chunk (``_remove_uncommitted`` deletes the temporaries of a killed run). The row groups depend
+    only on the order of articles, so a chunk's bytes do not depend on the number of workers.
+    """
 
-def _merge_compact(into: dict[str, list], tables: Mapping[str, list[dict]], fmt: str) -> None:
-    """Like :func:`_merge`, but for Parquet each article's rows are kept as one Arrow record batch: columnar and
-    several times smaller than Python dicts, so a chunk of 500 articles holds little memory."""
-    if fmt != "parquet":
-        _merge(into, tables)
-        return
-    import pyarrow as pa
+    def __init__(self, folder: _Folder, part: str, fmt: str, jsonl: bool, flush_every: int = 50):
+        self.folder, self.part, self.fmt, self.flush_every = folder, part, fmt, max(1, flush_every)
+        self.suffix = "parquet" if fmt == "parquet" else "csv"
+        self.rows = {name: 0 for name in TABLE_NAMES}
+        self.articles = 0
+        self.errors: list[tuple[str, str]] = []
+        self._pending: dict[str, list] = {}
+        self._files: dict[str, Any] = {}
+        self._tmp: dict[str, str] = {}
+        self._writers: dict[str, Any] = {}
+        self._jsonl = jsonl
 
-    schemas = _arrow_schema()
-    for name, rows in tables.items():
-        if rows:
-            into.setdefault(name, []).append(pa.RecordBatch.from_pylist(list(rows), schema=schemas[name]))
+    def _open(self, rel: str, mode: str):
+        if rel not in self._files:
+            if self.folder.remote:
+                import tempfile
 
+                fd, tmp = tempfile.mkstemp(suffix=".tmp", prefix="article-lens-part-")
+                os.close(fd)
+            else:
+                tmp = f"{self.folder.path(rel)}.{os.getpid()}.tmp"
+                os.makedirs(os.path.dirname(tmp), exist_ok=True)
+            self._tmp[rel] = tmp
+            self._files[rel] = open(tmp, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {}))
+        return self._files[rel]
 
-def _merge(into: dict[str, list[dict]], tables: Mapping[str, list[dict]]) -> None:
-    for name, rows in tables.items():
-        into.setdefault(name, []).extend(rows)
+    def _csv(self, name: str):
+        rel = f"{name}/{self.part}.csv"
+        new = rel not in self._files
+        fh = self._open(rel, "w")
+        writer = csv.writer(fh, lineterminator="\n")
+        if new:
+            writer.writerow([c for c, _ in TABLE_SCHEMAS[name]])
+        return writer
+
+    def add(self, tables: Mapping[str, list[dict]], summary: str | None) -> None:
+        """One article's rows (and its summary line, when JSON Lines are written)."""
+        self.articles += 1
+        self.errors += [(r["input"] or r["article_id"], r["error"]) for r in tables.get("errors", [])]
+        for name, rows in tables.items():
+            if not rows:
+                continue
+            self.rows[name] += len(rows)
+            if self.fmt == "csv":
+                columns = [c for c, _ in TABLE_SCHEMAS[name]]
+                writer = self._csv(name)
+                for row in rows:
+                    writer.writerow(["" if row[c] is None else csv_safe(row[c]) for c in columns])
+            else:
+                import pyarrow as pa
+
+                self._pending.setdefault(name, []).append(
+                    pa.RecordBatch.from_pylist(list(rows), schema=_arrow_schema()[name]))
+        if self._jsonl and summary is not None:
+            self._open(f"{_SUMMARIES}/{self.part}.jsonl", "w").write(summary + "\n")
+        if self.articles % self.flush_every == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for name in sorted(self._pending):
+            schema = _arrow_schema()[name]
+            rel = f"{name}/{self.part}.parquet"
+            if name not in self._writers:
+                self._writers[name] = pq.ParquetWriter(self._open(rel, "wb"), schema, compression="zstd")
+            self._writers[name].write_table(pa.Table.from_batches(self._pending[name], schema=schema))
+        self._pending = {}
+
+    def commit(self) -> dict[str, Any]:
+        """Close every file and give each its final name; returns the chunk's part name, articles, rows, errors."""
+        self._flush()
+        for name in TABLE_NAMES:  # a table with no rows in this chunk still gets its (empty) part file
+            if self.fmt == "csv":
+                self._csv(name)
+            elif name not in self._writers:
+                import pyarrow.parquet as pq
+
+                schema = _arrow_schema()[name]
+                self._writers[name] = pq.ParquetWriter(self._open(f"{name}/{self.part}.parquet", "wb"), schema,
+                                                       compression="zstd")
+        if self._jsonl:
+            self._open(f"{_SUMMARIES}/{self.part}.jsonl", "w")
+        for writer in self._writers.values():
+            writer.close()
+        for rel in sorted(self._files):
+            fh = self._files[rel]
+            fh.flush()
+            if not self.folder.remote:
+                os.fsync(fh.fileno())
+            fh.close()
+            if self.folder.remote:
+                with open(self._tmp[rel], "rb") as src:
+                    self.folder.write(rel, src.read())
+                os.remove(self._tmp[rel])
+            else:
+                os.replace(self._tmp[rel], self.folder.path(rel))
+        return {"part": self.part, "articles": self.articles, "rows": dict(self.rows), "errors": self.errors}
+
+    def abort(self) -> None:
+        """Close and delete the temporary files (an interrupted chunk leaves nothing behind)."""
+        for writer in self._writers.values():
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - best effort while unwinding
+                pass
+        for rel, fh in self._files.items():
+            fh.close()
+            try:
+                os.remove(self._tmp[rel])
+            except OSError:
+                pass
 
 
 def process_partition(items: Iterable[ArticleInput], out: str, part: str, fmt: str, timeout: float,
                       jsonl: bool) -> dict[str, Any]:
     """Analyse and write one partition (a Dask task, or a test): returns its part name, rows and errors."""
-    tables: dict[str, list[dict]] = {}
-    summaries: list[str] | None = [] if jsonl else None
-    n = 0
-    for item in items:
-        n += 1
-        result, line = analyse_input(item, timeout=timeout, with_summary=jsonl)
-        _merge(tables, result)
-        if summaries is not None and line is not None:
-            summaries.append(line)
-    rows = _write_chunk(_Folder(out), part, tables, fmt, summaries) if n else {}
-    errors = [(r["input"] or r["article_id"], r["error"]) for r in tables.get("errors", [])]
-    return {"part": part, "articles": n, "rows": rows, "errors": errors}
+    writer = _PartWriter(_Folder(out), part, fmt, jsonl)
+    try:
+        for item in items:
+            result, line = analyse_input(item, timeout=timeout, with_summary=jsonl)
+            writer.add(result, line)
+        if not writer.articles:
+            writer.abort()
+            return {"part": part, "articles": 0, "rows": {}, "errors": []}
+        return writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
 
 
 # ---------------------------------------------------------------- manifest and resume
@@ -669,28 +745,23 @@ def write_tables_folder(
     if dask_address is not None:
         _run_dask(todo(), out, fmt, chunk_size, timeout, jsonl, dask_address, next_part, commit, progress)
     else:
-        tables: dict[str, list[dict]] = {}
-        summaries: list[str] = []
-        n_chunk = 0
-        errors: list[tuple[str, str]] = []
-        for item, result_tables, line in _analyse_local(todo(), workers, timeout, jsonl):
-            _merge_compact(tables, result_tables, fmt)
-            errors += [(r["input"] or r["article_id"], r["error"]) for r in result_tables.get("errors", [])]
-            if line is not None:
-                summaries.append(line)
-            n_chunk += 1
-            if progress:
-                progress(1)
-            if n_chunk >= chunk_size:
-                part = f"part-{next_part:05d}"
-                commit({"part": part, "articles": n_chunk, "errors": errors,
-                        "rows": _write_chunk(folder, part, tables, fmt, summaries if jsonl else None)})
-                next_part += 1
-                tables, summaries, n_chunk, errors = {}, [], 0, []
-        if n_chunk:
-            part = f"part-{next_part:05d}"
-            commit({"part": part, "articles": n_chunk, "errors": errors,
-                    "rows": _write_chunk(folder, part, tables, fmt, summaries if jsonl else None)})
+        writer: _PartWriter | None = None
+        try:
+            for _item, result_tables, line in _analyse_local(todo(), workers, timeout, jsonl):
+                if writer is None:
+                    writer = _PartWriter(folder, f"part-{next_part:05d}", fmt, jsonl)
+                writer.add(result_tables, line)
+                if progress:
+                    progress(1)
+                if writer.articles >= chunk_size:
+                    commit(writer.commit())
+                    writer, next_part = None, next_part + 1
+            if writer is not None:
+                commit(writer.commit())
+                writer = None
+        finally:
+            if writer is not None:
+                writer.abort()
     if manifest is None:  # nothing new and nothing before: still leave a valid, empty folder
         manifest = _manifest(None, inputs, fmt, parts, rows, counts, jsonl)
         folder.write(_MANIFEST, (json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode())

@@ -175,6 +175,32 @@ def test_chunks_resume_and_force(tmp_path):
     assert sorted(os.listdir(out / "articles")) == ["part-00000.parquet"]
 
 
+def test_a_chunk_streams_to_disk_while_it_fills(tmp_path):
+    """Memory stays flat whatever --chunk-size is: rows go to a temporary part file every 50 articles (one Parquet
+    row group each), and the part only gets its name, all at once, when the chunk is complete."""
+    _write_articles(tmp_path / "in", 53)
+    out = tmp_path / "tables"
+    seen = []
+
+    def progress(n):
+        seen.append(n)
+        if len(seen) == 52:  # past the first flush (50), before the chunk (100) is complete
+            spooled = list((out / "sentences").glob("part-00000.parquet.*.tmp"))
+            assert len(spooled) == 1 and spooled[0].stat().st_size > 0
+            assert not (out / "sentences" / "part-00000.parquet").exists()
+            assert not (out / "manifest.json").exists()
+
+    run = write_tables_folder([str(tmp_path / "in")], out, chunk_size=100, progress=progress)
+    assert len(seen) == 53 and run.analysed == 53 and run.parts == ["part-00000"]
+    meta = pq.ParquetFile(out / "sentences" / "part-00000.parquet").metadata
+    assert meta.num_row_groups == 2 and meta.num_rows == run.rows["sentences"]
+    assert not list(out.rglob("*.tmp"))
+    one_batch = tmp_path / "one"
+    write_tables_folder([str(tmp_path / "in")], one_batch, chunk_size=100, workers=2)
+    assert (out / "sentences" / "part-00000.parquet").read_bytes() == \
+        (one_batch / "sentences" / "part-00000.parquet").read_bytes()
+
+
 def test_a_chunk_that_was_never_committed_is_dropped(tmp_path):
     _write_articles(tmp_path / "in", 3)
     out = tmp_path / "tables"
