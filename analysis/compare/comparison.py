@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article, load_article, resolve_article_path

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-import numpy as np
-import pandas as pd
+from analysis.core.lazy import numpy as np
+from analysis.core.lazy import pandas as pd
 
 __all__ = [
     "NO_GROUP",

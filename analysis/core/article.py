@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-import pandas as pd
-
 from . import nlp
 from .config import ARTICLES_DIR
 from .errors import ArticleError
 from .header import parse_header
 from .io import decode_text, display_path, read_article_bytes
+from .lazy import pandas as pd
 from .webpage import HTML_SUFFIXES, decode_html, extract_html, looks_like_html
 
 __all__ = [
@@ -492,13 +491,19 @@ def article_from_bytes(data: bytes, *, name: str, path: str | os.PathLike[str] |
     return article
 
 
+#: A character that no mojibake lacks: UTF-8 decoded as Windows-1252, Latin-1, MacRoman or Windows-1251 always
+#: leaves at least one character outside ASCII and outside the typographic punctuation clean news text is full of
+#: (curly quotes, dashes, ellipsis, bullet, no-break space, primes). Text without one skips ftfy (and its import).
+_MOJIBAKE_SIGN = re.compile("[^\x00-\x7f\u00a0\u2010-\u2015\u2018-\u201f\u2022\u2026\u2032\u2033]")
+
+
 def _repair_mojibake(text: str) -> tuple[str, str]:
     """``text`` with mojibake repaired by ftfy's ``fix_encoding`` (only the encoding step: quotes, dashes
     and everything else stay as written), and a warning naming the repair ("" when nothing changed)."""
+    if text.isascii() or not _MOJIBAKE_SIGN.search(text):
+        return text, ""
     import ftfy
 
-    if text.isascii():
-        return text, ""
     fixed, steps = ftfy.fix_encoding_and_explain(text)
     # Only a real re-decoding counts: a lone "transcode" step (C1 controls read as Windows-1252) is a
     # partial repair that can leave the text worse, so the text is then kept as it was.

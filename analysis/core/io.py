@@ -13,10 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-import pandas as pd
-
 from .config import ARTICLES_DIR, LEXICONS_DIR, MAX_ARTICLE_BYTES
 from .errors import ArticleError
+from .lazy import pandas as pd
 
 __all__ = [
     "article_files",
@@ -24,7 +23,7 @@ __all__ = [
     "read_article_text",
     "read_article_bytes",
     "decode_text",
-    "read_lexicon",
+    "read_lexicon", "read_lexicon_rows",
     "write_text_atomic",
     "write_bytes_atomic",
     "replace_dir_atomic",
@@ -249,11 +248,35 @@ def read_article_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 @lru_cache(maxsize=64)
-def _read_lexicon_cached(path: str, mtime: float) -> pd.DataFrame:
+def _read_lexicon_cached(path: str, mtime: float) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    frame = pd.DataFrame(rows)
-    return frame
+        reader = csv.reader(fh)
+        header = tuple(next(reader, ()))
+        rows = tuple(tuple(row[:len(header)]) + ("",) * (len(header) - len(row)) for row in reader if row)
+    return header, rows
+
+
+def _lexicon_path(name: str, directory: Path | None) -> Path:
+    base = directory or LEXICONS_DIR
+    path = base / (name if name.endswith(".csv") else f"{name}.csv")
+    if not path.exists():
+        raise FileNotFoundError(f"lexicon file {path} is missing")
+    return path
+
+
+def read_lexicon_rows(name: str, *, directory: Path | None = None) -> list[dict[str, str]]:
+    """``data/lexicons/<name>.csv`` as a list of row dicts of strings (``term, category, source, version, ...``;
+    a short row's missing cells are ""), read once per file version: what the analyses use, without pandas.
+
+    Raises FileNotFoundError naming the file when it is missing.
+
+    >>> rows = read_lexicon_rows("hedges_boosters")
+    >>> {"term", "category", "source", "version"} <= set(rows[0])
+    True
+    """
+    path = _lexicon_path(name, directory)
+    header, rows = _read_lexicon_cached(str(path), path.stat().st_mtime)
+    return [dict(zip(header, row)) for row in rows]
 
 
 def read_lexicon(name: str, *, directory: Path | None = None) -> pd.DataFrame:
@@ -261,12 +284,9 @@ def read_lexicon(name: str, *, directory: Path | None = None) -> pd.DataFrame:
 
     Raises FileNotFoundError naming the file when it is missing.
     """
-    base = directory or LEXICONS_DIR
-    path = base / (name if name.endswith(".csv") else f"{name}.csv")
-    if not path.exists():
-        raise FileNotFoundError(f"lexicon file {path} is missing")
-    frame = _read_lexicon_cached(str(path), path.stat().st_mtime)
-    return frame.copy()
+    path = _lexicon_path(name, directory)
+    header, rows = _read_lexicon_cached(str(path), path.stat().st_mtime)
+    return pd.DataFrame(list(rows), columns=list(header))
 
 
 def check_output_file(path: str | os.PathLike[str]) -> Path:

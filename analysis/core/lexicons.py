@@ -5,19 +5,36 @@ from __future__ import annotations
 from collections import defaultdict, namedtuple
 from functools import lru_cache
 
-import pandas as pd
-
 from .article import Article
 from .config import LEXICONS_DIR
-from .io import read_lexicon
+from .io import read_lexicon, read_lexicon_rows
+from .lazy import pandas as pd
 from .tokens import sentence_words
 
-__all__ = ["load_lexicon", "match_terms", "lexicon_versions", "MATCH_COLUMNS", "Match", "lexicon_terms", "find_terms"]
+__all__ = ["load_lexicon", "lexicon_rows", "match_terms", "lexicon_versions", "MATCH_COLUMNS", "Match", "lexicon_terms", "find_terms"]
 
 MATCH_COLUMNS = ["term", "category", "sentence_id", "start", "end", "matched", "i_start", "i_end"]
 
 Match = namedtuple("Match", MATCH_COLUMNS)
 Match.__doc__ = "One lexicon match: a row of :func:`match_terms` as a plain tuple (see :func:`find_terms`)."
+
+
+def lexicon_rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of :func:`load_lexicon` as dicts of strings (terms stripped and lower case; a missing cell is ""),
+    without pandas: what the analyses read. Read again when the file changes; the dicts are copies.
+
+    >>> next(r for r in lexicon_rows("hedges_boosters") if r["term"] == "reportedly")["category"]
+    'hedge'
+    """
+    return tuple(dict(r) for r in _lexicon_rows(name, _version(name)))
+
+
+@lru_cache(maxsize=64)
+def _lexicon_rows(name: str, mtime: float) -> tuple[dict[str, str], ...]:
+    rows = read_lexicon_rows(name)
+    for r in rows:
+        r["term"] = r.get("term", "").strip().lower()
+    return tuple(rows)
 
 
 def load_lexicon(name: str) -> pd.DataFrame:
@@ -54,10 +71,9 @@ def lexicon_terms(name: str, categories: tuple[str, ...] | None = None) -> tuple
 
 @lru_cache(maxsize=64)
 def _lexicon_terms(name: str, mtime: float, categories: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
-    frame = _load_lexicon(name, mtime)
-    if categories is not None:
-        frame = frame[frame["category"].isin(categories)]
-    return _pairs(frame)
+    wanted = None if categories is None else set(categories)
+    return tuple(sorted({(r["term"], r.get("category", "")) for r in _lexicon_rows(name, mtime)
+                         if wanted is None or r.get("category", "") in wanted}))
 
 
 def _pairs(lexicon: pd.DataFrame) -> tuple[tuple[str, str], ...]:
@@ -69,8 +85,7 @@ def lexicon_versions() -> dict[str, str]:
     """Every lexicon file with its version(s), for report provenance."""
     out: dict[str, str] = {}
     for path in sorted(LEXICONS_DIR.glob("*.csv")):
-        frame = read_lexicon(path.stem)
-        versions = sorted(set(frame.get("version", pd.Series(dtype=str)).dropna()))
+        versions = sorted({r["version"] for r in read_lexicon_rows(path.stem) if r.get("version")})
         out[path.stem] = ",".join(versions) or "unversioned"
     return out
 

@@ -471,13 +471,19 @@ def gazetteer(kind: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in gazetteers.words(f"{kind}.txt") if w.strip())
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    """NLTK's ``words`` corpus (an English word list), lower case: validates lemma candidates."""
-    require("corpora/words")
+def _word_list() -> frozenset[str]:
     from nltk.corpus import words
 
     return frozenset(w.lower() for w in words.words())
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """NLTK's ``words`` corpus (an English word list), lower case: validates lemma candidates. Kept in the model
+    cache (0.02 s instead of 0.3 s of reading the corpus)."""
+    require("corpora/words")
+    return cached("words-lower", _resource_files("corpora/words/"), _word_list,
+                  lambda v: isinstance(v, frozenset) and len(v) > 1000)
 
 
 @lru_cache(maxsize=4)

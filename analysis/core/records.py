@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterable
 
-import pandas as pd
+from .lazy import pandas as pd
 
 __all__ = ["json_safe", "records", "row_records"]
 

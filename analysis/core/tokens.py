@@ -14,10 +14,9 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
-import pandas as pd
-
 from . import nlp
 from .article import Article
+from .lazy import pandas as pd
 
 __all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords"]
 

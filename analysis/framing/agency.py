@@ -6,7 +6,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article

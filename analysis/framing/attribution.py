@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
+from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tagging import PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS
 from ..core.tokens import sentence_words
 from .agency import resolve_pronoun
@@ -79,8 +79,7 @@ _POSTPOSED_MAX = 4  # "..., X said." has at most this many words after the verb
 @lru_cache(maxsize=1)
 def reporting_lemmas() -> dict[str, str]:
     """Reporting-verb lemma -> its category (neutral, assertive, doubting...), from ``data/lexicons/reporting_verbs.csv``."""
-    lex = load_lexicon("reporting_verbs")
-    return dict(zip(lex["term"], lex["category"]))
+    return {r["term"]: r["category"] for r in lexicon_rows("reporting_verbs")}
 
 
 def classify_span(actor: str, kind: str) -> str:

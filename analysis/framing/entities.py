@@ -8,11 +8,11 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.io import read_lexicon
+from ..core.io import read_lexicon_rows
 from ..core.tokens import sentence_words
 
 __all__ = [
@@ -42,10 +42,9 @@ _QUANTIFIERS = {"numerous", "many", "several", "some", "all", "other", "various"
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
-    lex = read_lexicon("entity_cues")
     out: dict[str, set[str]] = defaultdict(set)
-    for term, cat in zip(lex["term"], lex["category"]):
-        out[cat].add(term.strip().lower())
+    for row in read_lexicon_rows("entity_cues"):
+        out[row["category"]].add(row["term"].strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 

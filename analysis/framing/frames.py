@@ -5,12 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
-from ..core.lexicons import find_terms, load_lexicon
+from ..core.lexicons import find_terms, lexicon_rows
 from ..core.tokens import sentence_words
 from .agency import role_rows
 from .entities import mention_rows, mentions_by_sentence
@@ -63,40 +63,49 @@ def section_of(part: str) -> str:
     return "head" if part in HEAD_PARTS else "body"
 
 
+def _weight(value: str) -> int:
+    try:
+        return int(float(value))
+    except ValueError:
+        return 1
+
+
 @lru_cache(maxsize=4)
-def _lexicon(typology: str) -> pd.DataFrame:
-    name = TYPOLOGIES[typology][0]
-    lex = load_lexicon(name)
-    lex = lex[lex["term"] != _PLACEHOLDER].copy()
-    lex["weight"] = pd.to_numeric(lex["weight"], errors="coerce").fillna(1).astype(int)
-    return lex.reset_index(drop=True)
+def _lexicon(typology: str) -> tuple[dict[str, Any], ...]:
+    """A typology's cue rows (the placeholder row of a frame without cues left out), ``weight`` as an int."""
+    return tuple({**r, "weight": _weight(r.get("weight", ""))}
+                 for r in lexicon_rows(TYPOLOGIES[typology][0]) if r["term"] != _PLACEHOLDER)
 
 
 @lru_cache(maxsize=4)
 def _terms(typology: str) -> tuple[tuple[str, str], ...]:
     """The sorted (term, frame) pairs of a typology's cue words: the key :func:`analysis.core.lexicons.find_terms` takes."""
-    lex = _lexicon(typology)
-    return tuple(sorted(set(zip(lex["term"].tolist(), lex["category"].tolist()))))
+    return tuple(sorted({(r["term"], r["category"]) for r in _lexicon(typology)}))
+
+
+_CATALOGUE_COLUMNS = ["typology", "frame", "label", "group", "questions", "measured"]
 
 
 @lru_cache(maxsize=1)
-def _catalogue() -> pd.DataFrame:
+def _catalogue_rows() -> tuple[tuple[str, str, str, str, int, bool], ...]:
+    """The catalogue as plain tuples: typology, frame, label, group, questions, measured (in catalogue order)."""
     rows = []
     for typology, (name, _, _) in TYPOLOGIES.items():
-        lex = load_lexicon(name)
-        for frame in dict.fromkeys(lex["category"]):
-            sub = lex[lex["category"] == frame]
+        lex = lexicon_rows(name)
+        for frame in dict.fromkeys(r["category"] for r in lex):
+            sub = [r for r in lex if r["category"] == frame]
             if typology == "generic":
                 label, group = _GENERIC_LABELS.get(frame, frame.replace("_", " ").capitalize()), ""
-                questions = sub.drop_duplicates("question_id").sort_values("question_id")
-                n_q = len(questions)
+                n_q = len({r.get("question_id", "") for r in sub})
             else:
-                label = sub["label"].iloc[0]
-                group = sub["family"].iloc[0] if "family" in sub else ""
-                n_q = 0
-            measured = bool((sub["term"] != _PLACEHOLDER).any())
+                label, group, n_q = sub[0].get("label", ""), sub[0].get("family", ""), 0
+            measured = any(r["term"] != _PLACEHOLDER for r in sub)
             rows.append((typology, frame, label, group, n_q, measured))
-    frame = pd.DataFrame(rows, columns=["typology", "frame", "label", "group", "questions", "measured"])
+    return tuple(rows)
+
+
+def _catalogue() -> pd.DataFrame:
+    frame = pd.DataFrame(list(_catalogue_rows()), columns=_CATALOGUE_COLUMNS)
     frame["order"] = range(len(frame))
     return frame
 
@@ -142,26 +151,15 @@ class _Cue(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[tuple[str, str], str]:
-    cat = _catalogue()
-    return dict(zip(zip(cat["typology"], cat["frame"]), cat["label"]))
-
-
-@lru_cache(maxsize=1)
-def _catalogue_rows() -> tuple[tuple[str, str, str, str, int, bool], ...]:
-    """The catalogue as plain tuples: typology, frame, label, group, questions, measured (in catalogue order)."""
-    cat = _catalogue()
-    return tuple(zip(cat["typology"], cat["frame"], cat["label"], cat["group"], (int(q) for q in cat["questions"]),
-                     (bool(m) for m in cat["measured"])))
+    return {(t, f): label for t, f, label, *_ in _catalogue_rows()}
 
 
 @lru_cache(maxsize=4)
 def _cue_info(typology: str) -> dict[tuple[str, str], tuple[int, str]]:
     """(term, frame) -> (weight, question_id) of a typology's lexicon; the first row of a duplicated pair wins."""
-    lex = _lexicon(typology)
-    qids = lex["question_id"] if "question_id" in lex else [""] * len(lex)
     info: dict[tuple[str, str], tuple[int, str]] = {}
-    for term, frame, weight, qid in zip(lex["term"], lex["category"], lex["weight"], qids):
-        info.setdefault((term, frame), (int(weight), qid))
+    for r in _lexicon(typology):
+        info.setdefault((r["term"], r["category"]), (r["weight"], r.get("question_id", "")))
     return info
 
 
@@ -227,10 +225,7 @@ def _immigrant_roles(article: Article) -> dict[str, tuple[list[int], list[int]]]
 
 @lru_cache(maxsize=4)
 def _groups(typology: str) -> dict[str, str]:
-    lex = _lexicon(typology)
-    if "family" not in lex:
-        return {}
-    return dict(zip(lex["category"], lex["family"]))
+    return {r["category"]: r["family"] for r in _lexicon(typology) if "family" in r}
 
 
 @lru_cache(maxsize=16)
@@ -351,8 +346,7 @@ def sentence_frames(article: Article, *, typology: str | None = None) -> pd.Data
 @lru_cache(maxsize=1)
 def _frame_order() -> dict[tuple[str, str], int]:
     """(typology, frame) -> position in the catalogue."""
-    cat = _catalogue()
-    return {(t, f): int(o) for t, f, o in zip(cat["typology"], cat["frame"], cat["order"])}
+    return {(t, f): i for i, (t, f, *_) in enumerate(_catalogue_rows())}
 
 
 def _section_words(article: Article, section: str) -> tuple[int, set[str]]:
@@ -364,8 +358,10 @@ def _section_words(article: Article, section: str) -> tuple[int, set[str]]:
 @lru_cache(maxsize=1)
 def _questions() -> tuple[tuple[str, str, str], ...]:
     """The generic frames' coding questions: (frame, question_id, question), in lexicon order."""
-    lex = _lexicon("generic").drop_duplicates("question_id")
-    return tuple(zip(lex["category"], lex["question_id"], lex["question"]))
+    seen: dict[str, tuple[str, str, str]] = {}
+    for r in _lexicon("generic"):
+        seen.setdefault(r["question_id"], (r["category"], r["question_id"], r["question"]))
+    return tuple(seen.values())
 
 
 _QUESTION_COLUMNS = ["frame", "question_id", "question", "answer", "weight", "sentence_ids", "cues"]
@@ -527,9 +523,7 @@ class FrameRow(NamedTuple):
 def _calibration() -> dict[tuple[str, str], tuple[float, float]]:
     """(typology, frame) -> (scale, prior) from ``data/lexicons/frames_calibration.csv``; frames not
     listed keep their evidence as their score (scale 1, prior 0)."""
-    lex = load_lexicon("frames_calibration")
-    return {(typ, frame): (float(scale), float(prior))
-            for typ, frame, scale, prior in zip(lex["category"], lex["term"], lex["scale"], lex["prior"])}
+    return {(r["category"], r["term"]): (float(r["scale"]), float(r["prior"])) for r in lexicon_rows("frames_calibration")}
 
 
 def _strength(grp: list[_Cue]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Sequence
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
@@ -63,7 +63,9 @@ def _frames(article: Article) -> list[tuple]:
 
 def _is_missing(value: Any) -> bool:
     """Whether a row value is missing (None, NA, NaT or NaN), as ``pd.isna`` says of a table's strings and numbers."""
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+    # pandas' NA and NaT are recognised by type name, so that rows which never met pandas do not import it
+    return (value is None or (isinstance(value, float) and value != value)
+            or type(value).__name__ in ("NAType", "NaTType"))
 
 
 def _head_against_body(article: Article, aspect: str, table: Sequence[tuple], keys: tuple[str, ...], *,

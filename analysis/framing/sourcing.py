@@ -6,11 +6,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
+from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tokens import sentence_words
 from .attribution import ATTRIBUTION_COLUMNS, EXTRA_COLUMNS, Attribution, base_attribution_rows, in_reading_order
 from .quote_marks import in_quotes
@@ -86,7 +86,7 @@ def _quote_rows(article: Article, base: tuple[Attribution, ...]) -> list[Attribu
 @lru_cache(maxsize=1)
 def _label_terms() -> frozenset[str]:
     """Single-word contested labels ("undocumented", "migrant"): reported by the terminology table, not as evaluations."""
-    return frozenset(t for t in load_lexicon("terminology")["term"] if " " not in t and not t.endswith("*"))
+    return frozenset(t for t in (r["term"] for r in lexicon_rows("terminology")) if " " not in t and not t.endswith("*"))
 
 
 def evaluative_words(article: Article) -> pd.DataFrame:

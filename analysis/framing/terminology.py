@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
-from ..core.lexicons import find_terms, load_lexicon
+from ..core.lexicons import find_terms, lexicon_rows, load_lexicon
 from .quote_marks import in_quotes
 from .quotes import quotation_rows
 
@@ -100,11 +100,11 @@ class Term(NamedTuple):
 def _glossary_index() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], tuple[str, list[str], str, str]]]:
     """The glossary's (term, category) pairs, for :func:`analysis.core.lexicons.find_terms`, and per pair
     the (signals, alternatives, style_note, referent) of its first row."""
-    g = _glossary()
     info: dict[tuple[str, str], tuple[str, list[str], str, str]] = {}
-    for term, cat, *rest in zip(g["term"], g["category"], g["signals"], g["alternatives"], g["style_note"],
-                                g["referent"]):
-        info.setdefault((term, cat), tuple(rest))
+    for r in lexicon_rows("terminology"):
+        alternatives = [a.strip() for a in r.get("alternatives", "").split(";") if a.strip()]
+        info.setdefault((r["term"], r["category"]),
+                        (r["signals"], alternatives, r.get("style_note", ""), r.get("referent", "")))
     return tuple(sorted(info)), info
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
 from .words import LETTER, headline_sentence_ids, word_rows

@@ -9,12 +9,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
 from ..core.config import REFERENCE_DIR
-from ..core.io import read_lexicon, write_text_atomic
+from ..core.io import read_lexicon_rows, write_text_atomic
 from .words import LETTER, word_rows
 
 __all__ = [
@@ -242,12 +242,11 @@ def _load_reference(directory: str) -> Reference:
                 f"the reference table {base / name}.csv is missing: rebuild it with `python -m analysis reference` "
                 "(needs NLTK's brown corpus)"
             )
-    words = read_lexicon(REFERENCE_WORDS, directory=base)
-    totals = read_lexicon(REFERENCE_TOTALS, directory=base)
-    tot = {n: int(c) for n, c in zip(totals["name"], totals["count"])}
+    words = read_lexicon_rows(REFERENCE_WORDS, directory=base)
+    tot = {r["name"]: int(r["count"]) for r in read_lexicon_rows(REFERENCE_TOTALS, directory=base)}
     return Reference(
         name="Brown corpus, news category (1961 US newspapers)",
-        words={w: int(c) for w, c in zip(words["term"], words["count"])},
+        words={r["term"]: int(r["count"]) for r in words},
         n_words=tot["words"],
         pos={k: tot.get(f"pos_{k}", 0) for k in (*POS_CLASSES, "other")},
         min_count=tot.get("min_count", 1),

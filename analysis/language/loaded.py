@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.lexicons import find_terms, load_lexicon
+from ..core.lexicons import find_terms, lexicon_rows
 from ..core.tokens import SentenceWords, sentence_words
 
 __all__ = [
@@ -151,23 +151,20 @@ def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
 @lru_cache(maxsize=4)
 def _glossary_terms() -> tuple[tuple[str, str], ...]:
     """(term, category) of the terminology glossary's loaded and euphemistic labels."""
-    lex = load_lexicon("terminology")
-    keep = lex[lex["signals"].isin(["loaded", "euphemistic"])]
-    return tuple(sorted({(t, "euphemism" if s == "euphemistic" else "pejorative_label")
-                         for t, s in zip(keep["term"].tolist(), keep["signals"].tolist())}))
+    return tuple(sorted({(r["term"], "euphemism" if r["signals"] == "euphemistic" else "pejorative_label")
+                         for r in lexicon_rows("terminology") if r["signals"] in ("loaded", "euphemistic")}))
 
 
 @lru_cache(maxsize=4)
 def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], int]]:
-    lex = load_lexicon("loaded_words")
-    intensity = {(t, c): int(i) if str(i).isdigit() else 1
-                 for t, c, i in zip(lex["term"].tolist(), lex["category"].tolist(), lex["intensity"].tolist())}
+    intensity = {(r["term"], r["category"]): int(r["intensity"]) if r["intensity"].isdigit() else 1
+                 for r in lexicon_rows("loaded_words")}
     return tuple(sorted(intensity)), intensity
 
 
 @lru_cache(maxsize=4)
 def _exclusions() -> frozenset[str]:
-    return frozenset(load_lexicon("emotive_exclusions")["term"].tolist())
+    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions"))
 
 
 @lru_cache(maxsize=16)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
-from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
+from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tokens import SentenceWords, sentence_words
 from .words import size
 
@@ -200,9 +200,7 @@ def stance_markers(article: Article) -> pd.DataFrame:
 @lru_cache(maxsize=16)
 def stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, int], ...]:
     """The rows of :func:`stance_markers` (columns ``STANCE_COLUMNS``), in its order."""
-    lex = load_lexicon("hedges_boosters")
-    subcats = lex["subcategory"].tolist() if "subcategory" in lex else [""] * len(lex)
-    sub = dict(zip(zip(lex["term"].tolist(), lex["category"].tolist()), subcats))
+    sub = {(r["term"], r["category"]): r.get("subcategory", "") for r in lexicon_rows("hedges_boosters")}
     toks = sentence_words(article)
     rows = []
     stance_tokens: set[tuple[str, int]] = set()  # (sentence, token) of a hedge or booster

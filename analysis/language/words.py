@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
 from ..core.tokens import sentence_words

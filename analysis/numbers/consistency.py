@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
 from .records import conflict_pairs, number_rows

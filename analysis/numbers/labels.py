@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..core.config import LEXICONS_DIR
-from ..core.io import read_lexicon
+from ..core.io import read_lexicon_rows
 
 __all__ = ["label_reason", "label_words"]
 
@@ -28,15 +28,14 @@ def _version() -> float:
 def _words(version: float) -> Mapping[str, tuple[str, bool]]:
     """term -> (reason, only when capitalised); ``version`` (the file's mtime) only keys the cache."""
     try:
-        lex = read_lexicon(_LEXICON)
+        rows = read_lexicon_rows(_LEXICON)
     except FileNotFoundError:
         return MappingProxyType({})
-    caps = lex["capitalised"] if "capitalised" in lex.columns else [""] * len(lex)
     out = {}
-    for term, cat, cap in zip(lex["term"], lex["category"], caps):
-        t = str(term).strip().lower()
+    for row in rows:
+        t = row["term"].strip().lower()
         if t and t not in out:
-            out[t] = (str(cat).strip(), str(cap).strip().lower() in ("yes", "true", "1", "y"))
+            out[t] = (row["category"].strip(), row.get("capitalised", "").strip().lower() in ("yes", "true", "1", "y"))
     return MappingProxyType(out)
 
 

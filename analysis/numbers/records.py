@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article

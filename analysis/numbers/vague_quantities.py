@@ -6,11 +6,11 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
 from ..core.config import LEXICONS_DIR
-from ..core.lexicons import find_terms, lexicon_terms, load_lexicon
+from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tokens import sentence_words
 
 __all__ = ["vague_quantities", "vague_rows", "VagueQuantity", "vague_summary", "VAGUE_COLUMNS", "VAGUE_CATEGORIES"]
@@ -84,9 +84,7 @@ def vague_rows(article: Article) -> tuple[VagueQuantity, ...]:
 @lru_cache(maxsize=4)
 def _notes(lexicon_version: float) -> Mapping[tuple[str, str], str]:
     """(term, category) -> note of the lexicon; ``lexicon_version`` (the file's mtime) only keys the cache."""
-    lex = load_lexicon(_LEXICON)
-    notes = lex.get("note", pd.Series([""] * len(lex)))
-    return MappingProxyType({(t, c): n for t, c, n in zip(lex["term"].tolist(), lex["category"].tolist(), notes.tolist())})
+    return MappingProxyType({(r["term"], r["category"]): r.get("note", "") for r in lexicon_rows(_LEXICON)})
 
 
 @lru_cache(maxsize=16)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import article_from_bytes, load_article, parse_article
 from ..core.errors import ArticleError

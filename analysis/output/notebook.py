@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article, load_article, resolve_article_path
 from ..core.config import VERSION

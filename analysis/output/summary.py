@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import numpy as np
+from analysis.core.lazy import numpy as np
 
 from ..core.article import Article
 from ..core.config import VERSION

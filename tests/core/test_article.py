@@ -103,3 +103,17 @@ def test_non_english_warns():
     text = "Titular\n\n" + "El gobierno anunció hoy nuevas medidas para la frontera con los estados vecinos. " * 5
     a = parse_article(text)
     assert any("English" in w for w in a.warnings)
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1", "mac_roman", "cp1251"])
+def test_every_mojibake_shows_a_sign_that_calls_ftfy(codec):
+    """ftfy is imported only when the text holds a character outside ASCII and typographic punctuation; UTF-8
+    misread in any of the usual codecs always leaves one, for accented letters, curly quotes, dashes and symbols."""
+    from analysis.core.article import _MOJIBAKE_SIGN
+
+    samples = ["don’t", "“quoted”", "café", "naïve", "–", "—", "…", "€5", "£3", "°C", "Zürich", "São Paulo",
+               "Ærø", "ñ", "©", "™", "•", "½"]
+    for s in samples:
+        garbled = s.encode("utf-8").decode(codec, errors="replace")
+        assert _MOJIBAKE_SIGN.search(garbled), (s, garbled)
+    assert not _MOJIBAKE_SIGN.search("Clean text: “quotes”, ‘single’, dashes – — and… no\u00a0break.")

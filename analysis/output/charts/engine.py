@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ..html.tables import column_label, format_cell
 from .palette import SINGLE, TONE_SCALE, category_colour

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ...core.article import Article
 from ...framing.attribution import ATTRIBUTION_KINDS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ...core.article import Article
 from ...language.loaded import loaded_words

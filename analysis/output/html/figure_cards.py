@@ -6,7 +6,7 @@ import html
 import math
 import re
 
-import pandas as pd
+from analysis.core.lazy import pandas as pd
 
 from ...core.article import Article
 from ...numbers.records import figures

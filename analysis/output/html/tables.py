@@ -13,8 +13,8 @@ import numbers
 import re
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
+from analysis.core.lazy import numpy as np
+from analysis.core.lazy import pandas as pd
 
 __all__ = ["SENTENCE_ID_COLUMNS", "link_sentence_ids", "COLUMN_LABELS", "PENN_TAGS", "FOLD_AFTER", "TABLE_CSS", "TABLE_SCRIPT", "column_label", "format_cell",
            "reader_table_html"]
