@@ -27,6 +27,7 @@ __all__ = [
     "lemmatize",
     "NLTKResourceError",
     "require",
+    "resource_files",
     "normalise_token",
 ]
 
@@ -128,12 +129,16 @@ def require(path: str) -> None:
         )
 
 
-def _resource_files(path: str) -> list[str]:
-    """The files of an NLTK resource folder (for the model cache's key); [] when it cannot be listed."""
+def resource_files(path: str) -> list[str]:
+    """The files of an NLTK resource, a folder or a zip (for the model cache's key); [] when it cannot be found."""
     import nltk
 
     try:
-        folder = str(nltk.data.find(path))
+        found = nltk.data.find(path)
+        archive = getattr(getattr(found, "zipfile", None), "filename", None)
+        if archive:
+            return [str(archive)]
+        folder = str(found)
         return sorted(os.path.join(folder, f) for f in os.listdir(folder))
     except (LookupError, OSError):
         return []
@@ -157,7 +162,7 @@ def _punkt():
     require("tokenizers/punkt_tab/english/")
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    abbrev, colloc, starters, ortho = cached("punkt-english", _resource_files("tokenizers/punkt_tab/english/"),
+    abbrev, colloc, starters, ortho = cached("punkt-english", resource_files("tokenizers/punkt_tab/english/"),
                                              _punkt_params_data, _is_punkt_data)
     params = PunktParameters()
     params.abbrev_types = set(abbrev)
@@ -284,7 +289,7 @@ def _tagger_model() -> tuple[dict, dict, tuple[str, ...]]:
     """NLTK's averaged-perceptron English model: (tag dictionary, feature weights, every tag), from the per-user
     model cache when it is there (:mod:`analysis.core.model_cache`: 0.1 s instead of 1 s of JSON parsing)."""
     require("taggers/averaged_perceptron_tagger_eng/")
-    tagdict, weights, classes = cached("perceptron-eng", _resource_files("taggers/averaged_perceptron_tagger_eng/"),
+    tagdict, weights, classes = cached("perceptron-eng", resource_files("taggers/averaged_perceptron_tagger_eng/"),
                                        _tagger_data, _is_tagger_data)
     return tagdict, weights, tuple(classes)
 
@@ -482,7 +487,7 @@ def _dictionary() -> frozenset[str]:
     """NLTK's ``words`` corpus (an English word list), lower case: validates lemma candidates. Kept in the model
     cache (0.02 s instead of 0.3 s of reading the corpus)."""
     require("corpora/words")
-    return cached("words-lower", _resource_files("corpora/words/"), _word_list,
+    return cached("words-lower", resource_files("corpora/words/"), _word_list,
                   lambda v: isinstance(v, frozenset) and len(v) > 1000)
 
 

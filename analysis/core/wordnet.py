@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import nlp
+from .model_cache import cached
 
 __all__ = ["wn_offsets", "wn_related"]
 
@@ -19,10 +20,15 @@ _WN_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 
 @lru_cache(maxsize=8)
 def _wn_file(kind: str, pos: str) -> bytes:
+    """One WordNet index or data file (with a leading newline), kept in the model cache: reading it back is a
+    copy, where unzipping it again took most of a headline comparison's time."""
     import nltk
 
     nlp.require("corpora/wordnet")
-    return b"\n" + nltk.data.load(f"corpora/wordnet.zip/wordnet/{kind}.{_WN_FILES[pos]}", format="raw")
+    name = f"{kind}.{_WN_FILES[pos]}"
+    return cached(f"wordnet-{name}", nlp.resource_files("corpora/wordnet.zip"),
+                  lambda: b"\n" + nltk.data.load(f"corpora/wordnet.zip/wordnet/{name}", format="raw"),
+                  lambda v: isinstance(v, bytes) and v[:1] == b"\n")
 
 
 @lru_cache(maxsize=20000)

@@ -88,9 +88,57 @@ def _textstat():
     def _get_cmudict(lang: str):
         return _first_pronunciations() if lang.split("_")[0] == "en" else None
 
+    @lru_cache(maxsize=2)
+    def _get_pyphen(lang: str):
+        return _LazyPyphen(lang)
+
     _count_syllables.get_cmudict = _get_cmudict
+    _count_syllables.get_pyphen = _get_pyphen
     textstat.set_lang("en_US")
     return textstat
+
+
+class _LazyPyphen:
+    """textstat's hyphenator for the words CMUdict lacks, loaded only when such a word comes (textstat loads it for
+    every text), from the model cache's copy of its patterns (0.2 s of parsing otherwise)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._real = None
+
+    def positions(self, word: str):
+        if self._real is None:
+            self._real = _pyphen(self.lang)
+        return self._real.positions(word)
+
+
+def _pyphen_patterns(path: str) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """The patterns pyphen parses from a ``hyph_*.dic`` (pattern -> (offset, values)); {} when a pattern has
+    non-integer values (hyphenation alternatives), which are then left to pyphen itself."""
+    import pyphen
+
+    patterns = pyphen.HyphDict(__import__("pathlib").Path(path)).patterns
+    if not all(type(v) is int for _, values in patterns.values() for v in values):
+        return {}
+    return {k: (int(start), tuple(values)) for k, (start, values) in patterns.items()}
+
+
+def _pyphen(lang: str):
+    """pyphen's hyphenator for ``lang``, its dictionary's patterns read from the model cache when they can be."""
+    import pyphen
+
+    try:
+        path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+        if path not in pyphen.hdcache:
+            patterns = cached(f"pyphen-{path.stem}", [str(path)], lambda: _pyphen_patterns(str(path)),
+                              lambda v: isinstance(v, dict) and len(v) > 100)
+            if patterns:
+                hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+                hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(len(k) for k in patterns)
+                pyphen.hdcache[path] = hd
+    except (AttributeError, KeyError, TypeError, ValueError):  # another pyphen version: its own loading
+        pass
+    return pyphen.Pyphen(lang=lang)
 
 
 _FRE_BANDS = (

@@ -73,3 +73,26 @@ def test_first_pronunciations_equal_cmudicts_first_entry():
     assert ours["readability"][0] == full["readability"][0]
     with pytest.raises(KeyError):
         ours["zzqxv"]
+
+
+def test_syllables_with_the_cached_hyphenator_equal_pyphens(tmp_path, monkeypatch):
+    """Words CMUdict lacks are hyphenated from the model cache's copy of pyphen's patterns: the same positions
+    as pyphen's own parse, for every word of the bundled articles and some made-up ones."""
+    import pyphen
+
+    from analysis.core import model_cache
+    from analysis.core.io import article_files
+    from analysis.language import readability
+
+    monkeypatch.setenv(model_cache.CACHE_ENV, str(tmp_path / "cache"))
+    words = {"zorblaxian", "immigrationwise", "unhyphenatable", "Kristi", "Noem", "trumpism"}
+    for path in article_files():
+        words.update(w.strip(".,;:!?\"'()“”‘’").lower() for w in path.read_text(encoding="utf-8").split())
+    words.discard("")
+    stock = pyphen.Pyphen(lang="en_US", cache=False)
+    for _ in range(2):  # built, then read back from the cache
+        pyphen.hdcache.clear()
+        ours = readability._pyphen("en_US")
+        assert ours.hd is not stock.hd and list(tmp_path.glob("cache/pyphen-*.marshal"))
+        assert {w: ours.positions(w) for w in sorted(words)} == {w: stock.positions(w) for w in sorted(words)}
+    pyphen.hdcache.clear()
