@@ -102,14 +102,15 @@ def load_articles(names: Sequence[str] = (), *, focus: str = "", event: str = ""
     return out
 
 
-def _short(text: str, words: int = 6) -> str:
+def _short(text: str, words: int = 4) -> str:
     parts = str(text).split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def article_labels(articles: Sequence[Article]) -> pd.DataFrame:
     """How the comparison names each article: by outlet and date ("Wikinews, 2023-02-23"), by outlet and headline
-    when there is no date, by headline alone when there is no outlet (headlines cut to six words); a label two
+    when there is no date, by headline alone when there is no outlet (headlines cut to four words, so that chart
+    axes stay readable); a label two
     articles would share gets " (2)", " (3)"... in article order. Notes in brackets after an outlet's name
     ("(via GUM corpus)") are left out.
 

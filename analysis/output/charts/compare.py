@@ -55,7 +55,8 @@ def tone_arcs_chart(arcs: pd.DataFrame, *, id: str = "compare-tone-arcs") -> Cha
         pd.DataFrame(columns=["article", "bin", "position", "mean_compound", "n_sentences"])
     d = d.sort_values(["bin"], kind="mergesort")  # columns in reading order; rows keep first appearance
     order = list(dict.fromkeys(arcs["article"])) if len(arcs) else []
-    d["_o"] = d["article"].map({a: i for i, a in enumerate(order)})
+    # a heat map draws its first row at the bottom: the articles go in reverse so the first reads on top
+    d["_o"] = d["article"].map({a: -i for i, a in enumerate(order)})
     d = d.sort_values(["bin", "_o"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
     return Chart(id=id, kind="heatmap", data=d, x="position", y="article", color="mean_compound",
                  title="Tone through each article", x_label="Position in the article (share of its sentences)",
