@@ -117,7 +117,7 @@ def _add(args: argparse.Namespace) -> int:
     metadata = {
         "title": args.title, "standfirst": args.standfirst, "source": args.source_name, "author": args.author,
         "url": args.url, "date": args.date, "language": args.language, "licence": args.licence,
-        "attribution": args.attribution,
+        "attribution": args.attribution, "event": args.event,
     }
     for item in args.set or []:
         key, sep, value = item.partition("=")
@@ -255,6 +255,8 @@ def _parser() -> argparse.ArgumentParser:
         ("--attribution", "attribution", "credit line the licence asks for"),
     ):
         a.add_argument(flag, dest=dest, help=f"{what} (overrides what the source says)")
+    a.add_argument("--event", help="the event the article reports, e.g. 'Texas floods 2025': the comparison page "
+                                   "groups articles of the same event (written as 'event:' in the header)")
     a.add_argument("--license", dest="licence", help=argparse.SUPPRESS)
     a.add_argument("--set", action="append", metavar="KEY=VALUE", help="any other metadata line (repeatable)")
     a.add_argument("--slug", help="file name to write (default: the text file's name, else the headline)")

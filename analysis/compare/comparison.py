@@ -22,10 +22,17 @@ from ..language.keyness import log_likelihood, log_ratio, significance
 from ..language.tone import sentence_tone
 from ..language.words import size
 from ..numbers.records import numbers
+from .outlets import UNCHECKABLE_KINDS
 
 __all__ = [
+    "NO_EVENT",
+    "GENERIC_QUANTITIES",
     "load_articles",
+    "article_event",
+    "article_labels",
+    "relabel",
     "article_table",
+    "quantity_phrase",
     "frame_profiles",
     "leading_frames",
     "frame_spread",
@@ -33,6 +40,7 @@ __all__ = [
     "tone_overview",
     "sourcing_mix",
     "sourcing_overview",
+    "sourcing_ranking",
     "terminology_groups",
     "terminology_choices",
     "terminology_table",
@@ -49,12 +57,27 @@ _NAMED_GROUP = {"named_person": "named", "named_org": "named", "document": "docu
 
 # ---------------------------------------------------------------- the set of articles
 
-def load_articles(names: Sequence[str] = (), *, focus: str = "") -> list[Article]:
+#: How the comparison names the group of articles that carry no ``event:`` in their header.
+NO_EVENT = "(no event given)"
+
+
+def article_event(article: Article) -> str:
+    """The event an article belongs to: its header's ``event:`` (``python -m analysis add --event NAME``), "" if none.
+
+    >>> from analysis.core.article import parse_article
+    >>> article_event(parse_article("---\\nevent:  Texas floods \\n---\\nRain fell.\\n"))
+    'Texas floods'
+    """
+    return " ".join(str(article.metadata.get("event", "") or "").split())
+
+
+def load_articles(names: Sequence[str] = (), *, focus: str = "", event: str = "") -> list[Article]:
     """Load the articles to compare: paths or file names in data/articles/ (``[]``: every article there).
 
-    ``focus`` (a path or name, ``""`` for none) is added if missing and put first; the others follow
-    by slug. Articles are labelled by slug; a repeated slug gets ``-2``, ``-3``... Raises ArticleError
-    when a name cannot be loaded or there is nothing to compare.
+    ``focus`` (a path or name, ``""`` for none) is added if missing and put first. The others are grouped by
+    event (their header's ``event:``, compared without case; named events alphabetically, then the articles with
+    none), by slug within a group. With ``event``, only the articles of that event are kept (and the focus). A
+    repeated slug gets ``-2``, ``-3``... Raises ArticleError when a name cannot be loaded or nothing is left.
     """
     paths = [resolve_article_path(n) for n in names] if names else article_files()
     focus_path = resolve_article_path(focus) if focus else None
@@ -65,8 +88,12 @@ def load_articles(names: Sequence[str] = (), *, focus: str = "") -> list[Article
         raise ArticleError("no articles to compare: data/articles/ has no .txt files and none were named.")
     loaded = [(p, load_article(p)) for p in unique]
     is_focus = [focus_path is not None and p.resolve() == focus_path.resolve() for p, _ in loaded]
+    wanted = event.strip().casefold()
+    rest = [a for (_, a), f in zip(loaded, is_focus) if not f and (not wanted or article_event(a).casefold() == wanted)]
+    if wanted and not rest:
+        raise ArticleError(f"no article has 'event: {event.strip()}' in its header.")
     ordered = [a for (_, a), f in zip(loaded, is_focus) if f]
-    ordered += sorted((a for (_, a), f in zip(loaded, is_focus) if not f), key=lambda a: (a.slug, a.path or ""))
+    ordered += sorted(rest, key=lambda a: (not article_event(a), article_event(a).casefold(), a.slug, a.path or ""))
     out: list[Article] = []
     seen: Counter = Counter()
     for a in ordered:
@@ -75,14 +102,60 @@ def load_articles(names: Sequence[str] = (), *, focus: str = "") -> list[Article
     return out
 
 
-def article_table(articles: Sequence[Article]) -> pd.DataFrame:
-    """One row per article: article (slug), title, source, date, n_words, n_sentences."""
-    rows = []
+def _short(text: str, words: int = 4) -> str:
+    parts = str(text).split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def article_labels(articles: Sequence[Article]) -> pd.DataFrame:
+    """How the comparison names each article: by outlet and date ("Wikinews, 2023-02-23"), by outlet and headline
+    when there is no date, by headline alone when there is no outlet (headlines cut to four words, so that chart
+    axes stay readable); a label two
+    articles would share gets " (2)", " (3)"... in article order. Notes in brackets after an outlet's name
+    ("(via GUM corpus)") are left out.
+
+    Columns: article (slug), label, event ("" when none).
+    """
+    rows, seen = [], Counter()
     for a in articles:
+        outlet = _strip_notes(a.metadata.get("source", "") or "")
+        date = str(a.metadata.get("date", "") or "").strip()
+        label = f"{outlet}, {date}" if outlet and date else (f"{outlet}: {_short(a.title)}" if outlet else _short(a.title))
+        label = label or a.slug
+        seen[label] += 1
+        rows.append((a.slug, label if seen[label] == 1 else f"{label} ({seen[label]})", article_event(a)))
+    return pd.DataFrame(rows, columns=["article", "label", "event"])
+
+
+def relabel(frame: pd.DataFrame, labels: pd.DataFrame, *, columns: Sequence[str] = ("article",)) -> pd.DataFrame:
+    """A copy of ``frame`` whose article columns (``columns``: slugs) show the labels of :func:`article_labels`.
+
+    >>> relabel(pd.DataFrame({"article": ["a", "b"]}), pd.DataFrame({"article": ["a"], "label": ["A, 2024"]}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+       article
+    0  A, 2024
+    1        b
+    """
+    names = dict(zip(labels["article"], labels["label"]))
+    out = frame.copy()
+    for col in columns:
+        if col in out.columns:
+            out[col] = [names.get(v, v) for v in out[col]]
+    return out
+
+
+def article_table(articles: Sequence[Article]) -> pd.DataFrame:
+    """One row per article: article (slug), label (:func:`article_labels`), event, title, source, date, n_words,
+    n_sentences."""
+    labels = article_labels(articles)
+    rows = []
+    for a, label, event in zip(articles, labels["label"], labels["event"]):
         s = size(a)
         m = a.metadata
-        rows.append((a.slug, a.title, m.get("source", ""), m.get("date", ""), s["n_words"], s["n_sentences"]))
-    return pd.DataFrame(rows, columns=["article", "title", "source", "date", "n_words", "n_sentences"])
+        rows.append((a.slug, label, event, a.title, m.get("source", ""), m.get("date", ""), s["n_words"],
+                     s["n_sentences"]))
+    return pd.DataFrame(rows, columns=["article", "label", "event", "title", "source", "date", "n_words",
+                                       "n_sentences"])
 
 
 # ---------------------------------------------------------------- frames
@@ -231,11 +304,20 @@ def sourcing_overview(mix: pd.DataFrame) -> pd.DataFrame:
         by = grp.groupby("group")["count"].sum()
         counts = [int(by.get(g, 0)) for g in groups]
         total = sum(counts)
-        unclear = counts[2] + counts[3] + counts[4]
+        unclear = sum(c for g, c in zip(groups, counts) if g in UNCHECKABLE_KINDS)
         rows.append((art, *counts, total, round(100 * unclear / total, 1) if total else 0.0))
     shares = sorted({r[-1] for r in rows}, reverse=True)
     rows = [(*r, shares.index(r[-1]) + 1) for r in rows]
     return pd.DataFrame(rows, columns=cols)
+
+
+def sourcing_ranking(mix: pd.DataFrame) -> pd.DataFrame:
+    """:func:`sourcing_overview` ranked: the article whose claims a reader can least check first (ties keep the
+    articles' order). Columns as :func:`sourcing_overview`."""
+    overview = sourcing_overview(mix)
+    if overview.empty:
+        return overview
+    return overview.sort_values(["uncheckable_rank"], kind="mergesort").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- terminology
@@ -355,21 +437,48 @@ def terminology_table(choices: pd.DataFrame, *, articles: Sequence[str] = (), sh
 
 # ---------------------------------------------------------------- figures
 
-def _quantity_key(counts: str) -> str:
-    """The head noun of what a figure counts, singular: "criminal aliens" -> "alien"."""
-    words = re.findall(r"[a-z][a-z'-]*", str(counts).lower())
-    if not words:
+#: Words that name a measure, not a thing counted: alone ("age", "points", "rate") they say nothing about *what*
+#: is measured, so two figures for them are not the same quantity ("15 IQ points" and "two points" in a robotics
+#: contest; the ages of different people). With more words ("age of illegal alien", "IQ points") they can match.
+GENERIC_QUANTITIES: frozenset[str] = frozenset({
+    "age", "amount", "level", "number", "percent", "percentage", "point", "rate", "share", "size", "time", "total",
+    "year", "day", "week", "month", "hour", "minute",
+})
+_LEADING = frozenset({"the", "a", "an", "some", "about", "of", "its", "their", "his", "her", "our", "those", "these"})
+
+
+def quantity_phrase(counts: str) -> str:
+    """The noun phrase a figure counts, normalised for comparison ("" when it names no quantity to compare):
+    lower case, leading determiners dropped, each word in the singular ("criminal aliens" → "criminal alien").
+
+    Not comparable, so "": a name alone (every word capitalised: "Honduras", "El Salvador" — a breakdown by
+    place, not a quantity), and a word of :data:`GENERIC_QUANTITIES` alone ("age", "points").
+
+    >>> quantity_phrase("criminal aliens"), quantity_phrase("IQ points"), quantity_phrase("the asylum seekers")
+    ('criminal alien', 'iq point', 'asylum seeker')
+    >>> quantity_phrase("Honduras"), quantity_phrase("age"), quantity_phrase("points"), quantity_phrase("")
+    ('', '', '', '')
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", str(counts or ""))
+    if not words or all(w[0].isupper() for w in words):
         return ""
-    return nlp.lemmatize(words[-1], "NNS")
+    low = [w.lower() for w in words]
+    while low and low[0] in _LEADING:
+        low = low[1:]
+    phrase = [nlp.lemmatize(w, "NNS") for w in low]
+    if not phrase or (len(phrase) == 1 and phrase[0] in GENERIC_QUANTITIES):
+        return ""
+    return " ".join(phrase)
 
 
 def shared_figures(articles: Sequence[Article], *, min_articles: int = 2) -> pd.DataFrame:
-    """Figures that count the same kind of thing in different articles.
+    """Figures that count the same thing in different articles.
 
-    Figures (numbers that count, cost or measure something, not years or dates) are keyed by
-    the head noun of what they count, singular ("145 criminal aliens" and "22 criminal aliens"
-    share "alien"), plus their kind. Only keys found in at least ``min_articles`` articles are kept.
-    Columns: quantity, kind, article, text, value, counts, approximation, source, sentence_id,
+    Figures (numbers that count, cost or measure something, not years or dates) are keyed by the whole noun phrase
+    they count, normalised by :func:`quantity_phrase` ("145 criminal aliens" and "22 criminal aliens" share
+    "criminal alien"; "15 IQ points" and "two points" do not), plus their kind; a single shared word is not
+    enough. Only keys found in at least ``min_articles`` articles are kept.
+    Columns: quantity (the phrase), kind, article, text, value, counts, approximation, source, sentence_id,
     n_articles. Sorted by quantity, article order, position.
     """
     cols = ["quantity", "kind", "article", "text", "value", "counts", "approximation", "source", "sentence_id", "n_articles"]
@@ -383,7 +492,7 @@ def shared_figures(articles: Sequence[Article], *, min_articles: int = 2) -> pd.
             counts = getattr(r, "counts", None)
             if not isinstance(counts, str) or not counts.strip():
                 continue
-            key = _quantity_key(counts)
+            key = quantity_phrase(counts)
             if not key:
                 continue
             approx = getattr(r, "approximation", None)

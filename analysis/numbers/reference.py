@@ -10,11 +10,9 @@ from ..core.io import read_lexicon
 from .parse import CURRENCY_SYMBOLS
 from .records import counts_key, figures
 
-__all__ = ["reference_figures", "reference_matches", "REFERENCE_COLUMNS"]
+__all__ = ["reference_figures", "reference_matches", "REFERENCE_COLUMNS", "AGREEMENT"]
 
 REFERENCE_COLUMNS = ["topic", "value", "unit", "source", "date", "url", "example", "note"]
-
-
 
 # ---------------------------------------------------------------- reference figures
 
@@ -55,18 +53,28 @@ def _unit_compatible(fig_kind: str, fig_unit: str, ref_unit: str) -> bool:
     return ref.lower() == (fig_unit or "").lower()
 
 
-def reference_matches(article: Article, *, references: pd.DataFrame | None = None) -> pd.DataFrame:
+#: How far apart (relative to the reference) an article's figure and a reference may be and still agree: 5 %,
+#: the rounding of "around 14 million" against 14.3 million.
+AGREEMENT = 0.05
+
+
+def reference_matches(article: Article, *, references: pd.DataFrame | None = None, include_examples: bool = False,
+                      tolerance: float = AGREEMENT) -> pd.DataFrame:
     """Figures whose ``counts`` matches a reference topic, with the reference value and the ratio.
 
     A topic matches when, for one of its ``|``-separated alternatives, the figure's counts ends
     with the same words (head noun compared by lemma), and the units agree (``%`` for percentages,
-    the currency code for money, anything else for counts). Columns: id, sentence_id, text,
-    value, counts, topic, reference_value, reference_unit, reference_source, reference_date,
-    reference_url, example, ratio (figure value / reference value).
+    the currency code for money, anything else for counts). Example rows (``example`` true: they show
+    the table's format and were not checked) are never matched unless ``include_examples``.
+    Columns: id, sentence_id, text, value, counts, topic, reference_value, reference_unit,
+    reference_source, reference_date, reference_url, example, ratio (figure value / reference value),
+    agrees (the two are within ``tolerance`` of the reference value).
     """
     refs = reference_figures() if references is None else references
+    if not include_examples and len(refs) and "example" in refs.columns:
+        refs = refs[~refs["example"].fillna(False).astype(bool)]
     cols = ["id", "sentence_id", "text", "value", "counts", "topic", "reference_value", "reference_unit",
-            "reference_source", "reference_date", "reference_url", "example", "ratio"]
+            "reference_source", "reference_date", "reference_url", "example", "ratio", "agrees"]
     figs = figures(article)
     rows = []
     if refs.empty or figs.empty:
@@ -87,8 +95,9 @@ def reference_matches(article: Article, *, references: pd.DataFrame | None = Non
             elif f.kind == "percent" and str(r.unit).strip() in ("proportion", "share"):
                 value /= 100
             ratio = value / float(r.value) if r.value else None
+            agrees = ratio is not None and abs(ratio - 1.0) <= tolerance
             rows.append((f.id, f.sentence_id, f.text, float(f.value), f.counts, r.topic, float(r.value), r.unit,
-                         r.source, r.date, r.url, bool(r.example), ratio))
+                         r.source, r.date, r.url, bool(getattr(r, "example", False)), ratio, agrees))
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -20,10 +20,11 @@ from ..core.errors import ArticleError
 from ..core.io import article_files, display_path, hold_lock, read_json, replace_dir_atomic, write_text_atomic
 from ..core.lexicons import lexicon_versions
 from ..core.workers import on_worker_stop, run_isolated
-from .brief import findings, load_reliability
+from .brief import findings, load_reference, load_reliability
+from .charts.dashboard import dashboard_panels
 from .charts.export import BACKGROUND_CHARTS_ENV
 from .corpus import metrics_from_summary
-from .html.brief import brief_html
+from .html.brief import brief_html, dashboard_html
 from .html.page import PAGE_CSS, drop_sanity_cells, method_footer, print_images, table_of_contents
 from .html.tables import TABLE_CSS, TABLE_SCRIPT, link_sentence_ids
 
@@ -607,6 +608,7 @@ def _article_index(article: Article, summary: dict) -> str:
         "<p class=\"al-legend\">Ranked by how far the article is from typical news writing (the 44 Brown-corpus news "
         "texts); each sentence id opens that sentence in the annotated article. How each detector was measured: "
         "docs/accuracy.md in the project.</p>\n"
+        f"<h2>At a glance</h2>\n{dashboard_html(dashboard_panels(summary, load_reference()))}\n"
         f"<table>{rows}</table>\n<h2>Reports</h2>\n<ul>{items}</ul>\n"
         '<p>Charts as PNG, SVG and the CSV behind each: <a href="figures/">figures/</a>. '
         'All measures as JSON: <a href="summary.json">summary.json</a>.</p>'

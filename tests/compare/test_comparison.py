@@ -104,7 +104,7 @@ def test_shared_figures_for_the_same_quantity(make_article):
     c = make_article("Budget", "The city spent $4 million on roads in 2023.")
     a, b, c = [replace(x, slug=s) for x, s in zip((a, b, c), ("a", "b", "c"))]
     figs = comparison.shared_figures([a, b, c])
-    alien = figs[figs["quantity"] == "alien"]
+    alien = figs[figs["quantity"] == "criminal alien"]
     assert alien[["article", "value", "counts"]].values.tolist() == [["a", 22.0, "criminal aliens"], ["b", 145.0, "criminal aliens"]]
     assert "c" not in set(figs["article"])  # $4 million counts nothing the others count; 2023 is a year
     assert comparison.shared_figures([a]).empty
@@ -113,7 +113,7 @@ def test_shared_figures_for_the_same_quantity(make_article):
 def test_shared_figures_on_the_two_ice_releases():
     arts = comparison.load_articles(["ice-pressrelease-chicago-22-arrests.txt", "ice-pressrelease-south-central-texas-145-arrests.txt"])
     figs = comparison.shared_figures(arts)
-    alien = figs[(figs["quantity"] == "alien") & (figs["kind"] == "count")]
+    alien = figs[(figs["quantity"] == "criminal alien") & (figs["kind"] == "count")]
     assert {(r.article[:20], r.value) for r in alien.itertuples()} >= {("ice-pressrelease-chi", 22.0), ("ice-pressrelease-sou", 145.0)}
 
 
@@ -193,7 +193,7 @@ def test_charts_render_with_empty_and_full_data(storm_and_budget):
 def _notebook_for(names: list[str], path: Path) -> Path:
     nb = nbformat.read(str(ROOT / "notebooks" / "04-compare.ipynb"), as_version=4)
     cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    cell.source = f"articles = {json.dumps(names)}\narticle = \"\"\ncharts_dir = \"\""
+    cell.source = f"articles = {json.dumps(names)}\narticle = \"\"\nevent = \"\"\ncharts_dir = \"\""
     nbformat.write(nb, str(path))
     return path
 
@@ -241,7 +241,7 @@ def test_compare_report_is_built_escaped_and_offline(tmp_path):
     r = check_page(page, screenshot=tmp_path / "compare.png")
     assert r.external_requests == [] and r.console_errors == [] and r.dialogs == [] and r.js_flags["__xss"] is None
     assert r.plot_containers == r.rendered_plots == 5
-    assert "Which words set each article apart?" in r.text and "hostile" in r.text
+    assert "Which words set each article apart?" in r.text and "Evil Times" in r.text  # named by its outlet
 
 
 def test_sourcing_overview_ranks_by_claims_a_reader_cannot_check(make_article):
@@ -253,3 +253,106 @@ def test_sourcing_overview_ranks_by_claims_a_reader_cannot_check(make_article):
     assert overview.loc["unsourced", "unattributed"] == 1 and overview.loc["unsourced", "uncheckable_share"] == 50.0
     assert overview.loc["sourced", "uncheckable_share"] == 0.0
     assert overview["uncheckable_rank"].to_dict() == {"unsourced": 1, "sourced": 2}
+
+
+# ---------------------------------------------------------------- same quantities: the whole noun phrase
+
+def test_same_quantity_needs_the_same_noun_phrase(make_article):
+    chicago = make_article("Chicago operation",
+                           "Agents arrested 22 criminal aliens during the operation. The men were aged 20 to 53.",
+                           "Those arrested were from Mexico (17), Honduras (2) and Peru (1).")
+    texas = make_article("Texas operation",
+                         "Agents arrested 145 criminal aliens and 30 illegal aliens. The suspects were aged 18 to 62.",
+                         "Those arrested were from Mexico (128), Honduras (7) and Peru (3).")
+    pupils = make_article("Iodine", "The pupils lost 15 IQ points on average.")
+    robots = make_article("Robots", "The team scored two points in the final round.")
+    pupils2 = make_article("Iodine again", "Children lost up to 10 IQ points.")
+    arts = [replace(x, slug=s) for x, s in zip((chicago, texas, pupils, robots, pupils2),
+                                               ("chicago", "texas", "pupils", "robots", "pupils2"))]
+    figs = comparison.shared_figures(arts)
+    pairs = figs[["quantity", "article", "value"]].values.tolist()
+    # criminal aliens in both releases; IQ points in both iodine articles; nothing else
+    assert pairs == [["criminal alien", "chicago", 22.0], ["criminal alien", "texas", 145.0],
+                     ["iq point", "pupils", 15.0], ["iq point", "pupils2", 10.0]]
+    # "illegal aliens" shares only the word "aliens"; places alone, bare "age" and bare "points" never match
+    assert not {"alien", "illegal alien", "mexico", "honduras", "age", "point"} & set(figs["quantity"])
+
+
+def test_quantity_phrase():
+    assert comparison.quantity_phrase("Australian primary school children") == "australian primary school child"
+    assert comparison.quantity_phrase("age of illegal alien") == "age of illegal alien"
+    assert comparison.quantity_phrase("El Salvador") == comparison.quantity_phrase("Rio Grande Valley") == ""
+    assert comparison.quantity_phrase("the migrants") == comparison.quantity_phrase("migrant") == "migrant"
+
+
+def test_no_unrelated_quantities_among_the_bundled_articles():
+    figs = comparison.shared_figures(comparison.load_articles([]))
+    assert set(figs["quantity"]) == {"criminal alien", "enforcement action", "migrant"}
+
+
+# ---------------------------------------------------------------- labels and events
+
+def _with(art, slug, **meta):
+    return replace(art, slug=slug, meta=tuple({**art.metadata, **meta}.items()))
+
+
+def test_articles_are_labelled_by_outlet_and_date_or_headline(make_article):
+    base = make_article("Storm floods the old harbour on Monday night", "The storm flooded the harbour.")
+    arts = [_with(base, "a", source="Example News (via a corpus)", date="2024-05-01"),
+            _with(base, "b", source="Example News", date="2024-05-01"),
+            _with(base, "c", source="Other Times"),
+            _with(base, "d")]
+    labels = comparison.article_labels(arts)
+    assert labels["label"].tolist() == ["Example News, 2024-05-01", "Example News, 2024-05-01 (2)",
+                                        "Other Times: Storm floods the old …", "Storm floods the old …"]
+    mix = comparison.relabel(comparison.sourcing_mix(arts[:1]), labels)
+    assert set(mix["article"]) == {"Example News, 2024-05-01"}
+
+
+def test_articles_are_grouped_by_event(tmp_path):
+    for name, event in (("b-river.txt", "River floods"), ("a-budget.txt", ""), ("c-river.txt", "river  floods"),
+                        ("d-fire.txt", "Forest fire")):
+        header = f"event: {event}\n" if event else ""
+        (tmp_path / name).write_text(f"---\ntitle: {name}\nsource: Daily {name[0]}\n{header}---\n"
+                                     "The water rose on Monday. Officials said roads were closed.\n", encoding="utf-8")
+    names = [str(p) for p in sorted(tmp_path.glob("*.txt"))]
+    arts = comparison.load_articles(names)
+    # named events first, alphabetically (case and spacing ignored), then the articles without one
+    assert [a.slug for a in arts] == ["d-fire", "b-river", "c-river", "a-budget"]
+    table = comparison.article_table(arts)
+    assert table["event"].tolist() == ["Forest fire", "River floods", "river floods", ""]
+    river = comparison.load_articles(names, event="RIVER FLOODS")
+    assert [a.slug for a in river] == ["b-river", "c-river"]
+    with pytest.raises(ArticleError, match="event: Earthquake"):
+        comparison.load_articles(names, event="Earthquake")
+
+
+def test_add_writes_the_event_line(tmp_path):
+    from conftest import run_cli
+
+    src = tmp_path / "story.txt"
+    src.write_text("River floods town\n\nThe water rose on Monday.\n", encoding="utf-8")
+    proc = run_cli("add", str(src), "--event", "River floods", "--to", str(tmp_path / "arts"))
+    assert proc.returncode == 0, proc.stderr
+    written = (tmp_path / "arts" / "story.txt").read_text(encoding="utf-8")
+    assert "\nevent: River floods\n" in written.split("---")[1] + "\n"
+    from analysis.core.article import load_article
+
+    assert comparison.article_event(load_article(tmp_path / "arts" / "story.txt")) == "River floods"
+
+
+def test_sourcing_ranking_puts_the_least_checkable_first(make_article):
+    sourced = replace(make_article("Plan", "The Pentagon announced a review of the plan on Monday morning."), slug="sourced")
+    vague = replace(make_article("Plan", "Reports suggest the plan failed. Critics say it was rushed."), slug="vague")
+    ranking = comparison.sourcing_ranking(comparison.sourcing_mix([sourced, vague]))
+    assert ranking["article"].tolist() == ["vague", "sourced"] and ranking["uncheckable_rank"].tolist() == [1, 2]
+    chart = compare_charts.sourcing_chart(comparison.sourcing_mix([sourced, vague]))
+    drawn = to_plotly(chart)
+    assert not chart.sort and list(dict.fromkeys(chart.data["article"])) == ["vague", "sourced"] and drawn.data
+
+
+def test_tone_arcs_chart_reads_top_down_in_article_order(storm_and_budget):
+    arcs = comparison.tone_arcs(storm_and_budget)
+    heat = to_plotly(compare_charts.tone_arcs_chart(arcs)).data[0]
+    # plotly draws a heat map's first row at the bottom: the first article must be the last row, i.e. on top
+    assert list(heat.y) == [storm_and_budget[1].slug, storm_and_budget[0].slug]

@@ -138,3 +138,30 @@ def test_the_brief_comes_first_and_its_evidence_opens_the_sentence(report_set):
     where, sentence = check.text.split("|", 1)
     assert where == "01-language.html#s12" and "concern" in sentence.lower()
     assert (ARTIFACTS / "brief-400.png").stat().st_size > 0 and (ARTIFACTS / "brief-1280.png").stat().st_size > 0
+
+
+def test_dashboard_tiles_link_to_sections_that_exist(report_set):
+    parsed = {}
+    for p in _pages(report_set):
+        links = _Links()
+        links.feed(p.read_text(encoding="utf-8"))
+        parsed[p.resolve()] = links
+    index = (report_set / SEED.stem / "index.html").resolve()
+    html = index.read_text(encoding="utf-8")
+    tiles = re.findall(r'<section class="al-tile" data-panel="([a-z]+)"><h3><a href="([^"]+)">', html)
+    assert [k for k, _ in tiles] == ["tone", "sourcing", "frames", "figures", "loaded", "actors", "grade"]
+    for key, href in tiles:
+        target_file, anchor = href.split("#")
+        target = (index.parent / target_file).resolve()
+        assert target in parsed and anchor.replace("&amp;", "&") in parsed[target].ids, (key, href)
+    # the seed's two figures make a sentence, not a chart; the other six are drawn, and the tone arc's
+    # columns open their sentences in the annotated article
+    assert html.count("<svg") == 6 and "2 figures: 1 no source, hedged; 1 sourced, hedged." in html
+    arc = html[html.index('data-panel="tone"'):html.index('data-panel="sourcing"')]
+    assert len(re.findall(r'<a href="01-language\.html#s\d+">', arc)) == 10
+
+
+def test_comparison_names_articles_by_outlet_and_date(report_set):
+    text = (report_set / "compare.html").read_text(encoding="utf-8")
+    assert "Wikinews, 2023-02-23" in text and "named by outlet and date (or headline)" in text
+    assert "Trump Intensifies Immigration Enforcement …" in text  # no outlet: its headline

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from analysis.core.lazy import pandas as pd
 
+from ...compare.outlets import UNCHECKABLE_KINDS
 from .engine import Chart, bar_chart
 
 __all__ = [
@@ -52,7 +55,8 @@ def tone_arcs_chart(arcs: pd.DataFrame, *, id: str = "compare-tone-arcs") -> Cha
         pd.DataFrame(columns=["article", "bin", "position", "mean_compound", "n_sentences"])
     d = d.sort_values(["bin"], kind="mergesort")  # columns in reading order; rows keep first appearance
     order = list(dict.fromkeys(arcs["article"])) if len(arcs) else []
-    d["_o"] = d["article"].map({a: i for i, a in enumerate(order)})
+    # a heat map draws its first row at the bottom: the articles go in reverse so the first reads on top
+    d["_o"] = d["article"].map({a: -i for i, a in enumerate(order)})
     d = d.sort_values(["bin", "_o"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
     return Chart(id=id, kind="heatmap", data=d, x="position", y="article", color="mean_compound",
                  title="Tone through each article", x_label="Position in the article (share of its sentences)",
@@ -62,13 +66,23 @@ def tone_arcs_chart(arcs: pd.DataFrame, *, id: str = "compare-tone-arcs") -> Cha
 
 
 def sourcing_chart(mix: pd.DataFrame, *, id: str = "compare-sourcing") -> Chart:
-    """Stacked bars: each article's attributions by kind, as a share of its attributions."""
-    d = mix[["article", "kind", "count", "share"]].copy() if len(mix) else pd.DataFrame(columns=["article", "kind", "count", "share"])
-    return bar_chart(d, id=id, label="article", value="share", color="kind", title="Who gets credited for claims",
-                     x_label="Share of the article's attributions (%)", y_label="Article",
-                     hover=("article", "kind", "count", "share"),
-                     caption="Kinds: named person or organisation, document, anonymous (\"officials said\"), vague "
-                             "(\"reports suggest\"), unattributed.")
+    """Stacked bars: each article's attributions by kind, as a share of its attributions; the article whose claims
+    a reader can least check (anonymous, vague or credited to no one) on top."""
+    cols = ["article", "kind", "count", "share"]
+    d = mix[cols].copy() if len(mix) else pd.DataFrame(columns=cols)
+    if len(d):
+        unclear = d[d["kind"].isin(UNCHECKABLE_KINDS)].groupby("article", sort=False)["share"].sum()
+        first = {a: i for i, a in enumerate(dict.fromkeys(d["article"]))}
+        d["_u"] = d["article"].map(unclear).fillna(0.0)
+        d["_o"] = d["article"].map(first)
+        d = d.sort_values(["_u", "_o"], ascending=[False, True], kind="mergesort").drop(columns=["_u", "_o"])
+    chart = bar_chart(d, id=id, label="article", value="share", color="kind", title="Who gets credited for claims",
+                      x_label="Share of the article's attributions (%)", y_label="Article",
+                      hover=("article", "kind", "count", "share"),
+                      caption="Least checkable first: the share of claims that are anonymous (\"officials said\"), "
+                              "vague (\"reports suggest\") or credited to no one. Other kinds: named person or "
+                              "organisation, document.")
+    return replace(chart, sort=False)
 
 
 def terminology_chart(choices: pd.DataFrame, *, id: str = "compare-terminology", shared_only: bool = True) -> Chart:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 
-__all__ = ["SINGLE", "QUALITATIVE", "CATEGORY_COLOURS", "TONE_SCALE", "category_colour"]
+__all__ = ["SINGLE", "QUALITATIVE", "CATEGORY_COLOURS", "TONE_SCALE", "category_colour", "tone_colour"]
 
 #: Bars of a single series.
 SINGLE = "#4c78a8"
@@ -57,3 +57,18 @@ def category_colour(name: object) -> str:
         return fixed
     digest = hashlib.sha256(key.encode("utf-8")).digest()
     return QUALITATIVE[digest[0] % len(QUALITATIVE)]
+
+
+def tone_colour(value: float) -> str:
+    """The colour of a tone value (−1 … +1) on :data:`TONE_SCALE`, interpolated; values outside are clipped.
+
+    >>> tone_colour(-1.0), tone_colour(0.0), tone_colour(1.0)
+    ('#b2182b', '#f7f7f7', '#2166ac')
+    """
+    t = (max(-1.0, min(1.0, float(value))) + 1.0) / 2.0
+    for (a, ca), (b, cb) in zip(TONE_SCALE, TONE_SCALE[1:]):
+        if t <= b:
+            f = (t - a) / (b - a) if b > a else 0.0
+            rgb = [round(int(ca[i:i + 2], 16) + f * (int(cb[i:i + 2], 16) - int(ca[i:i + 2], 16))) for i in (1, 3, 5)]
+            return "#" + "".join(f"{c:02x}" for c in rgb)
+    return TONE_SCALE[-1][1]

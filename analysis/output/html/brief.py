@@ -7,8 +7,9 @@ import html
 from typing import Mapping, Sequence
 
 from ..brief import Finding
+from ..charts.dashboard import Panel, panel_svg
 
-__all__ = ["brief_html", "sentence_link", "BRIEF_CSS"]
+__all__ = ["brief_html", "dashboard_html", "sentence_link", "BRIEF_CSS", "DASHBOARD_CSS"]
 
 #: The page an evidence link opens: the annotated article, where every sentence has an anchor (``#s12``).
 ANNOTATED_PAGE = "01-language.html"
@@ -50,3 +51,28 @@ def brief_html(findings: Sequence[Finding], reliability: Mapping[str, str], *, p
     if not items:
         return '<p class="al-brief">No finding stands out.</p>'
     return f'<style>{BRIEF_CSS}</style><ol class="al-brief">{"".join(items)}</ol>'
+
+
+DASHBOARD_CSS = """
+.al-dash{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,280px),1fr));gap:1em;margin:1em 0}
+.al-tile{border:1px solid #ddd;border-radius:4px;padding:.5em .7em;min-width:0}
+.al-tile h3{font-size:1em;margin:0 0 .3em}.al-tile h3 a{text-decoration:none}.al-tile h3 a::after{content:" \\2192"}
+.al-tile svg{display:block;width:100%;height:auto}.al-tile p{font-size:.8em;color:#444;margin:.4em 0 0}
+.al-tile p.al-few{font-size:.9em;color:#222}
+@media print{.al-dash{grid-template-columns:1fr 1fr}.al-tile{page-break-inside:avoid}}
+"""
+
+
+def dashboard_html(panels: Sequence[Panel], *, page: str = ANNOTATED_PAGE) -> str:
+    """The dashboard: a grid of small charts, each titled with a link to its report section, with its sentence
+    below (or a sentence alone when the panel has too few data points to draw)."""
+    tiles = []
+    for p in panels:
+        svg = panel_svg(p, page=page)
+        note = (f'<p class="{"" if svg else "al-few"}">{html.escape(p.note)}</p>'.replace(' class=""', "")
+                if p.note else "")
+        tiles.append(f'<section class="al-tile" data-panel="{html.escape(p.key, quote=True)}">'
+                     f'<h3><a href="{html.escape(p.href, quote=True)}">{html.escape(p.title)}</a></h3>{svg}{note}</section>')
+    if not tiles:
+        return ""
+    return f'<style>{DASHBOARD_CSS}</style><div class="al-dash">{"".join(tiles)}</div>'

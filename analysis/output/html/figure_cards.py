@@ -25,6 +25,7 @@ CARD_CSS = """
 .al-nosource{color:#b00;font-weight:600}
 .al-conflict{color:#8a4b00;font-weight:600}
 .al-example{background:#fff3cd;padding:0 .25em;font-size:.8em}
+.al-refmatch{font-weight:bold;color:#1a6e1a}
 .al-card blockquote{margin:.4em 0 0;padding:.3em .5em;border-left:3px solid #ddd;color:#333;font-size:.9em}
 .al-card mark{background:#ffe08a}
 """
@@ -111,6 +112,22 @@ def _safe_url(url) -> str | None:
     return url if isinstance(url, str) and re.match(r"^https?://[^\s\"'<>]+$", url.strip()) else None
 
 
+def _reference_html(m) -> str:
+    """What a card says about a matching row of the user's reference table: "matches your reference" (within
+    :data:`analysis.numbers.reference.AGREEMENT`) or "differs from your reference" with the ratio; the reference's
+    value, source and date, and its link."""
+    url = _safe_url(m.reference_url)
+    link = f' <a href="{_esc(url)}" rel="noopener noreferrer">link</a>' if url else ""
+    date = f", {_esc(m.reference_date)}" if _is_text(m.reference_date) else ""
+    ref = f"{_esc(_num(m.reference_value))} {_esc(m.reference_unit)} ({_esc(m.reference_source)}{date}){link}"
+    example = ' <span class="al-example">example row, not a checked fact</span>' if bool(m.example) else ""
+    ratio = m.ratio if m.ratio is not None and not math.isnan(m.ratio) else None
+    if bool(getattr(m, "agrees", False)):
+        return f'<span class="al-refmatch">matches your reference</span>: {ref}{example}'
+    said = f"; the article's figure is {ratio:.2f} × this" if ratio is not None else ""
+    return f"differs from your reference: {ref}{said}{example}"
+
+
 def figure_cards(article: Article, figs: pd.DataFrame | None = None, *, references: pd.DataFrame | None = None,
                  matches: pd.DataFrame | None = None) -> FigureCards:
     """One card per figure (in reading order). ``figs`` defaults to :func:`analysis.numbers.records.figures`;
@@ -149,12 +166,7 @@ def figure_cards(article: Article, figs: pd.DataFrame | None = None, *, referenc
                     items.append(f'<a href="#figure-{_esc(cid)}">{_esc(other.text)}</a> in <code>{_esc(other.sentence_id)}</code>')
             rows.append(("Disagrees with", '<span class="al-conflict">' + "; ".join(items) + "</span>"))
         for m in matches[matches["id"] == f.id].itertuples(index=False) if len(matches) else ():
-            url = _safe_url(m.reference_url)
-            link = f' <a href="{_esc(url)}" rel="noopener noreferrer">link</a>' if url else ""
-            example = ' <span class="al-example">example row, not a checked fact</span>' if bool(m.example) else ""
-            ratio = f"; the article's figure is {m.ratio:.2f} × this" if m.ratio is not None and not math.isnan(m.ratio) else ""
-            rows.append(("Reference", f"{_esc(_num(m.reference_value))} {_esc(m.reference_unit)} — {_esc(m.reference_source)}"
-                                      f" ({_esc(m.reference_date)}){link}{ratio}{example}"))
+            rows.append(("Reference", _reference_html(m)))
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
         value = format_value(float(f.value), f.value_high, kind=f.kind, unit=f.unit)
         cls = "al-card al-unsourced" if unsourced else "al-card"

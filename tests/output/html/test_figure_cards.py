@@ -36,9 +36,16 @@ def test_seed_cards(seed):
     assert "14,000,000 (14 million)" in population and "undocumented population" in population
     assert "no source given" in population and "al-unsourced" in population
     assert "around, estimated at" in population
-    # the shipped reference row is an example, and says so
-    assert "example row, not a checked fact" in population and "1.00 × this" in population
-    assert "pewresearch.org" in population and "example row" not in troops
+    # the shipped reference row is an example: it shows the format and is never matched, so no card cites it
+    assert "Reference" not in population and "Pew" not in population and "pewresearch.org" not in markup
+
+
+def test_a_checked_reference_matches_with_source_and_date(seed):
+    checked = reference_figures().assign(example=False)
+    population = cards_of(figure_cards(seed, references=checked).markup)[1]
+    assert "matches your reference</span>: 14,000,000 people (Pew Research Center (estimate), 2023-07)" \
+        in population
+    assert "pewresearch.org" in population and "example row" not in population and "×" not in population
 
 
 def test_cards_escape_article_text(make_article):
@@ -54,6 +61,7 @@ def test_cards_escape_reference_rows(seed):
                           "example": False, "note": ""}])
     markup = figure_cards(seed, references=refs).markup
     assert "<img" not in markup and "javascript:" not in markup and "&lt;img" in markup
+    assert "differs from your reference: 7,000,000 people (&lt;img src=x onerror=alert(1)&gt;, 2020)" in markup
     assert "2.00 × this" in markup and "example row" not in markup
 
 
