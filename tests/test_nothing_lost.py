@@ -268,51 +268,78 @@ def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
 def test_concurrent_builds_of_one_report_take_turns(previous, tmp_path):
     """A second build of the same article into the same folder waits for the first (a lock per report
     folder) instead of deleting its staging folder; killing the waiting one harms nothing, and no
-    process of either run is left behind."""
+    process of either run is left behind.
+
+    Synchronised on events, not on sleeps: once the first build's staging folder appears (it holds the
+    folder's lock) its whole process group is stopped (SIGSTOP), so it cannot finish meanwhile however fast
+    the machine; the second is started and killed only once one of its processes has the lock file open
+    and it has no staging folder (it is waiting for the lock); then the first is resumed and must finish."""
     import psutil
 
     out = tmp_path / "out"
     shutil.copytree(previous["out"], out)
     cmd = [sys.executable, "-m", "analysis", "report", str(previous["article"]), "--out", str(out), "--workers", "1",
            "--no-compare"]
+
+    def family_of(pid: int) -> list[int]:
+        try:
+            return [pid] + [c.pid for c in psutil.Process(pid).children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return [pid]
+
+    def lock_files_open(pids: list[int]) -> list[str]:
+        found = []
+        for pid in pids:
+            try:
+                found += [f.path for f in psutil.Process(pid).open_files() if f.path.endswith(f"-{SLUG}.lock")]
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        return found
+
     first = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              start_new_session=True)
     second = None
+    stopped = False
     try:
         deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and not list(out.glob(f".staging-{SLUG}-*")):
-            time.sleep(0.2)
-        assert list(out.glob(f".staging-{SLUG}-*")), "the first build never started staging"
+        while time.monotonic() < deadline and first.poll() is None and not list(out.glob(f".staging-{SLUG}-*")):
+            time.sleep(0.05)
+        os.killpg(first.pid, signal.SIGSTOP)  # the first holds the lock and stays mid-build until resumed
+        stopped = True
+        first_staging = list(out.glob(f".staging-{SLUG}-*"))
+        assert first_staging and first.poll() is None, "the first build never started staging"
+        assert lock_files_open(family_of(first.pid)), "the first build does not hold its folder's lock file"
         second = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                   start_new_session=True)
-        time.sleep(8)  # the second is now waiting for the lock (its own start-up takes a few seconds)
-        family = [second.pid] + [c.pid for c in psutil.Process(second.pid).children(recursive=True)]
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and second.poll() is None and not lock_files_open(family_of(second.pid)):
+            time.sleep(0.05)
+        assert second.poll() is None, "the second build ended instead of waiting for the lock"
+        family = family_of(second.pid)
+        assert lock_files_open(family), "the second build never reached the lock"
+        assert list(out.glob(f".staging-{SLUG}-*")) == first_staging  # waiting: no staging of its own, the first's kept
         os.killpg(second.pid, signal.SIGKILL)
         second.wait(30)
+        os.killpg(first.pid, signal.SIGCONT)
+        stopped = False
         stdout, stderr = first.communicate(timeout=400)
         assert first.returncode == 0, stderr[-2000:]
         assert "Traceback" not in stderr
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
                                                   for p in family):
-            time.sleep(0.2)
+            time.sleep(0.05)
         assert not [p for p in family if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
     finally:
+        if stopped and first.poll() is None:
+            os.killpg(first.pid, signal.SIGCONT)
         for proc in (first, second):
             if proc is not None and proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(30)
     assert (out / SLUG / "summary.json").exists() and (out / SLUG / ".article-lens-report").exists()
-    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".staging")]
-    if leftovers:
-        # The first build can finish before the second is killed (builds are fast on an idle machine); the killed
-        # second then leaves its own staging folder, never the first's, and the next build clears it (its owner is
-        # gone).
-        assert all(any(f"-p{pid}-" in name for pid in family) for name in leftovers), (leftovers, family)
-        third = subprocess.run(cmd, cwd=str(ROOT), capture_output=True, text=True, timeout=400)
-        assert third.returncode == 0, third.stderr[-2000:]
     left = [p.name for p in out.iterdir() if p.name.startswith(".staging")]
-    assert not left, (left, family)
+    assert not left, (left, family)  # the killed second never staged; the first cleared its own
 
 
 def test_killed_report_leaves_no_process_behind(previous, tmp_path):

@@ -382,6 +382,17 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
         warnings.append(f"Only {n_words} words: too little text for most measures to mean much.")
     if not re.search(r"[.!?]", full):
         warnings.append("No sentence-ending punctuation: each paragraph is treated as one sentence.")
+    long_ones = _over_long(sentences)
+    if long_ones:
+        named = ", ".join(f"{sid} ({words:,} words)" for sid, words, _ in long_ones[:3])
+        more = f" and {len(long_ones) - 3} more" if len(long_ones) > 3 else ""
+        pieces = sum(n for _, _, n in long_ones)
+        warnings.append(
+            f"Over-long sentence{'s' if len(long_ones) > 1 else ''} {named}{more}: split into {pieces:,} pieces of at "
+            f"most {nlp.MAX_PIECE_TOKENS} tokens (at commas where possible) for the steps that look around each "
+            "word (descriptors, quotations, figures' context, loaded words); sentence counts and lengths are "
+            "the whole sentences'."
+        )
     lang = meta.get("language", "").lower()
     if lang and not lang.startswith("en"):
         warnings.append(f"The header says the language is '{lang}': the lexicons and models are English only.")
@@ -407,6 +418,21 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
         path=str(path) if path else None,
         warnings=tuple(warnings),
     )
+
+
+def _over_long(sentences: list[Sentence]) -> list[tuple[str, int, int]]:
+    """(id, words, pieces) of the sentences longer than ``nlp.MAX_PIECE_TOKENS`` tokens, which the word-context
+    steps read in pieces (``analysis.core.tokens.SentenceWords.pieces``)."""
+    out = []
+    for s in sentences:
+        if len(s.text) <= nlp.MAX_PIECE_TOKENS:  # a token has at least one character
+            continue
+        spans = nlp.word_spans(s.text)
+        if len(spans) > nlp.MAX_PIECE_TOKENS:
+            toks = [s.text[a:b] for a, b in spans]
+            words = sum(1 for t in toks if any(ch.isalnum() for ch in t))
+            out.append((s.id, words, len(nlp.piece_bounds(toks))))
+    return out
 
 
 def _slug_for(name: str) -> str:

@@ -9,16 +9,17 @@ Two views of the same tokens, both computed once per article and cached:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
 from . import nlp
-from .article import Article
+from .article import Article, Sentence
 from .lazy import pandas as pd
 
-__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords"]
+__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords", "sentence_pieces"]
 
 TOKEN_COLUMNS = ["sentence_id", "sentence", "i", "start", "end", "text", "lower", "pos", "is_word", "is_stop"]
 
@@ -28,7 +29,9 @@ class SentenceWords:
     """The tokens of one sentence as parallel tuples (position ``i`` in each is token ``i``).
 
     ``start``/``end`` are offsets into ``article.text``; ``lower`` has ASCII quotes and lower case;
-    ``pos`` holds Penn Treebank tags; ``is_word`` is True for tokens with a letter or digit.
+    ``pos`` holds Penn Treebank tags; ``is_word`` is True for tokens with a letter or digit. A piece of an
+    over-long sentence (:attr:`pieces`) has the same ``sentence_id``; ``first`` is the position of its first
+    token in the whole sentence (0 for a whole sentence).
     """
 
     sentence_id: str
@@ -39,6 +42,7 @@ class SentenceWords:
     end: tuple[int, ...]
     is_word: tuple[bool, ...]
     is_stop: tuple[bool, ...]
+    first: int = 0
 
     def __len__(self) -> int:
         return len(self.text)
@@ -51,6 +55,37 @@ class SentenceWords:
     def words_between(self, a: int, b: int) -> int:
         """Words among the tokens whose offsets lie within ``[a, b)`` of ``article.text``."""
         return sum(1 for s, e, w in zip(self.start, self.end, self.is_word) if w and s >= a and e <= b)
+
+    @cached_property
+    def pieces(self) -> tuple[SentenceWords, ...]:
+        """The sentence cut for the steps that look around each word: itself alone unless it has more than
+        :data:`~analysis.core.nlp.MAX_PIECE_TOKENS` tokens, else pieces of at most that many, cut after
+        clause punctuation (:func:`~analysis.core.nlp.piece_bounds`), with the same sentence id and offsets
+        into ``article.text``. Such steps then cost at most a piece per word, not a whole sentence.
+
+        >>> w = SentenceWords("s1", ("a", ",", "b"), ("a", ",", "b"), ("DT", ",", "NN"), (0, 1, 3), (1, 2, 4),
+        ...                   (True, False, True), (True, False, False))
+        >>> w.pieces == (w,)
+        True
+        """
+        bounds = nlp.piece_bounds(self.text)
+        if len(bounds) == 1:
+            return (self,)
+        return tuple(SentenceWords(self.sentence_id, self.text[a:b], self.lower[a:b], self.pos[a:b], self.start[a:b],
+                                   self.end[a:b], self.is_word[a:b], self.is_stop[a:b], self.first + a)
+                     for a, b in bounds)
+
+    def piece_at(self, offset: int) -> SentenceWords:
+        """The piece (:attr:`pieces`) holding the character ``offset`` of ``article.text`` (the first piece
+        before its first token, the last after its end); the sentence itself when it is not over-long."""
+        pieces = self.pieces
+        if len(pieces) == 1:
+            return pieces[0]
+        return pieces[max(0, bisect_right(self._piece_starts, offset) - 1)]
+
+    @cached_property
+    def _piece_starts(self) -> tuple[int, ...]:
+        return tuple(p.start[0] for p in self.pieces)
 
 
 @lru_cache(maxsize=16)
@@ -90,6 +125,34 @@ def sentence_words(article: Article) -> Mapping[str, SentenceWords]:
     (('the', 'troops', 'arrived', '.'), ('DT', 'NNS', 'VBD', '.'), 3)
     """
     return _sentence_words(article)
+
+
+@lru_cache(maxsize=16)
+def _sentence_pieces(article: Article) -> tuple[tuple[Sentence, SentenceWords], ...]:
+    toks = _sentence_words(article)
+    out: list[tuple[Sentence, SentenceWords]] = []
+    for s in article.sentences:
+        w = toks[s.id]
+        if len(w.pieces) == 1:
+            out.append((s, w))
+            continue
+        for p in w.pieces:
+            a, b = p.start[0], p.end[-1]
+            out.append((Sentence(s.id, s.index, s.paragraph, s.part, a, b, article.text[a:b]), p))
+    return tuple(out)
+
+
+def sentence_pieces(article: Article) -> tuple[tuple[Sentence, SentenceWords], ...]:
+    """Each sentence with its tokens, in reading order, an over-long sentence cut into its
+    :attr:`SentenceWords.pieces`: each piece a :class:`Sentence` with the sentence's id, index, paragraph and
+    part and the piece's own offsets and text. For the analyses that look at every word's neighbourhood in its
+    sentence, so that their time stays linear in the text whatever its shape. Cached per article.
+
+    >>> from analysis.core.article import parse_article
+    >>> [(s.id, s.text) for s, w in sentence_pieces(parse_article("News\\n\\nIt rained. Then it stopped."))]
+    [('s1', 'News'), ('s2', 'It rained.'), ('s3', 'Then it stopped.')]
+    """
+    return _sentence_pieces(article)
 
 
 @lru_cache(maxsize=16)

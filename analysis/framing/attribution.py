@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tagging import PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS
-from ..core.tokens import sentence_words
+from ..core.tokens import sentence_pieces, sentence_words
 from .agency import resolve_pronoun
 from .entities import mentions_by_sentence
 from .quote_marks import in_quotes
@@ -271,7 +272,7 @@ def _np_after(i, low, tags, spans, docs):
     return phrase, "anonymous", end
 
 
-def _claim_range(n_tokens: int, is_word: list[bool], cue: tuple[int, int], source: tuple[int, int] | None,
+def _claim_range(n_tokens: int, is_word: Sequence[bool], cue: tuple[int, int], source: tuple[int, int] | None,
                  mode: str) -> tuple[int, int]:
     """Token range of the claim an attribution credits: what follows the cue ("X said that ..."),
     or what precedes the source when the attribution comes last ("..., X said."), or the rest of the
@@ -317,25 +318,39 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             continue  # documents count only as the subject of a reporting verb or after "according to"
         if in_quotes(article, c.start, c.end):
             continue  # a vague cue inside a quotation is the quoted speaker's, not the article's
-        toks = toks_by[c.sentence_id]
-        rng = _claim_range(len(toks), list(toks.is_word), (c.i_start, c.i_end), None, "cue")
+        toks = toks_by[c.sentence_id].piece_at(c.start)  # an over-long sentence: the claim lies in the cue's piece
+        f = toks.first
+        lo, hi = _claim_range(len(toks), toks.is_word, (c.i_start - f, c.i_end - f), None, "cue")
+        rng = (lo + f, hi + f)
         rows.append(Attribution(c.sentence_id, sent_of[c.sentence_id].text, c.term, c.category, c.matched, c.start,
                                 c.end, "cue", "", *claim_text(c.sentence_id, rng)))
         covered.update((c.sentence_id, k) for k in range(c.i_start, c.i_end))
     others: list[tuple[str, str, int]] = []  # organisations and groups named so far: (actor, kind, sentence index)
+    others_unit: list[int] = []  # the piece number ``u`` each of ``others`` was named in (the sentence index, unless split)
     persons: list[tuple[str, int]] = []  # persons named so far with their sentence index, in reading order (for he/she)
-    for s in article.sentences:
+    # Over-long sentences in pieces (``sentence_pieces``; ``u`` counts pieces and equals the sentence index when
+    # none is split): token positions ``i`` are the piece's, ``f + i`` the sentence's; a verb's subject, source
+    # and claim are looked for in its piece and the organisations named in it and the piece before, so that the
+    # time stays linear in the text whatever its shape.
+    by_piece: dict[tuple[str, int], list] = {}  # (sentence id, first token of the piece) -> its mentions
+    for sid, rs in ments.items():
+        firsts = [p.first for p in toks_by[sid].pieces] if sid in toks_by else [0]
+        for r in rs:
+            if r.i_start >= 0 and not in_quotes(article, r.start, r.end):
+                by_piece.setdefault((sid, firsts[bisect_right(firsts, r.i_start) - 1]), []).append(r)
+    for u, (s, toks) in enumerate(sentence_pieces(article)):
         if s.part == "headline":
             continue
-        toks = toks_by.get(s.id)
         if not toks:
             continue
+        f, n = toks.first, len(toks)
+        whole = article.sentences[s.index]
         low, tags, t_start, t_end, is_word = list(toks.lower), list(toks.pos), toks.start, toks.end, list(toks.is_word)
         texts = [article.text[x:y] for x, y in zip(t_start, t_end)]
-        spans = [(r.i_start, r.i_end, r.actor, r.kind) for r in ments[s.id]
-                 if r.i_start >= 0 and not in_quotes(article, r.start, r.end)]
+        spans = [(r.i_start - f, r.i_end - f, r.actor, r.kind) for r in by_piece.get((s.id, f), ()) if r.i_end <= f + n]
+        recent = [(r[0], r[1]) for r in others[bisect_left(others_unit, u - 1):]]
         for i, (w, t) in enumerate(zip(low, tags)):
-            if (s.id, i) in covered:
+            if (s.id, f + i) in covered:
                 continue
             if in_quotes(article, t_start[i], t_end[i]):
                 continue
@@ -343,9 +358,9 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 src = _np_after(i + 2, low, tags, spans, docs)
                 if src:
                     a, b = t_start[i], t_end[i + 1]
-                    rng = _claim_range(len(low), is_word, (i, i + 2), (i + 2, src[2]), "according_to")
-                    rows.append(Attribution(s.id, s.text, src[0], src[1], article.text[a:b], a, b, "according_to", "",
-                                            *claim_text(s.id, rng)))
+                    lo, hi = _claim_range(len(low), is_word, (i, i + 2), (i + 2, src[2]), "according_to")
+                    rows.append(Attribution(s.id, whole.text, src[0], src[1], article.text[a:b], a, b, "according_to",
+                                            "", *claim_text(s.id, (lo + f, hi + f))))
                 continue
             if not t.startswith("VB"):
                 continue
@@ -360,7 +375,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if t == "VBG" and i > 0 and tags[i - 1] == "IN":
                 continue  # "banning migrants from claiming asylum": the gerund's subject is not the noun before
             before = persons + [(sp[2], s.index) for sp in sorted(spans) if sp[3] == "person" and sp[1] <= i]
-            near = [(r[0], r[1]) for r in others if r[2] >= s.index - 1] + [
+            near = recent + [
                 (sp[2], sp[3]) for sp in sorted(spans) if sp[3] not in ("person", "place") and sp[1] <= i]
             speakers = tuple((r.source, order[r.sentence_id]) for r in rows if r.kind == "named_person")
             src = _subject(i, low, tags, spans, docs, before, heads, titles, s.index, near, texts, speakers)
@@ -369,11 +384,13 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 src = (*after, "", "") if after else None
             if src:
                 a, b = t_start[i], t_end[i]
-                rng = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
-                rows.append(Attribution(s.id, s.text, src[0], src[1], article.text[a:b], a, b, "reporting_verb",
-                                        verbs[lemma], *claim_text(s.id, rng), src[3], src[4]))
+                lo, hi = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
+                rows.append(Attribution(s.id, whole.text, src[0], src[1], article.text[a:b], a, b, "reporting_verb",
+                                        verbs[lemma], *claim_text(s.id, (lo + f, hi + f)), src[3], src[4]))
         persons.extend((sp[2], s.index) for sp in sorted(spans) if sp[3] == "person")
-        others.extend((sp[2], sp[3], s.index) for sp in sorted(spans) if sp[3] not in ("person", "place"))
+        named = [(sp[2], sp[3], s.index) for sp in sorted(spans) if sp[3] not in ("person", "place")]
+        others.extend(named)
+        others_unit.extend([u] * len(named))
     return in_reading_order(rows, article)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from analysis.core.lazy import pandas as pd
 
@@ -181,7 +181,7 @@ def _is_immigrant_word(word: str) -> bool:
     return word.startswith(IMMIGRANT_STEMS) or word in ("seekers", "seeker") 
 
 
-def _negated(low: list[str], i: int) -> bool:
+def _negated(low: Sequence[str], i: int) -> bool:
     """Whether one of the three words before token ``i`` of its sentence negates it (no comma between)."""
     for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
         if low[k] in (",", ";", ":", ".", "but"):
@@ -191,7 +191,7 @@ def _negated(low: list[str], i: int) -> bool:
     return False
 
 
-def _role_fits(group: str, low: list[str], i: int, j: int, agents: list[int], patients: list[int]) -> bool:
+def _role_fits(group: str, low: Sequence[str], i: int, j: int, agents: list[int], patients: list[int]) -> bool:
     """Whether an immigration cue at tokens ``i:j`` casts immigrants in its group's role.
 
     threat and hero frames: immigrants are the ones acting (an immigrant group is the agent of a verb
@@ -249,7 +249,7 @@ def _cues(article: Article) -> tuple[_Cue, ...]:
             part = sent.part
             if part in HEAD_PARTS or sent.paragraph == lead:
                 weight *= HEAD_WEIGHT
-            low = list(toks_by[sid].lower) if sid in toks_by else []
+            low = toks_by[sid].lower if sid in toks_by else ()  # no copy: a cue costs O(1), whatever the sentence's length
             why = ""
             if low and i >= 0 and _negated(low, i):
                 why = "negated"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from analysis.core.lazy import pandas as pd
@@ -142,7 +144,11 @@ def _unattributed_rows(article: Article, att: list[Attribution]) -> list[Attribu
         if not g.in_quotes:
             by_sentence.setdefault(g.sentence_id, []).append(g)
     for sid, grp in by_sentence.items():
-        free = [g for g in grp if not any(a <= g.start and g.end <= b for a, b in scopes.get(sid, []))]
+        # Outside every claim: no scope starting at or before the word reaches its end (a running maximum of
+        # the scopes' ends, so that a sentence with many attributions costs no more than one per word).
+        spans = sorted(scopes.get(sid, []))
+        starts, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
+        free = [g for g in grp if not ((k := bisect_right(starts, g.start)) and reach[k - 1] >= g.end)]
         if not free:
             continue
         s = sent_of[sid]

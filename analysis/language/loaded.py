@@ -138,7 +138,11 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
 
 
 def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
-    """Why tokens ``i``..``j`` are not the writer's own evaluation ("" when they are)."""
+    """Why tokens ``i``..``j`` are not the writer's own evaluation ("" when they are). In an over-long
+    sentence only the piece around the words is read (``SentenceWords.pieces``)."""
+    piece = toks.piece_at(toks.start[i])
+    if piece is not toks:
+        toks, i, j = piece, i - piece.first, min(j - piece.first, len(piece))
     if _in_name(toks, i, j, title_case):
         return "part of a name"
     if _quoted(toks, i):
@@ -213,7 +217,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # listed for the framing cues, but mostly the plain word for the event in news
             if _context(toks, m.i_start, m.i_end, title_case[m.sentence_id]):
                 continue
-            if m.category == "militaristic" and _FORCE_WORDS & set(toks.lower):
+            if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force
             level = intensity.get((m.term, m.category), 2)
             v, ops = scores(m.matched)

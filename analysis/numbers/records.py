@@ -10,7 +10,7 @@ from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.tokens import sentence_words
+from ..core.tokens import sentence_pieces
 from ..framing.sourcing import attribution_rows
 from .context import approximation_of, is_round, time_anchor, what_it_counts
 from .parse import (
@@ -100,10 +100,11 @@ def _pick_source(cands: list[tuple[int, int, str, str]], a: int, b: int) -> tupl
 
 @lru_cache(maxsize=16)
 def _number_rows(article: Article) -> tuple[Number, ...]:
-    toks_by_sentence = sentence_words(article)
     sources = _sources_by_sentence(article)
     rows = []
-    for s in article.sentences:
+    # Over-long sentences in pieces (same sentence id, the piece's offsets): each figure's context is looked
+    # for in its piece, so the time stays linear in the text.
+    for s, toks in sentence_pieces(article):
         text = s.text
         if not re.search(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth)", text, re.I):
             continue
@@ -111,8 +112,10 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
         atoms = [x for x in number_atoms(text) if not any(x.a < f.b and f.a < x.b for f in fracs)]
         spans = merge_ranges(text, atoms) + fracs
         spans.sort(key=lambda x: (x.a, x.b))
-        first_alnum = re.search(r"[\w$£€¥]", text)
-        toks = toks_by_sentence[s.id]
+        first_alnum = re.search(r"[\w$£€¥]", text) if toks.first == 0 else None  # a later piece starts no sentence
+        s_sources = sources.get(s.id, [])
+        if s != article.sentences[s.index]:  # a piece of an over-long sentence: the sources in it
+            s_sources = [c for c in s_sources if s.start <= c[0] and c[1] <= s.end]
         tok_tags = [(st - s.start, tg) for st, tg in zip(toks.start, toks.pos)]
         typed: list[ParsedNumber] = []
         for sp in spans:
@@ -149,7 +152,7 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
             approx, bound = approximation_of(text[:n.a], text[n.b:]) if is_figure else (None, None)
             if n.vague:
                 approx, bound = "vague" + (f", {approx}" if approx else ""), "vague"
-            src, src_kind = _pick_source(sources.get(s.id, []), a, b) if is_figure else (None, None)
+            src, src_kind = _pick_source(s_sources, a, b) if is_figure else (None, None)
             time = time_anchor(text, n.a, n.b, n.kind)
             ctx = text[max(0, n.a - 60):n.b + 60].strip()
             rows.append(Number(s.id, raw, float(n.value), None if n.high is None else float(n.high), n.kind, n.unit,

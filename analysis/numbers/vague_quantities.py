@@ -95,7 +95,7 @@ def _vague_rows(article: Article, lexicon_version: float) -> tuple[VagueQuantity
     rows = []
     for m in find_terms(article, lexicon_terms(_LEXICON), overlap=False):
         t = toks[m.sentence_id]
-        low, tags = list(t.lower), list(t.pos)
+        low, tags = t.lower, t.pos  # no copy: a match costs O(1), whatever the sentence's length
         nxt = low[m.i_end] if m.i_end < len(low) else ""
         nxt_tag = tags[m.i_end] if m.i_end < len(tags) else ""
         window = low[m.i_end:m.i_end + 2]

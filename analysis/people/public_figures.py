@@ -140,10 +140,11 @@ def _descriptors(article: Article, ment: Iterable[Mention]) -> dict[str, list[st
             out.setdefault(m.actor, [])
             out[m.actor].extend(found)
             continue
+        t = t.piece_at(surface_start)  # an over-long sentence: only the piece around the name
         texts, tags, starts, ends = t.text, t.pos, t.start, t.end
         low = [x.lower() for x in texts]
-        first = next((k for k, st in enumerate(starts) if st >= surface_start), m.i_start)
-        last = next((k for k, en in enumerate(ends) if en >= m.end), m.i_end - 1)
+        first = next((k for k, st in enumerate(starts) if st >= surface_start), m.i_start - t.first)
+        last = min(next((k for k, en in enumerate(ends) if en >= m.end), m.i_end - 1 - t.first), len(texts) - 1)
         # "prominent figures like Elon Musk", "groups such as X", "critics including X"
         k = None
         if first >= 1 and low[first - 1] in _LIKE:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ...core.io import write_bytes_atomic, write_text_atomic
+from ...core.io import write_bytes_atomic, write_csv_atomic
 from .engine import to_matplotlib
 
 __all__ = ["save_chart", "save_chart_in_background", "wait_for_charts", "stop_chart_workers", "BACKGROUND_CHARTS_ENV",
@@ -113,7 +113,10 @@ def save_chart(chart, directory: str | os.PathLike[str]) -> list[Path]:
     """Write a chart's static images (PNG and SVG, drawn with matplotlib) and the CSV behind it.
 
     Files are ``<directory>/<chart.id>.png|.svg|.csv``; SVGs carry no date and fixed ids so
-    that the same article gives the same bytes.
+    that the same article gives the same bytes. The CSV is written as every CSV of the project is
+    (:func:`analysis.core.io.write_csv_atomic`): a text cell that a spreadsheet would run as a formula
+    (starting with ``=``, ``+``, ``-``, ``@``, tab or CR: an article's words are chart labels) gets a leading
+    ``'``; numeric columns (a negative tone) stay numbers.
     """
     import io as _io
 
@@ -128,6 +131,5 @@ def save_chart(chart, directory: str | os.PathLike[str]) -> list[Path]:
         buf = _io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         written.append(write_bytes_atomic(out_dir / f"{chart.id}.svg", buf.getvalue()))
-    csv_text = chart.data.to_csv(index=False, lineterminator="\n")
-    written.append(write_text_atomic(out_dir / f"{chart.id}.csv", csv_text))
+    written.append(write_csv_atomic(out_dir / f"{chart.id}.csv", chart.data))
     return written

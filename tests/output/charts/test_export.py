@@ -99,3 +99,28 @@ def test_one_pass_layout_puts_the_axes_where_tight_layout_does(monkeypatch, capt
     monkeypatch.setattr(charts, "_tight_layout", lambda fig, *, bottom: fig.tight_layout(rect=(0, bottom, 1, 1)))
     theirs = charts.to_matplotlib(chart).axes[0].get_position().bounds
     assert [round(v, 6) for v in ours] == [round(v, 6) for v in theirs]
+
+
+@pytest.mark.parametrize("label", ["=1+1", "+SUM(A1:A9)", "-2+3", "@cmd", "\tTAB", "\rCR",
+                                   '=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0"])
+def test_chart_csv_cells_are_never_formulas(label, tmp_path):
+    """Chart labels come from the article (words, names, quotes): in the CSV beside each chart a text cell
+    that a spreadsheet would run as a formula starts with ``'`` (OWASP CSV Injection, as every other CSV of
+    the project, through analysis.core.io.write_csv_atomic); negative numbers stay numbers."""
+    import csv
+
+    import pandas as pd
+
+    from analysis.output.charts.engine import bar_chart
+
+    data = pd.DataFrame({"word": [label, "-", "plain"], "tone": [-0.5, -2.0, 0.25], "count": [3, -1, 2]})
+    chart = bar_chart(data, id="formula-test", label="word", value="tone", title="Tone", x_label="tone",
+                      y_label="word")
+    out = [p for p in export.save_chart(chart, tmp_path) if p.suffix == ".csv"][0]
+    with open(out, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["word"] for r in rows] == ["'" + label.replace("\r", "\n"), "'-", "plain"]
+    assert [r["tone"] for r in rows] == ["-0.5", "-2.0", "0.25"] and [r["count"] for r in rows] == ["3", "-1", "2"]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for k, cell in r.items()
+                   if k == "word")
+    assert not data["word"][0].startswith("'")  # the chart's own data is left alone
