@@ -107,8 +107,8 @@ class Article:
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
-        """Sentences that are running prose: everything but the headline."""
-        return tuple(s for s in self.sentences if s.part != "headline")
+        """Sentences that are running prose: everything but the headline and its dateline."""
+        return tuple(s for s in self.sentences if s.part not in ("headline", "dateline"))
 
     def sentence(self, sentence_id: str) -> Sentence:
         """The sentence with this id (``KeyError`` if none)."""

@@ -104,6 +104,8 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
     sources = _sources_by_sentence(article)
     rows = []
     for s in article.sentences:
+        if s.part == "dateline":
+            continue  # the article's own date (metadata), not a figure of the text
         text = s.text
         if not re.search(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth)", text, re.I):
             continue
