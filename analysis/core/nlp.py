@@ -177,7 +177,7 @@ _CITATION_RE = re.compile(r"(?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]\s*)+")
 _LOWER_START_RE = re.compile(r"\s*[a-z]+(?![\w'’-]|\.\w)")  # a whole lower-case word: not "eHow", "iPhone", "e.g."
 #: A title or a dating abbreviation at the end of a piece that Punkt closed: what follows is the name or the date it
 #: introduces ("Dr. William Glennie", "Mr. Marbles", "c. 1818", "b. March 2009", "div. 1964"), not a new sentence.
-_TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Sr|Jr|St|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon)\.$")
+_TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon)\.$")
 _DATING_END_RE = re.compile(r"(?:^|[\s(\[,;])(?:c|ca|b|d|m|div|fl|r)\.$")
 _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 #: A reference marker glued to a sentence's full stop ("… in 2003.[4] It was …"): Punkt reads "2003.[4]" as one

@@ -49,6 +49,9 @@ def test_seed_keeps_sixteen_sentences(seed):
     ("He was known as Sam Cole Jr.. [3] Cole moved away.", ["He was known as Sam Cole Jr.. [3]", "Cole moved away."]),
     # a title abbreviation is followed by the name it introduces
     ("She studied with Dr. Anna Berg in Oslo. It was cold.", ["She studied with Dr. Anna Berg in Oslo.", "It was cold."]),
+    # but a name suffix or a street abbreviation can end one
+    ("The prize honours Sam Cole Jr. He spoke first.", ["The prize honours Sam Cole Jr.", "He spoke first."]),
+    ("They live on Mill St. The house is old.", ["They live on Mill St.", "The house is old."]),
     # circa, born and divorced before a date do not end a sentence
     ("The mill (c. 1750) burned. A son (b. June 2001) lived.", ["The mill (c. 1750) burned.", "A son (b. June 2001) lived."]),
 ])
