@@ -51,12 +51,12 @@ METADATA_KEYS: tuple[str, ...] = (
     "attribution",
 )
 
-_PARTS = ("teaser", "headline", "standfirst", "body")
+_PARTS = ("teaser", "headline", "dateline", "standfirst", "body")
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of the analysed text: ``part`` is teaser, headline, standfirst or body."""
+    """A paragraph of the analysed text: ``part`` is teaser, headline, dateline, standfirst or body."""
 
     index: int
     part: str
@@ -106,8 +106,8 @@ class Article:
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
-        """Sentences that are running prose: everything but the headline."""
-        return tuple(s for s in self.sentences if s.part != "headline")
+        """Sentences that are running prose: everything but the headline and its dateline."""
+        return tuple(s for s in self.sentences if s.part not in ("headline", "dateline"))
 
     def sentence(self, sentence_id: str) -> Sentence:
         """The sentence with this id (``KeyError`` if none)."""
@@ -187,6 +187,13 @@ _DATE_LINE_RE = re.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})\.?$",
+    re.IGNORECASE,
+)
+#: A full date with its weekday at the end of a headline line ("Storm hits coast Friday, July 21, 2017"): the
+#: dateline run into the headline, a unit of its own.
+_HEAD_DATE_RE = re.compile(
+    r"\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4})$",
     re.IGNORECASE,
 )
 _MONTHS = {m: i for i, m in enumerate(
@@ -284,7 +291,8 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
     others are kept). Without a header, the headline is the first short paragraph that does
     not end with a full stop, found among the first three; paragraphs before it are a teaser;
     a repeated headline counts once; a paragraph right under the headline (no blank line
-    between) is the standfirst; a date-only line under the headline becomes the date.
+    between) is the standfirst; a date-only line under the headline (or a weekday date ending the
+    headline's line) is the dateline, a unit of its own (part ``dateline``) that gives the date.
 
     ``name`` (e.g. the file name without extension) gives the slug; otherwise the title does.
     Raises ArticleError when there is no text.
@@ -337,13 +345,19 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
                 pars.pop(0)
         if not headline:
             headline = ""
-    # Dateline right under the headline.
-    if pars and _DATE_LINE_RE.match(pars[0][0]):
-        meta.setdefault("dateline", pars[0][0])
-        iso = _iso_date(pars[0][0])
+    # Dateline right under the headline, or run into the end of its line: a unit of its own (part "dateline").
+    dateline = ""
+    m = _HEAD_DATE_RE.search(headline) if headline else None
+    if m and len(headline[:m.start()].split()) >= 2:
+        headline, dateline = headline[:m.start()].rstrip(), m.group(1)
+    elif pars and _DATE_LINE_RE.match(pars[0][0]):
+        dateline = pars[0][0]
+        pars.pop(0)
+    if dateline:
+        meta.setdefault("dateline", dateline)
+        iso = _iso_date(dateline)
         if iso:
             meta.setdefault("date", iso)
-        pars.pop(0)
     if not standfirst and head_block is not None and len(pars) > 1:
         cand, blk = pars[0]
         if blk == head_block and len(cand.split()) <= 60 and not _looks_like_headline(cand):
@@ -356,6 +370,8 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
     pieces: list[tuple[str, str]] = [(p, "teaser") for p in teaser]
     if headline:
         pieces.append((headline, "headline"))
+    if dateline:
+        pieces.append((dateline, "dateline"))
     if standfirst:
         pieces.append((standfirst, "standfirst"))
     pieces.extend((p, "body") for p, _ in pars)
@@ -369,7 +385,7 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
             chunks.append("\n\n")
             pos += 2
         paragraphs.append(Paragraph(i, part, pos, pos + len(ptext), ptext))
-        spans = [(0, len(ptext))] if part == "headline" else nlp.sentence_spans(ptext)
+        spans = [(0, len(ptext))] if part in ("headline", "dateline") else nlp.sentence_spans(ptext)
         for s, e in spans:
             n = len(sentences)
             sentences.append(Sentence(f"s{n + 1}", n, i, part, pos + s, pos + e, ptext[s:e]))

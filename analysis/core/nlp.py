@@ -182,6 +182,14 @@ _LABEL_RE = re.compile(r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|(?:Step|Ch
                        r"Nos\.)\s+\d{1,4}[a-z]?[.:]?)")
 _CITATION_RE = re.compile(r"(?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]\s*)+")
 _LOWER_START_RE = re.compile(r"\s*[a-z]+(?![\w'’-]|\.\w)")  # a whole lower-case word: not "eHow", "iPhone", "e.g."
+#: A title or a dating abbreviation at the end of a piece that Punkt closed: what follows is the name or the date it
+#: introduces ("Dr. William Glennie", "Mr. Marbles", "c. 1818", "b. March 2009", "div. 1964"), not a new sentence.
+_TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon)\.$")
+_DATING_END_RE = re.compile(r"(?:^|[\s(\[,;])(?:c|ca|b|d|m|div|fl|r)\.$")
+_DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+#: A reference marker glued to a sentence's full stop ("… in 2003.[4] It was …"): Punkt reads "2003.[4]" as one
+#: word and does not end the sentence there; a capital after the marker starts the next one.
+_MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\])+)\s+(?=[A-Z])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -205,7 +213,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     out: list[list[int]] = []
-    for s, e in _punkt().span_tokenize(text):
+    for s, e in _marker_breaks(text, _punkt().span_tokenize(text)):
         if not text[s:e].strip():
             continue
         m = _CITATION_RE.match(text, s)
@@ -221,8 +229,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if out and _LOWER_START_RE.match(text, s) and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in ".?!\"”’')":
             out[-1][1] = e
             continue
+        prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
+        if out and (_TITLE_END_RE.search(prev) or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))):
+            out[-1][1] = e
+            continue
         out.append([s, e])
     return [(s, e) for s, e in out]
+
+
+def _marker_breaks(text: str, spans) -> list[tuple[int, int]]:
+    """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows."""
+    out = []
+    for s, e in spans:
+        for m in _MARKER_BREAK_RE.finditer(text, s, e):
+            out.append((s, m.end(1)))
+            s = m.end()
+        out.append((s, e))
+    return out
 
 
 # Tokens: abbreviations like U.S., numbers with separators, words with inner hyphens or

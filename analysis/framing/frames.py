@@ -49,7 +49,7 @@ _GENERIC_LABELS = {
     "responsibility": "Attribution of responsibility",
 }
 #: Parts of an article read before its body: they are scored apart from the body.
-HEAD_PARTS = ("teaser", "headline", "standfirst")
+HEAD_PARTS = ("teaser", "headline", "dateline", "standfirst")
 SECTIONS = ("all", "head", "body")
 #: A frame is dominant when its score is at least this share (two-thirds) of its typology's top score.
 DOMINANT_SHARE = 2 / 3

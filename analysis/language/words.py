@@ -71,8 +71,8 @@ def word_rows(article: Article) -> tuple[Word, ...]:
 
 
 def headline_sentence_ids(article: Article) -> set[str]:
-    """Ids of the sentences in the headline."""
-    return {s.id for s in article.sentences if s.part == "headline"}
+    """Ids of the sentences in the headline and its dateline (not running prose)."""
+    return {s.id for s in article.sentences if s.part in ("headline", "dateline")}
 
 
 def size(article: Article) -> dict[str, int]:

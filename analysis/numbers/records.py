@@ -105,6 +105,8 @@ def _number_rows(article: Article) -> tuple[Number, ...]:
     # Over-long sentences in pieces (same sentence id, the piece's offsets): each figure's context is looked
     # for in its piece, so the time stays linear in the text.
     for s, toks in sentence_pieces(article):
+        if s.part == "dateline":
+            continue  # the article's own date (metadata), not a figure of the text
         text = s.text
         if not re.search(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth)", text, re.I):
             continue

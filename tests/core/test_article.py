@@ -55,7 +55,7 @@ def test_headline_blank_line_body_and_dateline():
     assert a.title == "Floods close schools"
     assert a.metadata["date"] == "2017-07-21"
     assert a.standfirst == ""
-    assert [p.part for p in a.paragraphs] == ["headline", "body", "body"]
+    assert [p.part for p in a.paragraphs] == ["headline", "dateline", "body", "body"]
 
 
 def test_hard_wrapped_paragraph_is_joined():

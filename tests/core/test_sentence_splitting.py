@@ -41,3 +41,38 @@ def test_heading_and_list_lines_are_their_own_units():
 def test_seed_keeps_sixteen_sentences(seed):
     assert len(seed.sentences) == 16
     assert [s.part for s in seed.sentences[:4]] == ["teaser", "teaser", "headline", "standfirst"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reference marker glued to the full stop still ends the sentence before a capital
+    ("The bridge opened in 1931.[7] Traffic grew fast.", ["The bridge opened in 1931.[7]", "Traffic grew fast."]),
+    ("He was known as Sam Cole Jr.. [3] Cole moved away.", ["He was known as Sam Cole Jr.. [3]", "Cole moved away."]),
+    # a title abbreviation is followed by the name it introduces
+    ("She studied with Dr. Anna Berg in Oslo. It was cold.", ["She studied with Dr. Anna Berg in Oslo.", "It was cold."]),
+    # but a name suffix or a street abbreviation can end one
+    ("The prize honours Sam Cole Jr. He spoke first.", ["The prize honours Sam Cole Jr.", "He spoke first."]),
+    ("They live on Mill St. The house is old.", ["They live on Mill St.", "The house is old."]),
+    # circa, born and divorced before a date do not end a sentence
+    ("The mill (c. 1750) burned. A son (b. June 2001) lived.", ["The mill (c. 1750) burned.", "A son (b. June 2001) lived."]),
+])
+def test_sentence_spans_markers_titles_and_dates(text, expected):
+    assert _split(text) == expected
+
+
+def test_dateline_is_a_unit_of_its_own():
+    a = parse_article("Floods close schools\n\nFriday, July 21, 2017\n\nSchools closed on Friday. Rain fell.")
+    assert [(s.part, s.text) for s in a.sentences] == [
+        ("headline", "Floods close schools"), ("dateline", "Friday, July 21, 2017"),
+        ("body", "Schools closed on Friday."), ("body", "Rain fell.")]
+    assert a.metadata["date"] == "2017-07-21"
+
+
+def test_weekday_date_run_into_the_headline_line_is_split_off():
+    a = parse_article("Council agrees new budget Monday, March 4, 2024\n\nThe council met. It agreed.")
+    assert a.title == "Council agrees new budget"
+    assert [(s.part, s.text) for s in a.sentences][:2] == [
+        ("headline", "Council agrees new budget"), ("dateline", "Monday, March 4, 2024")]
+    assert a.metadata["date"] == "2024-03-04"
+    # a headline that is only about a day keeps its words
+    b = parse_article("Why Monday matters\n\nThe council met. It agreed.")
+    assert b.title == "Why Monday matters" and len(b.sentences) == 3

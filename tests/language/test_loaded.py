@@ -49,7 +49,7 @@ def test_loaded_words_negatives(make_article):
     ("The governor dismissed the bogus report.", [("bogus", "emotive")]),
     ("Crowds of thugs blocked the road.", [("thugs", "pejorative_label")]),
     ("The minister boasted about the figures.", [("boasted", "dramatic")]),
-    ("The regime jailed two reporters.", [("regime", "pejorative_label")]),
+    ("He blamed the Chinese virus for the slump.", [("chinese virus", "pejorative_label")]),
     ("The plan was utterly ignored by the council.", [("utterly", "intensifier")]),
 ])
 def test_loaded_positives(make_article, text, expected):
@@ -65,6 +65,9 @@ def test_loaded_positives(make_article, text, expected):
     "Critics called the plan reckless.",                                # a view the writer reports
     "The patient was in a critical condition after the fall.",          # descriptive, not judging
     "Liberty University held its graduation.",                          # a name
+    "The regime jailed two reporters.",                                 # the usual word for such a government
+    "Two corrupt officials were convicted and a scandal followed.",     # the charge and the affair, not a judgement
+    "The battle over the budget led to sweeping cuts.",                 # plain words for a dispute and a measure
 ])
 def test_literal_or_attributed_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
