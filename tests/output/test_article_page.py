@@ -129,25 +129,26 @@ class _Click(PageCheck):
     pass
 
 
-_BAR_JS = """(chartId) => {
+_BAR_JS = """([chartId, selector, nth]) => {
   const gd = document.getElementById(chartId);
-  const bar = gd.querySelector('.trace.bars .point');
+  const bar = gd.querySelectorAll(selector)[nth];
   const trace = bar.closest('.trace').__data__[0].trace;
   const i = bar.__data__.i;
   const box = bar.getBoundingClientRect();
-  return {label: trace.y[i], ids: trace.customdata[i], x: box.left + box.width / 2, y: box.top + box.height / 2};
+  return {label: trace.y[i], x_value: trace.x[i], ids: trace.customdata[i], x: box.left + box.width / 2,
+          y: box.top + box.height / 2};
 }"""
 
 
-def test_clicking_a_chart_bar_highlights_its_sentences(folder, seed):
-    skip_without_chromium()
+def _click_through(folder: Path, page_name: str, chart_id: str, selector: str, nth: int = 0) -> dict:
+    """Click the ``nth`` bar or point of a chart on a report page; what was clicked and what the annotated article
+    then highlights."""
     seen: dict = {}
 
     def read(page, check) -> None:
-        el = page.locator("#loaded-words")
-        el.scroll_into_view_if_needed()
+        page.locator(f"#{chart_id}").scroll_into_view_if_needed()
         page.wait_for_timeout(200)
-        bar = page.evaluate(_BAR_JS, "loaded-words")
+        bar = page.evaluate(_BAR_JS, [chart_id, selector, nth])
         seen["bar"] = bar
         with page.expect_navigation():
             page.mouse.click(bar["x"], bar["y"])
@@ -156,8 +157,14 @@ def test_clicking_a_chart_bar_highlights_its_sentences(folder, seed):
         seen["lit"] = page.evaluate("() => Array.from(document.querySelectorAll('.al-s.al-hl')).map(e => e.id)")
         seen["status"] = page.evaluate("() => document.getElementById('al-hl-status').textContent")
 
-    (check,) = visit_pages([_Click(url=file_url(folder / "01-language.html"))], read, wait_ms=5000)
+    (check,) = visit_pages([_Click(url=file_url(folder / page_name))], read, wait_ms=5000)
     assert check.external_requests == [] and check.console_errors == [], check
+    return seen
+
+
+def test_clicking_a_chart_bar_highlights_its_sentences(folder, seed):
+    skip_without_chromium()
+    seen = _click_through(folder, "01-language.html", "loaded-words", ".trace.bars .point")
     bar = seen["bar"]
     # the sentences the clicked word occurs in, from the analysis itself
     loaded = loaded_words(seed)
@@ -166,6 +173,14 @@ def test_clicking_a_chart_bar_highlights_its_sentences(folder, seed):
     assert expected and bar["ids"] == ",".join(expected)
     assert seen["where"] == "article.html#hl=" + ",".join(expected)
     assert seen["lit"] == expected and all(s in seen["status"] for s in expected)
+
+
+def test_clicking_a_point_of_the_tone_arc_highlights_its_sentence(folder, seed):
+    skip_without_chromium()
+    seen = _click_through(folder, "01-language.html", "tone-arc", ".trace.scatter .points .point", nth=11)
+    expected = seed.sentences[int(seen["bar"]["x_value"]) - 1].id  # the point's position in reading order
+    assert seen["bar"]["ids"] == expected == "s12"
+    assert seen["where"] == f"article.html#hl={expected}" and seen["lit"] == [expected]
 
 
 def test_toggles_figure_cards_and_highlight_links_work_offline(folder):

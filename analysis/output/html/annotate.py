@@ -78,7 +78,7 @@ _CSS = """
 .al-annotated .al-part-teaser,.al-annotated .al-part-standfirst{font-style:italic}
 .al-annotated .al-sid{font-size:.65em;color:#777;vertical-align:super;margin-right:.15em;text-decoration:none;font-family:monospace}
 .al-annotated mark.al-m{background:transparent;color:inherit;padding:0 .05em;border-radius:2px}
-.al-annotated .al-s:target{outline:2px solid #ff9800;outline-offset:2px}
+.al-annotated .al-s{scroll-margin-top:3em}.al-annotated .al-s:target{outline:2px solid #ff9800;outline-offset:2px}
 .al-annotated .al-s.al-hl{background:#fff1b8;box-shadow:0 0 0 2px #ff9800;border-radius:2px}
 .al-annotated a.al-fig{color:inherit;text-decoration:none;cursor:pointer}
 .al-legend{list-style:none;padding:0;margin:.5em 0 1em 0;display:flex;flex-wrap:wrap;gap:.4em 1.4em;font-size:.9em}

@@ -20,7 +20,7 @@ SENTENCE_SCRIPT_ASSET = "assets/article-lens.js"
 
 ARTICLE_CSS = """
 .al-article-intro{max-width:48em;color:#333}.al-hl-status{min-height:1.2em;font-size:.9em;color:#7a4b00}
-.al-card:target{box-shadow:0 0 0 3px #17becf}
+.al-card{scroll-margin-top:3em}.al-card:target{box-shadow:0 0 0 3px #17becf}
 @media print{.al-annotated a.al-sid::after,.al-card a.al-sid::after{content:none}.al-hl-status{display:none}}
 """
 
