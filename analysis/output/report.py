@@ -745,6 +745,8 @@ def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
     for r in rows:
         slug = html.escape(r["slug"], quote=True)
         reports = " · ".join(f'<a href="{slug}/{stem}.html">{html.escape(label)}</a>' for stem, label in NOTEBOOKS)
+        if (out_dir / r["slug"] / ARTICLE_PAGE).is_file():  # not in a report of an older version
+            reports += f' · <a href="{slug}/{ARTICLE_PAGE}">Annotated article</a>'
         cells = [
             f'<td data-sort="{html.escape(r["title"].casefold(), quote=True)}"><a href="{slug}/index.html">{html.escape(r["title"])}</a>'
             f'<div class="al-reports">{reports}</div></td>'
