@@ -108,10 +108,13 @@ class ReportResult:
 
 def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool = True, nav: str = "",
           footer: str = "", sentence_script: bool | None = None) -> str:
-    """A whole report page. ``sentence_script`` (default: with plotly) loads the shared script that makes a click on
-    a chart's bar that stands for sentences highlight them in the annotated article (``article.html``)."""
+    """A whole report page. ``sentence_script`` loads the shared script that makes a click on a chart's bar that
+    stands for sentences highlight them in the annotated article (``article.html``); by default, on an article's
+    pages with charts (the pages one folder down, beside ``article.html``)."""
     plotly = f'<script src="{asset_prefix}{PLOTLY_ASSET}" charset="utf-8"></script>' if with_plotly else ""
-    if with_plotly if sentence_script is None else sentence_script:
+    if sentence_script is None:
+        sentence_script = with_plotly and asset_prefix == "../"
+    if sentence_script:
         sentences = (f'<script src="{asset_prefix}{SENTENCE_SCRIPT_ASSET}" data-article="{ARTICLE_PAGE}" '
                      'charset="utf-8"></script>\n')
     else:
@@ -159,7 +162,7 @@ def _write_page(target: Path, nb_node, title: str, nav: str, footer: str = "", c
 
 def _nav(article_title: str, current: str | None) -> str:
     links = ['<a href="../index.html">All articles</a>', '<a href="index.html">This article</a>']
-    for stem, label in (*NOTEBOOKS, (ARTICLE_PAGE[:-5], "Annotated article")):
+    for stem, label in (*NOTEBOOKS, (Path(ARTICLE_PAGE).stem, "Annotated article")):
         if stem == current:
             links.append(f"<strong>{html.escape(label)}</strong>")
         else:
@@ -605,7 +608,7 @@ def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, note
         summary = read_json(staging / "summary.json")
         write_text_atomic(staging / ARTICLE_PAGE, _page(f"Annotated article — {article.title}", article_body,
                                                         with_plotly=False, sentence_script=True,
-                                                        nav=_nav(article.title, ARTICLE_PAGE[:-5]),
+                                                        nav=_nav(article.title, Path(ARTICLE_PAGE).stem),
                                                         footer=method_footer(_method_facts(article))))
         write_text_atomic(staging / "index.html", _article_index(article, summary))
         write_text_atomic(staging / MARKER, json.dumps({"project": "article-lens", "version": VERSION,
