@@ -85,8 +85,7 @@ SENTENCE_SCRIPT = r"""/* article-lens: chart clicks and #hl= links highlight sen
     Array.prototype.forEach.call(document.querySelectorAll(".js-plotly-plot"), function (gd) {
       if (gd.alSentences || typeof gd.on !== "function") { return; }
       var linked = (gd.data || []).some(function (trace) {
-        var c = trace.customdata;
-        return c && c.length && sentenceIds(Array.isArray(c[0]) ? c[0][0] : c[0]).length;
+        return Array.prototype.some.call(trace.customdata || [], function (c) { return sentenceIds(c).length > 0; });
       });
       if (!linked) { return; }
       gd.alSentences = true;
