@@ -159,9 +159,11 @@ def escape_frame(frame: pd.DataFrame) -> ReaderFrame:
 
 
 def sentence_list(article: Article, sentence_ids, *, label: str = "") -> _HTML:
-    """The listed sentences, each with its id, escaped."""
+    """The listed sentences, each led by its id as a link to the sentence (``#s12``: in a report, the annotated
+    article's page), escaped."""
     items = "".join(
-        f'<li><code>{html.escape(sid)}</code> {html.escape(article.sentence(sid).text)}</li>' for sid in sentence_ids
+        f'<li><a class="al-sid" href="#{html.escape(sid, quote=True)}">{html.escape(sid)}</a> '
+        f'{html.escape(article.sentence(sid).text)}</li>' for sid in sentence_ids
     )
     head = f"<p>{html.escape(label)}</p>" if label else ""
     return _HTML(f"{head}<ul>{items}</ul>")

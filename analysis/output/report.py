@@ -24,6 +24,7 @@ from .brief import findings, load_reference, load_reliability
 from .charts.dashboard import dashboard_panels
 from .charts.export import BACKGROUND_CHARTS_ENV
 from .corpus import metrics_from_summary
+from .html.article_page import ARTICLE_PAGE, SENTENCE_SCRIPT, SENTENCE_SCRIPT_ASSET
 from .html.brief import brief_html, dashboard_html
 from .html.page import PAGE_CSS, drop_sanity_cells, method_footer, print_images, table_of_contents
 from .html.tables import TABLE_CSS, TABLE_SCRIPT, link_sentence_ids
@@ -107,14 +108,24 @@ class ReportResult:
 
 
 def _page(title: str, body: str, *, asset_prefix: str = "../", with_plotly: bool = True, nav: str = "",
-          footer: str = "") -> str:
+          footer: str = "", sentence_script: bool | None = None) -> str:
+    """A whole report page. ``sentence_script`` loads the shared script that makes a click on a chart's bar that
+    stands for sentences highlight them in the annotated article (``article.html``); by default, on an article's
+    pages with charts (the pages one folder down, beside ``article.html``)."""
     plotly = f'<script src="{asset_prefix}{PLOTLY_ASSET}" charset="utf-8"></script>' if with_plotly else ""
+    if sentence_script is None:
+        sentence_script = with_plotly and asset_prefix == "../"
+    if sentence_script:
+        sentences = (f'<script src="{asset_prefix}{SENTENCE_SCRIPT_ASSET}" data-article="{ARTICLE_PAGE}" '
+                     'charset="utf-8"></script>\n')
+    else:
+        sentences = ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self' 'unsafe-inline' data: blob:; connect-src 'none'\">\n"
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}{TABLE_CSS}{PAGE_CSS}</style>\n{plotly}\n</head>\n<body>\n{nav}\n"
-        f"{table_of_contents(body)}\n{body}\n{footer}\n<script>{TABLE_SCRIPT}</script>\n</body>\n</html>\n"
+        f"{table_of_contents(body)}\n{body}\n{footer}\n<script>{TABLE_SCRIPT}</script>\n{sentences}</body>\n</html>\n"
     )
 
 
@@ -144,15 +155,15 @@ def _method_facts(article: Article | None = None) -> list[tuple[str, str]]:
 
 
 def _write_page(target: Path, nb_node, title: str, nav: str, footer: str = "", charts: str = "figures") -> Path:
-    """Export an executed notebook as a report page; sentence ids in tables link to the annotated article, each
-    chart has its PNG for print."""
+    """Export an executed notebook as a report page; sentence ids in tables and sentence links link to the annotated
+    article (``article.html``), each chart has its PNG for print."""
     body = print_images(link_sentence_ids(_export_html(nb_node)), charts)
     return write_text_atomic(target, _page(title, body, nav=nav, footer=footer))
 
 
 def _nav(article_title: str, current: str | None) -> str:
     links = ['<a href="../index.html">All articles</a>', '<a href="index.html">This article</a>']
-    for stem, label in NOTEBOOKS:
+    for stem, label in (*NOTEBOOKS, (Path(ARTICLE_PAGE).stem, "Annotated article")):
         if stem == current:
             links.append(f"<strong>{html.escape(label)}</strong>")
         else:
@@ -189,6 +200,15 @@ def _article_lens_summary(article, target):
 
 _article_lens_summary({article!r}, {target!r})
 del _article_lens_summary
+"""
+
+#: Shows the annotated article's page body (:func:`analysis.output.html.article_page.article_page`) in the kernel
+#: that ran the article's notebooks, where every analysis is cached; the build reads the HTML from the output.
+#: Binds no name.
+_ARTICLE_CODE = """\
+__import__("IPython.display", fromlist=["display"]).display(
+    __import__("analysis.output.html.article_page", fromlist=["article_page"]).article_page(
+        __import__("analysis.output.notebook", fromlist=["load"]).load({article!r})))
 """
 
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -345,6 +365,15 @@ def _wait_for_charts(km) -> None:
 def _write_summary(km, article: str, target: Path) -> None:
     """Write ``target`` (the JSON summary of ``article``) from the kernel that ran the article's notebooks."""
     _run_code(_SUMMARY_CODE.format(article=article, target=str(target)), km)
+
+
+def _article_body(km, article: str) -> str:
+    """The body of the annotated article's page of ``article``, built in the kernel that ran its notebooks."""
+    nb = _run_code(_ARTICLE_CODE.format(article=article), km)
+    for output in nb.cells[0].outputs:
+        if output.get("output_type") == "display_data" and "text/html" in output.get("data", {}):
+            return output["data"]["text/html"]
+    raise RuntimeError("the annotated article was not shown")
 
 
 def _last_line(exc: BaseException) -> str:
@@ -568,6 +597,8 @@ def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, note
                                                             method_footer(_method_facts(article)))))
                     step = "summary"
                     _write_summary(km, source, staging / "summary.json")
+                    step = "annotated article"
+                    article_body = _article_body(km, source)
                     step = "figures"
                     _wait_for_charts(km)
                 for stem, page in pages:
@@ -576,6 +607,10 @@ def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, note
             except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
                 return ReportResult(shown, folder, None, f"{step} failed on '{shown}': {_last_line(exc)[:300]}")
         summary = read_json(staging / "summary.json")
+        write_text_atomic(staging / ARTICLE_PAGE, _page(f"Annotated article — {article.title}", article_body,
+                                                        with_plotly=False, sentence_script=True,
+                                                        nav=_nav(article.title, Path(ARTICLE_PAGE).stem),
+                                                        footer=method_footer(_method_facts(article))))
         write_text_atomic(staging / "index.html", _article_index(article, summary))
         write_text_atomic(staging / MARKER, json.dumps({"project": "article-lens", "version": VERSION,
                                                         "source": _source_key(path)}, ensure_ascii=False) + "\n")
@@ -592,6 +627,7 @@ def _build_locked(path: Path, article: Article, out_dir: Path, folder: str, note
 def _article_index(article: Article, summary: dict) -> str:
     meta = article.metadata
     items = "".join(f'<li><a href="{stem}.html">{html.escape(label)}</a></li>' for stem, label in NOTEBOOKS)
+    items += f'<li><a href="{ARTICLE_PAGE}">The annotated article</a>: every layer, every sentence</li>'
     facts = [
         ("Source", meta.get("source", "not given")),
         ("Date", meta.get("date", "not given")),
@@ -714,6 +750,8 @@ def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
     for r in rows:
         slug = html.escape(r["slug"], quote=True)
         reports = " · ".join(f'<a href="{slug}/{stem}.html">{html.escape(label)}</a>' for stem, label in NOTEBOOKS)
+        if (out_dir / r["slug"] / ARTICLE_PAGE).is_file():  # not in a report of an older version
+            reports += f' · <a href="{slug}/{ARTICLE_PAGE}">Annotated article</a>'
         cells = [
             f'<td data-sort="{html.escape(r["title"].casefold(), quote=True)}"><a href="{slug}/index.html">{html.escape(r["title"])}</a>'
             f'<div class="al-reports">{reports}</div></td>'
@@ -816,6 +854,10 @@ def _ensure_plotly_asset(out_dir: Path) -> Path:
     js = get_plotlyjs()
     if not target.exists() or target.stat().st_size != len(js.encode("utf-8")):
         write_text_atomic(target, js)
+    # beside it, the reports' own script: chart clicks highlight sentences in the annotated article
+    script = out_dir / SENTENCE_SCRIPT_ASSET
+    if not script.exists() or script.read_text(encoding="utf-8") != SENTENCE_SCRIPT:
+        write_text_atomic(script, SENTENCE_SCRIPT)
     return target
 
 

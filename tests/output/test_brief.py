@@ -78,7 +78,8 @@ def test_html_escapes_and_links_every_evidence_sentence():
                       "attribution", "02-framing")
     out = brief_html([f], {"attribution": "Measured <well>."})
     assert "<script>x" not in out and "&lt;script&gt;" in out and "Measured &lt;well&gt;." in out
-    assert 'href="01-language.html#s2"' in out and 'href="01-language.html#s10"' in out
+    assert 'href="article.html#s2"' in out and 'href="article.html#s10"' in out
+    assert '(<a href="article.html#s2" class="al-sid">s2</a>)' in out  # an id in the finding's text is a link too
     assert "unusual" in out
     assert "No finding" in brief_html([], {})
 

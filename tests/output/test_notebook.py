@@ -127,7 +127,7 @@ def test_sentence_list(make_article):
     art = make_article("News", "Officials said <b>no</b> & more. Nothing else.")
     out = sentence_list(art, ["s3", "s2"], label="Two <sentences>:")._repr_html_()
     assert out.startswith("<p>Two &lt;sentences&gt;:</p><ul>")
-    assert out.index("<code>s3</code>") < out.index("<code>s2</code>")
+    assert out.index('<a class="al-sid" href="#s3">s3</a>') < out.index('<a class="al-sid" href="#s2">s2</a>')
     assert "&lt;b&gt;no&lt;/b&gt; &amp; more." in out and "<b>no</b>" not in out
     assert sentence_list(art, [])._repr_html_() == "<ul></ul>"
     with pytest.raises(KeyError):

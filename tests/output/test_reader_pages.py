@@ -136,7 +136,7 @@ def test_the_brief_comes_first_and_its_evidence_opens_the_sentence(report_set):
 
     (check,) = visit_pages([ReaderCheck(url=file_url(index))], read)
     where, sentence = check.text.split("|", 1)
-    assert where == "01-language.html#s12" and "concern" in sentence.lower()
+    assert where == "article.html#s12" and "concern" in sentence.lower()
     assert (ARTIFACTS / "brief-400.png").stat().st_size > 0 and (ARTIFACTS / "brief-1280.png").stat().st_size > 0
 
 

@@ -50,7 +50,7 @@ def test_sentence_id_cells_link_only_in_reports():
     out = reader_table_html(pd.DataFrame({"sentence_ids": [["s2", "s10"]], "text": ["see s3 here"]}))
     assert "<a " not in out  # the notebook's own view carries no links
     linked = link_sentence_ids(out)
-    assert '<a href="01-language.html#s2">s2</a>, <a href="01-language.html#s10">s10</a>' in linked
+    assert '<a href="article.html#s2">s2</a>, <a href="article.html#s10">s10</a>' in linked
     assert "see s3 here" in linked  # prose cells are left alone
 
 

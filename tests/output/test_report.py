@@ -12,8 +12,7 @@ by this module), then:
   display options and binds no name;
 * in headless Chromium, from ``file://`` with all network blocked (``tests/support/browser_probe.py``):
   no request leaves, no console error, every plotly chart has drawn its SVG, the page title names
-  the article, the annotated-article view (``.al-annotated``) is there — asserted only while
-  ``notebooks/01-language.ipynb`` calls ``annotate`` (the view comes from that notebook) — and a
+  the article, the annotated article (``.al-annotated``) is on its own page, ``article.html`` — and a
   full-page screenshot of every page is saved under ``tests/artifacts/reports/`` (git-ignored).
 """
 
@@ -36,12 +35,6 @@ from conftest import ROOT
 SEED_SLUG = "seed-us-immigration-enforcement"
 SEED_TITLE = "Trump Intensifies Immigration Enforcement Efforts Amid Sanctuary City Tensions"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "reports"
-
-
-def _annotated_view_expected() -> bool:
-    """True while the language notebook builds the annotated article (issue 3)."""
-    source = (NOTEBOOKS_DIR / "01-language.ipynb").read_text(encoding="utf-8")
-    return "annotate" in source
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +60,7 @@ def _tree_hashes(folder: Path) -> dict[str, str]:
 
 
 def _article_pages(out: Path, slug: str) -> list[Path]:
-    return [out / slug / f"{stem}.html" for stem, _ in NOTEBOOKS] + [out / slug / "index.html"]
+    return [out / slug / f"{stem}.html" for stem, _ in NOTEBOOKS] + [out / slug / "article.html", out / slug / "index.html"]
 
 
 def test_every_bundled_article_is_built(bundled):
@@ -145,7 +138,6 @@ def test_reports_in_headless_chromium(bundled):
         for page in _article_pages(out, slug):
             pages.append(page)
             owner[page] = slug
-    annotated = _annotated_view_expected()
     probes = probe_pages(pages, screenshot_dir=ARTIFACTS, root=out, selectors=[".al-annotated"], hover=False)
     assert len(probes) == len(pages)
     for probe in probes:
@@ -160,11 +152,11 @@ def test_reports_in_headless_chromium(bundled):
             continue
         title = bundled["titles"][slug]
         assert title in probe.title, (name, probe.title)
-        if probe.path.name != "index.html":
+        if probe.path.name not in ("index.html", "article.html"):
             assert probe.plot_containers > 0, name
             assert title in probe.text  # the provenance header names it too
-        if annotated and probe.path.name == "01-language.html":
-            assert probe.counts[".al-annotated"] >= 1, (name, "no annotated-article view")
+        if probe.path.name == "article.html":
+            assert probe.counts[".al-annotated"] == 1, (name, "no annotated article")
 
 
 def _assigned_names(notebook: Path) -> set[str]:

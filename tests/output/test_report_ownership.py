@@ -22,6 +22,7 @@ import analysis.output.report as report
 from analysis import build_summary, load_article
 from analysis.core.errors import ArticleError
 from analysis.core.io import hold_lock, write_text_atomic
+from analysis.output.html.article_page import article_page_html
 
 from conftest import run_cli
 
@@ -37,6 +38,7 @@ def cheap(monkeypatch):
     monkeypatch.setattr(report, "_run_code", lambda code, km: None)
     monkeypatch.setattr(report, "_write_summary", lambda km, article, target: write_text_atomic(
         target, json.dumps(build_summary(load_article(article)))))
+    monkeypatch.setattr(report, "_article_body", lambda km, article: article_page_html(load_article(article)))
     return report
 
 

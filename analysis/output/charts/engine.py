@@ -21,6 +21,7 @@ __all__ = [
     "caption_text",
     "drawn_data",
     "EMPTY_CHART_NOTE",
+    "sentence_ids_text",
 ]
 
 
@@ -53,6 +54,10 @@ class Chart:
     sort: bool = True
     #: ``barh``: categories whose value is 0 are left out and named in the caption.
     omit_zero: bool = True
+    #: The column of ``data`` holding the sentence ids each bar, point or (heat map: the ``x`` column) cell stands
+    #: for ("s1, s3" or a list); the interactive chart carries them as ``customdata``, and the reports' script
+    #: highlights those sentences in the annotated article when the bar is clicked. None: not sentences.
+    sentences: str | None = None
 
 
 def _esc(value) -> str:
@@ -178,6 +183,25 @@ def caption_text(chart: Chart) -> str:
     return _caption(chart, _drawable(chart)[1])
 
 
+def sentence_ids_text(value) -> str:
+    """Sentence ids as the ``customdata`` of a chart's point: ``"s1,s3"`` (from a list or from ``"s1, s3"``).
+
+    >>> sentence_ids_text(["s1", "s3"]), sentence_ids_text("s2, s10"), sentence_ids_text(None)
+    ('s1,s3', 's2,s10', '')
+    """
+    items = value if isinstance(value, (list, tuple)) else str(value).replace(",", " ").split() if isinstance(value, str) else []
+    return ",".join(str(v).strip() for v in items if str(v).strip())
+
+
+_CLICK_HINT = "Click: show these sentences in the article"
+
+
+def _customdata(chart: Chart, d: pd.DataFrame) -> list[str] | None:
+    if not chart.sentences or chart.sentences not in d.columns:
+        return None
+    return [sentence_ids_text(v) for v in d[chart.sentences]]
+
+
 def _hover_text(chart: Chart, d: pd.DataFrame) -> list[str] | None:
     if not chart.hover:
         return None
@@ -190,6 +214,8 @@ def _hover_text(chart: Chart, d: pd.DataFrame) -> list[str] | None:
                 val = val[:157] + "..."
             shown = val if isinstance(val, str) else format_cell(val, col)[0]
             parts.append(f"{_esc(column_label(col))}: {_esc(shown)}")
+        if chart.sentences and chart.sentences in d.columns and sentence_ids_text(row[chart.sentences]):
+            parts.append(f"<i>{_CLICK_HINT}</i>")
         out.append("<br>".join(parts))
     return out
 
@@ -231,6 +257,7 @@ def _plotly_untemplated(chart: Chart):
     d, _ = _drawable(chart)
     fig = go.Figure()
     hover = _hover_text(chart, d)
+    custom = _customdata(chart, d)
     if d.empty:
         fig.add_annotation(text=_esc(EMPTY_CHART_NOTE), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                            font=dict(size=14, color="#555555"))
@@ -240,6 +267,7 @@ def _plotly_untemplated(chart: Chart):
         groups = [(None, d)] if not chart.color else list(d.groupby(chart.color, sort=True))
         for n, (name, grp) in enumerate(groups):
             htext = [hover[d.index.get_loc(i)] for i in grp.index] if hover else None
+            cdata = [custom[d.index.get_loc(i)] for i in grp.index] if custom else None
             error = None
             if chart.interval and chart.kind == "barh" and not chart.color:
                 low, high = (pd.to_numeric(grp[c], errors="coerce") for c in chart.interval)
@@ -254,6 +282,7 @@ def _plotly_untemplated(chart: Chart):
                 marker_color=category_colour(name) if name is not None else SINGLE,
                 hovertext=htext, hoverinfo="text" if htext else None, showlegend=name is not None, error_x=error,
                 text=labels, textposition="outside" if labels else None, cliponaxis=False if labels else None,
+                customdata=cdata,
             ))
         if chart.kind == "barh":
             fig.update_yaxes(autorange="reversed", type="category")
@@ -261,14 +290,18 @@ def _plotly_untemplated(chart: Chart):
             fig.update_layout(barmode="stack")
     elif chart.kind == "line":
         fig.add_trace(go.Scatter(x=_axis_values(d[chart.x]), y=_axis_values(d[chart.y]), mode="lines+markers",
-                                 hovertext=hover, hoverinfo="text" if hover else None, line_color=SINGLE))
+                                 hovertext=hover, hoverinfo="text" if hover else None, line_color=SINGLE,
+                                 customdata=custom))
         for v in chart.vlines:
             fig.add_vline(x=v, line_dash="dot", line_color="#999999")
     elif chart.kind == "heatmap":
         pivot = d.pivot_table(index=chart.y, columns=chart.x, values=chart.color, aggfunc="sum", fill_value=0, sort=False)
         scale = dict(colorscale=TONE_SCALE, zmid=0, zmin=-1, zmax=1) if _is_tone(chart.color) else dict(colorscale="Blues")
+        cells = None
+        if chart.sentences and chart.sentences == chart.x:  # each column is a sentence
+            cells = [[sentence_ids_text(str(c)) for c in pivot.columns] for _ in pivot.index]
         fig.add_trace(go.Heatmap(z=pivot.values, x=[_esc(c) for c in pivot.columns], y=[_esc(r) for r in pivot.index],
-                                 **scale))
+                                 customdata=cells, **scale))
     if chart.hline is not None and not d.empty:
         fig.add_hline(y=chart.hline, line_color="#666666", line_width=1)
     fig.update_layout(
@@ -378,7 +411,8 @@ def _tight_layout(fig, *, bottom: float) -> None:
 
 
 def bar_chart(data: pd.DataFrame, *, id: str, label: str, value: str, title: str, x_label: str, y_label: str,
-              color: str | None = None, hover: Sequence[str] = (), caption: str = "") -> Chart:
-    """Horizontal bars, one per row of ``data`` (label column on the y axis)."""
+              color: str | None = None, hover: Sequence[str] = (), caption: str = "", sentences: str | None = None) -> Chart:
+    """Horizontal bars, one per row of ``data`` (label column on the y axis); ``sentences`` names the column of
+    the sentence ids each bar stands for (see :attr:`Chart.sentences`)."""
     return Chart(id=id, kind="barh", data=data.reset_index(drop=True), x=value, y=label, title=title,
-                 x_label=x_label, y_label=y_label, color=color, hover=tuple(hover), caption=caption)
+                 x_label=x_label, y_label=y_label, color=color, hover=tuple(hover), caption=caption, sentences=sentences)

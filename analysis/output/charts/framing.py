@@ -36,7 +36,7 @@ def frame_profile_chart(profile: pd.DataFrame, *, id: str = "frame-profile") -> 
     d["evidence"] = [", ".join(c[:6]) for c in d["cues"]]
     d["sentences"] = [", ".join(s) for s in d["sentence_ids"]]
     d = d[["frame_label", "typology", "frame", "score", "weight", "dominant", "absent", "evidence", "sentences"]]
-    return bar_chart(d, id=id, label="frame_label", value="score", color="typology",
+    return bar_chart(d, id=id, label="frame_label", value="score", color="typology", sentences="sentences",
                      title="Frame profile: how strongly the article uses each frame",
                      x_label="Frame cue weight per 100 words", y_label="Frame (typology: frame)",
                      hover=("frame_label", "score", "weight", "evidence", "sentences"),
@@ -75,7 +75,7 @@ def frame_heatmap_chart(sentence_frames: pd.DataFrame, article: Article, *, id: 
     if not d.empty:
         weights = d.groupby(["frame_label", "sentence_id"])["weight"].sum()
         grid["weight"] = [int(weights.get((lab, sid), 0)) for lab, sid in zip(grid["frame_label"], grid["sentence_id"])]
-    return Chart(id=id, kind="heatmap", data=grid, x="sentence_id", y="frame_label", color="weight",
+    return Chart(id=id, kind="heatmap", data=grid, x="sentence_id", y="frame_label", color="weight", sentences="sentence_id",
                  title="Which frames each sentence uses",
                  x_label="Sentence (in reading order: s1, s2, ...)", y_label="Frame (typology: frame)",
                  caption="Cell: summed weight of the frame's cue words in the sentence (1 = weak cue, 2 = strong cue).")
@@ -99,34 +99,42 @@ def source_share_chart(sources: pd.DataFrame, *, id: str = "source-share", top: 
     """Share of the article's attributed words carried by each source, coloured by kind of attribution."""
     d = sources.head(top).copy()
     d["percent"] = (100 * d["share"].astype(float)).round(1)
-    d = d[["source", "kind", "percent", "words", "count"]]
-    return bar_chart(d, id=id, label="source", value="percent", color="kind",
+    d["sentence_ids"] = [", ".join(dict.fromkeys(ids)) for ids in d["sentence_ids"]]
+    d = d[["source", "kind", "percent", "words", "count", "sentence_ids"]]
+    return bar_chart(d, id=id, label="source", value="percent", color="kind", sentences="sentence_ids",
                      title="Who carries the article's attributed claims",
                      x_label="Share of attributed words (%)", y_label="Source",
                      hover=("source", "kind", "percent", "words", "count"))
 
 
 def terms_chart(terms: pd.DataFrame, *, id: str = "terms") -> Chart:
-    """Uses of each contested term, split into the article's own words and quoted uses."""
+    """Uses of each contested term, split into the article's own words and quoted uses (a click on either part shows
+    every sentence that uses the term)."""
     rows = []
     for r in terms.itertuples(index=False):
-        rows.append((r.term, r.signals, "article's own words", int(r.own_words)))
-        rows.append((r.term, r.signals, "inside quotation marks", int(r.in_quotes)))
-    d = pd.DataFrame(rows, columns=["term", "signals", "where", "uses"])
+        ids = ", ".join(dict.fromkeys(getattr(r, "sentence_ids", ()) or ()))
+        rows.append((r.term, r.signals, "article's own words", int(r.own_words), ids))
+        rows.append((r.term, r.signals, "inside quotation marks", int(r.in_quotes), ids))
+    d = pd.DataFrame(rows, columns=["term", "signals", "where", "uses", "sentence_ids"])
     return bar_chart(d, id=id, label="term", value="uses", color="where", title="Contested terms the article uses",
+                     sentences="sentence_ids",
                      x_label="Uses", y_label="Term (glossary entry)", hover=("term", "signals", "where", "uses"))
 
 
 def actors_chart(actors: pd.DataFrame, *, id: str = "actors", top: int = 15) -> Chart:
     """Mentions of the ``top`` most named actors (the table of :func:`analysis.framing.actors.actors`), coloured by kind."""
-    d = actors.head(top)[["name", "kind", "mentions"]].copy()
+    d = actors.head(top)[["name", "kind", "mentions", "sentence_ids"]].copy()
+    d["sentence_ids"] = [", ".join(dict.fromkeys(ids)) for ids in d["sentence_ids"]]
     return bar_chart(d, id=id, label="name", value="mentions", color="kind", title="Who the article names",
+                     sentences="sentence_ids",
                      x_label="Mentions", y_label="Person, organisation or group", hover=("name", "kind", "mentions"))
 
 
 def sources_chart(attributions: pd.DataFrame, *, id: str = "attribution-kinds") -> Chart:
     """How many attributions of each kind (``ATTRIBUTION_KINDS``, every kind listed, most accountable first)."""
     counts = attributions["kind"].value_counts()
-    d = pd.DataFrame({"kind": list(ATTRIBUTION_KINDS), "count": [int(counts.get(k, 0)) for k in ATTRIBUTION_KINDS]})
-    return bar_chart(d, id=id, label="kind", value="count", title="How claims are attributed",
+    ids = [", ".join(dict.fromkeys(attributions.loc[attributions["kind"] == k, "sentence_id"])) for k in ATTRIBUTION_KINDS]
+    d = pd.DataFrame({"kind": list(ATTRIBUTION_KINDS), "count": [int(counts.get(k, 0)) for k in ATTRIBUTION_KINDS],
+                      "sentence_ids": ids})
+    return bar_chart(d, id=id, label="kind", value="count", title="How claims are attributed", sentences="sentence_ids",
                      x_label="Attributions in the article", y_label="Kind of source", hover=("kind", "count"))

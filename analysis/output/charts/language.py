@@ -43,8 +43,10 @@ def keyness_chart(keys: pd.DataFrame, *, id: str = "keyness", top_over: int = 15
     under = sig[sig["direction"] == "under"].head(top_under)
     d = pd.concat([over, under], ignore_index=True)
     d = d.assign(use=d["direction"].map({"over": "over-used (more than in news English)", "under": "under-used (less than in news English)"}))
-    d = d[["term", "log_ratio", "use", "count", "ref_count", "per_1000", "ref_per_1000", "log_likelihood", "significance"]]
-    return bar_chart(d, id=id, label="term", value="log_ratio", color="use",
+    d = d.assign(sentence_ids=d["sentence_ids"].map(", ".join) if "sentence_ids" in d.columns else "")
+    d = d[["term", "log_ratio", "use", "count", "ref_count", "per_1000", "ref_per_1000", "log_likelihood", "significance",
+           "sentence_ids"]]
+    return bar_chart(d, id=id, label="term", value="log_ratio", color="use", sentences="sentence_ids",
                      title="Words this article uses more, or less, than news English",
                      x_label="Log ratio against Brown news (+1 = twice as frequent, −1 = half)",
                      y_label="Word", hover=("term", "count", "ref_count", "per_1000", "ref_per_1000", "log_likelihood"),
@@ -65,11 +67,14 @@ def stance_chart(markers: pd.DataFrame, n_words: int, *, id: str = "stance-rates
     rows = []
     for cat, label in STANCE_LABELS.items():
         sub = markers[markers["category"] == cat]
-        counts = sub["subcategory"].replace("", "other").value_counts()
+        kinds = sub["subcategory"].replace("", "other")
+        counts = kinds.value_counts()
         for subcat, count in sorted(counts.items()):
-            rows.append((label, subcat.replace("_", " "), int(count), round(count * 1000 / n_words, 2) if n_words else 0.0))
-    d = pd.DataFrame(rows, columns=["category", "kind", "count", "per_1000"])
-    return bar_chart(d, id=id, label="category", value="per_1000", color="kind",
+            ids = ", ".join(dict.fromkeys(sub.loc[kinds == subcat, "sentence_id"]))
+            rows.append((label, subcat.replace("_", " "), int(count), round(count * 1000 / n_words, 2) if n_words else 0.0,
+                         ids))
+    d = pd.DataFrame(rows, columns=["category", "kind", "count", "per_1000", "sentence_ids"])
+    return bar_chart(d, id=id, label="category", value="per_1000", color="kind", sentences="sentence_ids",
                      title="How sure does the article sound?", x_label="Per 1,000 words", y_label="",
                      hover=("category", "kind", "count", "per_1000"),
                      caption="Lexicon: data/lexicons/hedges_boosters.csv (Hyland 2005; Biber et al. 1999).")
@@ -88,6 +93,7 @@ def loaded_words_chart(loaded: pd.DataFrame, *, id: str = "loaded-words", top: i
         d = d.sort_values(["count", "intensity", "word"], ascending=[False, False, True], kind="mergesort").head(top)
         d = d[["word", "count", "category", "intensity", "sentence_ids"]]
     return bar_chart(d, id=id, label="word", value="count", color="category", title="Loaded and emotive words",
+                     sentences="sentence_ids",
                      x_label="Occurrences", y_label="Word as written",
                      hover=("word", "category", "intensity", "count", "sentence_ids"),
                      caption="Lexicon: data/lexicons/loaded_words.csv; 'emotive': VADER valence of 2+ and in the Hu & Liu opinion lexicon.")
@@ -108,7 +114,7 @@ def tone_words_chart(words: pd.DataFrame, *, id: str = "tone-words", top: int = 
         d = d.assign(_abs=d["total_valence"].abs())
         d = d.sort_values(["_abs", "term"], ascending=[False, True], kind="mergesort").head(top)
         d = d[["term", "total_valence", "tone", "count", "sentence_ids"]]
-    return bar_chart(d, id=id, label="term", value="total_valence", color="tone",
+    return bar_chart(d, id=id, label="term", value="total_valence", color="tone", sentences="sentence_ids",
                      title="Words that carry the tone", x_label="Sum of VADER valence (−4 … +4 per occurrence)",
                      y_label="Word", hover=("term", "total_valence", "count", "sentence_ids"),
                      caption="VADER lexicon (Hutto & Gilbert 2014). Proper nouns left out.")
@@ -117,8 +123,11 @@ def tone_words_chart(words: pd.DataFrame, *, id: str = "tone-words", top: int = 
 def passives_chart(found: pd.DataFrame, *, id: str = "passives") -> Chart:
     """Passive clauses by kind, split by whether they name who acts."""
     d = passive_counts(found)
-    d = d.assign(kind_label=d["label"])[["kind_label", "count", "agent"]]
+    ids = [", ".join(dict.fromkeys(found.loc[(found["kind"] == k) & (found["agentless"] == (a == "no agent named")),
+                                             "sentence_id"])) for k, a in zip(d["kind"], d["agent"])]
+    d = d.assign(kind_label=d["label"], sentence_ids=ids)[["kind_label", "count", "agent", "sentence_ids"]]
     return bar_chart(d, id=id, label="kind_label", value="count", color="agent", title="Passive clauses",
+                     sentences="sentence_ids",
                      x_label="Passive clauses", y_label="Kind", hover=("kind_label", "agent", "count"))
 
 
@@ -139,6 +148,7 @@ def tone_chart(tone: pd.DataFrame, *, id: str = "tone-arc") -> Chart:
                  x_label="Sentence (in reading order; dotted lines mark new paragraphs)",
                  y_label="VADER compound score (−1 negative … +1 positive)",
                  hover=("sentence_id", "compound", "text"), vlines=starts, hline=0.0, y_range=(-1.05, 1.05),
+                 sentences="sentence_id",
                  caption="Tone: VADER (Hutto & Gilbert 2014) via NLTK.")
 
 
@@ -148,7 +158,7 @@ def sentence_length_chart(lengths: pd.DataFrame, *, id: str = "sentence-lengths"
     d.insert(0, "position", range(1, len(d) + 1))
     return Chart(id=id, kind="bar", data=d[["position", "sentence_id", "part", "n_words", "text"]], x="position",
                  y="n_words", title="Sentence length", x_label="Sentence (in reading order)",
-                 y_label="Words in the sentence", hover=("sentence_id", "n_words", "text"))
+                 y_label="Words in the sentence", hover=("sentence_id", "n_words", "text"), sentences="sentence_id")
 
 
 def frequent_words_chart(words: pd.DataFrame, *, id: str = "frequent-words") -> Chart:

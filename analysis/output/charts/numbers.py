@@ -31,7 +31,7 @@ def figure_kinds_chart(figs: pd.DataFrame, *, id: str = "figure-kinds") -> Chart
     """Figures by kind (count, money, percent, proportion, duration, other), each bar split by whether a source is
     given and whether the figure is hedged.
 
-    Data columns: kind, status, figures, examples (the figures as written, for the hover).
+    Data columns: kind, status, figures, examples (the figures as written, for the hover), sentence_ids.
     """
     d = figs.copy()
     d["status"] = figure_status(d) if len(d) else pd.Series(dtype=object)
@@ -41,9 +41,9 @@ def figure_kinds_chart(figs: pd.DataFrame, *, id: str = "figure-kinds") -> Chart
         for status in FIGURE_STATUSES:
             sel = d[(d["kind"] == kind) & (d["status"] == status)]
             examples = "; ".join(f"{t} ({c})" if isinstance(c, str) and c else str(t) for t, c in zip(sel["text"], sel["counts"]))
-            rows.append((kind, status, int(len(sel)), examples))
-    data = pd.DataFrame(rows, columns=["kind", "status", "figures", "examples"])
-    return bar_chart(data, id=id, label="kind", value="figures", color="status",
+            rows.append((kind, status, int(len(sel)), examples, ", ".join(dict.fromkeys(sel["sentence_id"]))))
+    data = pd.DataFrame(rows, columns=["kind", "status", "figures", "examples", "sentence_ids"])
+    return bar_chart(data, id=id, label="kind", value="figures", color="status", sentences="sentence_ids",
                      title="Figures by kind: who gives them and how they are hedged",
                      x_label="Figures in the article", y_label="Kind of figure",
                      hover=("kind", "status", "figures", "examples"),
@@ -56,7 +56,8 @@ def public_figures_chart(public: pd.DataFrame, voices: pd.DataFrame, *, id: str 
     that name or quote them, split into sentences where they are quoted, paraphrased, or only named.
 
     ``public`` is :func:`analysis.people.public_figures.public_figures`, ``voices`` is
-    :func:`analysis.people.public_figures.voice_by_sentence`. Data columns: name, type, role, sentences, mentions.
+    :func:`analysis.people.public_figures.voice_by_sentence`. Data columns: name, type, role, sentences, mentions,
+    sentence_ids.
     """
     # The most mentioned, plus everyone given a voice (a one-mention speaker matters here).
     keep = set(public.head(top).index) | set(public.index[public["voiced"].astype(bool)]) if len(public) else set()
@@ -67,10 +68,11 @@ def public_figures_chart(public: pd.DataFrame, voices: pd.DataFrame, *, id: str 
         quoted = set(v.loc[v["voice"] == "quoted", "sentence_id"]) if len(v) else set()
         paraphrased = (set(v.loc[v["voice"] == "paraphrased", "sentence_id"]) if len(v) else set()) - quoted
         named = set(r.sentence_ids) - quoted - paraphrased
-        for role, n in zip(VOICE_ROLES, (len(named), len(paraphrased), len(quoted))):
-            rows.append((r.name, r.type, role, n, int(r.mentions)))
-    data = pd.DataFrame(rows, columns=["name", "type", "role", "sentences", "mentions"])
-    return bar_chart(data, id=id, label="name", value="sentences", color="role",
+        for role, ids in zip(VOICE_ROLES, (named, paraphrased, quoted)):
+            ordered = ", ".join(sorted(ids, key=lambda sid: (len(sid), sid)))  # reading order: s2 before s10
+            rows.append((r.name, r.type, role, len(ids), int(r.mentions), ordered))
+    data = pd.DataFrame(rows, columns=["name", "type", "role", "sentences", "mentions", "sentence_ids"])
+    return bar_chart(data, id=id, label="name", value="sentences", color="role", sentences="sentence_ids",
                      title="Who the article names, and who gets to speak",
                      x_label="Sentences that name or quote them", y_label="Person, organisation or group",
                      hover=("name", "type", "role", "sentences", "mentions"),
@@ -81,14 +83,16 @@ def public_figures_chart(public: pd.DataFrame, voices: pd.DataFrame, *, id: str 
 def vague_quantities_chart(vague: pd.DataFrame, *, id: str = "vague-quantities") -> Chart:
     """How many vague quantity words of each category the article uses.
 
-    Data columns: category, uses, terms.
+    Data columns: category, uses, terms, sentence_ids.
     """
     rows = []
     for cat in VAGUE_CATEGORIES:
         sel = vague[vague["category"] == cat] if len(vague) else vague
-        rows.append((cat, int(len(sel)), ", ".join(dict.fromkeys(sel["term"])) if len(sel) else ""))
-    data = pd.DataFrame(rows, columns=["category", "uses", "terms"])
+        rows.append((cat, int(len(sel)), ", ".join(dict.fromkeys(sel["term"])) if len(sel) else "",
+                     ", ".join(dict.fromkeys(sel["sentence_id"])) if len(sel) else ""))
+    data = pd.DataFrame(rows, columns=["category", "uses", "terms", "sentence_ids"])
     return bar_chart(data, id=id, label="category", value="uses", title="Vague quantities instead of figures",
+                     sentences="sentence_ids",
                      x_label="Uses in the article", y_label="Kind of vague quantity", hover=("category", "uses", "terms"),
                      caption="Categories of data/lexicons/vague_quantities.csv: large (numerous, mass), small (a few), "
                              "proportion (most), change (a growing number of), degree (substantial).")

@@ -1,2 +1,2 @@
-"""HTML fragments for the notebooks and reports, article text always escaped: the annotated article and
-the figure cards."""
+"""HTML fragments for the notebooks and reports, article text always escaped: the annotated article (and its report
+page with the chart-click script), the figure cards, the brief, reader tables and page furniture."""

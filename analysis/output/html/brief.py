@@ -4,6 +4,7 @@ its detector is; every piece of article text escaped."""
 from __future__ import annotations
 
 import html
+import re
 from typing import Mapping, Sequence
 
 from ..brief import Finding
@@ -12,7 +13,7 @@ from ..charts.dashboard import Panel, panel_svg
 __all__ = ["brief_html", "dashboard_html", "sentence_link", "BRIEF_CSS", "DASHBOARD_CSS"]
 
 #: The page an evidence link opens: the annotated article, where every sentence has an anchor (``#s12``).
-ANNOTATED_PAGE = "01-language.html"
+ANNOTATED_PAGE = "article.html"
 
 BRIEF_CSS = """
 ol.al-brief{padding-left:1.4em}ol.al-brief li{margin:.5em 0}
@@ -21,11 +22,14 @@ ol.al-brief{padding-left:1.4em}ol.al-brief li{margin:.5em 0}
 """
 
 
+_SID = re.compile(r"\bs\d+\b")
+
+
 def sentence_link(sentence_id: str, page: str = ANNOTATED_PAGE) -> str:
     """A link to a sentence of the annotated article.
 
     >>> sentence_link("s12")
-    '<a href="01-language.html#s12" class="al-sid">s12</a>'
+    '<a href="article.html#s12" class="al-sid">s12</a>'
     """
     sid = html.escape(sentence_id, quote=True)
     return f'<a href="{html.escape(page, quote=True)}#{sid}" class="al-sid">{html.escape(sentence_id)}</a>'
@@ -46,7 +50,8 @@ def brief_html(findings: Sequence[Finding], reliability: Mapping[str, str], *, p
         rel = reliability.get(f.detector, "") if f.detector not in said else ""
         said.add(f.detector)
         rel_html = f'<span class="al-rel">{html.escape(rel)}</span>' if rel else ""
-        items.append(f'<li data-finding="{html.escape(f.key, quote=True)}">{html.escape(f.text)}{badge}'
+        text = _SID.sub(lambda m: sentence_link(m.group(0), page), html.escape(f.text))  # ids in the text are links too
+        items.append(f'<li data-finding="{html.escape(f.key, quote=True)}">{text}{badge}'
                      f"{evidence}{rel_html}</li>")
     if not items:
         return '<p class="al-brief">No finding stands out.</p>'

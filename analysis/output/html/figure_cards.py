@@ -108,6 +108,12 @@ def _sentence_html(article: Article, sentence_id: str, start: int, end: int) -> 
     return f"{_esc(s.text[:a])}<mark>{_esc(s.text[a:b])}</mark>{_esc(s.text[b:])}"
 
 
+def _sid_link(sentence_id: str) -> str:
+    """The sentence id as a link to its sentence (a report points ``#s12`` at the annotated article)."""
+    sid = _esc(sentence_id)
+    return f'<a class="al-sid" href="#{sid}">{sid}</a>'
+
+
 def _safe_url(url) -> str | None:
     return url if isinstance(url, str) and re.match(r"^https?://[^\s\"'<>]+$", url.strip()) else None
 
@@ -163,7 +169,7 @@ def figure_cards(article: Article, figs: pd.DataFrame | None = None, *, referenc
             for cid in conflicts:
                 other = by_id.get(cid)
                 if other is not None:
-                    items.append(f'<a href="#figure-{_esc(cid)}">{_esc(other.text)}</a> in <code>{_esc(other.sentence_id)}</code>')
+                    items.append(f'<a href="#figure-{_esc(cid)}">{_esc(other.text)}</a> in {_sid_link(other.sentence_id)}')
             rows.append(("Disagrees with", '<span class="al-conflict">' + "; ".join(items) + "</span>"))
         for m in matches[matches["id"] == f.id].itertuples(index=False) if len(matches) else ():
             rows.append(("Reference", _reference_html(m)))
@@ -174,7 +180,7 @@ def figure_cards(article: Article, figs: pd.DataFrame | None = None, *, referenc
             f'<article class="{cls}" id="figure-{_esc(f.id)}">'
             f'<div><span class="al-card-value">{_esc(value)}</span><span class="al-card-kind">{_esc(_KIND_LABEL.get(f.kind, f.kind))}</span></div>'
             f"<dl>{dl}</dl>"
-            f"<blockquote><code>{_esc(f.sentence_id)}</code> {_sentence_html(article, f.sentence_id, int(f.start), int(f.end))}</blockquote>"
+            f"<blockquote>{_sid_link(f.sentence_id)} {_sentence_html(article, f.sentence_id, int(f.start), int(f.end))}</blockquote>"
             "</article>"
         )
     if not cards:

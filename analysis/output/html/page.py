@@ -8,11 +8,14 @@ import html
 import re
 from typing import Iterable, Mapping
 
-__all__ = ["SANITY_TAG", "PAGE_CSS", "drop_sanity_cells", "table_of_contents", "method_footer", "print_images"]
+__all__ = ["SANITY_TAG", "NOTEBOOK_ONLY_TAG", "PAGE_CSS", "drop_sanity_cells", "table_of_contents", "method_footer", "print_images"]
 
 #: Cells tagged with this (cell metadata ``tags``) are checks of the code's invariants: run in the notebook, never
 #: exported. A markdown cell headed "Sanity checks" and the code cells under it are treated the same way.
 SANITY_TAG = "sanity"
+#: Cells tagged with this are for the notebook only and are not exported either (the language notebook's annotated
+#: article: a report has the full one on a page of its own, ``article.html``).
+NOTEBOOK_ONLY_TAG = "notebook-only"
 
 PAGE_CSS = """
 html{-webkit-text-size-adjust:100%}body{overflow-wrap:break-word}
@@ -37,14 +40,14 @@ img.al-print{display:none}
 
 def drop_sanity_cells(cells: list[dict]) -> list[dict]:
     """The notebook's cells without its sanity checks (tagged :data:`SANITY_TAG`, or under a "Sanity checks"
-    heading up to the next heading)."""
+    heading up to the next heading) and without the cells tagged :data:`NOTEBOOK_ONLY_TAG`."""
     out, skipping = [], False
     for cell in cells:
         source = "".join(cell.get("source", "")) if isinstance(cell.get("source"), list) else cell.get("source", "")
         tags = cell.get("metadata", {}).get("tags", [])
         if cell.get("cell_type") == "markdown" and source.lstrip().startswith("#"):
             skipping = bool(re.match(r"#+\s*sanity checks?\b", source.lstrip(), re.IGNORECASE))
-        if skipping or SANITY_TAG in tags:
+        if skipping or SANITY_TAG in tags or NOTEBOOK_ONLY_TAG in tags:
             continue
         out.append(cell)
     return out

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from analysis.core.lazy import numpy as np
 from analysis.core.lazy import pandas as pd
 
-__all__ = ["SENTENCE_ID_COLUMNS", "link_sentence_ids", "COLUMN_LABELS", "PENN_TAGS", "FOLD_AFTER", "TABLE_CSS", "TABLE_SCRIPT", "column_label", "format_cell",
+__all__ = ["ARTICLE_PAGE", "SENTENCE_ID_COLUMNS", "link_sentence_ids", "COLUMN_LABELS", "PENN_TAGS", "FOLD_AFTER", "TABLE_CSS", "TABLE_SCRIPT", "column_label", "format_cell",
            "reader_table_html"]
 
 #: Rows shown before the "show all" button.
@@ -218,14 +218,21 @@ def reader_table_html(frame: pd.DataFrame, *, labels: Mapping[str, str] | None =
 
 _SIDS_CELL = re.compile(r'(<td class="al-sids" data-sort="[^"]*">)([^<]*)(</td>)')
 _SID = re.compile(r"\bs(\d+)\b")
+_SID_HREF = re.compile(r'href="#(s\d+)"')
+
+#: The page of a report folder that holds the annotated article, whose sentences carry ``id="s12"`` anchors.
+ARTICLE_PAGE = "article.html"
 
 
-def link_sentence_ids(markup: str, page: str = "01-language.html") -> str:
-    """Every sentence id in the sentence-id cells of ``markup`` made a link to that sentence of ``page``
-    (the annotated article, whose sentences carry ``id="s12"`` anchors).
+def link_sentence_ids(markup: str, page: str = ARTICLE_PAGE) -> str:
+    """Every sentence id of ``markup`` made a link to that sentence of ``page`` (the annotated article): the ids in
+    the sentence-id cells of tables, and the links to a sentence of the same page (``href="#s12"``, which the
+    notebooks write so that they work beside a notebook's own annotated article).
 
     >>> link_sentence_ids('<td class="al-sids" data-sort="s1, s12">s1, s12</td>')
-    '<td class="al-sids" data-sort="s1, s12"><a href="01-language.html#s1">s1</a>, <a href="01-language.html#s12">s12</a></td>'
+    '<td class="al-sids" data-sort="s1, s12"><a href="article.html#s1">s1</a>, <a href="article.html#s12">s12</a></td>'
+    >>> link_sentence_ids('<a class="al-sid" href="#s3">s3</a> <a href="#figure-n1">1</a>')
+    '<a class="al-sid" href="article.html#s3">s3</a> <a href="#figure-n1">1</a>'
     """
     target = html.escape(page, quote=True)
 
@@ -233,4 +240,4 @@ def link_sentence_ids(markup: str, page: str = "01-language.html") -> str:
         return m.group(1) + _SID.sub(lambda s: f'<a href="{target}#s{s.group(1)}">s{s.group(1)}</a>', m.group(2)) \
             + m.group(3)
 
-    return _SIDS_CELL.sub(cell, markup)
+    return _SID_HREF.sub(lambda m: f'href="{target}#{m.group(1)}"', _SIDS_CELL.sub(cell, markup))

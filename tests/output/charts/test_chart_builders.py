@@ -37,7 +37,8 @@ TWO = ["seed-us-immigration-enforcement.txt", "wikinews-uk-asylum-questionnaire.
 def _valid(chart: Chart, chart_id: str) -> Chart:
     """A Chart that names columns it has, draws with plotly and matplotlib, and serialises."""
     assert isinstance(chart, Chart) and chart.id == chart_id
-    used = {chart.x, chart.y, *chart.hover} | ({chart.color} if chart.color else set())
+    used = {chart.x, chart.y, *chart.hover} | ({chart.color} if chart.color else set()) | (
+        {chart.sentences} if chart.sentences else set())
     assert used <= set(chart.data.columns), used - set(chart.data.columns)
     assert chart.title and chart.x_label
     fig = to_plotly(chart)
@@ -185,13 +186,14 @@ def test_language_builders_with_empty_tables(name, lang, seed):
         "words": (lambda: lc.frequent_words_chart(e["words"]), ["term", "count", "per_1000"]),
         "readability": (lambda: lc.readability_chart(e["read"]), ["label", "grade", "score", "reading"]),
         "keyness": (lambda: lc.keyness_chart(e["keys"]), ["term", "log_ratio", "use", "count", "ref_count", "per_1000",
-                                                           "ref_per_1000", "log_likelihood", "significance"]),
+                                                           "ref_per_1000", "log_likelihood", "significance",
+                                                           "sentence_ids"]),
         "pos": (lambda: lc.pos_profile_chart(e["profile"]), ["label", "difference", "per_1000", "ref_per_1000",
                                                              "log_likelihood", "significance"]),
-        "stance": (lambda: lc.stance_chart(e["markers"], 0), ["category", "kind", "count", "per_1000"]),
+        "stance": (lambda: lc.stance_chart(e["markers"], 0), ["category", "kind", "count", "per_1000", "sentence_ids"]),
         "loaded": (lambda: lc.loaded_words_chart(e["loaded"]), ["word", "count", "category", "intensity", "sentence_ids"]),
         "tone_words": (lambda: lc.tone_words_chart(e["tone_words"]), ["term", "total_valence", "tone", "count", "sentence_ids"]),
-        "passives": (lambda: lc.passives_chart(e["passives"]), ["kind_label", "count", "agent"]),
+        "passives": (lambda: lc.passives_chart(e["passives"]), ["kind_label", "count", "agent", "sentence_ids"]),
         "lemmas": (lambda: lc.lemmas_chart(e["lemmas"]), ["lemma", "count", "per_1000", "forms"]),
     }[name]
     built = chart()
@@ -263,7 +265,8 @@ def test_framing_builders(name, framing, seed):
         assert len(c.data) == 2 * len(t["terms"])
     elif name == "actors":
         _valid(c, "actors")
-        assert c.data.to_dict("list") == t["actors"].head(15)[["name", "kind", "mentions"]].to_dict("list")
+        assert c.data.drop(columns="sentence_ids").to_dict("list") == t["actors"].head(15)[["name", "kind", "mentions"]].to_dict("list")
+        assert c.data["sentence_ids"].tolist() == [", ".join(ids) for ids in t["actors"].head(15)["sentence_ids"]]
         assert c.data["name"].iloc[0] == "Trump"
     elif name == "attribution_kinds":
         _valid(c, "attribution-kinds")
@@ -312,11 +315,11 @@ def test_number_builders(name, nums):
 def test_number_builders_with_empty_tables(nums):
     e = {k: v.iloc[:0] for k, v in nums.items()}
     kinds = nc.figure_kinds_chart(e["figures"])
-    _empty_but_valid(kinds, "figure-kinds", ["kind", "status", "figures", "examples"])
+    _empty_but_valid(kinds, "figure-kinds", ["kind", "status", "figures", "examples", "sentence_ids"])
     assert kinds.data["kind"].tolist() == ["count"] * len(nc.FIGURE_STATUSES)
     _empty_but_valid(nc.public_figures_chart(e["public"], e["voices"]), "public-figures",
-                     ["name", "type", "role", "sentences", "mentions"])
-    _empty_but_valid(nc.vague_quantities_chart(e["vague"]), "vague-quantities", ["category", "uses", "terms"])
+                     ["name", "type", "role", "sentences", "mentions", "sentence_ids"])
+    _empty_but_valid(nc.vague_quantities_chart(e["vague"]), "vague-quantities", ["category", "uses", "terms", "sentence_ids"])
 
 
 def test_default_ids_of_one_article_are_unique(lang, framing, nums, seed):

@@ -32,7 +32,7 @@ def test_seed_cards(seed):
     troops, population = cards
     assert "1,500" in troops and "troops" in troops and "approximately" in troops and "Pentagon" in troops
     assert "by the end of the month" in troops and "no source given" not in troops
-    assert "<mark>1,500</mark>" in troops and "<code>s10</code>" in troops
+    assert "<mark>1,500</mark>" in troops and '<a class="al-sid" href="#s10">s10</a>' in troops
     assert "14,000,000 (14 million)" in population and "undocumented population" in population
     assert "no source given" in population and "al-unsourced" in population
     assert "around, estimated at" in population
