@@ -138,6 +138,11 @@ def _terms(article: Article) -> list[tuple]:
     rows = _head_against_body(article, "term", term_use_rows(article), ("term",), item=lambda k: k[0],
                               detail=lambda h: h[0].signals,
                               support=lambda b: ", ".join(sorted({r.matched for r in b})[:3]))
+    head_ids = {s.id for s in _in_section(article, "head")}
+    written: dict[str, str] = {}
+    for u in term_use_rows(article):
+        if u.sentence_id in head_ids:
+            written.setdefault(u.term, u.matched.lower() if not u.matched.isupper() else u.matched)
     # Compared by lemma and known variants: head "sanctuaries" is supported by a body "sanctuary".
     toks = sentence_words(article)
     body = [(s.id, tuple(nlp.lemmatize(w, "NN") for w in toks[s.id].lower)) for s in _in_section(article, "body")]
@@ -148,7 +153,8 @@ def _terms(article: Article) -> list[tuple]:
             hits = [sid for sid, words in body if _contains(words, key)]
             if hits:
                 r = (*r[:4], len(hits), r[5], _ids(article, hits), "", r[1])
-        out.append(r)
+        # shown as the head writes it ("sanctuary cities"), not as the glossary's pattern ("sanctuary cit*")
+        out.append((r[0], written.get(r[1], r[1]), *r[2:]))
     return out
 
 

@@ -272,6 +272,10 @@ def test_csv_format_neutralises_formulas(tmp_path):
     assert len(summaries) == 1 and json.loads(summaries[0])["article_id"] == "=1+1"
     with pytest.raises(Exception, match="holds csv tables"):
         write_tables_folder([str(src)], out)
+    # Parquet is typed data, not a spreadsheet: the values stay exactly as given
+    write_tables_folder([str(src)], tmp_path / "pq")
+    arts = read_table(tmp_path / "pq", "articles")
+    assert arts.loc[0, "article_id"] == "=1+1" and arts.loc[0, "title"] == '=HYPERLINK("http://x")'
 
 
 def test_cli_mistakes_are_one_line(tmp_path):
