@@ -127,8 +127,11 @@ def article_labels(articles: Sequence[Article]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "label", "event"])
 
 
-def relabel(frame: pd.DataFrame, labels: pd.DataFrame, *, columns: Sequence[str] = ("article",)) -> pd.DataFrame:
-    """A copy of ``frame`` whose article columns (``columns``: slugs) show the labels of :func:`article_labels`.
+def relabel(frame: pd.DataFrame, labels: pd.DataFrame, *, columns: Sequence[str] = ("article",),
+            slug_column: str | None = None) -> pd.DataFrame:
+    """A copy of ``frame`` whose article columns (``columns``: slugs) show the labels of :func:`article_labels`;
+    with ``slug_column``, the slug of the first column is kept there (a reader table hides it and links each row's
+    sentence ids to that article's page).
 
     >>> relabel(pd.DataFrame({"article": ["a", "b"]}), pd.DataFrame({"article": ["a"], "label": ["A, 2024"]}))
     ... # doctest: +NORMALIZE_WHITESPACE
@@ -138,6 +141,8 @@ def relabel(frame: pd.DataFrame, labels: pd.DataFrame, *, columns: Sequence[str]
     """
     names = dict(zip(labels["article"], labels["label"]))
     out = frame.copy()
+    if slug_column and columns and columns[0] in out.columns:
+        out[slug_column] = out[columns[0]].tolist()
     for col in columns:
         if col in out.columns:
             out[col] = [names.get(v, v) for v in out[col]]

@@ -25,7 +25,7 @@ from .charts.dashboard import dashboard_panels
 from .charts.export import BACKGROUND_CHARTS_ENV
 from .corpus import metrics_from_summary
 from .html.article_page import ARTICLE_PAGE, SENTENCE_SCRIPT, SENTENCE_SCRIPT_ASSET
-from .html.brief import brief_html, dashboard_html
+from .html.brief import TOP_FINDINGS_CSS, brief_html, dashboard_html, top_findings_html
 from .html.page import PAGE_CSS, drop_sanity_cells, method_footer, print_images, table_of_contents
 from .html.tables import TABLE_CSS, TABLE_SCRIPT, link_sentence_ids
 
@@ -701,7 +701,8 @@ _MISSING = "—"
 def index_rows(out_dir: Path = REPORTS_DIR) -> list[dict]:
     """The metrics of every article folder in ``out_dir`` with a readable ``summary.json``, by title.
 
-    Each row is :func:`analysis.output.corpus.metrics_from_summary` plus ``slug`` (the folder); fields
+    Each row is :func:`analysis.output.corpus.metrics_from_summary` plus ``slug`` (the folder) and ``findings``
+    (the brief's ranked findings, :func:`analysis.output.brief.findings`); fields
     missing from older or newer summaries are None or "" (never an error).
     """
     rows = []
@@ -715,6 +716,10 @@ def index_rows(out_dir: Path = REPORTS_DIR) -> list[dict]:
         if not isinstance(summary, dict):
             continue
         row = metrics_from_summary(summary)
+        try:
+            row["findings"] = findings(summary)
+        except Exception:  # noqa: BLE001 - a summary of another version: the index shows its metrics only
+            row["findings"] = []
         row["slug"] = summary_path.parent.name
         row["title"] = row["title"] or row["slug"]
         rows.append(row)
@@ -754,7 +759,8 @@ def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
             reports += f' · <a href="{slug}/{ARTICLE_PAGE}">Annotated article</a>'
         cells = [
             f'<td data-sort="{html.escape(r["title"].casefold(), quote=True)}"><a href="{slug}/index.html">{html.escape(r["title"])}</a>'
-            f'<div class="al-reports">{reports}</div></td>'
+            f'<div class="al-reports">{reports}</div>'
+            f'{top_findings_html(r.get("findings") or [], page=r["slug"] + "/" + ARTICLE_PAGE)}</td>'
         ]
         cells += [_cell(key, kind, r.get(key)) for key, _, kind, _ in _INDEX_COLUMNS[1:]]
         body_rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -771,7 +777,7 @@ def write_site_index(out_dir: Path = REPORTS_DIR) -> Path:
         f"{compare}\n"
         f'<table class="al-sortable" id="articles"><thead><tr>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table>\n'
         f'<ul class="al-legend">{legend}<li>{_MISSING}: not measured for this article.</li></ul>\n'
-        f"<script>{_SORT_SCRIPT}</script>"
+        f"<script>{_SORT_SCRIPT}</script><style>{TOP_FINDINGS_CSS}</style>"
     )
     return write_text_atomic(out_dir / "index.html", _page("article-lens reports", body, with_plotly=False))
 
@@ -805,7 +811,7 @@ def _build_compare_locked(paths: Sequence[Path], out_dir: Path, notebooks_dir: P
                 _wait_for_charts(km)
         except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
             return ReportResult("comparison", "compare", None, f"{stem} failed: {_last_line(exc)[:300]}")
-        body = print_images(_export_html(nb), COMPARE_FIGURES)
+        body = print_images(link_sentence_ids(_export_html(nb), page=None), COMPARE_FIGURES)
         nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
         os.chmod(charts_dir, 0o755)
         replace_dir_atomic(charts_dir, out_dir / COMPARE_FIGURES)

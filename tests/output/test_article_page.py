@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED
-from support.browser_support import PageCheck, file_url, skip_without_chromium, visit_pages
-
 from analysis.framing.quotes import quotations
 from analysis.language.loaded import loaded_words
 from analysis.numbers.records import figures
 from analysis.output.html.annotate import ANNOTATION_STYLES, LAYERS
 from analysis.output.html.article_page import SENTENCE_SCRIPT, SENTENCE_SCRIPT_ASSET, article_page_html
+
+from conftest import SEED
+from support.browser_support import PageCheck, file_url, skip_without_chromium, visit_pages
 
 HOSTILE = ('The crackdown was bold <img src=x onerror="window.__xss=1"> and may be <script>window.__xss=2</script> '
            '"punitive". Officials said "we will <b onmouseover=alert(1)>act</b>" on 300 cases, reports suggest.')

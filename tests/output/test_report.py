@@ -104,6 +104,23 @@ def test_seed_is_in_the_index(bundled):
         assert f'href="{slug}/index.html"' in index
 
 
+def test_index_shows_each_articles_main_findings(bundled):
+    """A reader sees every article's top findings on the first page, each sentence id a link into that article."""
+    index = (bundled["out"] / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr><td.*?</tr>", index, re.S)
+    assert len(rows) == len(bundled["titles"])
+    for row in rows:
+        top = re.search(r'<ul class="al-top">(.*?)</ul>', row, re.S)
+        assert top and 1 <= top.group(1).count("<li>") <= 3, row[:200]
+        slug = re.search(r'href="([^"/]+)/index.html"', row).group(1)
+        links = re.findall(r'href="([^"]+)#(s\d+)"', top.group(1))
+        assert links and all(page == f"{slug}/article.html" for page, _ in links)
+        article = (bundled["out"] / slug / "article.html").read_text(encoding="utf-8")
+        assert all(f'id="{sid}"' in article for _, sid in links)
+    seed_row = next(r for r in rows if f'href="{SEED_SLUG}/index.html"' in r)
+    assert "No one is quoted directly" in html.unescape(seed_row)
+
+
 def test_reports_load_nothing_remote(bundled):
     for page in bundled["out"].rglob("*.html"):
         text = page.read_text(encoding="utf-8")

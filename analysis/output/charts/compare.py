@@ -8,6 +8,7 @@ from analysis.core.lazy import pandas as pd
 
 from ...compare.outlets import UNCHECKABLE_KINDS
 from .engine import Chart, bar_chart
+from .palette import CATEGORY_LABELS
 
 __all__ = [
     "frame_profile_chart",
@@ -76,6 +77,7 @@ def sourcing_chart(mix: pd.DataFrame, *, id: str = "compare-sourcing") -> Chart:
         d["_u"] = d["article"].map(unclear).fillna(0.0)
         d["_o"] = d["article"].map(first)
         d = d.sort_values(["_u", "_o"], ascending=[False, True], kind="mergesort").drop(columns=["_u", "_o"])
+        d["kind"] = [CATEGORY_LABELS.get(k, k) for k in d["kind"]]  # the legend in words, the colours kept
     chart = bar_chart(d, id=id, label="article", value="share", color="kind", title="Who gets credited for claims",
                       x_label="Share of the article's attributions (%)", y_label="Article",
                       hover=("article", "kind", "count", "share"),

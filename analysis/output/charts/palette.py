@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 
-__all__ = ["SINGLE", "QUALITATIVE", "CATEGORY_COLOURS", "TONE_SCALE", "category_colour", "tone_colour"]
+__all__ = ["SINGLE", "QUALITATIVE", "CATEGORY_COLOURS", "CATEGORY_LABELS", "TONE_SCALE", "category_colour", "tone_colour"]
 
 #: Bars of a single series.
 SINGLE = "#4c78a8"
@@ -39,6 +39,13 @@ CATEGORY_COLOURS: dict[str, str] = {
     "person": "#1f78b4", "government": "#33a02c", "organisation": "#6a3d9a", "group": "#ff7f00", "place": "#a6761d",
 }
 
+#: How a chart's legend names the categories whose data values are identifiers (a label keeps its category's colour).
+CATEGORY_LABELS: dict[str, str] = {
+    "named_person": "named person", "named_org": "named organisation", "document": "document",
+    "anonymous": "anonymous", "vague": "vague", "unattributed": "credited to no one",
+}
+_BY_LABEL = {label: key for key, label in CATEGORY_LABELS.items()}
+
 #: Diverging scale for tone (−1 … +1): red for negative, white at 0, blue for positive (ColorBrewer RdBu).
 TONE_SCALE = [[0.0, "#b2182b"], [0.25, "#ef8a62"], [0.5, "#f7f7f7"], [0.75, "#67a9cf"], [1.0, "#2166ac"]]
 
@@ -48,10 +55,13 @@ def category_colour(name: object) -> str:
 
     >>> category_colour("vague"), category_colour("vague") == category_colour("vague")
     ('#b15928', True)
+    >>> category_colour("named organisation") == category_colour("named_org")
+    True
     >>> category_colour("Some other group") in QUALITATIVE
     True
     """
     key = str(name)
+    key = _BY_LABEL.get(key, key)
     fixed = CATEGORY_COLOURS.get(key) or CATEGORY_COLOURS.get(key.lower().replace(" ", "_"))
     if fixed:
         return fixed

@@ -10,7 +10,8 @@ from typing import Mapping, Sequence
 from ..brief import Finding
 from ..charts.dashboard import Panel, panel_svg
 
-__all__ = ["brief_html", "dashboard_html", "sentence_link", "BRIEF_CSS", "DASHBOARD_CSS"]
+__all__ = ["brief_html", "dashboard_html", "top_findings_html", "sentence_link", "BRIEF_CSS", "DASHBOARD_CSS",
+           "TOP_FINDINGS_CSS"]
 
 #: The page an evidence link opens: the annotated article, where every sentence has an anchor (``#s12``).
 ANNOTATED_PAGE = "article.html"
@@ -56,6 +57,30 @@ def brief_html(findings: Sequence[Finding], reliability: Mapping[str, str], *, p
     if not items:
         return '<p class="al-brief">No finding stands out.</p>'
     return f'<style>{BRIEF_CSS}</style><ol class="al-brief">{"".join(items)}</ol>'
+
+
+TOP_FINDINGS_CSS = """
+ul.al-top{margin:.3em 0 0;padding-left:1.1em;font-size:.85em;color:#222;max-width:40em}ul.al-top li{margin:.15em 0}
+"""
+
+
+def top_findings_html(findings: Sequence[Finding], *, page: str = ANNOTATED_PAGE, n: int = 3,
+                      max_links: int = 3) -> str:
+    """The ``n`` most unusual findings as a short list for the site index: each finding's sentence with its
+    first evidence sentences as links (``page`` is the article's annotated page, relative to the index).
+
+    >>> f = Finding("vague", "Vague sources: 'reports suggest' (s13).", ("s13",), 0.9, 99.0, "quotes", "02-framing")
+    >>> top_findings_html([f], page="seed/article.html")
+    '<ul class="al-top"><li>Vague sources: &#x27;reports suggest&#x27; (<a href="seed/article.html#s13" class="al-sid">s13</a>).</li></ul>'
+    """
+    items = []
+    for f in list(findings)[:n]:
+        text = _SID.sub(lambda m: sentence_link(m.group(0), page), html.escape(f.text))
+        ids = [s for s in f.evidence[:max_links] if not re.search(rf"\b{re.escape(s)}\b", f.text)]
+        more = " …" if len(f.evidence) > max_links else ""
+        links = f" ({' '.join(sentence_link(s, page) for s in ids)}{more})" if ids else ""
+        items.append(f"<li>{text}{links}</li>")
+    return f'<ul class="al-top">{"".join(items)}</ul>' if items else ""
 
 
 DASHBOARD_CSS = """

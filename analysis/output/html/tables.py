@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from analysis.core.lazy import numpy as np
 from analysis.core.lazy import pandas as pd
 
-__all__ = ["ARTICLE_PAGE", "SENTENCE_ID_COLUMNS", "link_sentence_ids", "COLUMN_LABELS", "PENN_TAGS", "FOLD_AFTER", "TABLE_CSS", "TABLE_SCRIPT", "column_label", "format_cell",
+__all__ = ["ARTICLE_PAGE", "ARTICLE_SLUG_COLUMN", "SENTENCE_ID_COLUMNS", "link_sentence_ids", "COLUMN_LABELS", "PENN_TAGS", "FOLD_AFTER", "TABLE_CSS", "TABLE_SCRIPT", "column_label", "format_cell",
            "reader_table_html"]
 
 #: Rows shown before the "show all" button.
@@ -50,6 +50,10 @@ PENN_TAGS: dict[str, str] = {
 _TAG_COLUMNS = {"pos", "tag", "pos_tag", "detail"}
 #: Columns whose cells are sentence ids: marked ``class="al-sids"`` so that a report page can link each id to its
 #: sentence (:func:`link_sentence_ids`).
+#: A column naming each row's article (its report folder): not shown; the row's sentence ids link to that article's
+#: annotated page (tables that compare articles: :func:`analysis.compare.comparison.relabel`'s ``slug_column``).
+ARTICLE_SLUG_COLUMN = "article_slug"
+
 SENTENCE_ID_COLUMNS = {"sentence_id", "sentence_ids", "head_sentence_ids", "first_sentence", "evidence",
                        "most_negative_id", "most_positive_id"}
 
@@ -202,13 +206,17 @@ def reader_table_html(frame: pd.DataFrame, *, labels: Mapping[str, str] | None =
     False
     """
     columns = [str(c) for c in frame.columns]
-    head = "".join(f'<th scope="col">{html.escape(column_label(c, labels))}</th>' for c in columns)
+    shown = [c for c in columns if c != ARTICLE_SLUG_COLUMN]
+    head = "".join(f'<th scope="col">{html.escape(column_label(c, labels))}</th>' for c in shown)
     rows = []
     for values in frame.itertuples(index=False, name=None):
         cells = []
-        for col, value in zip(columns, values):
-            text, key, numeric = format_cell(value, col)
-            cls = ' class="num"' if numeric else (' class="al-sids"' if col in SENTENCE_ID_COLUMNS else "")
+        row = dict(zip(columns, values))
+        slug = row.get(ARTICLE_SLUG_COLUMN)
+        page = f' data-page="{html.escape(f"{slug}/{ARTICLE_PAGE}", quote=True)}"' if isinstance(slug, str) and slug else ""
+        for col in shown:
+            text, key, numeric = format_cell(row[col], col)
+            cls = ' class="num"' if numeric else (f' class="al-sids"{page}' if col in SENTENCE_ID_COLUMNS else "")
             cells.append(f'<td{cls} data-sort="{html.escape(key, quote=True)}">{html.escape(text)}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     fold = f' data-fold="{int(fold_after)}"' if fold_after and len(rows) > fold_after else ""
@@ -216,7 +224,7 @@ def reader_table_html(frame: pd.DataFrame, *, labels: Mapping[str, str] | None =
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-_SIDS_CELL = re.compile(r'(<td class="al-sids" data-sort="[^"]*">)([^<]*)(</td>)')
+_SIDS_CELL = re.compile(r'(<td class="al-sids"(?: data-page="([^"]*)")? data-sort="[^"]*">)([^<]*)(</td>)')
 _SID = re.compile(r"\bs(\d+)\b")
 _SID_HREF = re.compile(r'href="#(s\d+)"')
 
@@ -224,20 +232,26 @@ _SID_HREF = re.compile(r'href="#(s\d+)"')
 ARTICLE_PAGE = "article.html"
 
 
-def link_sentence_ids(markup: str, page: str = ARTICLE_PAGE) -> str:
+def link_sentence_ids(markup: str, page: str | None = ARTICLE_PAGE) -> str:
     """Every sentence id of ``markup`` made a link to that sentence of ``page`` (the annotated article): the ids in
     the sentence-id cells of tables, and the links to a sentence of the same page (``href="#s12"``, which the
     notebooks write so that they work beside a notebook's own annotated article).
 
     >>> link_sentence_ids('<td class="al-sids" data-sort="s1, s12">s1, s12</td>')
     '<td class="al-sids" data-sort="s1, s12"><a href="article.html#s1">s1</a>, <a href="article.html#s12">s12</a></td>'
+    >>> link_sentence_ids('<td class="al-sids" data-page="other/article.html" data-sort="s2">s2</td>')
+    '<td class="al-sids" data-page="other/article.html" data-sort="s2"><a href="other/article.html#s2">s2</a></td>'
     >>> link_sentence_ids('<a class="al-sid" href="#s3">s3</a> <a href="#figure-n1">1</a>')
     '<a class="al-sid" href="article.html#s3">s3</a> <a href="#figure-n1">1</a>'
     """
-    target = html.escape(page, quote=True)
+    target = html.escape(page, quote=True) if page else None
 
     def cell(m: re.Match) -> str:
-        return m.group(1) + _SID.sub(lambda s: f'<a href="{target}#s{s.group(1)}">s{s.group(1)}</a>', m.group(2)) \
-            + m.group(3)
+        where = m.group(2) or target  # a row of another article: its own page (already escaped)
+        if where is None:  # a page of several articles (``page=None``): only rows that name theirs
+            return m.group(0)
+        return m.group(1) + _SID.sub(lambda s: f'<a href="{where}#s{s.group(1)}">s{s.group(1)}</a>', m.group(3)) \
+            + m.group(4)
 
-    return _SID_HREF.sub(lambda m: f'href="{target}#{m.group(1)}"', _SIDS_CELL.sub(cell, markup))
+    linked = _SIDS_CELL.sub(cell, markup)
+    return _SID_HREF.sub(lambda m: f'href="{target}#{m.group(1)}"', linked) if target else linked

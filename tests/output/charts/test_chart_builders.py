@@ -29,6 +29,7 @@ from analysis.output.charts import framing as fc
 from analysis.output.charts import language as lc
 from analysis.output.charts import numbers as nc
 from analysis.output.charts.engine import EMPTY_CHART_NOTE, Chart, plotly_dict, to_matplotlib, to_plotly
+from analysis.output.charts.palette import CATEGORY_LABELS
 from analysis.people import public_figures
 
 TWO = ["seed-us-immigration-enforcement.txt", "wikinews-uk-asylum-questionnaire.txt"]
@@ -356,7 +357,7 @@ def test_compare_builders(name, comp):
         c = _valid(cc.sourcing_chart(comp["mix"]), "compare-sourcing")
         totals = c.data.groupby("article")["share"].sum()
         assert set(totals.index) == set(slugs) and ((totals - 100).abs() <= 0.5).all()
-        assert set(c.data["kind"]) == set(ATTRIBUTION_KINDS)
+        assert set(c.data["kind"]) == {CATEGORY_LABELS.get(k, k) for k in ATTRIBUTION_KINDS}  # legend in words
     elif name == "terminology":
         c = _valid(cc.terminology_chart(comp["choices"]), "compare-terminology")
         shared = comp["choices"][comp["choices"]["n_articles"] >= 2]
