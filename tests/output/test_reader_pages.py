@@ -158,7 +158,7 @@ def test_dashboard_tiles_link_to_sections_that_exist(report_set):
     # columns open their sentences in the annotated article
     assert html.count("<svg") == 6 and "2 figures: 1 no source, hedged; 1 sourced, hedged." in html
     arc = html[html.index('data-panel="tone"'):html.index('data-panel="sourcing"')]
-    assert len(re.findall(r'<a href="01-language\.html#s\d+">', arc)) == 10
+    assert len(re.findall(r'<a href="article\.html#s\d+">', arc)) == 10
 
 
 def test_comparison_names_articles_by_outlet_and_date(report_set):

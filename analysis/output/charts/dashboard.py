@@ -295,12 +295,13 @@ def _arc_svg(p: Panel, page: str) -> tuple[str, int]:
         shown = p.value_format.format(value)
         bar = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}" fill="{colour}" '
                f'stroke="#888" stroke-width="0.5"><title>{html.escape(f"{label}: {shown}")}</title></rect>')
-        if ids:
-            bar = f'<a href="{html.escape(page + "#" + ids[0], quote=True)}">{bar}</a>'
-        parts.append(bar)
+        axis = _t(i * slot + slot / 2, 124, str(label).split("–")[0], size=8, anchor="middle", fill="#555")
+        if ids:  # the column and its sentence label open the sentence
+            bar = f'<a href="{html.escape(page + "#" + ids[0], quote=True)}">{bar}{axis}</a>'
+            axis = ""
+        parts.append(bar + axis)
         ty = (y - 3) if value >= 0 else (y + h + 10)
         parts.append(_t(i * slot + slot / 2, ty, shown, size=9 if n > 7 else 10, anchor="middle"))
-        parts.append(_t(i * slot + slot / 2, 124, str(label).split("–")[0], size=8, anchor="middle", fill="#555"))
     parts.append(_t(0, 138, "reading order →", size=9, fill="#555"))
     return "".join(parts), 142
 

@@ -99,8 +99,8 @@ def dashboard_html(panels: Sequence[Panel], *, page: str = ANNOTATED_PAGE) -> st
     tiles = []
     for p in panels:
         svg = panel_svg(p, page=page)
-        note = (f'<p class="{"" if svg else "al-few"}">{html.escape(p.note)}</p>'.replace(' class=""', "")
-                if p.note else "")
+        text = _SID.sub(lambda m: sentence_link(m.group(0), page), html.escape(p.note))  # ids in the note: links
+        note = (f'<p class="{"" if svg else "al-few"}">{text}</p>'.replace(' class=""', "") if p.note else "")
         tiles.append(f'<section class="al-tile" data-panel="{html.escape(p.key, quote=True)}">'
                      f'<h3><a href="{html.escape(p.href, quote=True)}">{html.escape(p.title)}</a></h3>{svg}{note}</section>')
     if not tiles:
