@@ -270,7 +270,7 @@ def analyse_input(item: ArticleInput, *, timeout: float = 0.0, with_summary: boo
         from_table = _is_table(item.input.split(":")[0])
         name = item.article_id if from_table else Path(item.input).stem
         article = parse_article(item.text, name=name[:200] or "article", path=None if from_table else item.input)
-        summary = build_summary(article)
+        summary = build_summary(article, for_tables=not with_summary)  # the full summary only when it is written
         tables = article_tables(summary, article_id=item.article_id, text_hash=item.text_hash, input_name=item.input,
                                 fields=item.fields, article=article)
         line = None

@@ -29,11 +29,24 @@ from ..numbers.records import Number, number_rows
 from ..numbers.vague_quantities import vague_rows
 from ..people.public_figures import public_figure_rows
 
-__all__ = ["build_summary", "language_section", "framing_section", "figures_sections"]
+__all__ = ["build_summary", "language_section", "framing_section", "figures_sections", "REPORT_ONLY_FIELDS"]
 
 
-def build_summary(article: Article) -> dict[str, Any]:
-    """Every measure of the article, JSON-ready. Field names are stable; later versions only add fields."""
+#: The summary fields that only describe the article to a reader of its report (its words against news English,
+#: hardest sentences, collocations, headline against body): corpus mode's tables have no column for them, so
+#: :func:`build_summary` with ``for_tables=True`` leaves them out (a sixth of an article's analysis time).
+REPORT_ONLY_FIELDS = {
+    "language": ("hardest_sentences", "frequent_words", "diversity", "keywords", "keywords_under", "pos_profile",
+                 "collocations"),
+    "framing": ("headline_vs_body",),
+}
+
+
+def build_summary(article: Article, *, for_tables: bool = False) -> dict[str, Any]:
+    """Every measure of the article, JSON-ready. Field names are stable; later versions only add fields.
+
+    ``for_tables``: without :data:`REPORT_ONLY_FIELDS` (what corpus mode's tables read; every other field is the
+    same as in the full summary)."""
     return json_safe({
         "article": {
             "slug": article.slug,
@@ -43,8 +56,8 @@ def build_summary(article: Article) -> dict[str, Any]:
             "warnings": list(article.warnings),
             **size(article),
         },
-        "language": language_section(article),
-        "framing": framing_section(article),
+        "language": language_section(article, full=not for_tables),
+        "framing": framing_section(article, full=not for_tables),
         **figures_sections(article),
         "version": VERSION,
     })
@@ -60,12 +73,12 @@ def _spans(rows: Iterable[tuple[str, str, int, int, dict]]) -> list[dict]:
             for matched, sid, start, end, extra in rows]
 
 
-def language_section(article: Article) -> dict:
-    """The ``language`` part of the JSON summary."""
+def language_section(article: Article, *, full: bool = True) -> dict:
+    """The ``language`` part of the JSON summary (``full=False``: without its :data:`REPORT_ONLY_FIELDS`)."""
     read = readability_rows(article)
     tone = tone_rows(article)
     compound = [t.compound for t in tone]
-    sig = [r for r in keyness_rows(article, 2, 0) or () if r[5] >= 3.84]  # keyness() with its defaults
+    sig = [r for r in keyness_rows(article, 2, 0) or () if r[5] >= 3.84] if full else []  # keyness() defaults
     markers = stance_rows(article)
 
     def keywords(direction: str, n: int) -> list[dict]:
@@ -76,25 +89,36 @@ def language_section(article: Article) -> dict:
         return _spans((matched, sid, start, end, {"subcategory": sub})
                       for _, cat, sub, matched, sid, start, end in markers if cat == category)
 
-    return {
+    report_only = {
+        "hardest_sentences": lambda: [r[0] for r in hardest_rows(article)[:3]],
+        "frequent_words": lambda: [{"term": r[0], "count": r[1], "per_1000": r[2]}
+                                   for r in frequent_rows(article, 2)[:20]],
+        "diversity": lambda: {r[0]: r[2] for r in diversity_rows(article)},
+        "keywords": lambda: keywords("over", 25),
+        "keywords_under": lambda: keywords("under", 15),
+        "pos_profile": lambda: [{"pos": r[0], "count": r[2], "per_1000": r[3], "ref_per_1000": r[5],
+                                 "log_ratio": r[7]} for r in pos_rows(article)],
+        "collocations": lambda: [{"ngram": r[0], "count": r[2], "pmi": r[3], "likelihood_ratio": r[4]}
+                                 for r in collocation_rows(article, 2, 2, "likelihood_ratio")[:10]],
+    }
+    extra = {k: make() for k, make in report_only.items()} if full else {}
+    out = {
         "readability": {r[0]: r[2] for r in read},
         "readability_reading": {r[0]: r[4] for r in read},
         "readability_grade": {r[0]: r[3] for r in read},
-        "hardest_sentences": [r[0] for r in hardest_rows(article)[:3]],
+        "hardest_sentences": extra.get("hardest_sentences"),
         "tone": {
             # numpy's pairwise sum, as pandas' mean adds: a plain sum may differ in the last digit
             "mean_compound": round(float(np.mean(compound)), 4) if compound else None,
             "compound": [round(c, 4) for c in compound],
             "sentence_ids": [t.sentence_id for t in tone],
         },
-        "frequent_words": [{"term": r[0], "count": r[1], "per_1000": r[2]} for r in frequent_rows(article, 2)[:20]],
-        "diversity": {r[0]: r[2] for r in diversity_rows(article)},
-        "keywords": keywords("over", 25),
-        "keywords_under": keywords("under", 15),
-        "pos_profile": [{"pos": r[0], "count": r[2], "per_1000": r[3], "ref_per_1000": r[5], "log_ratio": r[7]}
-                        for r in pos_rows(article)],
-        "collocations": [{"ngram": r[0], "count": r[2], "pmi": r[3], "likelihood_ratio": r[4]}
-                         for r in collocation_rows(article, 2, 2, "likelihood_ratio")[:10]],
+        "frequent_words": extra.get("frequent_words"),
+        "diversity": extra.get("diversity"),
+        "keywords": extra.get("keywords"),
+        "keywords_under": extra.get("keywords_under"),
+        "pos_profile": extra.get("pos_profile"),
+        "collocations": extra.get("collocations"),
         "hedges": stance("hedge"),
         "boosters": stance("booster"),
         # every modal verb, hedging or not (each word is counted once in stance_per_1000; ``stance`` says
@@ -107,6 +131,7 @@ def language_section(article: Article) -> dict:
                          for r in loaded_rows(article, 0.0)),
         "passives": row_records(passive_rows(article), ["sentence_id", "text", "agent", "kind", "start", "end"]),
     }
+    return out if full else {k: v for k, v in out.items() if k not in REPORT_ONLY_FIELDS["language"]}
 
 
 # ---------------------------------------------------------------- framing
@@ -170,11 +195,12 @@ def _quote_records(quotations) -> list[dict]:
              "speaker_kind": q.speaker_kind} for q in quotations if q.kind == "direct"]
 
 
-def framing_section(article: Article) -> dict:
-    """The ``framing`` part of the JSON summary. A source resolved from a pronoun or a title is shown
-    as "name (as written)"; attributions also give the two parts (``resolved_name``, ``as_written``)."""
+def framing_section(article: Article, *, full: bool = True) -> dict:
+    """The ``framing`` part of the JSON summary (``full=False``: without its :data:`REPORT_ONLY_FIELDS`). A source
+    resolved from a pronoun or a title is shown as "name (as written)"; attributions also give the two parts
+    (``resolved_name``, ``as_written``)."""
     quotations = quotation_rows(article)
-    return {
+    out = {
         "actors": row_records(actor_rows(article), ["name", "kind", "mentions", "aliases", "sentence_ids", "as_agent",
                                                     "as_patient"]),
         "attributions": json_safe(_attribution_records(article)),
@@ -185,8 +211,9 @@ def framing_section(article: Article) -> dict:
         "scare_quotes": row_records((q for q in quotations if q.kind == "scare"), ["sentence_id", "text"]),
         "terms": row_records(term_rows(article, None),
                              ["term", "category", "count", "in_quotes", "signals", "sentence_ids"]),
-        "headline_vs_body": _headline_record(article),
+        "headline_vs_body": _headline_record(article) if full else None,
     }
+    return out if full else {k: v for k, v in out.items() if k not in REPORT_ONLY_FIELDS["framing"]}
 
 
 # ---------------------------------------------------------------- figures, vague quantities, public figures

@@ -20,7 +20,13 @@ from analysis.language.words import size
 from analysis.numbers.consistency import consistency
 from analysis.numbers.records import figures
 from analysis.numbers.vague_quantities import vague_quantities
-from analysis.output.summary import build_summary, figures_sections, framing_section, language_section
+from analysis.output.summary import (
+    REPORT_ONLY_FIELDS,
+    build_summary,
+    figures_sections,
+    framing_section,
+    language_section,
+)
 
 from conftest import ROOT, SEED
 
@@ -262,3 +268,16 @@ def test_summary_imports_no_table_or_chart_library():
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("which", ["seed", "protest"])
+def test_summary_for_tables_is_the_full_summary_without_report_only_fields(which, seed, protest):
+    """Corpus mode's tables read a summary without the fields only a report shows; every other field is identical."""
+    art = {"seed": seed, "protest": protest}[which]
+    full, lean = build_summary(art), build_summary(art, for_tables=True)
+    for section, fields in REPORT_ONLY_FIELDS.items():
+        assert set(full[section]) - set(lean[section]) == set(fields)
+        assert all(full[section][f] is not None for f in fields)  # computed in the full summary
+        full[section] = {k: v for k, v in full[section].items() if k not in fields}
+    assert json.dumps(full, sort_keys=True) == json.dumps(lean, sort_keys=True)
+    assert list(full) == list(lean)
