@@ -327,7 +327,7 @@ def _tagger():
 
 def warm_models() -> None:
     """Load the tagger and Punkt once, so the per-user model cache holds them (``python -m analysis setup``)."""
-    _tagger_model()
+    _tagger_indexed()
     _punkt()
 
 
@@ -348,6 +348,29 @@ def _tagger_model() -> tuple[dict, dict, tuple[str, ...]]:
     require("taggers/averaged_perceptron_tagger_eng/")
     tagdict, weights, classes = cached("perceptron-eng", resource_files("taggers/averaged_perceptron_tagger_eng/"),
                                        _tagger_data, _is_tagger_data)
+    return tagdict, weights, tuple(classes)
+
+
+def _index_weights(weights: dict, classes: Sequence[str]) -> dict[str, tuple[tuple[int, float], ...]]:
+    """The model's weights with each tag as its position in ``classes``: feature -> ((tag index, weight), ...),
+    in the order NLTK stores them (so scores are summed in the same order)."""
+    position = {t: i for i, t in enumerate(classes)}
+    return {f: tuple((position[t], w) for t, w in d.items()) for f, d in weights.items()}
+
+
+def _indexed_data() -> tuple:
+    tagdict, weights, classes = _tagger_model()
+    return tagdict, _index_weights(weights, classes), list(classes)
+
+
+@lru_cache(maxsize=1)
+def _tagger_indexed() -> tuple[dict, dict, tuple[str, ...]]:
+    """The tagger's model as :func:`_perceptron_tags` reads it (tag dictionary, indexed weights, every tag, sorted),
+    kept in the model cache in that form (scores then live in a list instead of a dict of tags: a quarter faster)."""
+    require("taggers/averaged_perceptron_tagger_eng/")
+    tagdict, weights, classes = cached("perceptron-indexed-eng",
+                                       resource_files("taggers/averaged_perceptron_tagger_eng/"),
+                                       _indexed_data, _is_tagger_data)
     return tagdict, weights, tuple(classes)
 
 
@@ -376,8 +399,8 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
     ~45 tags; here the features are a tuple of strings and the best tag is found from the scores alone.
     ``tests/core/test_tokens.py`` checks the tags equal NLTK's on every bundled and corpus article.
     """
-    tagdict, weights, tags = _tagger_model()
-    zero = dict.fromkeys(tags, 0.0)
+    tagdict, weights, tags = _tagger_indexed()
+    n_tags = len(tags)
     context = ["-START-", "-START2-", *map(_tagger_form, words), "-END-", "-END2-"]
     prev, prev2 = "-START-", "-START2-"
     out: list[str] = []
@@ -385,7 +408,7 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
         tag = tagdict.get(word)
         if not tag:
             here, before, after = context[i + 2], context[i + 1], context[i + 3]
-            scores = zero.copy()
+            scores = [0.0] * n_tags
             for feature in (
                 "bias",
                 "i suffix " + word[-3:],
@@ -404,10 +427,10 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
             ):
                 w = weights.get(feature)
                 if w:
-                    for label, weight in w.items():
-                        scores[label] += weight
-            best = max(scores.values())
-            tag = max(label for label, score in scores.items() if score == best)
+                    for j, weight in w:
+                        scores[j] += weight
+            best = max(scores)
+            tag = max(tags[j] for j in range(n_tags) if scores[j] == best)
         out.append(tag)
         prev2, prev = prev, tag
     return out

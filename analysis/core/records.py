@@ -10,17 +10,21 @@ from .lazy import pandas as pd
 __all__ = ["json_safe", "records", "row_records"]
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def json_safe(value: Any) -> Any:
     """Make a value JSON-safe: NaN/NA become None, numpy scalars become Python numbers."""
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:  # most values: nothing to do
+    if kind in _PLAIN:  # most values: nothing to do
         return value
     if kind is float:
         return value if math.isfinite(value) else None
+    # containers: their plain items are kept without a call (a summary holds tens of thousands of them)
     if isinstance(value, dict):
-        return {k: json_safe(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [json_safe(v) for v in value]
+        return [v if type(v) in _PLAIN else json_safe(v) for v in value]
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         try:
             value = value.item()
@@ -28,11 +32,8 @@ def json_safe(value: Any) -> Any:
             pass
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    try:
-        if value is pd.NA or value is pd.NaT:
-            return None
-    except TypeError:
-        pass
+    if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing values, known without importing pandas
+        return None
     return value
 
 

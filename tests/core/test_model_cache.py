@@ -106,3 +106,20 @@ def test_cached_word_list_and_pronunciations_equal_their_sources(cache):
     finally:
         for fn in (nlp._dictionary, readability._first_pronunciations):
             fn.cache_clear()
+
+
+def test_cached_indexed_tagger_equals_nltks_model(cache):
+    """The tagger's weights in the form the tagging loop reads (tags as positions) are NLTK's, read back alike."""
+    from nltk.tag.perceptron import PerceptronTagger
+
+    stock = PerceptronTagger(lang="eng")
+    classes = sorted(stock.model.classes)
+    expected = {f: tuple((classes.index(t), w) for t, w in d.items()) for f, d in stock.model.weights.items()}
+    try:
+        for _ in range(2):  # built, then read back from the cache
+            nlp._tagger_indexed.cache_clear()
+            tagdict, weights, tags = nlp._tagger_indexed()
+            assert tagdict == stock.tagdict and tags == tuple(classes) and weights == expected
+        assert list(cache.glob("perceptron-indexed-eng-*.marshal"))
+    finally:
+        nlp._tagger_indexed.cache_clear()

@@ -136,6 +136,7 @@ def test_perceptron_tags_decide_ties_and_zero_scores_as_nltk(monkeypatch, weight
     tiny.model.weights = weights
     tiny.model.classes = tiny.classes = {"A", "B", "C"}
     tiny.tagdict = {"the": "A"}
-    monkeypatch.setattr(nlp, "_tagger_model", lambda: (tiny.tagdict, weights, ("A", "B", "C")))
+    monkeypatch.setattr(nlp, "_tagger_indexed",
+                        lambda: (tiny.tagdict, nlp._index_weights(weights, ("A", "B", "C")), ("A", "B", "C")))
     words = ["x", "the", "y", "x"]
     assert nlp._perceptron_tags(words) == [t for _, t in tiny.tag(words)]
