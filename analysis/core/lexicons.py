@@ -161,14 +161,17 @@ def find_terms(article: Article, pairs: tuple[tuple[str, str], ...], *, overlap:
 
 @lru_cache(maxsize=64)
 def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap: bool) -> tuple[Match, ...]:
-    candidates = _index(pairs).candidates
+    index = _index(pairs)
+    candidates, known = index.candidates, index._known
     rows = []
     for sid, toks in sentence_words(article).items():
         low, starts, ends = toks.lower, toks.start, toks.end
         n = len(low)
         i = 0
         while i < n:
-            cands = candidates(low[i])
+            cands = known.get(low[i])  # most tokens were seen before: no call
+            if cands is None:
+                cands = candidates(low[i])
             if not cands:
                 i += 1
                 continue

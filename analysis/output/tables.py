@@ -147,6 +147,9 @@ def _cell(value: Any, kind: str) -> Any:
     return float(value) if math.isfinite(float(value)) else None
 
 
+_EXACT = {S: str, I: int, B: bool}
+
+
 def typed_rows(table: str, records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Rows of ``table`` with exactly its schema's columns, values converted to the column types;
     fields the schema does not name go, JSON-encoded, to ``extra`` (None when there are none).
@@ -156,10 +159,15 @@ def typed_rows(table: str, records: Iterable[Mapping[str, Any]]) -> list[dict[st
     """
     schema = TABLE_SCHEMAS[table]
     names = {name for name, _ in schema}
+    # a value already of its column's exact type is kept as it is (what _cell would return), without a call
+    columns = [(name, kind, _EXACT.get(kind)) for name, kind in schema if name != "extra"]
     out = []
     for rec in records:
         extra = {k: v for k, v in rec.items() if k not in names}
-        row = {name: _cell(rec.get(name), kind) for name, kind in schema if name != "extra"}
+        row = {}
+        for name, kind, exact in columns:
+            v = rec.get(name)
+            row[name] = v if type(v) is exact else _cell(v, kind)
         row["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str) if extra else None
         out.append(row)
     return out
