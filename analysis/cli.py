@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .core.article import load_article, parse_article
+from .core.article import load_article
 from .core.config import ARTICLES_DIR, REPORTS_DIR
 from .core.errors import ArticleError
 from .core.io import check_output_file, csv_safe, display_path, scan_article_folder, write_csv_atomic
@@ -22,7 +22,7 @@ from .output.corpus import ARTICLE_TIMEOUT, corpus_metrics, find_articles
 from .output.corpus_tables import count_inputs, example_inputs, parse_column_map, write_tables_folder
 from .output.ingest import add_article
 from .output.report import REPORT_TIMEOUT, build_corpus_report, build_reports, write_site_index
-from .output.summary import build_summary
+from .output.summary import build_summary, warm_up
 
 __all__ = ["main"]
 
@@ -196,16 +196,8 @@ def _setup(args: argparse.Namespace) -> int:
     fetched = ensure_resources(download=not args.no_download)
     print("NLTK resources: all present" + (f" (downloaded {', '.join(fetched)})" if fetched else ""))
     warm_models()  # the per-user model cache: later processes load the tagger and Punkt in a tenth of the time
-    # one small analysis fills the rest of the cache (word list, CMUdict, WordNet files) the same way
-    build_summary(parse_article(_WARM_UP, name="warm-up"))
+    warm_up()  # one small analysis fills the rest of the cache (word list, CMUdict, WordNet files) the same way
     return 0
-
-
-#: A made-up two-paragraph article that :func:`_setup` analyses once, so every model the analysis reads is cached.
-_WARM_UP = """Council approves new budget for schools
-
-The city council approved a budget of $40 million on Tuesday, officials said. Critics say the plan may be too small.
-"""
 
 
 def _reference(args: argparse.Namespace) -> int:

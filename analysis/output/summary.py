@@ -7,9 +7,10 @@ from typing import Any, Iterable
 
 from analysis.core.lazy import numpy as np
 
-from ..core.article import Article
+from ..core.article import Article, parse_article
 from ..core.config import VERSION
 from ..core.records import json_safe, row_records
+from ..core.wordnet import wn_related
 from ..framing import frames, headline
 from ..framing.actors import actor_rows
 from ..framing.quotes import quotation_rows
@@ -25,11 +26,31 @@ from ..language.tone import tone_rows
 from ..language.vocabulary import collocation_rows, frequent_rows
 from ..language.words import size
 from ..numbers.consistency import conflict_rows
+from ..numbers.parse import quantulum_numbers
 from ..numbers.records import Number, number_rows
 from ..numbers.vague_quantities import vague_rows
 from ..people.public_figures import public_figure_rows
 
-__all__ = ["build_summary", "language_section", "framing_section", "figures_sections", "REPORT_ONLY_FIELDS"]
+__all__ = ["build_summary", "language_section", "framing_section", "figures_sections", "REPORT_ONLY_FIELDS",
+           "warm_up"]
+
+
+#: A made-up short article that :func:`warm_up` analyses: a headline, a figure, a source, a hedge and a unit of measure.
+WARM_UP_TEXT = """Council approves new budget for schools
+
+The city council approved a budget of $40 million on Tuesday, officials said. Critics say the plan may be too small.
+The new school will stand on 3 hectares of land.
+"""
+
+
+def warm_up() -> None:
+    """Analyse :data:`WARM_UP_TEXT` once: every model, lexicon and cache the analysis reads is loaded (and the per-user
+    model cache filled), and quantulum3's unit parser is built. ``setup`` calls it to fill the cache. (Warming corpus
+    mode's parent before forking its workers was measured and gained nothing: each worker warms in parallel.)"""
+    build_summary(parse_article(WARM_UP_TEXT, name="warm-up"))
+    quantulum_numbers("3 furlongs")
+    for pos in ("n", "v", "a", "r"):  # the headline check's WordNet files, whichever words the article has
+        wn_related("good", pos)
 
 
 #: The summary fields that only describe the article to a reader of its report (its words against news English,
