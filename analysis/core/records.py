@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .lazy import pandas as pd
 
-__all__ = ["json_safe", "records", "row_records"]
+__all__ = ["json_safe", "records", "row_records", "nested_get", "mapping_items"]
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})
@@ -53,3 +53,26 @@ def row_records(rows: Iterable[tuple], fields: list[str]) -> list[dict[str, Any]
     [{'term': 'surge', 'count': 2}]
     """
     return [{f: getattr(r, f) for f in fields} for r in rows]
+
+
+def nested_get(mapping: Any, *keys: str, default: Any = None) -> Any:
+    """``mapping[k1][k2]...`` of a JSON summary, or ``default`` when any level is missing or not a mapping (summaries
+    of other versions are read without raising).
+
+    >>> nested_get({"a": {"b": 1}}, "a", "b"), nested_get({"a": [1]}, "a", "b", default=0)
+    (1, 0)
+    """
+    for key in keys:
+        if not isinstance(mapping, Mapping) or key not in mapping:
+            return default
+        mapping = mapping[key]
+    return mapping
+
+
+def mapping_items(value: Any) -> list[Mapping[str, Any]]:
+    """The mappings of a list read from a JSON summary ([] when it is not a list; other items are skipped).
+
+    >>> mapping_items([{"a": 1}, 2, None]), mapping_items("x")
+    ([{'a': 1}], [])
+    """
+    return [r for r in value if isinstance(r, Mapping)] if isinstance(value, list) else []

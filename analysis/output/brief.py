@@ -21,6 +21,7 @@ from ..core import nlp
 from ..core.article import parse_article
 from ..core.config import REFERENCE_DIR
 from ..core.io import write_text_atomic
+from ..core.records import mapping_items, nested_get
 from .summary import build_summary
 
 __all__ = [
@@ -68,16 +69,6 @@ class Finding:
 # ---------------------------------------------------------------- reading the summary
 
 
-def _get(mapping: Any, *keys: str, default: Any = None) -> Any:
-    for key in keys:
-        if not isinstance(mapping, Mapping) or key not in mapping:
-            return default
-        mapping = mapping[key]
-    return mapping
-
-
-def _records(value: Any) -> list[Mapping[str, Any]]:
-    return [r for r in value if isinstance(r, Mapping)] if isinstance(value, list) else []
 
 
 def _order(ids) -> tuple[str, ...]:
@@ -88,22 +79,22 @@ def _order(ids) -> tuple[str, ...]:
 
 def _body_ids(summary: Mapping[str, Any]) -> tuple[str, ...]:
     """The ids of every sentence of the article (headline and standfirst included: a reader reads them too)."""
-    return _order(_get(summary, "language", "tone", "sentence_ids", default=[]) or [])
+    return _order(nested_get(summary, "language", "tone", "sentence_ids", default=[]) or [])
 
 
 def brief_measures(summary: Mapping[str, Any]) -> dict[str, float | None]:
     """The :data:`REFERENCE_MEASURES` of one article's summary (None when not measurable)."""
-    words = _get(summary, "article", "n_body_words") or _get(summary, "article", "n_words") or 0
+    words = nested_get(summary, "article", "n_body_words") or nested_get(summary, "article", "n_words") or 0
     per_1000 = (lambda n: 1000.0 * n / words) if words else (lambda n: None)
     body = set(_body_ids(summary))
-    atts = _records(_get(summary, "framing", "attributions"))
+    atts = mapping_items(nested_get(summary, "framing", "attributions"))
     unattributed = {a.get("sentence_id") for a in atts if a.get("kind") == "unattributed"}
-    loaded = {r.get("sentence_id") for r in _records(_get(summary, "language", "loaded"))}
-    quotes = [q for q in _records(_get(summary, "framing", "quotes")) if q.get("kind", "direct") == "direct"]
+    loaded = {r.get("sentence_id") for r in mapping_items(nested_get(summary, "language", "loaded"))}
+    quotes = [q for q in mapping_items(nested_get(summary, "framing", "quotes")) if q.get("kind", "direct") == "direct"]
     vague = [a for a in atts if a.get("kind") in ("vague", "anonymous")]
-    agentless = [p for p in _records(_get(summary, "language", "passives")) if not p.get("agent")]
+    agentless = [p for p in mapping_items(nested_get(summary, "language", "passives")) if not p.get("agent")]
     return {
-        "grade": _get(summary, "language", "readability", "flesch_kincaid_grade"),
+        "grade": nested_get(summary, "language", "readability", "flesch_kincaid_grade"),
         "direct_quotes_per_1000": per_1000(len(quotes)),
         "unattributed_share": 100.0 * len(unattributed & body) / len(body) if body else None,
         "vague_per_1000": per_1000(len(vague)),
@@ -200,8 +191,8 @@ def _n(count: int, one: str, many: str | None = None) -> str:
 
 
 def _quotes(summary, measures, ref) -> Finding | None:
-    quotes = [q for q in _records(_get(summary, "framing", "quotes")) if q.get("kind", "direct") == "direct"]
-    atts = _records(_get(summary, "framing", "attributions"))
+    quotes = [q for q in mapping_items(nested_get(summary, "framing", "quotes")) if q.get("kind", "direct") == "direct"]
+    atts = mapping_items(nested_get(summary, "framing", "attributions"))
     reported = [a for a in atts if a.get("kind") in ("named_person", "named_org", "document")]
     strength, pct = _place("direct_quotes_per_1000", measures["direct_quotes_per_1000"], ref, default=0.5)
     speakers = sorted({str(q.get("speaker")) for q in quotes if q.get("speaker")})
@@ -219,7 +210,7 @@ def _quotes(summary, measures, ref) -> Finding | None:
 
 def _unattributed(summary, measures, ref) -> Finding | None:
     body = _body_ids(summary)
-    atts = _records(_get(summary, "framing", "attributions"))
+    atts = mapping_items(nested_get(summary, "framing", "attributions"))
     ids = _order(a.get("sentence_id") for a in atts if a.get("kind") == "unattributed" and a.get("sentence_id") in body)
     if not ids:
         return None
@@ -230,7 +221,7 @@ def _unattributed(summary, measures, ref) -> Finding | None:
 
 
 def _vague(summary, measures, ref) -> Finding | None:
-    atts = [a for a in _records(_get(summary, "framing", "attributions")) if a.get("kind") in ("vague", "anonymous")]
+    atts = [a for a in mapping_items(nested_get(summary, "framing", "attributions")) if a.get("kind") in ("vague", "anonymous")]
     if not atts:
         return None
     strength, pct = _place("vague_per_1000", measures["vague_per_1000"], ref, default=0.5)
@@ -244,7 +235,7 @@ def _vague(summary, measures, ref) -> Finding | None:
 
 
 def _figures(summary, measures, ref) -> Finding | None:
-    figs = _records(_get(summary, "figures"))
+    figs = mapping_items(nested_get(summary, "figures"))
     if not figs:
         return None
     hedged = [f for f in figs if f.get("approximation") or f.get("bound") not in (None, "", "exact")]
@@ -264,7 +255,7 @@ def _figures(summary, measures, ref) -> Finding | None:
 
 
 def _loaded(summary, measures, ref) -> Finding | None:
-    loaded = _records(_get(summary, "language", "loaded"))
+    loaded = mapping_items(nested_get(summary, "language", "loaded"))
     body = set(_body_ids(summary))
     in_body = [r for r in loaded if r.get("sentence_id") in body]
     if not in_body:
@@ -282,7 +273,7 @@ def _loaded(summary, measures, ref) -> Finding | None:
 
 
 def _passives(summary, measures, ref) -> Finding | None:
-    agentless = [p for p in _records(_get(summary, "language", "passives")) if not p.get("agent")]
+    agentless = [p for p in mapping_items(nested_get(summary, "language", "passives")) if not p.get("agent")]
     if not agentless:
         return None
     ids = _order(p.get("sentence_id") for p in agentless)
@@ -297,7 +288,7 @@ def _grade(summary, measures, ref) -> Finding | None:
     if grade is None:
         return None
     strength, pct = _place("grade", grade, ref, default=0.3)
-    hardest = _order(_get(summary, "language", "hardest_sentences", default=[]) or [])
+    hardest = _order(nested_get(summary, "language", "hardest_sentences", default=[]) or [])
     if pct is None:
         text = f"Reading grade {grade:.0f} (Flesch–Kincaid; US school years)."
     else:
@@ -306,7 +297,7 @@ def _grade(summary, measures, ref) -> Finding | None:
 
 
 def _headline(summary, measures, ref) -> Finding | None:
-    rows = [r for r in _records(_get(summary, "framing", "headline_vs_body", "unsupported"))
+    rows = [r for r in mapping_items(nested_get(summary, "framing", "headline_vs_body", "unsupported"))
             if r.get("aspect") in ("actor", "term", "figure", "claim") and r.get("flag")]
     if not rows:
         return None

@@ -14,6 +14,7 @@ from analysis.core.lazy import pandas as pd
 from ..core.article import article_from_bytes, load_article, parse_article
 from ..core.errors import ArticleError
 from ..core.io import display_path, read_article_bytes, scan_article_folder
+from ..core.records import nested_get
 from ..core.webpage import HTML_SUFFIXES
 from ..core.workers import Outcome, run_isolated, usable_cores
 from .summary import build_summary
@@ -46,14 +47,6 @@ FAILURE_COLUMNS = ["file", "error"]
 
 _NAMED = ("named_person", "named_org")
 
-
-def _get(mapping: Any, *keys: str, default: Any = None) -> Any:
-    """``mapping[k1][k2]...`` or ``default`` when any level is missing or not a dict."""
-    for key in keys:
-        if not isinstance(mapping, Mapping) or key not in mapping:
-            return default
-        mapping = mapping[key]
-    return mapping
 
 
 def _number(value: Any) -> float | None:
@@ -106,9 +99,9 @@ def metrics_from_summary(summary: Mapping[str, Any], *, file: str = "") -> dict[
     >>> m["title"], m["n_words"], m["mean_tone"], m["dominant_frames"], m["n_figures"]
     ('T', 3, None, '', None)
     """
-    article = _get(summary, "article", default={})
-    meta = _get(article, "metadata", default={})
-    attributions = _get(summary, "framing", "attributions")
+    article = nested_get(summary, "article", default={})
+    meta = nested_get(article, "metadata", default={})
+    attributions = nested_get(summary, "framing", "attributions")
     counts: dict[str, set] = {"named": set(), "anonymous": set(), "vague": set()}
     n_att = None
     if isinstance(attributions, list):
@@ -133,27 +126,27 @@ def metrics_from_summary(summary: Mapping[str, Any], *, file: str = "") -> dict[
         n = _number(value)
         return round(n, digits) if n is not None else None
 
-    frames = _get(summary, "framing", "frames")
+    frames = nested_get(summary, "framing", "frames")
     return {
         "file": file,
-        "slug": str(_get(article, "slug", default="") or ""),
-        "title": str(_get(article, "title", default="") or ""),
-        "source": str(_get(meta, "source", default="") or ""),
-        "date": str(_get(meta, "date", default="") or ""),
-        "n_words": _int(_get(article, "n_words")),
-        "n_sentences": _int(_get(article, "n_sentences")),
-        "n_paragraphs": _int(_get(article, "n_paragraphs")),
-        "flesch_reading_ease": _round(_get(summary, "language", "readability", "flesch_reading_ease"), 2),
-        "flesch_kincaid_grade": _round(_get(summary, "language", "readability", "flesch_kincaid_grade"), 2),
-        "mean_tone": _round(_get(summary, "language", "tone", "mean_compound"), 4),
+        "slug": str(nested_get(article, "slug", default="") or ""),
+        "title": str(nested_get(article, "title", default="") or ""),
+        "source": str(nested_get(meta, "source", default="") or ""),
+        "date": str(nested_get(meta, "date", default="") or ""),
+        "n_words": _int(nested_get(article, "n_words")),
+        "n_sentences": _int(nested_get(article, "n_sentences")),
+        "n_paragraphs": _int(nested_get(article, "n_paragraphs")),
+        "flesch_reading_ease": _round(nested_get(summary, "language", "readability", "flesch_reading_ease"), 2),
+        "flesch_kincaid_grade": _round(nested_get(summary, "language", "readability", "flesch_kincaid_grade"), 2),
+        "mean_tone": _round(nested_get(summary, "language", "tone", "mean_compound"), 4),
         "dominant_frames": "; ".join(dominant_frames(frames)),
-        "n_figures": _count(_get(summary, "figures")),
+        "n_figures": _count(nested_get(summary, "figures")),
         "n_named_sources": len(counts["named"]) if n_att is not None else None,
         "n_anonymous_sources": len(counts["anonymous"]) if n_att is not None else None,
         "n_vague_sources": len(counts["vague"]) if n_att is not None else None,
         "n_attributions": n_att,
-        "n_actors": _count(_get(summary, "framing", "actors")),
-        "n_warnings": _count(_get(article, "warnings")),
+        "n_actors": _count(nested_get(summary, "framing", "actors")),
+        "n_warnings": _count(nested_get(article, "warnings")),
     }
 
 

@@ -15,6 +15,7 @@ import math
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..core.article import Article
+from ..core.records import mapping_items, nested_get
 from .corpus import METRIC_COLUMNS, metrics_from_summary
 
 __all__ = [
@@ -116,16 +117,6 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _get(mapping: Any, *keys: str, default: Any = None) -> Any:
-    for key in keys:
-        if not isinstance(mapping, Mapping) or key not in mapping:
-            return default
-        mapping = mapping[key]
-    return mapping
-
-
-def _list(value: Any) -> list:
-    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
 
 
 def _cell(value: Any, kind: str) -> Any:
@@ -178,23 +169,23 @@ def _keyed(article_id: str, records: Iterable[Mapping[str, Any]], **fixed: Any) 
 
 
 def _sentence_rows(article_id: str, summary: Mapping[str, Any], article: Article | None) -> list[dict]:
-    language, framing = _get(summary, "language", default={}), _get(summary, "framing", default={})
+    language, framing = nested_get(summary, "language", default={}), nested_get(summary, "framing", default={})
     counts: dict[str, dict[str, int]] = {}
 
     def count(name: str, records: Any) -> None:
-        for rec in _list(records):
+        for rec in mapping_items(records):
             sid = rec.get("sentence_id")
             if isinstance(sid, str):
                 per = counts.setdefault(sid, {})
                 per[name] = per.get(name, 0) + 1
 
-    for name, records in (("n_loaded", _get(language, "loaded")), ("n_hedges", _get(language, "hedges")),
-                          ("n_boosters", _get(language, "boosters")), ("n_modals", _get(language, "modals")),
-                          ("n_passives", _get(language, "passives")),
-                          ("n_attributions", _get(framing, "attributions")), ("n_figures", _get(summary, "figures"))):
+    for name, records in (("n_loaded", nested_get(language, "loaded")), ("n_hedges", nested_get(language, "hedges")),
+                          ("n_boosters", nested_get(language, "boosters")), ("n_modals", nested_get(language, "modals")),
+                          ("n_passives", nested_get(language, "passives")),
+                          ("n_attributions", nested_get(framing, "attributions")), ("n_figures", nested_get(summary, "figures"))):
         count(name, records)
-    tone_ids = _get(language, "tone", "sentence_ids", default=[]) or []
-    tone_values = _get(language, "tone", "compound", default=[]) or []
+    tone_ids = nested_get(language, "tone", "sentence_ids", default=[]) or []
+    tone_values = nested_get(language, "tone", "compound", default=[]) or []
     tone = dict(zip(tone_ids, tone_values)) if isinstance(tone_ids, list) and isinstance(tone_values, list) else {}
     rows = []
     for s in article.sentences if article is not None else ():
@@ -225,45 +216,45 @@ def article_tables(
     table its offsets and text; without it that table is empty.
     """
     fields = dict(fields or {})
-    language, framing = _get(summary, "language", default={}), _get(summary, "framing", default={})
-    meta = _get(summary, "article", "metadata", default={}) or {}
+    language, framing = nested_get(summary, "language", default={}), nested_get(summary, "framing", default={})
+    meta = nested_get(summary, "article", "metadata", default={}) or {}
     metrics = metrics_from_summary(summary, file=input_name)
-    readability = _get(language, "readability", default={}) or {}
+    readability = nested_get(language, "readability", default={}) or {}
     article_row = {
         "article_id": article_id, "text_sha256": text_hash, "input": input_name,
         **{k: v for k, v in metrics.items() if k not in ("title", "source", "date")},
-        **{k: (fields.get(k) or _get(meta, k) or (metrics.get(k) if k in metrics else None) or None)
+        **{k: (fields.get(k) or nested_get(meta, k) or (metrics.get(k) if k in metrics else None) or None)
            for k in ARTICLE_FIELDS},
         "title": fields.get("title") or metrics.get("title") or None,
-        "n_body_words": _get(summary, "article", "n_body_words"),
+        "n_body_words": nested_get(summary, "article", "n_body_words"),
         **{k: readability.get(k) for k in ("gunning_fog", "smog_index", "coleman_liau_index",
                                              "dale_chall_readability_score")},
-        "n_loaded": len(_list(_get(language, "loaded"))), "n_hedges": len(_list(_get(language, "hedges"))),
-        "n_boosters": len(_list(_get(language, "boosters"))), "n_passives": len(_list(_get(language, "passives"))),
-        "n_quotes": len(_list(_get(framing, "quotes"))), "version": _get(summary, "version"),
+        "n_loaded": len(mapping_items(nested_get(language, "loaded"))), "n_hedges": len(mapping_items(nested_get(language, "hedges"))),
+        "n_boosters": len(mapping_items(nested_get(language, "boosters"))), "n_passives": len(mapping_items(nested_get(language, "passives"))),
+        "n_quotes": len(mapping_items(nested_get(framing, "quotes"))), "version": nested_get(summary, "version"),
     }
     stance = [
-        *[{**r, "list": "hedge"} for r in _keyed(article_id, _list(_get(language, "hedges")))],
-        *[{**r, "list": "booster"} for r in _keyed(article_id, _list(_get(language, "boosters")))],
-        *[{**r, "list": "modal"} for r in _keyed(article_id, _list(_get(language, "modals")))],
+        *[{**r, "list": "hedge"} for r in _keyed(article_id, mapping_items(nested_get(language, "hedges")))],
+        *[{**r, "list": "booster"} for r in _keyed(article_id, mapping_items(nested_get(language, "boosters")))],
+        *[{**r, "list": "modal"} for r in _keyed(article_id, mapping_items(nested_get(language, "modals")))],
     ]
     stance.sort(key=lambda r: (r.get("start") if isinstance(r.get("start"), int) else -1, str(r.get("list"))))
     raw: dict[str, list[Mapping[str, Any]]] = {
         "articles": [article_row],
         "sentences": _sentence_rows(article_id, summary, article),
-        "figures": _keyed(article_id, _list(_get(summary, "figures"))),
-        "attributions": _keyed(article_id, _list(_get(framing, "attributions"))),
-        "quotes": _keyed(article_id, _list(_get(framing, "quotes"))),
-        "sources": _keyed(article_id, _list(_get(framing, "sources"))),
-        "actors": _keyed(article_id, _list(_get(framing, "actors"))),
-        "public_figures": _keyed(article_id, _list(_get(summary, "public_figures"))),
-        "frames": _keyed(article_id, _list(_get(framing, "frames"))),
-        "terms": _keyed(article_id, _list(_get(framing, "terms"))),
-        "loaded": _keyed(article_id, _list(_get(language, "loaded"))),
+        "figures": _keyed(article_id, mapping_items(nested_get(summary, "figures"))),
+        "attributions": _keyed(article_id, mapping_items(nested_get(framing, "attributions"))),
+        "quotes": _keyed(article_id, mapping_items(nested_get(framing, "quotes"))),
+        "sources": _keyed(article_id, mapping_items(nested_get(framing, "sources"))),
+        "actors": _keyed(article_id, mapping_items(nested_get(framing, "actors"))),
+        "public_figures": _keyed(article_id, mapping_items(nested_get(summary, "public_figures"))),
+        "frames": _keyed(article_id, mapping_items(nested_get(framing, "frames"))),
+        "terms": _keyed(article_id, mapping_items(nested_get(framing, "terms"))),
+        "loaded": _keyed(article_id, mapping_items(nested_get(language, "loaded"))),
         "hedges": stance,
-        "passives": _keyed(article_id, _list(_get(language, "passives"))),
-        "vague_quantities": _keyed(article_id, _list(_get(summary, "vague_quantities"))),
-        "numbers_not_figures": _keyed(article_id, _list(_get(summary, "numbers_not_figures"))),
+        "passives": _keyed(article_id, mapping_items(nested_get(language, "passives"))),
+        "vague_quantities": _keyed(article_id, mapping_items(nested_get(summary, "vague_quantities"))),
+        "numbers_not_figures": _keyed(article_id, mapping_items(nested_get(summary, "numbers_not_figures"))),
         "errors": [],
     }
     return {name: typed_rows(name, raw[name]) for name in TABLE_NAMES}

@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from analysis.core.lazy import pandas as pd
 
+from ...core.records import mapping_items, nested_get
 from .numbers import FIGURE_STATUSES
 from .palette import SINGLE, category_colour, tone_colour
 
@@ -81,16 +82,6 @@ class Panel:
 _COLUMNS = ["label", "value", "colour", "sentence_ids"]
 
 
-def _get(mapping: Any, *keys: str, default: Any = None) -> Any:
-    for key in keys:
-        if not isinstance(mapping, Mapping) or key not in mapping:
-            return default
-        mapping = mapping[key]
-    return mapping
-
-
-def _records(value: Any) -> list[Mapping[str, Any]]:
-    return [r for r in value if isinstance(r, Mapping)] if isinstance(value, list) else []
 
 
 def _sid_order(sid: str) -> tuple[int, str]:
@@ -120,8 +111,8 @@ def _listing(data: pd.DataFrame, fmt: str) -> str:
 def tone_panel(summary: Mapping[str, Any], *, slices: int = 10) -> Panel:
     """Tone through the article: the VADER compound score of each sentence in reading order, or of ``slices``
     equal runs of sentences (their mean) when there are more sentences than that."""
-    ids = list(_get(summary, "language", "tone", "sentence_ids", default=[]) or [])
-    scores = list(_get(summary, "language", "tone", "compound", default=[]) or [])
+    ids = list(nested_get(summary, "language", "tone", "sentence_ids", default=[]) or [])
+    scores = list(nested_get(summary, "language", "tone", "compound", default=[]) or [])
     n = min(len(ids), len(scores))
     rows = []
     if n:
@@ -132,7 +123,7 @@ def tone_panel(summary: Mapping[str, Any], *, slices: int = 10) -> Panel:
             label = ids[members[0]] if len(members) == 1 else f"{ids[members[0]]}–{ids[members[-1]]}"
             rows.append((label, value, tone_colour(value), [ids[i] for i in members]))
     d = pd.DataFrame(rows, columns=_COLUMNS)
-    mean = _get(summary, "language", "tone", "mean_compound")
+    mean = nested_get(summary, "language", "tone", "mean_compound")
     low = d.sort_values(["value"], kind="mergesort").iloc[0] if len(d) else None
     note = (f"Mean tone {mean:+.2f}; most negative: {low['label']} ({low['value']:+.2f}). Red is negative, blue "
             "positive, on VADER's −1 … +1." if low is not None and mean is not None else "")
@@ -143,7 +134,7 @@ def tone_panel(summary: Mapping[str, Any], *, slices: int = 10) -> Panel:
 def sourcing_panel(summary: Mapping[str, Any]) -> Panel:
     """Who the article's claims are credited to: attributions by kind of source (a claim credited to no one is
     the kind "Credited to no one")."""
-    atts = _records(_get(summary, "framing", "attributions"))
+    atts = mapping_items(nested_get(summary, "framing", "attributions"))
     rows = []
     for kind, label in _SOURCE_LABELS.items():
         ids = sorted({str(a.get("sentence_id")) for a in atts if a.get("kind") == kind and a.get("sentence_id")},
@@ -162,7 +153,7 @@ def sourcing_panel(summary: Mapping[str, Any]) -> Panel:
 
 def frames_panel(summary: Mapping[str, Any]) -> Panel:
     """The strongest frames (cue weight per 100 words), coloured by typology; frames without a cue left out."""
-    frames = [f for f in _records(_get(summary, "framing", "frames")) if f.get("measured", True)]
+    frames = [f for f in mapping_items(nested_get(summary, "framing", "frames")) if f.get("measured", True)]
     rows = [(f"{_TYPOLOGY.get(str(f.get('typology')), str(f.get('typology')).capitalize())}: {f.get('label')}",
              round(float(f.get("score") or 0.0), 2), category_colour(str(f.get("typology"))),
              sorted(map(str, f.get("sentence_ids") or []), key=_sid_order)) for f in frames]
@@ -177,7 +168,7 @@ def frames_panel(summary: Mapping[str, Any]) -> Panel:
 
 def figures_panel(summary: Mapping[str, Any]) -> Panel:
     """Figures by how solid they are: with or without a source, stated as exact or hedged."""
-    figs = _records(_get(summary, "figures"))
+    figs = mapping_items(nested_get(summary, "figures"))
     rows = []
     for status in FIGURE_STATUSES:
         sourced, hedged = status.startswith("sourced"), status.endswith("hedged")
@@ -193,7 +184,7 @@ def figures_panel(summary: Mapping[str, Any]) -> Panel:
 
 def loaded_panel(summary: Mapping[str, Any]) -> Panel:
     """The most frequent loaded or emotive words, coloured by the lexicon's category."""
-    loaded = _records(_get(summary, "language", "loaded"))
+    loaded = mapping_items(nested_get(summary, "language", "loaded"))
     by_term: dict[str, list[Mapping[str, Any]]] = {}
     for r in loaded:
         by_term.setdefault(str(r.get("term") or "").lower(), []).append(r)
@@ -201,7 +192,7 @@ def loaded_panel(summary: Mapping[str, Any]) -> Panel:
              sorted({str(r.get("sentence_id")) for r in rs}, key=_sid_order)) for term, rs in by_term.items() if term]
     d = _sorted_bars(rows)
     n_sent = len({r.get("sentence_id") for r in loaded})
-    total = len(_get(summary, "language", "tone", "sentence_ids", default=[]) or [])
+    total = len(nested_get(summary, "language", "tone", "sentence_ids", default=[]) or [])
     more = len(rows) - len(d)
     note = (f"Loaded words in {n_sent} of {total} sentences" + (f"; {more} more words not drawn" if more > 0 else "")
             + " (colour: category).") if loaded else ""
@@ -211,7 +202,7 @@ def loaded_panel(summary: Mapping[str, Any]) -> Panel:
 
 def actors_panel(summary: Mapping[str, Any]) -> Panel:
     """The people, bodies and groups named most often, coloured by kind."""
-    actors = _records(_get(summary, "framing", "actors"))
+    actors = mapping_items(nested_get(summary, "framing", "actors"))
     rows = [(str(a.get("name")), int(a.get("mentions") or 0), category_colour(str(a.get("kind") or "")),
              sorted(map(str, a.get("sentence_ids") or []), key=_sid_order)) for a in actors if a.get("name")]
     d = _sorted_bars(rows)
@@ -223,7 +214,7 @@ def actors_panel(summary: Mapping[str, Any]) -> Panel:
 def grade_panel(summary: Mapping[str, Any], reference: Mapping[str, Sequence[float]]) -> Panel:
     """The article's Flesch–Kincaid grade among the reference news texts (the 44 Brown news texts of
     ``data/reference/brief_reference.csv``); one row per reference text and one for the article."""
-    grade = _get(summary, "language", "readability", "flesch_kincaid_grade")
+    grade = nested_get(summary, "language", "readability", "flesch_kincaid_grade")
     ref = [float(v) for v in reference.get("grade", ())]
     rows = [(f"news text {i + 1}", round(v, 2), "#999999", []) for i, v in enumerate(ref)]
     if grade is not None:
