@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from ..core.article import Article, load_article, slug_for_file
 from ..core.config import NOTEBOOKS_DIR, REPORTS_DIR, ROOT, VERSION
@@ -799,27 +799,10 @@ def build_compare_report(paths: Sequence[Path], out_dir: Path = REPORTS_DIR, *,
 
 
 def _build_compare_locked(paths: Sequence[Path], out_dir: Path, notebooks_dir: Path) -> ReportResult:
-    stem, label = COMPARE_NOTEBOOK
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-compare-p{os.getpid()}-", dir=out_dir))
-    try:
-        charts_dir = staging / "figures"
-        charts_dir.mkdir()
-        params = {"articles": [str(Path(p).resolve()) for p in paths], "article": "", "charts_dir": str(charts_dir)}
-        try:
-            with _kernel(notebooks_dir) as km:
-                nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
-                _wait_for_charts(km)
-        except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
-            return ReportResult("comparison", "compare", None, f"{stem} failed: {_last_line(exc)[:300]}")
-        body = print_images(link_sentence_ids(_export_html(nb), page=None), COMPARE_FIGURES)
-        nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
-        os.chmod(charts_dir, 0o755)
-        replace_dir_atomic(charts_dir, out_dir / COMPARE_FIGURES)
-        page = write_text_atomic(out_dir / COMPARE_PAGE, _page(f"{label} of {len(paths)} articles", body, asset_prefix="",
-                                                               nav=nav, footer=method_footer(_method_facts())))
-        return ReportResult("comparison", "compare", out_dir, page=page)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    label = COMPARE_NOTEBOOK[1]
+    params = {"articles": [str(Path(p).resolve()) for p in paths], "article": ""}
+    return _build_site_page(COMPARE_NOTEBOOK, params, out_dir, notebooks_dir, source="comparison", slug="compare",
+                            figures=COMPARE_FIGURES, page_name=COMPARE_PAGE, title=f"{label} of {len(paths)} articles")
 
 
 def build_corpus_report(tables_dir: Path, out_dir: Path = REPORTS_DIR, *,
@@ -827,28 +810,39 @@ def build_corpus_report(tables_dir: Path, out_dir: Path = REPORTS_DIR, *,
     """Run the corpus notebook on a folder of corpus tables (``python -m analysis corpus ... --out DIR``) and write
     ``out_dir/corpus.html`` (figures in ``out_dir/corpus_figures/``); the previous page stays until the new one is
     complete."""
-    stem, label = CORPUS_NOTEBOOK
+    label = CORPUS_NOTEBOOK[1]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _ensure_plotly_asset(out_dir)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-corpus-", dir=out_dir))
+    return _build_site_page(CORPUS_NOTEBOOK, {"tables": str(Path(tables_dir).resolve())}, out_dir, notebooks_dir,
+                            source="corpus", slug="corpus", figures=CORPUS_FIGURES, page_name=CORPUS_PAGE,
+                            title=f"{label}: outlets compared")
+
+
+def _build_site_page(notebook: tuple[str, str], params: Mapping[str, Any], out_dir: Path, notebooks_dir: Path, *,
+                     source: str, slug: str, figures: str, page_name: str, title: str) -> ReportResult:
+    """A page of the whole report folder (comparison, corpus): run ``notebook`` with ``params`` (and its charts
+    folder) in a kernel of its own, then swap in its figures folder and write ``out_dir/page_name``; a staging
+    folder of this process holds the charts until then, and the previous page stays if anything fails."""
+    stem, label = notebook
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-{slug}-p{os.getpid()}-", dir=out_dir))
     try:
         charts_dir = staging / "figures"
         charts_dir.mkdir()
-        params = {"tables": str(Path(tables_dir).resolve()), "charts_dir": str(charts_dir)}
         try:
             with _kernel(notebooks_dir) as km:
-                nb = _execute(notebooks_dir / f"{stem}.ipynb", params, km)
+                nb = _execute(notebooks_dir / f"{stem}.ipynb", {**params, "charts_dir": str(charts_dir)}, km)
                 _wait_for_charts(km)
         except Exception as exc:  # noqa: BLE001 - kernels and cells raise many kinds; report one line
-            return ReportResult("corpus", "corpus", None, f"{stem} failed: {_last_line(exc)[:300]}")
-        body = print_images(_export_html(nb), CORPUS_FIGURES)
+            return ReportResult(source, slug, None, f"{stem} failed: {_last_line(exc)[:300]}")
+        # sentence ids link only in rows that name their article (a page of several articles has no one page)
+        body = print_images(link_sentence_ids(_export_html(nb), page=None), figures)
         nav = f'<nav class="al-nav"><a href="index.html">All articles</a> <strong>{html.escape(label)}</strong></nav>'
         os.chmod(charts_dir, 0o755)
-        replace_dir_atomic(charts_dir, out_dir / CORPUS_FIGURES)
-        page = write_text_atomic(out_dir / CORPUS_PAGE, _page(f"{label}: outlets compared", body, asset_prefix="",
-                                                              nav=nav, footer=method_footer(_method_facts())))
-        return ReportResult("corpus", "corpus", out_dir, page=page)
+        replace_dir_atomic(charts_dir, out_dir / figures)
+        page = write_text_atomic(out_dir / page_name, _page(title, body, asset_prefix="", nav=nav,
+                                                            footer=method_footer(_method_facts())))
+        return ReportResult(source, slug, out_dir, page=page)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
