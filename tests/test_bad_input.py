@@ -523,20 +523,9 @@ def test_non_ascii_file_names_do_not_share_a_folder(tmp_path):
 def test_same_file_name_in_two_folders_keeps_both_reports(tmp_path, monkeypatch):
     """Cheap build: no kernel, the notebooks are exported unexecuted and the summary is built in this
     process; only the folder naming is tested."""
-    import contextlib
+    from support.cheap_build import fake_report_kernel
 
-    import nbformat
-
-    import analysis.output.report as report
-    from analysis.core.io import write_text_atomic
-    from analysis.output.html.article_page import article_page_html
-
-    monkeypatch.setattr(report, "_kernel", lambda cwd: contextlib.nullcontext())
-    monkeypatch.setattr(report, "_execute", lambda notebook, parameters, km: nbformat.read(str(notebook), as_version=4))
-    monkeypatch.setattr(report, "_run_code", lambda code, km: None)
-    monkeypatch.setattr(report, "_write_summary", lambda km, article, target: write_text_atomic(
-        target, json.dumps(build_summary(load_article(article)))))
-    monkeypatch.setattr(report, "_article_body", lambda km, article: article_page_html(load_article(article)))
+    report = fake_report_kernel(monkeypatch)
     paths = []
     for folder, title in (("a", "First story"), ("b", "Second story")):
         (tmp_path / folder).mkdir()

@@ -7,7 +7,6 @@ runs, and the per-article time limit of worker builds."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -19,27 +18,18 @@ from pathlib import Path
 import pytest
 
 import analysis.output.report as report
-from analysis import build_summary, load_article
 from analysis.core.errors import ArticleError
-from analysis.core.io import hold_lock, write_text_atomic
-from analysis.output.html.article_page import article_page_html
+from analysis.core.io import hold_lock
 
 from conftest import run_cli
+from support.cheap_build import fake_report_kernel
 
 BODY = "The council met on Tuesday. It agreed a budget for the schools of the town, officials said."
 
 
 @pytest.fixture()
 def cheap(monkeypatch):
-    import nbformat
-
-    monkeypatch.setattr(report, "_kernel", lambda cwd: contextlib.nullcontext())
-    monkeypatch.setattr(report, "_execute", lambda notebook, parameters, km: nbformat.read(str(notebook), as_version=4))
-    monkeypatch.setattr(report, "_run_code", lambda code, km: None)
-    monkeypatch.setattr(report, "_write_summary", lambda km, article, target: write_text_atomic(
-        target, json.dumps(build_summary(load_article(article)))))
-    monkeypatch.setattr(report, "_article_body", lambda km, article: article_page_html(load_article(article)))
-    return report
+    return fake_report_kernel(monkeypatch)
 
 
 def _article(folder: Path, name: str, title: str = "Budget agreed") -> Path:
