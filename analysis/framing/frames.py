@@ -104,12 +104,6 @@ def _catalogue_rows() -> tuple[tuple[str, str, str, str, int, bool], ...]:
     return tuple(rows)
 
 
-def _catalogue() -> pd.DataFrame:
-    frame = pd.DataFrame(list(_catalogue_rows()), columns=_CATALOGUE_COLUMNS)
-    frame["order"] = range(len(frame))
-    return frame
-
-
 def frame_catalogue() -> pd.DataFrame:
     """Every frame of the three typologies, whether or not an article uses it.
 
@@ -121,7 +115,9 @@ def frame_catalogue() -> pd.DataFrame:
     >>> cat.groupby("typology", sort=False).size().to_dict()
     {'policy': 15, 'generic': 5, 'immigration': 11}
     """
-    return _catalogue().copy()
+    frame = pd.DataFrame(list(_catalogue_rows()), columns=_CATALOGUE_COLUMNS)  # a new frame at each call
+    frame["order"] = range(len(frame))
+    return frame
 
 
 _CUE_COLUMNS = ["typology", "frame", "label", "cue", "matched", "weight", "question_id", "sentence_id", "part",
