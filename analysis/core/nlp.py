@@ -401,6 +401,7 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
     """
     tagdict, weights, tags = _tagger_indexed()
     n_tags = len(tags)
+    last = n_tags - 1
     context = ["-START-", "-START2-", *map(_tagger_form, words), "-END-", "-END2-"]
     prev, prev2 = "-START-", "-START2-"
     out: list[str] = []
@@ -429,8 +430,10 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
                 if w:
                     for j, weight in w:
                         scores[j] += weight
-            best = max(scores)
-            tag = max(tags[j] for j in range(n_tags) if scores[j] == best)
+            # ``tags`` is sorted, so the alphabetically last of the tied best tags is the last best position
+            # (found from the end at C speed).
+            scores.reverse()
+            tag = tags[last - scores.index(max(scores))]
         out.append(tag)
         prev2, prev = prev, tag
     return out

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..core.article import Sentence
+from ..core.model_cache import compiled_regex
 from .labels import label_reason
 from .units import CURRENCY_PREFIX, CURRENCY_SYMBOLS, currency_after, currency_of_prefix, measure_after, rate_after
 
@@ -504,7 +505,40 @@ def _quantulum_parser():
         except Exception:  # noqa: BLE001 - quantulum3 is optional at run time
             return None
     classifier.USE_CLF = False
+    _cache_units_regex()
     return parser
+
+
+class _CachingRe:
+    """The ``re`` module as quantulum3's regex builder sees it: the same, except that its one huge pattern (every
+    unit name, about 150,000 characters, rebuilt in each process in set order) comes compiled from the model cache
+    (:func:`analysis.core.model_cache.compiled_regex`): 0.2 s less per process, and the same pattern in every one."""
+
+    def __init__(self, sources: tuple[str, ...]):
+        self._sources = sources
+
+    def __getattr__(self, name: str):
+        return getattr(re, name)
+
+    def compile(self, pattern, flags=0):
+        if isinstance(pattern, str) and len(pattern) > 20_000:
+            return compiled_regex(f"quantulum3-units-{int(flags)}", self._sources, pattern, int(flags))
+        return re.compile(pattern, flags)
+
+
+def _cache_units_regex() -> None:
+    try:
+        from pathlib import Path
+
+        from quantulum3 import regex as q_regex
+
+        root = Path(q_regex.__file__).parent
+        sources = tuple(sorted(str(f) for f in (*root.glob("*.json"), *root.glob("_lang/en_US/**/*.json"),
+                                                *root.glob("*.py"))))
+        if getattr(q_regex, "re", None) is re:
+            q_regex.re = _CachingRe(sources)
+    except Exception:  # noqa: BLE001 - without it quantulum3 compiles as usual
+        pass
 
 
 @lru_cache(maxsize=2048)

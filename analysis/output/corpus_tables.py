@@ -383,8 +383,8 @@ class _PartWriter:
     rows whatever the chunk size.
 
     Each table streams into a temporary file next to its final name (``<table>/<part>.parquet.<pid>.tmp``; for an
-    fsspec folder, a local temporary file): Parquet gets one row group per ``flush_every`` articles (each article's
-    rows are kept as an Arrow record batch until then), CSV and the JSON Lines summaries are written row by row.
+    fsspec folder, a local temporary file): Parquet gets one row group per ``flush_every`` articles (the rows are kept
+    until then and converted to Arrow once), CSV and the JSON Lines summaries are written row by row.
     :meth:`commit` closes the files and moves each to its final name; until then a reader, or a resumed run, sees
     no part of the chunk (``_remove_uncommitted`` deletes the temporaries of a killed run). The row groups depend
     only on the order of articles, so a chunk's bytes do not depend on the number of workers.
@@ -438,11 +438,8 @@ class _PartWriter:
                 writer = self._csv(name)
                 for row in rows:
                     writer.writerow(["" if row[c] is None else csv_safe(row[c]) for c in columns])
-            else:
-                import pyarrow as pa
-
-                self._pending.setdefault(name, []).append(
-                    pa.RecordBatch.from_pylist(list(rows), schema=_arrow_schema()[name]))
+            else:  # kept as rows until the flush: one Arrow conversion per table per row group, not per article
+                self._pending.setdefault(name, []).extend(rows)
         if self._jsonl and summary is not None:
             self._open(f"{_SUMMARIES}/{self.part}.jsonl", "w").write(summary + "\n")
         if self.articles % self.flush_every == 0:
@@ -459,7 +456,7 @@ class _PartWriter:
             rel = f"{name}/{self.part}.parquet"
             if name not in self._writers:
                 self._writers[name] = pq.ParquetWriter(self._open(rel, "wb"), schema, compression="zstd")
-            self._writers[name].write_table(pa.Table.from_batches(self._pending[name], schema=schema))
+            self._writers[name].write_table(pa.Table.from_pylist(self._pending[name], schema=schema))
         self._pending = {}
 
     def commit(self) -> dict[str, Any]:

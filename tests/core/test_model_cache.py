@@ -123,3 +123,59 @@ def test_cached_indexed_tagger_equals_nltks_model(cache):
         assert list(cache.glob("perceptron-indexed-eng-*.marshal"))
     finally:
         nlp._tagger_indexed.cache_clear()
+
+
+def test_a_value_marshal_refuses_is_returned_and_leaves_no_file(cache):
+    class Tag(int):  # an int subclass, as the regex compiler's opcodes are: marshal refuses it
+        pass
+
+    assert model_cache.cached("m", [], lambda: [Tag(3)], lambda v: True) == [3]
+    assert not list(cache.iterdir()) if cache.exists() else True
+
+
+def test_compiled_regex_matches_as_re_compile_and_is_reused(cache, tmp_path):
+    import re
+
+    src = tmp_path / "units.json"
+    src.write_text("[]")
+    words = [f"unit{i}" for i in range(3000)] + ["metre", "km"]
+    pattern = r"(?P<num>\d+)\s*(" + "|".join(words) + r")\b"
+    flags = re.IGNORECASE
+    fresh = model_cache.compiled_regex("units", [src], pattern, flags)
+    again = model_cache.compiled_regex("units", [src], pattern, flags)  # read back from the cache file
+    plain = re.compile(pattern, flags)
+    text = "It is 5 KM away, 12 unit2999 and 7 metres (no match) or 9 unit17."
+    for compiled in (fresh, again):
+        assert [(m.span(), m.groups(), m.group("num")) for m in compiled.finditer(text)] == \
+            [(m.span(), m.groups(), m.group("num")) for m in plain.finditer(text)]
+        assert compiled.groupindex == plain.groupindex and compiled.flags == plain.flags
+    assert len(list(cache.glob("regex-units-*.marshal"))) == 1
+    # Keyed by name and sources, not by the text: a generator that orders its alternatives differently in another
+    # process gets the first pattern built (the same in every process).
+    reordered = r"(?P<num>\d+)\s*(" + "|".join(reversed(words)) + r")\b"
+    assert model_cache.compiled_regex("units", [src], reordered, flags).pattern == pattern
+    os.utime(src, ns=(1, 1))  # new source files: rebuilt from the pattern given now
+    assert model_cache.compiled_regex("units", [src], reordered, flags).pattern == reordered
+
+
+def test_compiled_regex_without_a_cache(monkeypatch):
+    monkeypatch.setenv(model_cache.CACHE_ENV, "off")
+    assert model_cache.compiled_regex("x", [], r"a(b)c").match("abc").group(1) == "b"
+
+
+def test_quantulum_units_pattern_comes_from_the_cache(cache):
+    from analysis.numbers import parse
+
+    parse._quantulum_parser.cache_clear()
+    parse.quantulum_numbers.cache_clear()
+    from quantulum3 import regex as q_regex
+
+    monkey = q_regex.re
+    try:
+        q_regex.re = __import__("re")
+        assert parse._quantulum_parser() is not None
+        assert isinstance(q_regex.re, parse._CachingRe)
+        found = parse.quantulum_numbers("The track is 5 km long and the load weighs 20 kg.")
+        assert [(f[2], f[5]) for f in found] == [("kilometre", 5.0), ("kilogram", 20.0)]
+    finally:
+        q_regex.re = monkey
