@@ -31,15 +31,43 @@ def _wn_file(kind: str, pos: str) -> bytes:
                   lambda v: isinstance(v, bytes) and v[:1] == b"\n")
 
 
+def _index_line(idx: bytes, lemma: bytes) -> bytes | None:
+    """The line of a WordNet index file whose first field is ``lemma``, by binary search: the files are sorted by
+    lemma in byte order (the licence lines at the top start with spaces, so they sort first). A scan of the
+    5 MB noun index took about a millisecond per new word.
+
+    >>> _index_line(b"\\n  licence\\nable a 1\\ncat n 2\\ndog n 3\\n", b"cat")
+    b'cat n 2'
+    >>> _index_line(b"\\nable a 1\\ncat n 2\\n", b"bat") is None
+    True
+    """
+    if not lemma or lemma.startswith(b" "):
+        return None
+    lo, hi = 0, len(idx)  # the line sought, if any, starts in [lo, hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = idx.rfind(b"\n", 0, mid) + 1
+        end = idx.find(b"\n", mid)
+        if end < 0:
+            end = len(idx)
+        space = idx.find(b" ", start, end)
+        key = idx[start:space if space >= 0 else end]
+        if key == lemma:
+            return idx[start:end]
+        if key < lemma:
+            lo = end + 1
+        else:
+            hi = start
+    return None
+
+
 @lru_cache(maxsize=20000)
 def wn_offsets(lemma: str, pos: str) -> tuple[int, ...]:
     """Synset offsets of a lemma (lower case, spaces as ``_``) for a WordNet part of speech (n, v, a, r), most frequent sense first."""
-    idx = _wn_file("index", pos)
-    key = b"\n" + lemma.replace(" ", "_").encode("utf-8", "ignore") + b" "
-    k = idx.find(key)
-    if k < 0:
+    line = _index_line(_wn_file("index", pos), lemma.replace(" ", "_").encode("utf-8", "ignore"))
+    if line is None:
         return ()
-    fields = idx[k + 1:idx.find(b"\n", k + 1)].split()
+    fields = line.split()
     p_cnt = int(fields[3])
     return tuple(int(x) for x in fields[4 + p_cnt + 2:])
 

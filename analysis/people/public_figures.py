@@ -214,10 +214,7 @@ def _is_named_group(name: str) -> bool:
 def _common_words() -> frozenset[str]:
     """Lower-case entries of NLTK's English word list: a first name that is also a common word ("Star",
     "Red", "Grace") is no evidence of a person on its own."""
-    nlp.require("corpora/words")
-    from nltk.corpus import words
-
-    return frozenset(w for w in words.words() if w.islower())
+    return nlp.lower_case_words()
 
 
 @lru_cache(maxsize=1)

@@ -179,3 +179,13 @@ def test_quantulum_units_pattern_comes_from_the_cache(cache):
         assert [(f[2], f[5]) for f in found] == [("kilometre", 5.0), ("kilogram", 20.0)]
     finally:
         q_regex.re = monkey
+
+
+def test_cached_lower_case_entries_equal_the_word_list(cache):
+    from nltk.corpus import words
+
+    nlp.lower_case_words.cache_clear()
+    expected = {w for w in words.words() if w.islower()}
+    assert nlp.lower_case_words() == expected and "star" in expected and "Star" not in expected
+    nlp.lower_case_words.cache_clear()
+    assert nlp.lower_case_words() == expected and list(cache.glob("words-lower-case-entries-*.marshal"))

@@ -71,3 +71,21 @@ def test_senses_limit_and_unknown_words():
     one, four = wn_related("run", "v", senses=1), wn_related("run", "v")
     assert one < four
     assert wn_related("escalate") >= wn_related("escalate", "v")
+
+
+@pytest.mark.parametrize("pos", ["n", "v", "a", "r"])
+def test_binary_search_finds_every_index_line(pos):
+    """Every lemma of the index is found on its own line; for every 40th lemma, a near miss and a few odd keys the
+    answer equals a plain scan's (a scan of the whole index per lemma would take minutes)."""
+    from analysis.core.wordnet import _index_line, _wn_file
+
+    idx = _wn_file("index", pos)
+    lines = [line for line in idx.split(b"\n") if line and not line.startswith(b" ")]
+    assert len(lines) > 4000
+    for line in lines:
+        assert _index_line(idx, line.split(b" ", 1)[0]) == line
+    lemmas = [line.split(b" ", 1)[0] for line in lines[::40]]
+    for lemma in lemmas + [x + b"q" for x in lemmas] + [b"", b" ", b"\xff", b"0"]:
+        k = idx.find(b"\n" + lemma + b" ") if lemma.strip() else -1
+        expected = None if k < 0 else idx[k + 1:idx.find(b"\n", k + 1)]
+        assert _index_line(idx, lemma) == expected, lemma
