@@ -352,9 +352,11 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
         for i, (w, t) in enumerate(zip(low, tags)):
             if (s.id, f + i) in covered:
                 continue
-            if in_quotes(article, t_start[i], t_end[i]):
-                continue
+            # A token inside a quotation is the quoted speaker's: skipped (checked only for the tokens that could
+            # start an attribution, the cheaper tests first; this loop sees every token of the article).
             if w == "according" and i + 1 < len(low) and low[i + 1] == "to":
+                if in_quotes(article, t_start[i], t_end[i]):
+                    continue
                 src = _np_after(i + 2, low, tags, spans, docs)
                 if src:
                     a, b = t_start[i], t_end[i + 1]
@@ -365,7 +367,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if not t.startswith("VB"):
                 continue
             lemma = nlp.lemmatize(w, t)
-            if lemma not in verbs:
+            if lemma not in verbs or in_quotes(article, t_start[i], t_end[i]):
                 continue
             if t == "VBN" and i > 0 and low[i - 1] in ("be", "been", "is", "was", "were", "are", "being"):
                 continue  # passive ("was reported") has no named speaker here
