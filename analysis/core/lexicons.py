@@ -178,8 +178,17 @@ def _match_cached(article: Article, pairs: tuple[tuple[str, str], ...], overlap:
             hits = []
             for words, term, cat in cands:
                 L = len(words)
-                # the first word already fits (that is how the candidate was found)
-                if L == 1 or (i + L <= n and all(_word_matches(w, t) for w, t in zip(words[1:], low[i + 1:i + L]))):
+                # the first word already fits (that is how the candidate was found); the second is tested inline
+                # (most multi-word candidates fail there) before the rest
+                if L == 1:
+                    hits.append((1, term, cat))
+                    continue
+                if i + L > n:
+                    continue
+                second, token = words[1], low[i + 1]
+                if second != token and not (second[-1] == "*" and token.startswith(second[:-1])):
+                    continue
+                if L == 2 or all(_word_matches(w, t) for w, t in zip(words[2:], low[i + 2:i + L])):
                     hits.append((L, term, cat))
             if not hits:
                 i += 1

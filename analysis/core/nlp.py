@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -387,6 +388,12 @@ def _tagger_form(word: str) -> str:
     return word.lower()
 
 
+#: (last three letters, first letter) -> the tag scores of the tagger's first three features ("bias", "i suffix",
+#: "i pref1"), summed from zero in that order: filled as words are tagged (see :func:`_perceptron_tags`); the
+#: key None holds the model the sums belong to.
+_WORD_SHAPE_SCORES: dict = {}
+
+
 def _perceptron_tags(words: Sequence[str]) -> list[str]:
     """Tags for one sentence from NLTK's averaged-perceptron model, decided as ``PerceptronTagger.tag``
     decides them (Honnibal 2013, "A good part-of-speech tagger in about 200 lines of Python"), in a
@@ -403,6 +410,9 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
     tagdict, weights, tags = _tagger_indexed()
     n_tags = len(tags)
     last = n_tags - 1
+    if _WORD_SHAPE_SCORES.get(None) is not weights:  # another model (tests swap in their own): start afresh
+        _WORD_SHAPE_SCORES.clear()
+        _WORD_SHAPE_SCORES[None] = weights
     context = ["-START-", "-START2-", *map(_tagger_form, words), "-END-", "-END2-"]
     prev, prev2 = "-START-", "-START2-"
     out: list[str] = []
@@ -410,11 +420,23 @@ def _perceptron_tags(words: Sequence[str]) -> list[str]:
         tag = tagdict.get(word)
         if not tag:
             here, before, after = context[i + 2], context[i + 1], context[i + 3]
-            scores = [0.0] * n_tags
+            # The first three features depend only on the word's last three letters and its first: their sum (in
+            # the same order, so the same floats) is kept per pair; "bias" alone touches every tag.
+            key = (word[-3:], word[0] if word else "")
+            start = _WORD_SHAPE_SCORES.get(key)
+            if start is None:
+                scores = [0.0] * n_tags
+                for feature in ("bias", "i suffix " + key[0], "i pref1 " + key[1]):
+                    w = weights.get(feature)
+                    if w:
+                        for j, weight in w:
+                            scores[j] += weight
+                if len(_WORD_SHAPE_SCORES) >= 50_000:  # bounded, whatever the corpus
+                    _WORD_SHAPE_SCORES.clear()
+                    _WORD_SHAPE_SCORES[None] = weights
+                _WORD_SHAPE_SCORES[key] = start = array("d", scores)
+            scores = start.tolist()
             for feature in (
-                "bias",
-                "i suffix " + word[-3:],
-                "i pref1 " + (word[0] if word else ""),
                 "i-1 tag " + prev,
                 "i-2 tag " + prev2,
                 "i tag+i-2 tag " + prev + " " + prev2,
