@@ -1,6 +1,6 @@
 """Loaded words: evaluative, emotive and pejorative vocabulary, flagged only where the context makes it the writer's judgement.
 
-Three sources, each flag with its reason:
+Four sources, each flag with its reason:
 
 * the editable list ``data/lexicons/loaded_words.csv`` (categories militaristic, threat, punitive,
   dramatic, evaluative, pejorative_label, euphemism, sympathy; intensity 1-3), and the contested
@@ -8,13 +8,18 @@ Three sources, each flag with its reason:
   ``loaded`` or ``euphemistic``;
 * emotive words: adjectives and adverbs that Hu & Liu's (2004) opinion lexicon lists as negative
   ("reckless", "bogus", "grossly"), unless ``data/lexicons/emotive_exclusions.csv`` lists them as
-  mostly descriptive in news ("dead", "criminal", "difficult");
-* intensified evaluations: an intensifying adverb before an evaluative adjective ("increasingly
-  concerning", "deeply troubling"), one flag for both words.
+  mostly descriptive in news ("dead", "criminal", "difficult").
+  Besides adjectives and adverbs: nouns of that list whose first WordNet sense is a person ("a fool": a
+  label), and words WordNet has only as adjectives that the tagger read as nouns;
+* intensified evaluations: an intensifying adverb before a negative or evaluative adjective ("increasingly
+  concerning", "deeply troubling"), one flag for both words;
+* "claim" as a report verb ("claimed", "claims to", "claim that"), which casts doubt on what it reports
+  (Wikipedia's Manual of Style, words to watch: MOS:CLAIM), category ``doubt``.
 
 Context rules (precision first): a word inside a proper name ("Capitol riot", "Liberty
 University"), inside a direct quotation, or in a view the writer reports ("orders they view as
-illegal") is not the writer's wording and is not flagged.
+illegal") is not the writer's wording and is not flagged; nor is an emotive adjective that describes a
+concrete thing ("illegal ammunition", "toxic chemicals"; WordNet's noun lexicographer files).
 """
 
 from __future__ import annotations
