@@ -32,8 +32,9 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
+from ..core.model_cache import cached
 from ..core.tokens import SentenceWords, sentence_words
-from ..core.wordnet import _wn_file, wn_offsets
+from ..core.wordnet import wn_offsets
 
 __all__ = [
     "loaded_words",
@@ -178,15 +179,33 @@ def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
     return ""
 
 
+_WN_DATA = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+
+@lru_cache(maxsize=4)
+def _wn_data(pos: str) -> bytes:
+    """WordNet's data file for a part of speech with a leading newline, kept in the model cache under the same
+    name as :mod:`analysis.core.wordnet` keeps it (so both read one copy); offsets are those of ``wn_offsets`` + 1."""
+    import nltk
+
+    nlp.require("corpora/wordnet")
+    name = f"data.{_WN_DATA[pos]}"
+    return cached(f"wordnet-{name}", nlp.resource_files("corpora/wordnet.zip"),
+                  lambda: b"\n" + nltk.data.load(f"corpora/wordnet.zip/wordnet/{name}", format="raw"),
+                  lambda v: isinstance(v, bytes) and v[:1] == b"\n")
+
+
 @lru_cache(maxsize=20000)
 def _lexfiles(word: str, pos: str) -> tuple[int, ...]:
     """WordNet lexicographer file numbers of a word's senses for a part of speech (n, v, a, r), most frequent
-    sense first (noun.person is 18); () when WordNet does not list the word for that part of speech."""
+    sense first (noun.person is 18; WordNet's lexnames(5WN)); () when WordNet does not list the word for that
+    part of speech, or is not installed (the rules that need it then stay silent)."""
     try:
         offsets = wn_offsets(word, pos)
-    except LookupError:  # WordNet not installed: the rules that need it stay silent
+        data = _wn_data(pos) if offsets else b""
+    except (nlp.NLTKResourceError, LookupError):
         return ()
-    data = _wn_file("data", pos)
+    # a data line: "offset lex_filenum ss_type ..." (wndb(5WN)); lex_filenum is a two-digit decimal
     return tuple(int(data[o + 1:data.find(b"\n", o + 1)].split(maxsplit=2)[1]) for o in offsets)
 
 
