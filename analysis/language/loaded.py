@@ -1,6 +1,6 @@
 """Loaded words: evaluative, emotive and pejorative vocabulary, flagged only where the context makes it the writer's judgement.
 
-Three sources, each flag with its reason:
+Four sources, each flag with its reason:
 
 * the editable list ``data/lexicons/loaded_words.csv`` (categories militaristic, threat, punitive,
   dramatic, evaluative, pejorative_label, euphemism, sympathy; intensity 1-3), and the contested
@@ -8,13 +8,18 @@ Three sources, each flag with its reason:
   ``loaded`` or ``euphemistic``;
 * emotive words: adjectives and adverbs that Hu & Liu's (2004) opinion lexicon lists as negative
   ("reckless", "bogus", "grossly"), unless ``data/lexicons/emotive_exclusions.csv`` lists them as
-  mostly descriptive in news ("dead", "criminal", "difficult");
-* intensified evaluations: an intensifying adverb before an evaluative adjective ("increasingly
-  concerning", "deeply troubling"), one flag for both words.
+  mostly descriptive in news ("dead", "criminal", "difficult").
+  Besides adjectives and adverbs: nouns of that list whose first WordNet sense is a person ("a fool": a
+  label), and words WordNet has only as adjectives that the tagger read as nouns;
+* intensified evaluations: an intensifying adverb before a negative or evaluative adjective ("increasingly
+  concerning", "deeply troubling"), one flag for both words;
+* "claim" as a report verb ("claimed", "claims to", "claim that"), which casts doubt on what it reports
+  (Wikipedia's Manual of Style, words to watch: MOS:CLAIM), category ``doubt``.
 
 Context rules (precision first): a word inside a proper name ("Capitol riot", "Liberty
 University"), inside a direct quotation, or in a view the writer reports ("orders they view as
-illegal") is not the writer's wording and is not flagged.
+illegal") is not the writer's wording and is not flagged; nor is an emotive adjective that describes a
+concrete thing ("illegal ammunition", "toxic chemicals"; WordNet's noun lexicographer files).
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
+from ..core.model_cache import cached
 from ..core.tokens import SentenceWords, sentence_words
+from ..core.wordnet import wn_offsets
 
 __all__ = [
     "loaded_words",
@@ -72,6 +79,20 @@ _FORCE_WORDS = frozenset(
     "troops troop soldiers soldier army armies military militaries militants militant fighters fighter forces navy "
     "marines airstrike airstrikes missile missiles rocket rockets artillery tanks weapons gunmen battalion brigade "
     "insurgents rebels combat".split())
+#: Report verbs that cast doubt on what they report: "X claimed" raises a question about X's statement
+#: (Wikipedia, Manual of Style/Words to watch, MOS:CLAIM; Recasens et al. 2013's framing report verbs). Verb uses only
+#: ("claims that", "a claim" as nouns are mostly the neutral word for an assertion or a demand, e.g. insurance claims).
+_DOUBT_VERBS = frozenset("claim claims claimed claiming".split())
+_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+#: Verbs that report a view only with "as" ("they see the move as reckless", "described the plan as cruel"); without
+#: it they are perception or description ("to see the horrific toll", "described the vindictive abuse").
+_VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing describe describes described describing "
+                           "regard regards regarded".split())
+#: WordNet lexicographer files of nouns for concrete things (artifact 6, animal 5, body 8, food 13, object 17,
+#: plant 20, substance 27): an adjective before such a noun is mostly a literal description ("a violent
+#: collision", "illegal ammunition", "wild animals"), not a judgement of a person or an act.
+_CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
+_PERSON_LEXFILE = 18  # noun.person
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -105,6 +126,8 @@ def _in_name(toks: SentenceWords, i: int, j: int, title_case: bool) -> bool:
     ("United", "Liberty"), or an event noun right after a capitalised name ("the Capitol riot")."""
     if title_case:
         return False
+    if j - i > 1 and any(toks.text[k][:1].islower() for k in range(i, j)):
+        return False  # a label with a lower-case word ("Chinese coronavirus") is not inside a name
     if any(toks.pos[k] in _NAME_TAGS and toks.text[k][:1].isupper() and k > 0 for k in range(i, j)):
         return True
     if j - i == 1 and toks.lower[i] in _EVENT_NOUNS and i > 1 and toks.text[i - 1][:1].isupper() \
@@ -133,8 +156,12 @@ def _quoted(toks: SentenceWords, i: int) -> bool:
 
 def _reported_view(toks: SentenceWords, i: int) -> bool:
     """Whether token ``i`` follows a verb that reports a view within four words ("they view as unethical or
-    illegal", "critics called it reckless")."""
-    return any(toks.lower[k] in _VIEW_VERBS for k in range(max(0, i - 4), i))
+    illegal", "critics called it reckless"). Verbs of seeing and describing count only with "as" between them
+    and the word ("see it as reckless"): "to see the horrific toll" is perception, not a reported view."""
+    for k in range(max(0, i - 4), i):
+        if toks.lower[k] in _VIEW_VERBS and (toks.lower[k] not in _VIEW_AS_VERBS or "as" in toks.lower[k + 1:i]):
+            return True
+    return False
 
 
 def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
@@ -150,6 +177,55 @@ def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
     if _reported_view(toks, i):
         return "a view the writer reports"
     return ""
+
+
+_WN_DATA = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+
+@lru_cache(maxsize=4)
+def _wn_data(pos: str) -> bytes:
+    """WordNet's data file for a part of speech with a leading newline, kept in the model cache under the same
+    name as :mod:`analysis.core.wordnet` keeps it (so both read one copy); offsets are those of ``wn_offsets`` + 1."""
+    import nltk
+
+    nlp.require("corpora/wordnet")
+    name = f"data.{_WN_DATA[pos]}"
+    return cached(f"wordnet-{name}", nlp.resource_files("corpora/wordnet.zip"),
+                  lambda: b"\n" + nltk.data.load(f"corpora/wordnet.zip/wordnet/{name}", format="raw"),
+                  lambda v: isinstance(v, bytes) and v[:1] == b"\n")
+
+
+@lru_cache(maxsize=20000)
+def _lexfiles(word: str, pos: str) -> tuple[int, ...]:
+    """WordNet lexicographer file numbers of a word's senses for a part of speech (n, v, a, r), most frequent
+    sense first (noun.person is 18; WordNet's lexnames(5WN)); () when WordNet does not list the word for that
+    part of speech, or is not installed (the rules that need it then stay silent)."""
+    try:
+        offsets = wn_offsets(word, pos)
+        data = _wn_data(pos) if offsets else b""
+    except (nlp.NLTKResourceError, LookupError):
+        return ()
+    # a data line: "offset lex_filenum ss_type ..." (wndb(5WN)); lex_filenum is a two-digit decimal
+    return tuple(int(data[o + 1:data.find(b"\n", o + 1)].split(maxsplit=2)[1]) for o in offsets)
+
+
+def _noun_lexfiles(word: str, tag: str) -> tuple[int, ...]:
+    """:func:`_lexfiles` of a noun, for a plural (tag NNS) those of its singular ("bigots" -> "bigot")."""
+    if tag == "NNS":
+        for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+            if base and _lexfiles(base, "n"):
+                return _lexfiles(base, "n")
+    return _lexfiles(word, "n")
+
+
+def _concrete_head(toks: SentenceWords, i: int) -> bool:
+    """Whether adjective ``i`` directly modifies a noun for a concrete thing ("violent collision", "wild
+    animals"), read from the first WordNet sense of the noun that follows it."""
+    k = i + 1
+    if k >= len(toks) or toks.pos[k] not in ("NN", "NNS"):
+        return False
+    files = _noun_lexfiles(toks.lower[k], toks.pos[k])
+    return bool(files) and files[0] in _CONCRETE_LEXFILES
 
 
 @lru_cache(maxsize=4)
@@ -169,6 +245,27 @@ def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], 
 @lru_cache(maxsize=4)
 def _exclusions() -> frozenset[str]:
     return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions"))
+
+
+def _emotive_kind(word: str, tag: str) -> str:
+    """How a negative opinion word is flagged as emotive ("" when it is not): an adjective or an adverb; a
+    noun whose first WordNet sense is a person ("bigot", "fool": a label for someone); a word that WordNet
+    lists only as an adjective but the tagger read as a noun ("the horrific shooting"); not an adverb tag on a
+    word WordNet has neither as adverb nor adjective ("fever", "noise": a tagging slip)."""
+    if tag in _ADJ:
+        return "adjective"
+    if tag in _ADV:
+        if word.endswith("ly") or _lexfiles(word, "r") or _lexfiles(word, "a") or not _lexfiles(word, "n") \
+                and not _lexfiles(word, "v"):
+            return "adverb"
+        return ""
+    if tag in ("NN", "NNS"):
+        files = _noun_lexfiles(word, tag)
+        if files and files[0] == _PERSON_LEXFILE:
+            return "noun for a person"
+        if not files and _lexfiles(word, "a") and not _lexfiles(word, "v"):
+            return "adjective"
+    return ""
 
 
 @lru_cache(maxsize=16)
@@ -194,7 +291,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
         low, pos = toks.lower, toks.pos
         for i in range(len(low) - 1):
             if low[i] in INTENSIFIERS and (low[i + 1] in _PSYCH_ADJECTIVES or (pos[i + 1] in _ADJ and (
-                    low[i + 1] in opinion or vader_lex.get(low[i + 1], 0.0)))) and pos[i + 1] not in _NAME_TAGS \
+                    opinion.get(low[i + 1]) == "negative" or vader_lex.get(low[i + 1], 0.0) < 0))) \
+                    and pos[i + 1] not in _NAME_TAGS \
                     and (sid, i) not in covered:
                 covered.update({(sid, i), (sid, i + 1)})
                 if _context(toks, i, i + 2, title_case[sid]):
@@ -224,19 +322,31 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             reason = (f"{_NAME_SOURCE[source]}: {m.category.replace('_', ' ')}, intensity {level}"
                       if source == "loaded_words.csv" else f"terminology glossary: {m.category.replace('_', ' ')} label")
             rows.append((m.term, m.matched, m.category, level, source, v, ops, m.sentence_id, m.start, m.end, reason))
-    for sid, toks in toks_of.items():  # emotive words: negative opinion-lexicon adjectives and adverbs
+    for sid, toks in toks_of.items():  # emotive words and doubt-casting report verbs
         low, pos = toks.lower, toks.pos
         for i in range(len(low)):
             word = low[i]
             if (sid, i) in covered or not toks.is_word[i]:
                 continue
-            if opinion.get(word) != "negative" or word in excluded or pos[i] not in _ADJ | _ADV:
+            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and low[i + 1] in ("that", "to")):
+                if _context(toks, i, i + 1, title_case[sid]):
+                    continue
+                covered.add((sid, i))
+                rows.append((word, toks.text[i], "doubt", 1, "report verb", float(vader_lex.get(word, 0.0)), "", sid,
+                             toks.start[i], toks.end[i], "a report verb that casts doubt on what it reports "
+                             "(Wikipedia Manual of Style, words to watch: claim)"))
+                continue
+            if opinion.get(word) != "negative" or word in excluded:
+                continue
+            kind = _emotive_kind(word, pos[i])
+            if not kind:
                 continue
             v = float(vader_lex.get(word, 0.0))
             if abs(v) < emotive_min or _context(toks, i, i + 1, title_case[sid]):
                 continue
+            if kind == "adjective" and _concrete_head(toks, i):
+                continue  # literal: describes a thing ("a violent collision", "wild animals")
             covered.add((sid, i))
-            kind = "adjective" if pos[i] in _ADJ else "adverb"
             rows.append((word, toks.text[i], "emotive", 3 if abs(v) >= 2.5 else 2, "opinion lexicon", v, "negative",
                          sid, toks.start[i], toks.end[i],
                          f"negative {kind} in Hu & Liu's opinion lexicon" + (f", VADER {v:+.1f}" if v else "")))

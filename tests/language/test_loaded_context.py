@@ -1,0 +1,64 @@
+"""Loaded words, issue 14 follow-up: doubt-casting report verbs, labels for people, tagging slips and the
+context rules for literal and reported uses (analysis.language.loaded). Constructed sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.language.loaded import loaded_words
+
+
+def _flags(make_article, text):
+    loaded = loaded_words(make_article("News", text))
+    return [(m.lower(), c) for m, c in zip(loaded["matched"], loaded["category"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "claim" as a report verb casts doubt on what it reports (Wikipedia MOS:CLAIM)
+    ("The senator claimed the vote had been fixed.", [("claimed", "doubt")]),
+    ("The company claims to have solved the problem.", [("claims", "doubt")]),
+    ("Residents claim that the water is safe.", [("claim", "doubt")]),
+    # a negative opinion noun whose first WordNet sense is a person: a label
+    ("He is a fool, the columnist wrote.", [("fool", "emotive")]),
+    # an adjective the tagger read as a noun is still an adjective
+    ("Residents blamed the horrific shooting on the council.", [("horrific", "emotive")]),
+    # an evaluative adjective before an abstract noun is a judgement
+    ("The toxic debate divided the town.", [("toxic", "emotive")]),
+    # a label with a lower-case word is not inside a name
+    ("He blamed the Chinese coronavirus for the slump.", [("chinese coronavirus", "pejorative_label")]),
+    # "see" without "as" is perception, not a reported view
+    ("Visitors came to see the horrific damage.", [("horrific", "emotive")]),
+    # intensifier before a negative adjective
+    ("The regulator found the conduct increasingly concerning.", [("increasingly concerning", "intensified")]),
+])
+def test_new_sources_flag(make_article, text, expected):
+    assert _flags(make_article, text) == expected
+
+
+def test_flags_carry_reasons(make_article):
+    a = make_article("News", "The senator claimed the vote had been fixed. He is a fool, the columnist wrote.")
+    loaded = loaded_words(a)
+    reasons = dict(zip(loaded["matched"], loaded["reason"]))
+    assert "casts doubt" in reasons["claimed"]
+    assert "noun for a person" in reasons["fool"]
+
+
+@pytest.mark.parametrize("text", [
+    "She filed an insurance claim after the storm.",            # "claim" as a noun: a demand, not a report verb
+    "The union made a claim for higher pay.",
+    "Officials rejected the claims.",
+    "Critics of the plan met on Monday.",                       # the ordinary noun for a role
+    "The suspect was arrested on Monday.",
+    "Police seized illegal ammunition at the border.",          # adjective describing a concrete thing
+    "Police found toxic chemicals in the shed.",
+    "They see the plan as reckless.",                           # "see ... as": a view the writer reports
+    "Witnesses described the scene as horrific.",
+    "Commentators called the answer absolutely right.",         # a reported view
+])
+def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
+    assert _flags(make_article, text) == []
+
+
+def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(make_article):
+    # "absolutely" alone is a listed intensifier; the positive adjective does not make it an intensified evaluation
+    assert _flags(make_article, "The minister was absolutely right about the budget.") == [("absolutely", "intensifier")]
