@@ -178,10 +178,19 @@ def _punkt():
     return PunktSentenceTokenizer(params)
 
 
-#: A numbering label that Punkt takes for a sentence: "1.", "(b)", "Step 2.", "No. 10." (a caption label such as
-#: "Figure 2." is left alone: it often stands apart from its caption).
-_LABEL_RE = re.compile(r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|(?:Step|Chapter|Section|Part|Article|Rule|No\.|"
-                       r"Nos\.)\s+\d{1,4}[a-z]?[.:]?)")
+#: A numbering label that Punkt takes for a sentence: "1.", "2.1." (a section number), "(b)", "Step 2.", "No. 10."
+#: (a caption label such as "Figure 2." is left alone: it often stands apart from its caption).
+_LABEL_RE = re.compile(r"(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|(?:Step|Chapter|Section|Part|"
+                       r"Article|Rule|No\.|Nos\.)\s+\d{1,4}[a-z]?[.:]?)")
+#: What cannot begin a sentence: a run of closing brackets and marks that end or split a clause (the ")." after a
+#: citation, the last "!" of "!!!", an emoticon's ":)"); it ends the sentence before. An ellipsis may begin one.
+_CLOSING_RUN_RE = re.compile(r"\s*(?:[)\]}!?,;:]|\.(?!\.))[)\]}!?,;:.]*")
+#: Abbreviations that introduce an example or a gloss: what follows continues the sentence ("(e.g. The Times)").
+_GLOSS_END_RE = re.compile(r"(?:^|[\s(\[])(?:e\.g|i\.e|cf|viz)\.,?$", re.IGNORECASE)
+#: An editor's bracketed note after a sentence ("[citation needed]", "[sic]", "[who?]"): it belongs to that sentence.
+_EDITOR_NOTE_RE = re.compile(r"\s*(?:\[[a-z][a-z' ]{1,30}\??\]\s*)+(?=\s|$|[A-Z\"“‘'(])")
+#: The start of a sentence after a tail that was moved to the sentence before: a capital, a digit or an opening mark.
+_FRESH_START_RE = re.compile(r"\s*[A-Z0-9\"“‘'(\[]")
 _CITATION_RE = re.compile(r"(?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]\s*)+")
 _LOWER_START_RE = re.compile(r"\s*[a-z]+(?![\w'’-]|\.\w)")  # a whole lower-case word: not "eHow", "iPhone", "e.g."
 #: A title or a dating abbreviation at the end of a piece that Punkt closed: what follows is the name or the date it
@@ -195,7 +204,7 @@ _MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences in ``text`` (NLTK Punkt, English), with two repairs.
+    """Character spans of the sentences in ``text`` (NLTK Punkt, English), with these repairs.
 
     * A sentence that starts with a lower-case letter continues the one before: Punkt ends a
       sentence after a quotation closed by ? or ! ("“Why now?” she asked.") and after an
@@ -204,7 +213,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     * A numbering label alone ("1.", "Figure 2.", "No. 10.") belongs to the sentence after it:
       "1. Introduction" is one unit, a heading.
     * Reference markers ("[12]") after a full stop belong to the sentence they follow, and a
-      sentence made only of markers is none.
+      sentence made only of markers is none; so do an editor's note ("[citation needed]") and a
+      run of closing marks that Punkt put at the start of the next piece ("). ", "! ", ":) ").
+    * "e.g.", "i.e.", "cf." and "viz." introduce an example: a capital after them continues.
 
     >>> [s for s, e in sentence_spans("1. Introduction. Step 2. Add salt.")]
     [0, 17]
@@ -228,24 +239,45 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if out and _LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()):
             out[-1][1] = e
             continue
+        tail = (_CLOSING_RUN_RE.match(text, s, e) or _EDITOR_NOTE_RE.match(text, s, e)) if out else None
+        if tail:  # the marks or the note end the sentence before; what follows starts a new one only if it can
+            out[-1][1] = s + len(text[s:tail.end()].rstrip())
+            s = tail.end()
+            if not text[s:e].strip():
+                continue
+            if not _FRESH_START_RE.match(text, s, e):
+                out[-1][1] = e
+                continue
+            s += len(text[s:e]) - len(text[s:e].lstrip())
         if out and _LOWER_START_RE.match(text, s) and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in ".?!\"”’')":
             out[-1][1] = e
             continue
         prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
-        if out and (_TITLE_END_RE.search(prev) or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))):
+        if out and (_TITLE_END_RE.search(prev) or _GLOSS_END_RE.search(prev)
+                    or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))):
             out[-1][1] = e
             continue
         out.append([s, e])
     return [(s, e) for s, e in out]
 
 
+#: A direct question that a colon introduces, to the end of the piece: "… and ask: Who stood up for the law?" is two
+#: sentences (GUM's convention); a quoted one ('asked: "Why?"') stays within its sentence.
+_QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"”’)]*\s*$)")
+
+
 def _marker_breaks(text: str, spans) -> list[tuple[int, int]]:
-    """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows."""
+    """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, and
+    after a colon that introduces a direct question ending the span."""
     out = []
     for s, e in spans:
         for m in _MARKER_BREAK_RE.finditer(text, s, e):
             out.append((s, m.end(1)))
             s = m.end()
+        q = _QUESTION_BREAK_RE.search(text, s, e)
+        if q and len(text[s:q.start()].split()) >= 3:
+            out.append((s, q.start() + 1))
+            s = q.end()
         out.append((s, e))
     return out
 

@@ -27,6 +27,27 @@ def _split(text):
     ("1. Introduction. Step 2. Add the salt.", ["1. Introduction.", "Step 2. Add the salt."]),
     # reference markers stay with the sentence they follow
     ("The law passed in 2003. [4] It was repealed. [5][6]", ["The law passed in 2003. [4]", "It was repealed. [5][6]"]),
+    # a closing bracket or mark cannot begin a sentence: it ends the one before, and a capital after it starts one
+    ("The plan failed (see Smith et al. [4]). The second plan worked.",
+     ["The plan failed (see Smith et al. [4]).", "The second plan worked."]),
+    ("You did it so quickly, right? :) It took two years.", ["You did it so quickly, right? :)", "It took two years."]),
+    ("The vote was close! , he said.", ["The vote was close! , he said."]),
+    ("He paused... Then he left.", ["He paused...", "Then he left."]),
+    # a direct question introduced by a colon is a sentence of its own; a quoted one is not split off
+    ("Voters will look back and ask: Who stood up for the law? Few did.",
+     ["Voters will look back and ask:", "Who stood up for the law?", "Few did."]),
+    ('The reporter asked: "Who stood up for the law?" Few did.',
+     ['The reporter asked: "Who stood up for the law?"', "Few did."]),
+    ("The rule is simple: Nobody leaves. Is that clear?", ["The rule is simple: Nobody leaves.", "Is that clear?"]),
+    # an editor's bracketed note belongs to the sentence it follows
+    ("The mayor was born in 1950. [citation needed] He moved to Ohio.",
+     ["The mayor was born in 1950. [citation needed]", "He moved to Ohio."]),
+    ("The club was founded in Rome. [who?] It later closed.", ["The club was founded in Rome. [who?]", "It later closed."]),
+    # multi-level section numbers head their text; "e.g." introduces an example, not a sentence
+    ("2.1. Property rights are weak. 2.2. The state is small.",
+     ["2.1. Property rights are weak.", "2.2. The state is small."]),
+    ("Several outlets (e.g. The Times and The Post) ran it. Others did not.",
+     ["Several outlets (e.g. The Times and The Post) ran it.", "Others did not."]),
 ])
 def test_sentence_spans(text, expected):
     assert _split(text) == expected
