@@ -111,10 +111,11 @@ _ORPHAN_SCRIPT = textwrap.dedent("""
 
     def nap(x):
         import os
-        print(os.getpid(), flush=True)
-        time.sleep(300)
+        os.write(1, f"{os.getpid()}\\n".encode())  # one write: print() may write the number and the newline apart
+        time.sleep(300)                           # (PYTHONUNBUFFERED), and two workers' lines then interleave
 
-    run_isolated(nap, [1, 2], workers=2)
+    outcomes = run_isolated(nap, [1, 2], workers=2)
+    print("run_isolated returned:", [(o.status, o.value) for o in outcomes], flush=True)  # never, unless it failed
 """)
 
 
@@ -132,15 +133,21 @@ def _alive(pid: int) -> bool:
 
 def test_no_orphan_workers_after_the_parent_is_killed():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True, env=env,
-                            cwd=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env, cwd=str(ROOT))
     try:
         pids: list[int] = []
-        while len(pids) < 2:  # each worker prints its pid; other output (a blank line) is skipped
+        other: list[str] = []
+        while len(pids) < 2:  # each worker prints its pid; any other output is kept for the message
             line = proc.stdout.readline()
-            assert line, "the workers never started"
+            if not line:  # say why: the exit status, what the parent printed, its error output
+                status = proc.wait(30)
+                raise AssertionError(f"the workers never started: exit status {status}; output {other!r}; "
+                                     f"error output {proc.stderr.read()[-800:]!r}")
             if line.strip().isdigit():
                 pids.append(int(line))
+            else:
+                other.append(line.strip())
         assert all(_alive(p) for p in pids)
         proc.kill()  # SIGKILL: no cleanup code runs in the parent
         proc.wait(30)
