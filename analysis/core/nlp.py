@@ -188,7 +188,7 @@ _CLOSING_RUN_RE = re.compile(r"\s*(?:[)\]}!?,;:]|\.(?!\.))[)\]}!?,;:.]*")
 #: Abbreviations that introduce an example or a gloss: what follows continues the sentence ("(e.g. The Times)").
 _GLOSS_END_RE = re.compile(r"(?:^|[\s(\[])(?:e\.g|i\.e|cf|viz)\.,?$", re.IGNORECASE)
 #: An editor's bracketed note after a sentence ("[citation needed]", "[sic]", "[who?]"): it belongs to that sentence.
-_EDITOR_NOTE_RE = re.compile(r"\s*(?:\[[a-z][a-z' ]{1,30}\??\]\s*)+(?=\s|$|[A-Z\"“‘'(])")
+_EDITOR_NOTE_RE = re.compile(r"\s*(?:\[[a-z][a-z' ]{1,30}\??\]\s*)+(?=$|[A-Z\"“‘'(])")  # not "[the agency] said"
 #: The start of a sentence after a tail that was moved to the sentence before: a capital, a digit or an opening mark.
 _FRESH_START_RE = re.compile(r"\s*[A-Z0-9\"“‘'(\[]")
 _CITATION_RE = re.compile(r"(?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]\s*)+")
@@ -210,7 +210,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
       sentence after a quotation closed by ? or ! ("“Why now?” she asked.") and after an
       abbreviation it does not know ("2.5 cm.) deep"); a capital after ?” or !” still starts a new
       sentence ("“Stop!” The crowd left.").
-    * A numbering label alone ("1.", "Figure 2.", "No. 10.") belongs to the sentence after it:
+    * A numbering label alone ("1.", "2.1.", "Step 2.", "No. 10.") belongs to the sentence after it:
       "1. Introduction" is one unit, a heading.
     * Reference markers ("[12]") after a full stop belong to the sentence they follow, and a
       sentence made only of markers is none; so do an editor's note ("[citation needed]") and a

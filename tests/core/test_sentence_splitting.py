@@ -43,6 +43,8 @@ def _split(text):
     ("The mayor was born in 1950. [citation needed] He moved to Ohio.",
      ["The mayor was born in 1950. [citation needed]", "He moved to Ohio."]),
     ("The club was founded in Rome. [who?] It later closed.", ["The club was founded in Rome. [who?]", "It later closed."]),
+    ("The report was blunt. [the agency] has failed, it said.",
+     ["The report was blunt.", "[the agency] has failed, it said."]),
     # multi-level section numbers head their text; "e.g." introduces an example, not a sentence
     ("2.1. Property rights are weak. 2.2. The state is small.",
      ["2.1. Property rights are weak.", "2.2. The state is small."]),
