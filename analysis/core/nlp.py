@@ -226,7 +226,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     out: list[list[int]] = []
-    for s, e in _marker_breaks(text, _punkt().span_tokenize(text)):
+    for s, e in _extra_breaks(text, _punkt().span_tokenize(text)):
         if not text[s:e].strip():
             continue
         m = _CITATION_RE.match(text, s)
@@ -266,7 +266,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"”’)]*\s*$)")
 
 
-def _marker_breaks(text: str, spans) -> list[tuple[int, int]]:
+def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, and
     after a colon that introduces a direct question ending the span."""
     out = []
