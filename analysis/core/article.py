@@ -196,6 +196,12 @@ _HEAD_DATE_RE = re.compile(
     r"[a-z]*\.?\s+\d{1,2},?\s+\d{4})$",
     re.IGNORECASE,
 )
+#: A full date with its weekday that opens the first paragraph and runs into its first sentence ("Thursday,
+#: March 15, 2012 The council voted …"): the dateline, a unit of its own.
+_LEAD_DATE_RE = re.compile(
+    r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4})\.?\s+(?=[\"“‘]?[A-Z])"
+)
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
@@ -292,7 +298,8 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
     not end with a full stop, found among the first three; paragraphs before it are a teaser;
     a repeated headline counts once; a paragraph right under the headline (no blank line
     between) is the standfirst; a date-only line under the headline (or a weekday date ending the
-    headline's line) is the dateline, a unit of its own (part ``dateline``) that gives the date.
+    headline's line, or opening the first paragraph before its first sentence) is the dateline, a unit of its
+    own (part ``dateline``) that gives the date.
 
     ``name`` (e.g. the file name without extension) gives the slug; otherwise the title does.
     Raises ArticleError when there is no text.
@@ -353,6 +360,9 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
     elif pars and _DATE_LINE_RE.match(pars[0][0]):
         dateline = pars[0][0]
         pars.pop(0)
+    elif pars and (lead := _LEAD_DATE_RE.match(pars[0][0])):
+        dateline = lead.group(1)
+        pars[0] = (pars[0][0][lead.end():], pars[0][1])
     if dateline:
         meta.setdefault("dateline", dateline)
         iso = _iso_date(dateline)

@@ -198,6 +198,15 @@ _LOWER_START_RE = re.compile(r"\s*[a-z]+(?![\w'’-]|\.\w)")  # a whole lower-ca
 _TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon)\.$")
 _DATING_END_RE = re.compile(r"(?:^|[\s(\[,;])(?:c|ca|b|d|m|div|fl|r)\.$")
 _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+#: A person's initials at the end of a piece that Punkt closed ("O.J.", "J.K.", "J.R.R."): a surname follows
+#: ("O.J. Simpson", "J.D. Vance"). Initialisms of places often end a sentence ("moved to the U.S. Officials said")
+#: and are left to Punkt.
+_INITIALS_END_RE = re.compile(r"(?:^|[\s(\"“‘'])((?:[A-Z]\.){2,3})$")
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.J.", "N.Z.", "U.S.A.",
+                             "U.S.S.R.", "P.R.C.", "U.A.E."})
+_NAME_START_RE = re.compile(r"\s*([A-Z][a-z]+(?:['’-][A-Za-z]+)?)\b")
+#: A piece that is only a bracketed number or year ("(2012).") is not a sentence: it ends the one before.
+_BRACKETED_NUMBER_RE = re.compile(r"\s*\(\d{1,4}\)[.,;]?\s*")
 #: A reference marker glued to a sentence's full stop ("… in 2003.[4] It was …"): Punkt reads "2003.[4]" as one
 #: word and does not end the sentence there; a capital after the marker starts the next one.
 _MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\])+)\s+(?=[A-Z])")
@@ -216,6 +225,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
       sentence made only of markers is none; so do an editor's note ("[citation needed]") and a
       run of closing marks that Punkt put at the start of the next piece ("). ", "! ", ":) ").
     * "e.g.", "i.e.", "cf." and "viz." introduce an example: a capital after them continues.
+    * A person's initials ("O.J.", "J.K.") are followed by a surname, not a new sentence; "no." ends one
+      unless a number follows ("No. 10"); a piece that is only a bracketed year ("(2012).") ends the one before;
+      a picture credit run into its caption ("… Stardust Image: NASA") is a unit of its own.
 
     >>> [s for s, e in sentence_spans("1. Introduction. Step 2. Add salt.")]
     [0, 17]
@@ -252,13 +264,37 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if out and _LOWER_START_RE.match(text, s) and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in ".?!\"”’')":
             out[-1][1] = e
             continue
+        if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
+            out[-1][1] = s + len(text[s:e].rstrip())
+            continue
         prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
         if out and (_TITLE_END_RE.search(prev) or _GLOSS_END_RE.search(prev)
-                    or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))):
+                    or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))
+                    or _initials_before_name(prev, text, s)):
             out[-1][1] = e
             continue
         out.append([s, e])
     return [(s, e) for s, e in out]
+
+
+def _initials_before_name(prev: str, text: str, start: int) -> bool:
+    """Whether ``prev`` ends with a person's initials and the piece at ``start`` opens with the surname: a
+    capitalised word that is neither a function word nor one Punkt knows as a frequent sentence starter."""
+    m = _INITIALS_END_RE.search(prev)
+    if not m or m.group(1) in _PLACE_INITIALS:
+        return False
+    word = _NAME_START_RE.match(text, start)
+    if not word:
+        return False
+    lower = word.group(1).lower()
+    return lower not in stopwords() and lower not in _punkt()._params.sent_starters
+
+
+#: "no." ends a sentence ("The answer was no. Voters …"); it abbreviates "number" only before one ("No. 10").
+_NO_BREAK_RE = re.compile(r"(?<![\w.])[Nn]o\.(?=\s+[A-Z\"“‘(])")
+#: A picture credit after a caption without a full stop ("… of the spacecraft Image: NASA") starts a unit of its own.
+_CREDIT_BREAK_RE = re.compile(
+    r"(?<=[\w)])\s+(?=(?:Image|Photo|Photograph|Picture|Illustration|Credit)s?\s?[:;]\s+[A-Z])")
 
 
 #: A direct question that a colon introduces, to the end of the piece: "… and ask: Who stood up for the law?" is two
@@ -267,13 +303,20 @@ _QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"�
 
 
 def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
-    """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, and
-    after a colon that introduces a direct question ending the span."""
+    """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
+    "no." before a capital, before a picture credit ("Image: …"), and after a colon that introduces a direct
+    question ending the span."""
     out = []
     for s, e in spans:
-        for m in _MARKER_BREAK_RE.finditer(text, s, e):
-            out.append((s, m.end(1)))
-            s = m.end()
+        cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
+                      + [(m.end(), m.end()) for m in _NO_BREAK_RE.finditer(text, s, e)]
+                      + [(m.start(), m.end()) for m in _CREDIT_BREAK_RE.finditer(text, s, e)])
+        for cut, resume in cuts:
+            if cut > s and text[s:cut].strip():
+                out.append((s, cut))
+                s = resume
+            while s < e and text[s].isspace():
+                s += 1
         q = _QUESTION_BREAK_RE.search(text, s, e)
         if q and len(text[s:q.start()].split()) >= 3:
             out.append((s, q.start() + 1))

@@ -82,12 +82,50 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     assert _split(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a person's initials are followed by the surname, not by a new sentence
+    ("The O.J. Simpson trial ended. Crowds left.", ["The O.J. Simpson trial ended.", "Crowds left."]),
+    ("Vice President J.D. Vance spoke first. Reporters waited.",
+     ["Vice President J.D. Vance spoke first.", "Reporters waited."]),
+    ("Yeah, I met J.K. Rowling. What a day.", ["Yeah, I met J.K. Rowling.", "What a day."]),
+    # but a function word or a frequent sentence opener after initials starts a new sentence
+    ("He worked for the F.B.I. Then he quit.", ["He worked for the F.B.I.", "Then he quit."]),
+    ("He moved to the U.S. He liked it.", ["He moved to the U.S.", "He liked it."]),
+    # "no." ends a sentence unless a number follows
+    ("Voters said no. Turnout was low.", ["Voters said no.", "Turnout was low."]),
+    ("No, no. Forget the polls.", ["No, no.", "Forget the polls."]),
+    ("No. Not now.", ["No.", "Not now."]),
+    ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
+    # a picture credit run into a caption without a full stop is a unit of its own
+    ("A map of the border crossing Image: Jane Roe", ["A map of the border crossing", "Image: Jane Roe"]),
+    ("The agents at the gate. Photo: Sam Lee.", ["The agents at the gate.", "Photo: Sam Lee."]),
+    ("She took a Photo: it was blurred.", ["She took a Photo: it was blurred."]),
+    # a piece that is only a bracketed year belongs to the sentence before
+    ("The owners show the drink at the bar. (2012). It sold well.",
+     ["The owners show the drink at the bar. (2012).", "It sold well."]),
+])
+def test_initials_no_credits_and_bracketed_years(text, expected):
+    assert _split(text) == expected
+
+
 def test_dateline_is_a_unit_of_its_own():
     a = parse_article("Floods close schools\n\nFriday, July 21, 2017\n\nSchools closed on Friday. Rain fell.")
     assert [(s.part, s.text) for s in a.sentences] == [
         ("headline", "Floods close schools"), ("dateline", "Friday, July 21, 2017"),
         ("body", "Schools closed on Friday."), ("body", "Rain fell.")]
     assert a.metadata["date"] == "2017-07-21"
+
+
+def test_weekday_date_opening_the_first_paragraph_is_the_dateline():
+    a = parse_article("Bar owner talks politics\n\nThursday, March 15, 2012 Reporters met one of the owners. "
+                      "It was busy.\n\nMore followed.")
+    assert [(s.part, s.text) for s in a.sentences][:3] == [
+        ("headline", "Bar owner talks politics"), ("dateline", "Thursday, March 15, 2012"),
+        ("body", "Reporters met one of the owners.")]
+    assert a.metadata["date"] == "2012-03-15"
+    # a date that is the subject of the first sentence stays in it
+    b = parse_article("Bar owner talks politics\n\nThursday, March 15, 2012 was a cold day. It was busy.\n\nMore.")
+    assert b.sentences[1].text == "Thursday, March 15, 2012 was a cold day." and "date" not in b.metadata
 
 
 def test_weekday_date_run_into_the_headline_line_is_split_off():
