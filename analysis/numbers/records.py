@@ -255,11 +255,27 @@ def _share_value(kind: str, value: float | None) -> float | None:
     return value / 100 if kind == "percent" else value
 
 
+#: Groups of figures of the same thing up to this size are compared pair by pair; larger ones first-and-next.
+ALL_PAIRS_UP_TO = 12
+
+
+def _group_pairs(members: Sequence[int]) -> list[tuple[int, int]]:
+    if len(members) <= ALL_PAIRS_UP_TO:
+        return [(i, j) for n, i in enumerate(members) for j in members[n + 1:]]
+    first = members[0]
+    return [(first, j) for j in members[1:]] + list(zip(members[1:], members[2:]))
+
+
 def conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
     """(id_a, id_b, note) for figures that count the same thing with values that do not overlap.
 
     Figures are compared on their normalised unit (currency code, unit name; percentages and proportions are one
-    family, "share", compared on a 0-1 scale) and on the counted concept (the head noun of ``counts``, lemmatised)."""
+    family, "share", compared on a 0-1 scale) and on the counted concept (the head noun of ``counts``, lemmatised).
+
+    Within a group of more than ``ALL_PAIRS_UP_TO`` figures of the same thing (a table of monthly counts run into
+    prose), each figure is compared with the group's first (the headline's, where the headline has one) and with
+    the next, not with every other: the pairs then grow linearly with the article, and a reader gets a list of
+    disagreements to check rather than every pair of a long series."""
     rows = [n for n in found if n.is_figure and n.kind in ("count", "money", "percent", "proportion")]
     keys = {r.id: counts_key(r.counts) for r in rows}
     # Only figures of the same unit family whose counted things end in the same noun can conflict:
@@ -269,7 +285,7 @@ def conflict_pairs(found: Sequence[Number]) -> list[tuple[str, str, str]]:
         if keys[r.id]:
             family = "share" if r.kind in ("percent", "proportion") else r.kind
             groups.setdefault((family, unit_family(r.kind, r.unit), keys[r.id][-1]), []).append(i)
-    pairs = sorted((i, j) for members in groups.values() for n, i in enumerate(members) for j in members[n + 1:])
+    pairs = sorted({pair for members in groups.values() for pair in _group_pairs(members)})
     out = []
     for i, j in pairs:
         x, y = rows[i], rows[j]
