@@ -225,8 +225,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
       sentence made only of markers is none; so do an editor's note ("[citation needed]") and a
       run of closing marks that Punkt put at the start of the next piece ("). ", "! ", ":) ").
     * "e.g.", "i.e.", "cf." and "viz." introduce an example: a capital after them continues.
-    * A person's initials ("O.J.", "J.K.") are followed by a surname, not a new sentence; "no." ends one
-      unless a number follows ("No. 10"); a piece that is only a bracketed year ("(2012).") ends the one before;
+    * A person's initials ("O.J.", "J.K.") are followed by a surname, not a new sentence; a place initialism
+      before a capitalised function word ends one ("… the U.S. A judge …"); "no." ends one unless a number
+      follows ("No. 10"); a piece that is only a bracketed year ("(2012).") ends the one before;
       a picture credit run into its caption ("… Stardust Image: NASA") is a unit of its own.
 
     >>> [s for s, e in sentence_spans("1. Introduction. Step 2. Add salt.")]
@@ -292,6 +293,9 @@ def _initials_before_name(prev: str, text: str, start: int) -> bool:
 
 #: "no." ends a sentence ("The answer was no. Voters …"); it abbreviates "number" only before one ("No. 10").
 _NO_BREAK_RE = re.compile(r"(?<![\w.])[Nn]o\.(?=\s+[A-Z\"“‘(])")
+#: A place initialism before a capitalised word ("… deported from the U.S. A judge …"): Punkt knows "U.S." as an
+#: abbreviation and keeps going unless the word is one it has seen open sentences; a function word always opens one.
+_PLACE_INITIALS_NEXT_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})\s+([A-Z][a-z]*)\b(?![-'’.])")
 #: A picture credit after a caption without a full stop ("… of the spacecraft Image: NASA") starts a unit of its own.
 _CREDIT_BREAK_RE = re.compile(
     r"(?<=[\w)])\s+(?=(?:Image|Photo|Photograph|Picture|Illustration|Credit)s?\s?[:;]\s+[A-Z])")
@@ -304,13 +308,15 @@ _QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"�
 
 def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
-    "no." before a capital, before a picture credit ("Image: …"), and after a colon that introduces a direct
-    question ending the span."""
+    "no." before a capital, after a place initialism ("U.S.") before a capitalised function word, before a
+    picture credit ("Image: …"), and after a colon that introduces a direct question ending the span."""
     out = []
     for s, e in spans:
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(), m.end()) for m in _NO_BREAK_RE.finditer(text, s, e)]
-                      + [(m.start(), m.end()) for m in _CREDIT_BREAK_RE.finditer(text, s, e)])
+                      + [(m.start(), m.end()) for m in _CREDIT_BREAK_RE.finditer(text, s, e)]
+                      + [(m.end(1), m.start(2)) for m in _PLACE_INITIALS_NEXT_RE.finditer(text, s, e)
+                         if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()])
         for cut, resume in cuts:
             if cut > s and text[s:cut].strip():
                 out.append((s, cut))

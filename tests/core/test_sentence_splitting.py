@@ -91,6 +91,12 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     # but a function word or a frequent sentence opener after initials starts a new sentence
     ("He worked for the F.B.I. Then he quit.", ["He worked for the F.B.I.", "Then he quit."]),
     ("He moved to the U.S. He liked it.", ["He moved to the U.S.", "He liked it."]),
+    # a place initialism before a capitalised function word ends a sentence; before a name it does not
+    ("Families were deported from the U.S. A judge later ruled.",
+     ["Families were deported from the U.S.", "A judge later ruled."]),
+    ("Talks stalled at the U.N. Its envoy left.", ["Talks stalled at the U.N.", "Its envoy left."]),
+    ("Agents of the U.S. Border Patrol met the U.S. A-10 crews.",
+     ["Agents of the U.S. Border Patrol met the U.S. A-10 crews."]),
     # "no." ends a sentence unless a number follows
     ("Voters said no. Turnout was low.", ["Voters said no.", "Turnout was low."]),
     ("No, no. Forget the polls.", ["No, no.", "Forget the polls."]),
