@@ -198,10 +198,10 @@ _LOWER_START_RE = re.compile(r"\s*[a-z]+(?![\w'’-]|\.\w)")  # a whole lower-ca
 _TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon)\.$")
 _DATING_END_RE = re.compile(r"(?:^|[\s(\[,;])(?:c|ca|b|d|m|div|fl|r)\.$")
 _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
-#: A person's initials at the end of a piece that Punkt closed ("O.J.", "J.K.", "J.R.R."): a surname follows
-#: ("O.J. Simpson", "J.D. Vance"). Initialisms of places often end a sentence ("moved to the U.S. Officials said")
-#: and are left to Punkt.
-_INITIALS_END_RE = re.compile(r"(?:^|[\s(\"“‘'])((?:[A-Z]\.){2,3})$")
+#: A person's two initials at the end of a piece that Punkt closed ("O.J.", "J.D."): a surname follows ("O.J.
+#: Simpson", "J.D. Vance"). Initialisms of places and of agencies (three letters in a house style with stops:
+#: "detained by I.C.E. Officials said") often end a sentence and are left to Punkt.
+_INITIALS_END_RE = re.compile(r"(?:^|[\s(\"“‘'])((?:[A-Z]\.){2})$")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.J.", "N.Z.", "U.S.A.",
                              "U.S.S.R.", "P.R.C.", "U.A.E."})
 _NAME_START_RE = re.compile(r"\s*([A-Z][a-z]+(?:['’-][A-Za-z]+)?)\b")
@@ -225,7 +225,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
       sentence made only of markers is none; so do an editor's note ("[citation needed]") and a
       run of closing marks that Punkt put at the start of the next piece ("). ", "! ", ":) ").
     * "e.g.", "i.e.", "cf." and "viz." introduce an example: a capital after them continues.
-    * A person's initials ("O.J.", "J.K.") are followed by a surname, not a new sentence; a place initialism
+    * A person's two initials ("O.J.", "J.K.") are followed by a surname, not a new sentence; a place initialism
       before a capitalised function word ends one ("… the U.S. A judge …"); "no." ends one unless a number
       follows ("No. 10"); a piece that is only a bracketed year ("(2012).") ends the one before;
       a picture credit run into its caption ("… Stardust Image: NASA") is a unit of its own.

@@ -90,6 +90,9 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     ("Yeah, I met J.K. Rowling. What a day.", ["Yeah, I met J.K. Rowling.", "What a day."]),
     # but a function word or a frequent sentence opener after initials starts a new sentence
     ("He worked for the F.B.I. Then he quit.", ["He worked for the F.B.I.", "Then he quit."]),
+    # an agency's initials (three letters) before a capitalised noun are left to Punkt, which ends the sentence
+    ("Two men were detained by I.C.E. Officials declined to comment.",
+     ["Two men were detained by I.C.E.", "Officials declined to comment."]),
     ("He moved to the U.S. He liked it.", ["He moved to the U.S.", "He liked it."]),
     # a place initialism before a capitalised function word ends a sentence; before a name it does not
     ("Families were deported from the U.S. A judge later ruled.",
