@@ -198,6 +198,11 @@ _LOWER_START_RE = re.compile(r"\s*[a-z]+(?![\w'’-]|\.\w)")  # a whole lower-ca
 _TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon)\.$")
 _DATING_END_RE = re.compile(r"(?:^|[\s(\[,;])(?:c|ca|b|d|m|div|fl|r)\.$")
 _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+#: A clock time's "a.m."/"p.m." before its time zone ("a 3 p.m. ET briefing"), and an abbreviated label before its
+#: number ("Art. 5", "Sec. 2", "Vol. 3", "Fig. 4", "Hwy. 101"): what follows continues the sentence.
+_CLOCK_END_RE = re.compile(r"(?:^|[\s\d])(?:a\.m|p\.m|A\.M|P\.M)\.$")
+_TIME_ZONE_START_RE = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
+_NUMBERED_LABEL_END_RE = re.compile(r"(?:^|[\s(])(?:Arts?|Secs?|Vols?|Figs?|Ch|Chap|Paras?|Pt|Eqs?|Rte|Hwy|Apt|Exh?)\.$")
 #: A person's two initials at the end of a piece that Punkt closed ("O.J.", "J.D."): a surname follows ("O.J.
 #: Simpson", "J.D. Vance"). Initialisms of places and of agencies (three letters in a house style with stops:
 #: "detained by I.C.E. Officials said") often end a sentence and are left to Punkt.
@@ -228,7 +233,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     * A person's two initials ("O.J.", "J.K.") are followed by a surname, not a new sentence; a place initialism
       before a capitalised function word ends one ("… the U.S. A judge …"); "no." ends one unless a number
       follows ("No. 10"); a piece that is only a bracketed year ("(2012).") ends the one before;
-      a picture credit run into its caption ("… Stardust Image: NASA") is a unit of its own.
+      a picture credit run into its caption ("… Stardust Image: NASA") is a unit of its own; "p.m." before a
+      time zone ("3 p.m. ET") and a label before its number ("Art. 5", "Hwy. 101") continue the sentence.
 
     >>> [s for s, e in sentence_spans("1. Introduction. Step 2. Add salt.")]
     [0, 17]
@@ -271,7 +277,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
         if out and (_TITLE_END_RE.search(prev) or _GLOSS_END_RE.search(prev)
                     or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))
-                    or _initials_before_name(prev, text, s)):
+                    or _initials_before_name(prev, text, s)
+                    or (_CLOCK_END_RE.search(prev) and _TIME_ZONE_START_RE.match(text, s))
+                    or (_NUMBERED_LABEL_END_RE.search(prev) and text[s:s + 1].isdigit())):
             out[-1][1] = e
             continue
         out.append([s, e])

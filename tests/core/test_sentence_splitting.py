@@ -105,6 +105,11 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     ("No, no. Forget the polls.", ["No, no.", "Forget the polls."]),
     ("No. Not now.", ["No.", "Not now."]),
     ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
+    # a clock time before its time zone, and an abbreviated label before its number, continue the sentence
+    ("A 3 p.m. ET briefing was cancelled. Reporters left.", ["A 3 p.m. ET briefing was cancelled.", "Reporters left."]),
+    ("They met at 5 p.m. The talks failed.", ["They met at 5 p.m.", "The talks failed."]),
+    ("He cited Art. 5 of the treaty and Sec. 2 of the act. Both apply.",
+     ["He cited Art. 5 of the treaty and Sec. 2 of the act.", "Both apply."]),
     # a picture credit run into a caption without a full stop is a unit of its own
     ("A map of the border crossing Image: Jane Roe", ["A map of the border crossing", "Image: Jane Roe"]),
     ("The agents at the gate. Photo: Sam Lee.", ["The agents at the gate.", "Photo: Sam Lee."]),
