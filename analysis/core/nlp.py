@@ -202,7 +202,8 @@ _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oc
 #: number ("Art. 5", "Sec. 2", "Vol. 3", "Fig. 4", "Hwy. 101"): what follows continues the sentence.
 _CLOCK_END_RE = re.compile(r"(?:^|[\s\d])(?:a\.m|p\.m|A\.M|P\.M)\.$")
 _TIME_ZONE_START_RE = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
-_NUMBERED_LABEL_END_RE = re.compile(r"(?:^|[\s(])(?:Arts?|Secs?|Vols?|Figs?|Ch|Chap|Paras?|Pt|Eqs?|Rte|Hwy|Apt|Exh?)\.$")
+_NUMBERED_LABEL_END_RE = re.compile(
+    r"(?:^|[\s(])(?:Arts?|Secs?|Vols?|Figs?|Ch|Chap|Paras?|Pt|Eqs?|Rte|Hwy|Apt|Exh?)\.$")
 #: A person's two initials at the end of a piece that Punkt closed ("O.J.", "J.D."): a surname follows ("O.J.
 #: Simpson", "J.D. Vance"). Initialisms of places and of agencies (three letters in a house style with stops:
 #: "detained by I.C.E. Officials said") often end a sentence and are left to Punkt.
