@@ -202,6 +202,9 @@ _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oc
 #: number ("Art. 5", "Sec. 2", "Vol. 3", "Fig. 4", "Hwy. 101"): what follows continues the sentence.
 _CLOCK_END_RE = re.compile(r"(?:^|[\s\d])(?:a\.m|p\.m|A\.M|P\.M)\.$")
 _TIME_ZONE_START_RE = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
+#: "et al." before the year or number of its citation ("Smith et al. (2019) agree") continues the sentence.
+_ET_AL_END_RE = re.compile(r"\bet al\.$")
+_CITATION_START_RE = re.compile(r"\s*[(\[]?\d")
 _NUMBERED_LABEL_END_RE = re.compile(
     r"(?:^|[\s(])(?:Arts?|Secs?|Vols?|Figs?|Ch|Chap|Paras?|Pt|Eqs?|Rte|Hwy|Apt|Exh?)\.$")
 #: A person's two initials at the end of a piece that Punkt closed ("O.J.", "J.D."): a surname follows ("O.J.
@@ -280,7 +283,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))
                     or _initials_before_name(prev, text, s)
                     or (_CLOCK_END_RE.search(prev) and _TIME_ZONE_START_RE.match(text, s))
-                    or (_NUMBERED_LABEL_END_RE.search(prev) and text[s:s + 1].isdigit())):
+                    or (_NUMBERED_LABEL_END_RE.search(prev) and text[s:s + 1].isdigit())
+                    or (_ET_AL_END_RE.search(prev) and _CITATION_START_RE.match(text, s))):
             out[-1][1] = e
             continue
         out.append([s, e])
@@ -301,7 +305,10 @@ def _initials_before_name(prev: str, text: str, start: int) -> bool:
 
 
 #: "no." ends a sentence ("The answer was no. Voters …"); it abbreviates "number" only before one ("No. 10").
-_NO_BREAK_RE = re.compile(r"(?<![\w.])[Nn]o\.(?=\s+[A-Z\"“‘(])")
+#: "etc." and "et al." end one before a capital ("… field work, etc. Manuscript review …"): a list or a list of
+#: authors is not followed by a name in the same sentence.
+_NO_BREAK_RE = re.compile(
+    r"(?<![\w.])(?:[Nn]o\.(?=\s+[A-Z\"“‘(])|etc\.(?=\s+[\"“‘]?[A-Z])|et al\.(?=\s+[A-Z][a-z]))")
 #: A place initialism before a capitalised word ("… deported from the U.S. A judge …"): Punkt knows "U.S." as an
 #: abbreviation and keeps going unless the word is one it has seen open sentences; a function word always opens one.
 _PLACE_INITIALS_NEXT_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})\s+([A-Z][a-z]*)\b(?![-'’.])")
@@ -317,8 +324,9 @@ _QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"�
 
 def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
-    "no." before a capital, after a place initialism ("U.S.") before a capitalised function word, before a
-    picture credit ("Image: …"), and after a colon that introduces a direct question ending the span."""
+    "no.", "etc." or "et al." before a capital, after a place initialism ("U.S.") before a capitalised function
+    word, before a picture credit ("Image: …"), and after a colon that introduces a direct question ending the
+    span."""
     out = []
     for s, e in spans:
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]

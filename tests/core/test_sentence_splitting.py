@@ -104,6 +104,12 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     ("Voters said no. Turnout was low.", ["Voters said no.", "Turnout was low."]),
     ("No, no. Forget the polls.", ["No, no.", "Forget the polls."]),
     ("No. Not now.", ["No.", "Not now."]),
+    # so do "etc." and "et al." before a capital
+    ("Staff handle travel, field work, etc. Manuscript review took a month.",
+     ["Staff handle travel, field work, etc.", "Manuscript review took a month."]),
+    ("The map is by Daily et al. Daly drew the figures.", ["The map is by Daily et al.", "Daly drew the figures."]),
+    ("Food, water, etc. were sent. Smith et al. (2019) agree.",
+     ["Food, water, etc. were sent.", "Smith et al. (2019) agree."]),
     ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
     # a clock time before its time zone, and an abbreviated label before its number, continue the sentence
     ("A 3 p.m. ET briefing was cancelled. Reporters left.", ["A 3 p.m. ET briefing was cancelled.", "Reporters left."]),
