@@ -202,6 +202,9 @@ _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oc
 #: number ("Art. 5", "Sec. 2", "Vol. 3", "Fig. 4", "Hwy. 101"): what follows continues the sentence.
 _CLOCK_END_RE = re.compile(r"(?:^|[\s\d])(?:a\.m|p\.m|A\.M|P\.M)\.$")
 _TIME_ZONE_START_RE = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
+#: What never opens a sentence: a wire service's credit or a dash after a dateline ("PORTLAND, Ore. (AP) — A
+#: judge …"); the piece continues the one before.
+_WIRE_OR_DASH_START_RE = re.compile(r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|ANSA|EFE|PA)\)|[—–]\s)")
 #: "et al." before the year or number of its citation ("Smith et al. (2019) agree") continues the sentence.
 _ET_AL_END_RE = re.compile(r"\bet al\.$")
 _CITATION_START_RE = re.compile(r"\s*[(\[]?\d")
@@ -284,7 +287,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     or _initials_before_name(prev, text, s)
                     or (_CLOCK_END_RE.search(prev) and _TIME_ZONE_START_RE.match(text, s))
                     or (_NUMBERED_LABEL_END_RE.search(prev) and text[s:s + 1].isdigit())
-                    or (_ET_AL_END_RE.search(prev) and _CITATION_START_RE.match(text, s))):
+                    or (_ET_AL_END_RE.search(prev) and _CITATION_START_RE.match(text, s))
+                    or _WIRE_OR_DASH_START_RE.match(text, s)):
             out[-1][1] = e
             continue
         out.append([s, e])
@@ -309,6 +313,10 @@ def _initials_before_name(prev: str, text: str, start: int) -> bool:
 #: authors is not followed by a name in the same sentence.
 _NO_BREAK_RE = re.compile(
     r"(?<![\w.])(?:[Nn]o\.(?=\s+[A-Z\"“‘(])|etc\.(?=\s+[\"“‘]?[A-Z])|et al\.(?=\s+[A-Z][a-z]))")
+#: A street's abbreviated type after its name, before a capitalised word ("… on S. Macadam Ave. Police made …"):
+#: Punkt knows the abbreviation and keeps going; a street name ends there, so a new sentence starts ("St." is left
+#: to Punkt: it is also "Saint", as in "Clyst St. Mary").
+_STREET_BREAK_RE = re.compile(r"\b[A-Z][a-z]+ (?:Ave|Blvd|Rd)\.(?=\s+[\"“‘]?[A-Z][a-z])")
 #: A place initialism before a capitalised word ("… deported from the U.S. A judge …"): Punkt knows "U.S." as an
 #: abbreviation and keeps going unless the word is one it has seen open sentences; a function word always opens one.
 _PLACE_INITIALS_NEXT_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})\s+([A-Z][a-z]*)\b(?![-'’.])")
@@ -331,6 +339,7 @@ def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
     for s, e in spans:
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(), m.end()) for m in _NO_BREAK_RE.finditer(text, s, e)]
+                      + [(m.end(), m.end()) for m in _STREET_BREAK_RE.finditer(text, s, e)]
                       + [(m.start(), m.end()) for m in _CREDIT_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(1), m.start(2)) for m in _PLACE_INITIALS_NEXT_RE.finditer(text, s, e)
                          if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()])

@@ -116,6 +116,14 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     ("They met at 5 p.m. The talks failed.", ["They met at 5 p.m.", "The talks failed."]),
     ("He cited Art. 5 of the treaty and Sec. 2 of the act. Both apply.",
      ["He cited Art. 5 of the treaty and Sec. 2 of the act.", "Both apply."]),
+    # a wire credit or a dash after a dateline continues the lead sentence
+    ("PORTLAND, Ore. (AP) — A federal judge blocked it. Troops left.",
+     ["PORTLAND, Ore. (AP) — A federal judge blocked it.", "Troops left."]),
+    # a street's abbreviated type ends the street name: a capitalised word after it starts a sentence
+    ("Protesters met on S. Macadam Ave. Police made no arrests.",
+     ["Protesters met on S. Macadam Ave.", "Police made no arrests."]),
+    ("He grew up in Clyst St. Mary, near Exeter. Go to 5th Ave. and turn left.",
+     ["He grew up in Clyst St. Mary, near Exeter.", "Go to 5th Ave. and turn left."]),
     # a picture credit run into a caption without a full stop is a unit of its own
     ("A map of the border crossing Image: Jane Roe", ["A map of the border crossing", "Image: Jane Roe"]),
     ("The agents at the gate. Photo: Sam Lee.", ["The agents at the gate.", "Photo: Sam Lee."]),
