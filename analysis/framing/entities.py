@@ -122,6 +122,20 @@ def institution_cue(name: str) -> bool:
         w in heads for w in low[:-1])
 
 
+def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags, with a sentence's first word read as a name where the tagger took a capitalised name ending in -s
+    for a plural noun ("Reuters reported", "Wikinews interviewed", "Hopkins said"): it is tagged NNS and neither it
+    nor its singular is a dictionary word ("Officials said", "Deportations rose" stay common nouns)."""
+    k = 1 if texts[:1] in (("“",), ('"',), ("‘",), ("'",)) else 0
+    if k >= len(texts) or tags[k] != "NNS" or not texts[k][:1].isupper() or not texts[k][1:].islower():
+        return tags
+    word = texts[k].lower()
+    common = nlp.lower_case_words()
+    if word in common or nlp.lemmatize(word, "NNS") in common:
+        return tags
+    return tags[:k] + ("NNP",) + tags[k + 1:]
+
+
 def _raw_mentions(article: Article) -> list[dict]:
     cues = _cues()
     titles = cues.get("person_title", frozenset())
@@ -131,7 +145,7 @@ def _raw_mentions(article: Article) -> list[dict]:
     sents = {s.id: s for s in article.sentences}
     for sid, toks in sentence_words(article).items():
         sent = sents[sid]
-        texts, tags, starts, ends = toks.text, toks.pos, toks.start, toks.end
+        texts, tags, starts, ends = toks.text, _initial_name_tags(toks.text, toks.pos), toks.start, toks.end
         n = len(texts)
         i = 0
         while i < n:

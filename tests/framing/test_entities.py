@@ -108,6 +108,13 @@ def test_days_months_and_laws_are_not_actors(make_article):
     assert table.empty and list(table.columns) == MENTION_COLUMNS
 
 
+def test_a_name_ending_in_s_that_opens_a_sentence_is_a_name_not_a_plural(make_article):
+    art = make_article("News", "Reuters reported the deal. Officials said it was late. Deportations rose. "
+                               "Wikinews interviewed one of the owners.")
+    assert [m.actor for m in mention_rows(art) if m.kind not in ("group", "place")] == ["Reuters", "Wikinews"]
+    assert "Deportations" not in {m.actor for m in mention_rows(art)}
+
+
 def test_washington_dc_is_a_place(make_article):
     art = make_article("News", "The president flew to Washington D.C. on Monday.")
     assert [(m.actor, m.kind) for m in mention_rows(art)] == [("Washington D.C.", "place")]
