@@ -197,6 +197,10 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 for a, b, actor, kind in spans:
                     if b == k and kind in ("person", "government", "organisation", "other"):
                         return actor, classify_span(actor, kind), (a, b), "", ""
+                # "The county's election director, Maria Gomez, said": the name in apposition is the speaker.
+                for a, b, actor, kind in spans:
+                    if a == k + 1 and b == j and kind == "person" and k > 0 and tags[k - 1].startswith("NN"):
+                        return actor, "named_person", (a, b), "", ""
                 break
     # "a letter seen by Sky News says", "a report by the council warns": step back over the phrase.
     for a, b, actor, kind in spans:
@@ -210,6 +214,10 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
             low[j] not in _NOT_SUBJECT_NOUNS and not (tags[i] == "VBG" and j > 0 and low[j - 1] in ("'s", "’s"))):
         a = _np_start(j, low, tags)
         if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBORDINATORS:
+            role = _role_before(a - 1, low, tags, docs, heads, titles)
+            if role:
+                h, ra = role  # "a spokeswoman for the governor says": the role before the phrase speaks
+                return " ".join(low[ra:j + 1]), _nominal_kind(low[h], tags[h], docs, heads), (ra, j + 1), "", ""
             a = -1  # "the number of people says": the head is inside a prepositional phrase
         if a >= 0:
             phrase = " ".join(low[a:j + 1])
@@ -225,6 +233,50 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
             return phrase, _nominal_kind(low[j], tags[j], docs, heads), (a, j + 1), "", ""
     if j >= 0 and low[j] in _VAGUE_GROUPS:
         return low[j], "vague", (j, j + 1), "", ""
+    if tags[i] == "VBG" and i > 1 and low[i - 1] == ",":
+        return _main_subject(i, low, tags, spans, persons, here, speakers)
+    return None
+
+
+#: Prepositions that join a role to whom it serves or belongs: "a spokeswoman for the governor", "the head of".
+_ROLE_PREPOSITIONS = {"for", "of", "at", "from", "with", "to"}
+
+
+def _role_before(p: int, low, tags, docs, heads, titles) -> tuple[int, int] | None:
+    """(head, start) of the noun phrase before the preposition at token ``p`` when its head is a role, a source
+    or an institution ("a spokeswoman for …", "a lawyer for …", "officials at …", "a report from …")."""
+    h = p - 1
+    if low[p] not in _ROLE_PREPOSITIONS or h < 0 or tags[h] not in ("NN", "NNS"):
+        return None
+    word = low[h]
+    lemma = nlp.lemmatize(word, tags[h])
+    if not any(w in titles or w in _ANON_GROUPS or w in _VAGUE_GROUPS or w in docs or w in heads
+               for w in (word, lemma)):
+        return None
+    start = _np_start(h, low, tags)
+    if start > 0 and tags[start - 1] == "IN" and low[start - 1] not in SUBORDINATORS:
+        return None  # the role is itself inside a phrase ("in a letter to officials at …")
+    return h, start
+
+
+def _main_subject(i, low, tags, spans, persons, here, speakers):
+    """The source of a participle after a comma ("Senator Ann Lee defended her vote, saying …"): the subject of the
+    sentence's first finite verb, a named actor right before it or he/she resolved to the person named."""
+    v = next((k for k in range(i) if tags[k] in ("VBD", "VBZ", "VBP", "MD") and low[k] not in _AUX), None)
+    if v is None or "," in low[:v] and low[0] not in ('"', "“", "''"):
+        return None  # an opening clause ("After the vote, …") leaves the subject unclear
+    cands = [(b, a, actor, kind) for a, b, actor, kind in spans if b <= v and v - b <= 2 and kind != "place"
+             and not any(low[x] not in _AUX for x in range(b, v))]
+    if cands:
+        b, a, actor, kind = max(cands)
+        return actor, classify_span(actor, kind), (a, b), "", ""
+    k = v - 1
+    while k >= 0 and low[k] in _AUX:
+        k -= 1
+    if k >= 0 and low[k] in ("he", "she") and tags[k].startswith("PRP"):
+        found = _resolve_speaker(low[k], persons, here, speakers)
+        if found:
+            return found[0], "named_person", (k, k + 1), low[k], found[1]
     return None
 
 

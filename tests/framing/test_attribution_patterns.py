@@ -158,3 +158,37 @@ def test_no_source_from_a_gerund_after_a_preposition_or_a_time_word(make_article
     )
     sources = [src for _, src, *_ in _rows(art)]
     assert "migrants" not in sources and "illegal migrants" not in sources and "today" not in sources
+
+
+def test_a_role_for_someone_speaks_not_the_one_it_serves(make_article):
+    art = make_article(
+        "Camp news",
+        "A spokeswoman for the governor says neither candidate will attend. "
+        "A lawyer for the family said the case would go ahead. "
+        "The number of tents at the camp says little about the need.",
+    )
+    rows = {sid: (src, kind) for sid, src, kind, _, _ in _rows(art)}
+    assert rows["s2"] == ("a spokeswoman for the governor", "anonymous")
+    assert rows["s3"] == ("a lawyer for the family", "anonymous")
+    assert "s4" not in rows  # "number" is not a role: no speaker
+
+
+def test_a_name_in_apposition_after_its_description_is_the_speaker(make_article):
+    art = make_article(
+        "Vote news",
+        "The county's election director, Maria Gomez, said the count was complete. "
+        "The county's election office, in a brief note, said nothing more.",
+    )
+    rows = [(sid, src, kind) for sid, src, kind, _, _ in _rows(art)]
+    assert ("s2", "Maria Gomez", "named_person") in rows
+    assert not any(src == "Maria Gomez" for sid, src, _ in rows if sid == "s3")
+
+
+def test_a_participle_after_a_comma_is_spoken_by_the_sentence_subject(make_article):
+    art = make_article(
+        "Vote news",
+        "Senator Ann Lee defended her vote, saying it protected families. "
+        "She left the chamber, adding that she would run again.",
+    )
+    rows = [(sid, src, surf) for sid, src, _, surf, _ in _rows(art)]
+    assert ("s2", "Ann Lee", "") in rows and ("s3", "Ann Lee", "she") in rows
