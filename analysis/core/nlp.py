@@ -202,9 +202,12 @@ _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oc
 #: number ("Art. 5", "Sec. 2", "Vol. 3", "Fig. 4", "Hwy. 101"): what follows continues the sentence.
 _CLOCK_END_RE = re.compile(r"(?:^|[\s\d])(?:a\.m|p\.m|A\.M|P\.M)\.$")
 _TIME_ZONE_START_RE = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
-#: What never opens a sentence: a wire service's credit or a dash after a dateline ("PORTLAND, Ore. (AP) — A
-#: judge …"); the piece continues the one before.
-_WIRE_OR_DASH_START_RE = re.compile(r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|ANSA|EFE|PA)\)|[—–]\s)")
+#: A wire service's credit never opens a sentence, nor does the dash after a dateline ("PORTLAND, Ore. (AP) — A
+#: judge …", "EL PASO, Texas — Agents …"): the piece continues the one before. A dash after a sentence is left
+#: alone ("The crowd cheered. — Then silence fell.").
+_WIRE_START_RE = re.compile(r"\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|ANSA|EFE|PA)\)")
+_DASH_START_RE = re.compile(r"\s*[—–]\s")
+_DATELINE_END_RE = re.compile(r"^[A-Z][A-Z .'-]{1,40},(?: [A-Z][A-Za-z]{0,12}\.?){1,3}$")
 #: "et al." before the year or number of its citation ("Smith et al. (2019) agree") continues the sentence.
 _ET_AL_END_RE = re.compile(r"\bet al\.$")
 _CITATION_START_RE = re.compile(r"\s*[(\[]?\d")
@@ -214,6 +217,7 @@ _NUMBERED_LABEL_END_RE = re.compile(
 #: Simpson", "J.D. Vance"). Initialisms of places and of agencies (three letters in a house style with stops:
 #: "detained by I.C.E. Officials said") often end a sentence and are left to Punkt.
 _INITIALS_END_RE = re.compile(r"(?:^|[\s(\"“‘'])((?:[A-Z]\.){2})$")
+_NOT_BEFORE_INITIALS_RE = re.compile(r"(?:,|\d|\b(?:a|an|his|her|their|its|my|our|your))\s+(?:[A-Z]\.){2}$", re.I)
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.J.", "N.Z.", "U.S.A.",
                              "U.S.S.R.", "P.R.C.", "U.A.E."})
 _NAME_START_RE = re.compile(r"\s*([A-Z][a-z]+(?:['’-][A-Za-z]+)?)\b")
@@ -288,7 +292,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     or (_CLOCK_END_RE.search(prev) and _TIME_ZONE_START_RE.match(text, s))
                     or (_NUMBERED_LABEL_END_RE.search(prev) and text[s:s + 1].isdigit())
                     or (_ET_AL_END_RE.search(prev) and _CITATION_START_RE.match(text, s))
-                    or _WIRE_OR_DASH_START_RE.match(text, s)):
+                    or _WIRE_START_RE.match(text, s)
+                    or (_DASH_START_RE.match(text, s) and _DATELINE_END_RE.match(prev))):
             out[-1][1] = e
             continue
         out.append([s, e])
@@ -297,15 +302,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _initials_before_name(prev: str, text: str, start: int) -> bool:
     """Whether ``prev`` ends with a person's initials and the piece at ``start`` opens with the surname: a
-    capitalised word that is neither a function word nor one Punkt knows as a frequent sentence starter."""
+    capitalised word that is no dictionary word ("Simpson", "Vance"; not "Residents", "Afterward"). Initials
+    after a comma are a state ("Charleston, S.C."), after a number an era ("300 B.C."), after "a"/"his" a degree
+    ("his J.D."). Surnames that are also words ("J.R. Smith") are missed: the sentence ends there."""
     m = _INITIALS_END_RE.search(prev)
-    if not m or m.group(1) in _PLACE_INITIALS:
+    if not m or m.group(1) in _PLACE_INITIALS or _NOT_BEFORE_INITIALS_RE.search(prev):
         return False
     word = _NAME_START_RE.match(text, start)
     if not word:
         return False
     lower = word.group(1).lower()
-    return lower not in stopwords() and lower not in _punkt()._params.sent_starters
+    common = lower_case_words()
+    return lower not in stopwords() and lower not in _punkt()._params.sent_starters and lower not in common \
+        and lemmatize(lower, "NNS") not in common
 
 
 #: "no." ends a sentence ("The answer was no. Voters …"); it abbreviates "number" only before one ("No. 10").
@@ -313,16 +322,19 @@ def _initials_before_name(prev: str, text: str, start: int) -> bool:
 #: authors is not followed by a name in the same sentence.
 _NO_BREAK_RE = re.compile(
     r"(?<![\w.])(?:[Nn]o\.(?=\s+[A-Z\"“‘(])|etc\.(?=\s+[\"“‘]?[A-Z])|et al\.(?=\s+[A-Z][a-z]))")
-#: A street's abbreviated type after its name, before a capitalised word ("… on S. Macadam Ave. Police made …"):
-#: Punkt knows the abbreviation and keeps going; a street name ends there, so a new sentence starts ("St." is left
-#: to Punkt: it is also "Saint", as in "Clyst St. Mary").
-_STREET_BREAK_RE = re.compile(r"\b[A-Z][a-z]+ (?:Ave|Blvd|Rd)\.(?=\s+[\"“‘]?[A-Z][a-z])")
+#: A street's abbreviated type after its name, before a capitalised function word ("… on Macadam Ave. A man …"):
+#: Punkt knows the abbreviation and keeps going; a name may go on ("Park Ave. Armory"), a function word may not.
+#: ("St." is left to Punkt: it is also "Saint", as in "Clyst St. Mary".)
+_STREET_BREAK_RE = re.compile(r"\b[A-Z][a-z]+ (?:Ave|Blvd|Rd)\.(?=\s+[\"“‘]?([A-Z][a-z]*)\b(?![-'’.]))")
 #: A place initialism before a capitalised word ("… deported from the U.S. A judge …"): Punkt knows "U.S." as an
 #: abbreviation and keeps going unless the word is one it has seen open sentences; a function word always opens one.
-_PLACE_INITIALS_NEXT_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})\s+([A-Z][a-z]*)\b(?![-'’.])")
-#: A picture credit after a caption without a full stop ("… of the spacecraft Image: NASA") starts a unit of its own.
+_PLACE_INITIALS_NEXT_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})\s+([A-Z][a-z]*)\b(?![-'’.])")
+#: A picture credit after a caption without a full stop ("… of the spacecraft Image: NASA") starts a unit of its own:
+#: one such word, then a name to the end of the piece (capitalised words, "of", "et al."), so that a title
+#: ("titled Images: New York …", "the show Photograph: The Early Years toured") is left alone.
 _CREDIT_BREAK_RE = re.compile(
-    r"(?<=[\w)])\s+(?=(?:Image|Photo|Photograph|Picture|Illustration|Credit)s?\s?[:;]\s+[A-Z])")
+    r"(?<=[\w)])\s+(?=(?:Image|Photo|Photograph|Picture|Illustration|Credit)\s?[:;]\s+"
+    r"[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|of|for|and|the|via|de|van|von|et al\.)){0,6}\.?\s*$)")
 
 
 #: A direct question that a colon introduces, to the end of the piece: "… and ask: Who stood up for the law?" is two
@@ -339,7 +351,8 @@ def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
     for s, e in spans:
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(), m.end()) for m in _NO_BREAK_RE.finditer(text, s, e)]
-                      + [(m.end(), m.end()) for m in _STREET_BREAK_RE.finditer(text, s, e)]
+                      + [(m.end(), m.end()) for m in _STREET_BREAK_RE.finditer(text, s, e)
+                         if m.group(1).lower() in stopwords()]
                       + [(m.start(), m.end()) for m in _CREDIT_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(1), m.start(2)) for m in _PLACE_INITIALS_NEXT_RE.finditer(text, s, e)
                          if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()])

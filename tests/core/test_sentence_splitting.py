@@ -88,6 +88,13 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     ("Vice President J.D. Vance spoke first. Reporters waited.",
      ["Vice President J.D. Vance spoke first.", "Reporters waited."]),
     ("Yeah, I met J.K. Rowling. What a day.", ["Yeah, I met J.K. Rowling.", "What a day."]),
+    # initials after a comma (a state), a number (an era) or "a"/"his" (a degree), or before a dictionary word,
+    # end the sentence
+    ("The storm hit Charleston, S.C. Residents fled inland.",
+     ["The storm hit Charleston, S.C.", "Residents fled inland."]),
+    ("It was built in 300 B.C. Archaeologists found it.", ["It was built in 300 B.C.", "Archaeologists found it."]),
+    ("He earned his J.D. Soon after, he moved.", ["He earned his J.D.", "Soon after, he moved."]),
+    ("He lives in S.F. Officials say so.", ["He lives in S.F.", "Officials say so."]),
     # but a function word or a frequent sentence opener after initials starts a new sentence
     ("He worked for the F.B.I. Then he quit.", ["He worked for the F.B.I.", "Then he quit."]),
     # an agency's initials (three letters) before a capitalised noun are left to Punkt, which ends the sentence
@@ -116,16 +123,22 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
     ("They met at 5 p.m. The talks failed.", ["They met at 5 p.m.", "The talks failed."]),
     ("He cited Art. 5 of the treaty and Sec. 2 of the act. Both apply.",
      ["He cited Art. 5 of the treaty and Sec. 2 of the act.", "Both apply."]),
-    # a wire credit or a dash after a dateline continues the lead sentence
+    # a wire credit or a dash after a dateline continues the lead sentence; a dash after a sentence does not
     ("PORTLAND, Ore. (AP) — A federal judge blocked it. Troops left.",
      ["PORTLAND, Ore. (AP) — A federal judge blocked it.", "Troops left."]),
+    ("EL PASO, Texas — Agents arrested 12. The crowd cheered. — Then silence fell.",
+     ["EL PASO, Texas — Agents arrested 12.", "The crowd cheered.", "— Then silence fell."]),
     # a street's abbreviated type ends the street name: a capitalised word after it starts a sentence
-    ("Protesters met on S. Macadam Ave. Police made no arrests.",
-     ["Protesters met on S. Macadam Ave.", "Police made no arrests."]),
+    ("Protesters met on S. Macadam Ave. A man was held.", ["Protesters met on S. Macadam Ave.", "A man was held."]),
+    # but a name may go on after it
+    ("A vigil was held at the Park Ave. Armory on Sunday.", ["A vigil was held at the Park Ave. Armory on Sunday."]),
     ("He grew up in Clyst St. Mary, near Exeter. Go to 5th Ave. and turn left.",
      ["He grew up in Clyst St. Mary, near Exeter.", "Go to 5th Ave. and turn left."]),
     # a picture credit run into a caption without a full stop is a unit of its own
     ("A map of the border crossing Image: Jane Roe", ["A map of the border crossing", "Image: Jane Roe"]),
+    ("The exhibit, titled Images: New York in the 1970s, opens Friday.",
+     ["The exhibit, titled Images: New York in the 1970s, opens Friday."]),
+    ("The show Photograph: The Early Years toured.", ["The show Photograph: The Early Years toured."]),
     ("The agents at the gate. Photo: Sam Lee.", ["The agents at the gate.", "Photo: Sam Lee."]),
     ("She took a Photo: it was blurred.", ["She took a Photo: it was blurred."]),
     # a piece that is only a bracketed year belongs to the sentence before
