@@ -28,6 +28,7 @@ __all__ = [
     "first_names",
     "gazetteer",
     "lower_case_words",
+    "is_common_word",
     "lemmatize",
     "NLTKResourceError",
     "require",
@@ -312,9 +313,7 @@ def _initials_before_name(prev: str, text: str, start: int) -> bool:
     if not word:
         return False
     lower = word.group(1).lower()
-    common = lower_case_words()
-    return lower not in stopwords() and lower not in _punkt()._params.sent_starters and lower not in common \
-        and lemmatize(lower, "NNS") not in common
+    return lower not in stopwords() and lower not in _punkt()._params.sent_starters and not is_common_word(lower)
 
 
 #: "no." ends a sentence ("The answer was no. Voters …"); it abbreviates "number" only before one ("No. 10").
@@ -730,6 +729,18 @@ def lower_case_words() -> frozenset[str]:
     require("corpora/words")
     return cached("words-lower-case-entries", resource_files("corpora/words/"), _lower_case_entries,
                   lambda v: isinstance(v, frozenset) and len(v) > 1000)
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (in any case) or its singular is a lower-case entry of the word list: a common noun, not
+    a name.
+
+    >>> [is_common_word(w) for w in ("Officials", "Deportations", "Reuters", "Simpson")]
+    [True, True, False, False]
+    """
+    low = word.lower()
+    common = lower_case_words()
+    return low in common or lemmatize(low, "NNS") in common
 
 
 @lru_cache(maxsize=4)

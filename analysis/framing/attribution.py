@@ -170,14 +170,10 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     if cands:
         b, _, _, actor, kind, a = max(cands)
         return actor, classify_span(actor, kind), (a, b), "", ""
-    j = i - 1
-    while j >= 0 and low[j] in _AUX:
-        j -= 1
+    j = _before_aux(i, low)
     if j >= 0 and low[j] in ("he", "she") and tags[j].startswith("PRP"):
-        found = _resolve_speaker(low[j], persons, here, speakers)
-        if found:
-            return found[0], "named_person", (j, j + 1), low[j], found[1]
-        return low[j], "anonymous", (j, j + 1), low[j], "pronoun, unresolved"
+        return _pronoun_speaker(j, low, persons, here, speakers) or (
+            low[j], "anonymous", (j, j + 1), low[j], "pronoun, unresolved")
     if j >= 0 and low[j] in _NONPERSON_PRONOUNS and (j == 0 or low[j - 1] in (",", "''", '"', "\u201d", "and", "but")):
         for actor, kind in reversed(others):
             if kind in _NONPERSON_PRONOUNS[low[j]]:
@@ -187,9 +183,7 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 tags[k] in ("NNP", "NNPS", "DT", "NN", "JJ", "CD") or low[k] in (".", "-") for k in range(i + 1, a)) and (
                 b >= len(low) or low[b] in (",", ".", ";", ":", "'", '"', "''", "(", "-", "--")):
             return actor, classify_span(actor, kind), (a, b), "", ""
-    j = i - 1
-    while j >= 0 and low[j] in _AUX:
-        j -= 1
+    j = _before_aux(i, low)
     # Appositive: "NAME, the State Department spokesperson, said".
     if j >= 0 and low[j] in (",", ")"):
         for k in range(j - 1, max(-1, j - 30), -1):
@@ -270,13 +264,25 @@ def _main_subject(i, low, tags, spans, persons, here, speakers):
     if cands:
         b, a, actor, kind = max(cands)
         return actor, classify_span(actor, kind), (a, b), "", ""
-    k = v - 1
-    while k >= 0 and low[k] in _AUX:
-        k -= 1
+    k = _before_aux(v, low)
     if k >= 0 and low[k] in ("he", "she") and tags[k].startswith("PRP"):
-        found = _resolve_speaker(low[k], persons, here, speakers)
-        if found:
-            return found[0], "named_person", (k, k + 1), low[k], found[1]
+        return _pronoun_speaker(k, low, persons, here, speakers)
+    return None
+
+
+def _before_aux(i: int, low) -> int:
+    """The last token before token ``i`` that is not an auxiliary or a verb's adverb ("she has also said"), or -1."""
+    j = i - 1
+    while j >= 0 and low[j] in _AUX:
+        j -= 1
+    return j
+
+
+def _pronoun_speaker(j: int, low, persons, here, speakers):
+    """The source row for the he/she at token ``j`` resolved to the person it stands for, or None."""
+    found = _resolve_speaker(low[j], persons, here, speakers)
+    if found:
+        return found[0], "named_person", (j, j + 1), low[j], found[1]
     return None
 
 

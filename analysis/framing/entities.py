@@ -129,9 +129,7 @@ def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[s
     k = 1 if texts[:1] in (("“",), ('"',), ("‘",), ("'",)) else 0
     if k >= len(texts) or tags[k] != "NNS" or not texts[k][:1].isupper() or not texts[k][1:].islower():
         return tags
-    word = texts[k].lower()
-    common = nlp.lower_case_words()
-    if word in common or nlp.lemmatize(word, "NNS") in common:
+    if nlp.is_common_word(texts[k]):
         return tags
     return tags[:k] + ("NNP",) + tags[k + 1:]
 
