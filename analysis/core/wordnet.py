@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import nlp
 from .model_cache import cached
 
-__all__ = ["wn_offsets", "wn_related"]
+__all__ = ["wn_offsets", "wn_related", "wn_lexfiles", "LEXFILE_PERSON", "LEXFILE_GROUP"]
 
 # NLTK's WordNet reader indexes every lemma and sense key when it starts (seconds); these helpers
 # read the few index and data lines they need straight from the files (format: WordNet's wndb(5WN)
@@ -16,6 +16,9 @@ __all__ = ["wn_offsets", "wn_related"]
 # data lines "offset lex_filenum ss_type w_cnt word lex_id... p_cnt [symbol offset pos src/tgt]...").
 
 _WN_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+#: WordNet lexicographer file numbers (lexnames(5WN)) the analyses test for: noun.person and noun.group.
+LEXFILE_PERSON = 18
+LEXFILE_GROUP = 14
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +73,20 @@ def wn_offsets(lemma: str, pos: str) -> tuple[int, ...]:
     fields = line.split()
     p_cnt = int(fields[3])
     return tuple(int(x) for x in fields[4 + p_cnt + 2:])
+
+
+@lru_cache(maxsize=20000)
+def wn_lexfiles(word: str, pos: str) -> tuple[int, ...]:
+    """WordNet lexicographer file numbers of a word's senses for a part of speech (n, v, a, r), most frequent
+    sense first (noun.person is 18, noun.group 14; WordNet's lexnames(5WN)); () when WordNet does not list the
+    word for that part of speech, or is not installed (the rules that need it then stay silent)."""
+    try:
+        offsets = wn_offsets(word, pos)
+        data = _wn_file("data", pos) if offsets else b""
+    except (nlp.NLTKResourceError, LookupError):
+        return ()
+    # a data line: "offset lex_filenum ss_type ..." (wndb(5WN)); lex_filenum is a two-digit decimal
+    return tuple(int(data[o + 1:data.find(b"\n", o + 1)].split(maxsplit=2)[1]) for o in offsets)
 
 
 @lru_cache(maxsize=20000)

@@ -11,6 +11,7 @@ from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tagging import PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS
 from ..core.tokens import sentence_pieces, sentence_words
+from ..core.wordnet import LEXFILE_GROUP, LEXFILE_PERSON, wn_lexfiles
 from .agency import resolve_pronoun
 from .entities import mentions_by_sentence
 from .quote_marks import in_quotes
@@ -74,6 +75,10 @@ _INVERTING = {"said", "says", "added", "wrote", "noted", "explained", "continued
 _NONPERSON_PRONOUNS = {"it": ("government", "organisation", "other"), "they": ("group", "government", "organisation")}
 _AUX = {"also", "has", "have", "had", "will", "would", "openly", "repeatedly", "previously", "later", "then", "again",
         "publicly", "recently", "once", "further", "not", "did", "does", "do", "had", "could", "may", "might"}
+#: Forms of "be" that make a progressive with a reporting verb's -ing form ("the governor is warning", "he's
+#: claiming", "has been saying"): skipped like an auxiliary before such a cue, never before a participle in -ed
+#: ("was reported" is a passive, which names no speaker there).
+_PROGRESSIVE_BE = {"is", "are", "was", "were", "am", "be", "been", "'s", "’s", "'re", "’re", "'m", "’m"}
 _POSTPOSED_MAX = 4  # "..., X said." has at most this many words after the verb
 
 
@@ -126,6 +131,15 @@ def _nominal_kind(head: str, tag: str, docs: set[str], heads: frozenset[str]) ->
     return "vague" if tag == "NNS" else "anonymous"
 
 
+def _speaker_noun(head: str, tag: str, docs, heads, titles) -> bool:
+    """Whether a common noun can name a source: a title, a document, an institution, a group of sources, or a noun
+    whose first WordNet sense is a person or a group ("the governor", "the company", "residents")."""
+    lemma = nlp.lemmatize(head, tag)
+    if any(w in titles or w in docs or w in heads or w in _ANON_GROUPS or w in _VAGUE_GROUPS for w in (head, lemma)):
+        return True
+    return wn_lexfiles(lemma, "n")[:1] in ((LEXFILE_PERSON,), (LEXFILE_GROUP,))
+
+
 def _resolve_speaker(pronoun: str, persons: list[tuple[str, int]], here: int,
                      speakers: tuple[tuple[str, int], ...] = ()) -> tuple[str, str] | None:
     """The named person a he/she most likely stands for: the last person named before it (``persons``:
@@ -165,12 +179,12 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 low[a - 1] not in SUBORDINATORS):
             continue  # "in Australian school children has revealed": not the subject
         if b <= i and i - b <= 4 and "," not in low[b:i] and not any(
-                tg.startswith("VB") and low[k] not in _AUX for k, tg in enumerate(tags[b:i], start=b)):
+                tg.startswith("VB") and not _auxiliary(low[k], tags[i]) for k, tg in enumerate(tags[b:i], start=b)):
             cands.append((b, kind != "group", b - a, actor, kind, a))
     if cands:
         b, _, _, actor, kind, a = max(cands)
         return actor, classify_span(actor, kind), (a, b), "", ""
-    j = _before_aux(i, low)
+    j = _before_aux(i, low, tags)
     if j >= 0 and low[j] in ("he", "she") and tags[j].startswith("PRP"):
         return _pronoun_speaker(j, low, persons, here, speakers) or (
             low[j], "anonymous", (j, j + 1), low[j], "pronoun, unresolved")
@@ -183,7 +197,7 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 tags[k] in ("NNP", "NNPS", "DT", "NN", "JJ", "CD") or low[k] in (".", "-") for k in range(i + 1, a)) and (
                 b >= len(low) or low[b] in (",", ".", ";", ":", "'", '"', "''", "(", "-", "--")):
             return actor, classify_span(actor, kind), (a, b), "", ""
-    j = _before_aux(i, low)
+    j = _before_aux(i, low, tags)
     # Appositive: "NAME, the State Department spokesperson, said".
     if j >= 0 and low[j] in (",", ")"):
         for k in range(j - 1, max(-1, j - 30), -1):
@@ -220,6 +234,9 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 shown = " ".join(texts[a:j + 1]).replace(" .", ".") if texts else phrase
                 titled = any(w in titles for w in low[a:j])
                 return shown, "named_person" if titled else "named_org", (a, j + 1), "", ""
+            if tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j + 1, i)) and not _speaker_noun(
+                    low[j], tags[j], docs, heads, titles):
+                return None  # "the hardest part is saying goodbye": a copula and a gerund, not a speaker
             if low[j] in titles and low[a] in _NP_TITLE_DETERMINERS and j - a <= 2:
                 if persons:
                     who = persons[-1][0]
@@ -264,16 +281,23 @@ def _main_subject(i, low, tags, spans, persons, here, speakers):
     if cands:
         b, a, actor, kind = max(cands)
         return actor, classify_span(actor, kind), (a, b), "", ""
-    k = _before_aux(v, low)
+    k = _before_aux(v, low, tags)
     if k >= 0 and low[k] in ("he", "she") and tags[k].startswith("PRP"):
         return _pronoun_speaker(k, low, persons, here, speakers)
     return None
 
 
-def _before_aux(i: int, low) -> int:
-    """The last token before token ``i`` that is not an auxiliary or a verb's adverb ("she has also said"), or -1."""
+def _auxiliary(word: str, cue_tag: str) -> bool:
+    """Whether ``word`` before a cue tagged ``cue_tag`` is an auxiliary or a verb's adverb ("has also said"), a
+    form of "be" counting only before an -ing cue ("is warning")."""
+    return word in _AUX or cue_tag == "VBG" and word in _PROGRESSIVE_BE
+
+
+def _before_aux(i: int, low, tags) -> int:
+    """The last token before token ``i`` that is not an auxiliary or a verb's adverb ("she has also said", "the
+    governor is warning"), or -1."""
     j = i - 1
-    while j >= 0 and low[j] in _AUX:
+    while j >= 0 and _auxiliary(low[j], tags[i]):
         j -= 1
     return j
 

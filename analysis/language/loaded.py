@@ -32,9 +32,8 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.model_cache import cached
 from ..core.tokens import SentenceWords, sentence_words
-from ..core.wordnet import wn_offsets
+from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 
 __all__ = [
     "loaded_words",
@@ -92,7 +91,6 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: plant 20, substance 27): an adjective before such a noun is mostly a literal description ("a violent
 #: collision", "illegal ammunition", "wild animals"), not a judgement of a person or an act.
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
-_PERSON_LEXFILE = 18  # noun.person
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -179,43 +177,14 @@ def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
     return ""
 
 
-_WN_DATA = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
-
-
-@lru_cache(maxsize=4)
-def _wn_data(pos: str) -> bytes:
-    """WordNet's data file for a part of speech with a leading newline, kept in the model cache under the same
-    name as :mod:`analysis.core.wordnet` keeps it (so both read one copy); offsets are those of ``wn_offsets`` + 1."""
-    import nltk
-
-    nlp.require("corpora/wordnet")
-    name = f"data.{_WN_DATA[pos]}"
-    return cached(f"wordnet-{name}", nlp.resource_files("corpora/wordnet.zip"),
-                  lambda: b"\n" + nltk.data.load(f"corpora/wordnet.zip/wordnet/{name}", format="raw"),
-                  lambda v: isinstance(v, bytes) and v[:1] == b"\n")
-
-
-@lru_cache(maxsize=20000)
-def _lexfiles(word: str, pos: str) -> tuple[int, ...]:
-    """WordNet lexicographer file numbers of a word's senses for a part of speech (n, v, a, r), most frequent
-    sense first (noun.person is 18; WordNet's lexnames(5WN)); () when WordNet does not list the word for that
-    part of speech, or is not installed (the rules that need it then stay silent)."""
-    try:
-        offsets = wn_offsets(word, pos)
-        data = _wn_data(pos) if offsets else b""
-    except (nlp.NLTKResourceError, LookupError):
-        return ()
-    # a data line: "offset lex_filenum ss_type ..." (wndb(5WN)); lex_filenum is a two-digit decimal
-    return tuple(int(data[o + 1:data.find(b"\n", o + 1)].split(maxsplit=2)[1]) for o in offsets)
-
-
 def _noun_lexfiles(word: str, tag: str) -> tuple[int, ...]:
-    """:func:`_lexfiles` of a noun, for a plural (tag NNS) those of its singular ("bigots" -> "bigot")."""
+    """:func:`~analysis.core.wordnet.wn_lexfiles` of a noun; for a plural (tag NNS), those of its singular
+    ("bigots" -> "bigot")."""
     if tag == "NNS":
         for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
-            if base and _lexfiles(base, "n"):
-                return _lexfiles(base, "n")
-    return _lexfiles(word, "n")
+            if base and wn_lexfiles(base, "n"):
+                return wn_lexfiles(base, "n")
+    return wn_lexfiles(word, "n")
 
 
 def _concrete_head(toks: SentenceWords, i: int) -> bool:
@@ -255,15 +224,15 @@ def _emotive_kind(word: str, tag: str) -> str:
     if tag in _ADJ:
         return "adjective"
     if tag in _ADV:
-        if word.endswith("ly") or _lexfiles(word, "r") or _lexfiles(word, "a") or not _lexfiles(word, "n") \
-                and not _lexfiles(word, "v"):
+        if word.endswith("ly") or wn_lexfiles(word, "r") or wn_lexfiles(word, "a") or not wn_lexfiles(word, "n") \
+                and not wn_lexfiles(word, "v"):
             return "adverb"
         return ""
     if tag in ("NN", "NNS"):
         files = _noun_lexfiles(word, tag)
-        if files and files[0] == _PERSON_LEXFILE:
+        if files and files[0] == LEXFILE_PERSON:
             return "noun for a person"
-        if not files and _lexfiles(word, "a") and not _lexfiles(word, "v"):
+        if not files and wn_lexfiles(word, "a") and not wn_lexfiles(word, "v"):
             return "adjective"
     return ""
 

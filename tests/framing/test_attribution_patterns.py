@@ -192,3 +192,31 @@ def test_a_participle_after_a_comma_is_spoken_by_the_sentence_subject(make_artic
     )
     rows = [(sid, src, surf) for sid, src, _, surf, _ in _rows(art)]
     assert ("s2", "Ann Lee", "") in rows and ("s3", "Ann Lee", "she") in rows
+
+
+def test_a_progressive_report_verb_has_its_subject_for_source(make_article):
+    art = make_article(
+        "Storm news",
+        "The White House is saying that the report is false. "
+        "Officials have been warning for weeks that the bridge is unsafe. "
+        "Residents are demanding answers from the council. "
+        "The hardest part is saying goodbye to friends. "
+        "The report was confirmed by two officials.",
+    )
+    rows = {sid: (src, kind) for sid, src, kind, _, _ in _rows(art)}
+    assert rows["s2"] == ("White House", "named_org")
+    assert rows["s3"] == ("officials", "anonymous")
+    assert rows["s4"] == ("residents", "vague")
+    assert "s5" not in rows  # "part" is no speaker: "is saying" is a copula and a gerund here
+    assert "s6" not in rows  # a passive names no speaker before the verb
+
+
+def test_verbs_of_worry_and_dispute_attribute_a_view(make_article):
+    art = make_article(
+        "Pipeline news",
+        "Environmental groups worry that the pipeline will leak. "
+        "The company disputes the figures in the report.",
+    )
+    rows = {sid: (src, kind) for sid, src, kind, _, _ in _rows(art)}
+    assert rows["s2"][0] == "environmental groups"
+    assert rows["s3"] == ("the company", "named_org")
