@@ -79,6 +79,8 @@ _AUX = {"also", "has", "have", "had", "will", "would", "openly", "repeatedly", "
 #: claiming", "has been saying"): skipped like an auxiliary before such a cue, never before a participle in -ed
 #: ("was reported" is a passive, which names no speaker there).
 _PROGRESSIVE_BE = {"is", "are", "was", "were", "am", "be", "been", "'s", "’s", "'re", "’re", "'m", "’m"}
+#: Reporting verbs whose progressive mostly describes an action, not a report ("are finding ways", "is showing signs").
+_LITERAL_PROGRESSIVES = {"find", "show"}
 _POSTPOSED_MAX = 4  # "..., X said." has at most this many words after the verb
 
 
@@ -179,7 +181,8 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 low[a - 1] not in SUBORDINATORS):
             continue  # "in Australian school children has revealed": not the subject
         if b <= i and i - b <= 4 and "," not in low[b:i] and not any(
-                tg.startswith("VB") and not _auxiliary(low[k], tags[i]) for k, tg in enumerate(tags[b:i], start=b)):
+                tg.startswith("VB") and not _auxiliary(low[k], tags[i]) or low[k] in ("and", "but")
+                for k, tg in enumerate(tags[b:i], start=b)):  # "arrested two men and said": not the men
             cands.append((b, kind != "group", b - a, actor, kind, a))
     if cands:
         b, _, _, actor, kind, a = max(cands)
@@ -197,19 +200,11 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 tags[k] in ("NNP", "NNPS", "DT", "NN", "JJ", "CD") or low[k] in (".", "-") for k in range(i + 1, a)) and (
                 b >= len(low) or low[b] in (",", ".", ";", ":", "'", '"', "''", "(", "-", "--")):
             return actor, classify_span(actor, kind), (a, b), "", ""
-    j = _before_aux(i, low, tags)
     # Appositive: "NAME, the State Department spokesperson, said".
     if j >= 0 and low[j] in (",", ")"):
-        for k in range(j - 1, max(-1, j - 30), -1):
-            if low[k] == ",":
-                for a, b, actor, kind in spans:
-                    if b == k and kind in ("person", "government", "organisation", "other"):
-                        return actor, classify_span(actor, kind), (a, b), "", ""
-                # "The county's election director, Maria Gomez, said": the name in apposition is the speaker.
-                for a, b, actor, kind in spans:
-                    if a == k + 1 and b == j and kind == "person" and k > 0 and tags[k - 1].startswith("NN"):
-                        return actor, "named_person", (a, b), "", ""
-                break
+        found = _appositive_subject(j, low, tags, spans)
+        if found:
+            return found
     # "a letter seen by Sky News says", "a report by the council warns": step back over the phrase.
     for a, b, actor, kind in spans:
         if b == j + 1 and a >= 2 and low[a - 1] == "by":
@@ -246,11 +241,61 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
         return low[j], "vague", (j, j + 1), "", ""
     if tags[i] == "VBG" and i > 1 and low[i - 1] == ",":
         return _main_subject(i, low, tags, spans, persons, here, speakers)
+    if tags[i] in _FINITE_TAGS and j > 0 and low[j] in ("and", "but"):
+        # "Cruz urged delegates to vote their conscience and said …": the verbs share the subject
+        return _main_subject(i, low, tags, spans, persons, here, speakers, joined=True)
     return None
 
 
 #: Prepositions that join a role to whom it serves or belongs: "a spokeswoman for the governor", "the head of".
 _ROLE_PREPOSITIONS = {"for", "of", "at", "from", "with", "to"}
+
+
+#: Words that open a relative clause inside an appositive ("Ann Lee, whose office oversees charities, said").
+_RELATIVES = {"who", "whom", "whose", "which", "that", "where", "when"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_APPOSITIVE_KINDS = ("person", "government", "organisation", "other")
+#: Tokens an appositive never spans: a dateline's dash ("AUSTIN, Texas -- A teacher, …, said"), a colon, a semicolon.
+_APPOSITIVE_STOPS = {"--", "—", "–", ":", ";"}
+
+
+def _appositive_subject(j: int, low, tags, spans):
+    """The named actor before the appositives that end at the comma ``j`` before a reporting verb: "NAME, the State
+    Department spokesperson, said", "Johnnie Wilson, of Springfield, Va., said", "Rep. Ann Lee (D-Ohio), a member of
+    the panel, said", or a name in apposition after its description ("The county's election director, Maria Gomez,
+    said"). The name right before the nearest comma is taken whatever follows it ("Leavitt, as he entered the room,
+    said"); to step back past further commas (at most 30 tokens), every stretch between commas must be a phrase, not
+    a clause (a finite verb counts only inside a relative clause), and the name must not be the object of a
+    preposition ("Back home in Coolidge, Ariz., his wife, Mary, said")."""
+    clause = in_clause = False  # a clause in the stretches passed / in the stretch being read
+    nearest = True
+    for k in range(j - 1, max(-1, j - 30), -1):
+        w = low[k]
+        if w in _APPOSITIVE_STOPS:
+            return None
+        if w in _RELATIVES:
+            in_clause = False
+        elif tags[k] in _FINITE_TAGS and w not in _AUX:
+            in_clause = True
+        if w != ",":
+            continue
+        clause = clause or in_clause
+        in_clause = False
+        if not nearest and clause:
+            return None
+        stop = k
+        if k > 0 and low[k - 1] == ")":  # "Rep. Ann Lee (D-Ohio),": the name ends before the bracket
+            stop = next((p for p in range(k - 2, max(-1, k - 10), -1) if low[p] == "("), k)
+        for a, b, actor, kind in spans:
+            if b == stop and kind in _APPOSITIVE_KINDS and (nearest or not (
+                    a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBJECT_PREPOSITIONS | SUBORDINATORS)):
+                return actor, classify_span(actor, kind), (a, b), "", ""
+        if nearest:
+            for a, b, actor, kind in spans:
+                if a == k + 1 and b == j and kind == "person" and k > 0 and tags[k - 1].startswith("NN"):
+                    return actor, "named_person", (a, b), "", ""
+            nearest = False
+    return None
 
 
 def _role_before(p: int, low, tags, docs, heads, titles) -> tuple[int, int] | None:
@@ -270,12 +315,15 @@ def _role_before(p: int, low, tags, docs, heads, titles) -> tuple[int, int] | No
     return h, start
 
 
-def _main_subject(i, low, tags, spans, persons, here, speakers):
-    """The source of a participle after a comma ("Senator Ann Lee defended her vote, saying …"): the subject of the
-    sentence's first finite verb, a named actor right before it or he/she resolved to the person named."""
+def _main_subject(i, low, tags, spans, persons, here, speakers, joined=False):
+    """The source of a participle after a comma ("Senator Ann Lee defended her vote, saying …") or of a verb joined to
+    the first by "and"/"but" ("Cruz urged delegates … and said …"): the subject of the sentence's first finite verb,
+    a named actor right before it or he/she resolved to the person named."""
     v = next((k for k in range(i) if tags[k] in ("VBD", "VBZ", "VBP", "MD") and low[k] not in _AUX), None)
     if v is None or "," in low[:v] and low[0] not in ('"', "“", "''"):
         return None  # an opening clause ("After the vote, …") leaves the subject unclear
+    if joined and any(tags[k] in _FINITE_TAGS and not _auxiliary(low[k], tags[i]) for k in range(v + 1, i)):
+        return None  # "Ruiz made a play and Wert came up … and showed": another clause, maybe another subject
     cands = [(b, a, actor, kind) for a, b, actor, kind in spans if b <= v and v - b <= 2 and kind != "place"
              and not any(low[x] not in _AUX for x in range(b, v))]
     if cands:
@@ -283,7 +331,8 @@ def _main_subject(i, low, tags, spans, persons, here, speakers):
         return actor, classify_span(actor, kind), (a, b), "", ""
     k = _before_aux(v, low, tags)
     if k >= 0 and low[k] in ("he", "she") and tags[k].startswith("PRP"):
-        return _pronoun_speaker(k, low, persons, here, speakers)
+        return _pronoun_speaker(k, low, persons, here, speakers) or (
+            low[k], "anonymous", (k, k + 1), low[k], "pronoun, unresolved")
     return None
 
 
@@ -456,6 +505,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if (t == "VBN" and i > 0 and tags[i - 1].startswith("NN") and i + 1 < len(low)
                     and low[i + 1] in ("at", "by", "to", "as")):
                 continue  # "a population estimated at 14 million": a participle describing the noun, no speaker
+            if t == "VBG" and lemma in _LITERAL_PROGRESSIVES and i > 0 and low[i - 1] in _PROGRESSIVE_BE:
+                continue  # "housewives are finding ways to …": finding or showing things, not reporting
             if t == "VBG" and i > 0 and tags[i - 1] == "IN":
                 continue  # "banning migrants from claiming asylum": the gerund's subject is not the noun before
             before = persons + [(sp[2], s.index) for sp in sorted(spans) if sp[3] == "person" and sp[1] <= i]

@@ -220,3 +220,48 @@ def test_verbs_of_worry_and_dispute_attribute_a_view(make_article):
     rows = {sid: (src, kind) for sid, src, kind, _, _ in _rows(art)}
     assert rows["s2"][0] == "environmental groups"
     assert rows["s3"] == ("the company", "named_org")
+
+
+def test_a_name_before_several_appositives_is_the_speaker(make_article):
+    art = make_article(
+        "Vote news",
+        "Johnnie Wilson, of Springfield, Va., said he had fought in the war. "
+        "“We will hold hearings,” Rep. Ann Lee (D-Ohio), a member of the panel, said on Monday. "
+        "Tom Baker, whose office oversees the city's charities, has said the inquiry continues. "
+        "After Tom Baker left the meeting, the members of the board, in a short note, said nothing.",
+    )
+    rows = [(sid, src) for sid, src, *_ in _rows(art)]
+    assert ("s2", "Johnnie Wilson") in rows
+    assert ("s3", "Ann Lee") in rows
+    assert ("s4", "Tom Baker") in rows
+    # a clause, not an appositive, stands between the name and the verb: the name is not the speaker
+    assert not any(src == "Tom Baker" for sid, src in rows if sid == "s5")
+
+
+def test_a_verb_joined_by_and_or_but_shares_the_subject(make_article):
+    art = make_article(
+        "Flood news",
+        "Mayor Ann Lee visited the flooded streets on Monday and warned that more rain was coming. "
+        "She thanked the volunteers but said the town needed more help. "
+        "Police arrested two men and said more arrests were likely.",
+    )
+    rows = {sid: (src, surf) for sid, src, _, surf, _ in _rows(art)}
+    assert rows["s2"] == ("Ann Lee", "")
+    assert rows["s3"] == ("Ann Lee", "she")
+    assert rows["s4"][0] != "men"  # the object before "and" does not speak
+
+
+def test_appositive_and_joined_verb_rules_stop_at_other_clauses(make_article):
+    art = make_article(
+        "Town news",
+        "Mrs. Ann Molvar, who kept repeating her request that they “take a stand”, said the board must act. "
+        "Back home in Coolidge, Ariz., his wife, Mary, said the men had left. "
+        "In Brinkley, Ark. -- A local teacher, now serving in the Legislature, said the law was needed. "
+        "Tom Ruiz made a fine play in the fourth and Jim Wert came up with good stops and said it was easy. "
+        "Housewives are finding hundreds of ways to use the old designs.",
+    )
+    rows = [(sid, src) for sid, src, *_ in _rows(art)]
+    assert ("s2", "Ann Molvar") in rows  # the name before the nearest comma, whatever the appositive holds
+    assert not any(src in ("Coolidge", "Brinkley") for _, src in rows)  # a name after "in", or before a dash
+    assert not any(sid == "s5" and src == "Tom Ruiz" for sid, src in rows)  # another clause comes between
+    assert not any(sid == "s6" for sid, _ in rows)  # "are finding ways": not a report
