@@ -134,6 +134,43 @@ def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[s
     return tags[:k] + ("NNP",) + tags[k + 1:]
 
 
+#: Abbreviated titles before a name ("Rep. Ann Lee", "Mr. Smith"): the tokenizer splits off their full stop.
+_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr rep reps sen sens gov gen lt col capt cpl sgt maj adm prof rev hon pres supt det insp".split())
+
+
+def _join_name_dots(texts, tags, starts, ends) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
+    """The tokens of a sentence with the full stop of a middle initial or an abbreviated title joined to it when a
+    name follows ("George W. Bush", "Rep. Ann Lee", "Dr. J. Doe"), so that the name is one run; with each joined
+    token's index after it in the original tokens (to map the runs back)."""
+    n = len(texts)
+    out_t: list[str] = []
+    out_p: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    after: list[int] = []
+    k = 0
+    while k < n:
+        prev = texts[k]
+        if k + 2 < n and texts[k + 1] == "." and tags[k] in ("NNP", "NNPS") and (
+                (len(prev) == 1 and prev.isupper()) or prev.lower() in _TITLE_ABBREVIATIONS) and (
+                _is_name_token(texts[k + 2], tags[k + 2])):
+            out_t.append(prev + ".")
+            out_p.append(tags[k])
+            out_s.append(starts[k])
+            out_e.append(ends[k + 1])
+            after.append(k + 2)
+            k += 2
+            continue
+        out_t.append(prev)
+        out_p.append(tags[k])
+        out_s.append(starts[k])
+        out_e.append(ends[k])
+        after.append(k + 1)
+        k += 1
+    return out_t, out_p, out_s, out_e, after
+
+
 def _raw_mentions(article: Article) -> list[dict]:
     cues = _cues()
     titles = cues.get("person_title", frozenset())
@@ -143,7 +180,9 @@ def _raw_mentions(article: Article) -> list[dict]:
     sents = {s.id: s for s in article.sentences}
     for sid, toks in sentence_words(article).items():
         sent = sents[sid]
-        texts, tags, starts, ends = toks.text, _initial_name_tags(toks.text, toks.pos), toks.start, toks.end
+        tags0 = _initial_name_tags(toks.text, toks.pos)
+        texts, tags, starts, ends, after = _join_name_dots(toks.text, tags0, toks.start, toks.end)
+        first = [0] + after[:-1]  # the original index of each (joined) token
         n = len(texts)
         i = 0
         while i < n:
@@ -196,7 +235,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                 org = words[:split + 1]
                 found.append({
                     "surface": article.text[starts[w0]:ends[w0 + split]], "words": org, "kind": _classify(org, cues), "sentence_id": sid,
-                    "start": starts[w0], "end": ends[w0 + split], "i_start": w0, "i_end": w0 + split + 1,
+                    "start": starts[w0], "end": ends[w0 + split], "i_start": first[w0], "i_end": after[w0 + split],
                     "part": sent.part, "title": "",
                 })
                 words, w0, surf_start = words[split + 1:], w0 + split + 1, w0 + split + 1
@@ -206,7 +245,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                 kind = "person" if title or surf_start != i else _classify(words, cues)
                 found.append({
                     "surface": article.text[starts[surf_start]:ends[j - 1]], "words": words, "kind": kind,
-                    "sentence_id": sid, "start": starts[w0], "end": ends[j - 1], "i_start": w0, "i_end": j,
+                    "sentence_id": sid, "start": starts[w0], "end": ends[j - 1], "i_start": first[w0], "i_end": after[j - 1],
                     "part": sent.part, "title": " ".join(title),
                 })
                 # "(ICE)" right after a name is an alias of it.
@@ -219,10 +258,11 @@ def _raw_mentions(article: Article) -> list[dict]:
                     found.append({
                         "surface": article.text[starts[w0]:ends[k]], "words": [words[-1], "administration"],
                         "kind": "government", "sentence_id": sid, "start": starts[w0], "end": ends[k],
-                        "i_start": w0, "i_end": k + 1, "part": sent.part, "title": "", "administration_of": words[-1],
+                        "i_start": first[w0], "i_end": after[k], "part": sent.part, "title": "",
+                        "administration_of": words[-1],
                     })
             i = max(j, i + 1)
-        found.extend(_group_mentions(article, sid, sent.part, texts, tags, starts, ends, cues))
+        found.extend(_group_mentions(article, sid, sent.part, toks.text, tags0, toks.start, toks.end, cues))
     return found + _surname_mentions(article, found)
 
 

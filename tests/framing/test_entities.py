@@ -28,6 +28,23 @@ def _triples(art):
 # ---------------------------------------------------------------- constructed sentences
 
 
+def test_a_middle_initial_or_an_abbreviated_title_does_not_cut_a_name(make_article):
+    # the tokenizer splits "W." and "Rep." into a letter and a full stop; the name must stay one person
+    art = make_article("News", "Rep. Ann Lee met George W. Bush and Dr. J. Doe. Later Mr. Smith spoke to Bush.")
+    rows = mention_rows(art)
+    assert [(m.actor, m.kind, m.surface) for m in rows] == [
+        ("Ann Lee", "person", "Rep. Ann Lee"),
+        ("George W. Bush", "person", "George W. Bush"),
+        ("J. Doe", "person", "Dr. J. Doe"),
+        ("Smith", "person", "Mr. Smith"),
+        ("George W. Bush", "person", "Bush"),
+    ]
+    toks = sentence_words(art)["s2"]
+    bush = rows[1]
+    # token offsets still index the sentence's own tokens: "George", "W", ".", "Bush"
+    assert list(toks.text[bush.i_start:bush.i_end]) == ["George", "W", ".", "Bush"]
+
+
 def test_title_is_dropped_from_the_name_and_the_surname_is_the_same_person(make_article):
     art = make_article("News", "President Trump spoke. Trump said the Pentagon would act.")
     rows = mention_rows(art)
