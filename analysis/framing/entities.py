@@ -245,7 +245,8 @@ def _raw_mentions(article: Article) -> list[dict]:
                 kind = "person" if title or surf_start != i else _classify(words, cues)
                 found.append({
                     "surface": article.text[starts[surf_start]:ends[j - 1]], "words": words, "kind": kind,
-                    "sentence_id": sid, "start": starts[w0], "end": ends[j - 1], "i_start": first[w0], "i_end": after[j - 1],
+                    "sentence_id": sid, "start": starts[w0], "end": ends[j - 1],
+                    "i_start": first[w0], "i_end": after[j - 1],
                     "part": sent.part, "title": " ".join(title),
                 })
                 # "(ICE)" right after a name is an alias of it.
