@@ -70,7 +70,12 @@ _NOT_SUBJECT_NOUNS = {"today", "yesterday", "tonight", "tomorrow", "week", "mont
                       "afternoon", "evening", "night", "whilst", "while", "time", "day"}
 _ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "prof", "st"}
 _INVERTING = {"said", "says", "added", "wrote", "noted", "explained", "continued", "replied", "argued", "recalled",
-              "insisted", "warned", "concluded", "countered", "acknowledged", "conceded", "observed"}
+              "insisted", "warned", "concluded", "countered", "acknowledged", "conceded", "observed", "reported",
+              "stated", "declared", "answered", "admitted", "cautioned"}
+#: What comes right before an inverted reporting verb: the end of a quotation or a clause ("… ,” said Smith",
+#: "…, reported Reuters"). Elsewhere the name after the verb is its object or the reported subject ("The station
+#: said John Smith, 45, was killed").
+_BEFORE_INVERSION = {",", "''", '"', "”", "’", "'", ":", "--", "—", "–", "(", ")"}
 #: Pronouns that stand for an organisation or a group: resolved to the last one named in this or the previous sentence.
 _NONPERSON_PRONOUNS = {"it": ("government", "organisation", "other"), "they": ("group", "government", "organisation")}
 _AUX = {"also", "has", "have", "had", "will", "would", "openly", "repeatedly", "previously", "later", "then", "again",
@@ -79,6 +84,9 @@ _AUX = {"also", "has", "have", "had", "will", "would", "openly", "repeatedly", "
 #: claiming", "has been saying"): skipped like an auxiliary before such a cue, never before a participle in -ed
 #: ("was reported" is a passive, which names no speaker there).
 _PROGRESSIVE_BE = {"is", "are", "was", "were", "am", "be", "been", "'s", "’s", "'re", "’re", "'m", "’m"}
+#: Verbs whose participle after a comma reads the whole clause before it, mostly in the writer's voice ("Trump fired
+#: the director, signalling a shift", "reports suggest …, indicating a shift"): no speaker is taken from the clause.
+_INFERENTIAL = {"indicate", "suggest", "show", "signal", "reveal", "confirm", "demonstrate"}
 #: Reporting verbs whose progressive mostly describes an action, not a report ("are finding ways", "is showing signs").
 _LITERAL_PROGRESSIVES = {"find", "show"}
 _POSTPOSED_MAX = 4  # "..., X said." has at most this many words after the verb
@@ -195,8 +203,9 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
         for actor, kind in reversed(others):
             if kind in _NONPERSON_PRONOUNS[low[j]]:
                 return actor, classify_span(actor, kind), (j, j + 1), low[j], "pronoun"
+    inverted = low[i] in _INVERTING and (i == 0 or low[i - 1] in _BEFORE_INVERSION)
     for a, b, actor, kind in spans:
-        if a > i and a - i <= 4 and kind != "place" and low[i] in _INVERTING and all(
+        if inverted and a > i and a - i <= 4 and kind != "place" and all(
                 tags[k] in ("NNP", "NNPS", "DT", "NN", "JJ", "CD") or low[k] in (".", "-") for k in range(i + 1, a)) and (
                 b >= len(low) or low[b] in (",", ".", ";", ":", "'", '"', "''", "(", "-", "--")):
             return actor, classify_span(actor, kind), (a, b), "", ""
@@ -239,11 +248,11 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
             return phrase, _nominal_kind(low[j], tags[j], docs, heads), (a, j + 1), "", ""
     if j >= 0 and low[j] in _VAGUE_GROUPS:
         return low[j], "vague", (j, j + 1), "", ""
-    if tags[i] == "VBG" and i > 1 and low[i - 1] == ",":
-        return _main_subject(i, low, tags, spans, persons, here, speakers)
+    if tags[i] == "VBG" and i > 1 and low[i - 1] == "," and nlp.lemmatize(low[i], "VBG") not in _INFERENTIAL:
+        return _main_subject(i, low, tags, spans, persons, here, speakers, (docs, heads, titles))
     if tags[i] in _FINITE_TAGS and j > 0 and low[j] in ("and", "but"):
         # "Cruz urged delegates to vote their conscience and said …": the verbs share the subject
-        return _main_subject(i, low, tags, spans, persons, here, speakers, joined=True)
+        return _main_subject(i, low, tags, spans, persons, here, speakers, (docs, heads, titles), joined=True)
     return None
 
 
@@ -315,11 +324,13 @@ def _role_before(p: int, low, tags, docs, heads, titles) -> tuple[int, int] | No
     return h, start
 
 
-def _main_subject(i, low, tags, spans, persons, here, speakers, joined=False):
+def _main_subject(i, low, tags, spans, persons, here, speakers, nouns, joined=False):
     """The source of a participle after a comma ("Senator Ann Lee defended her vote, saying …") or of a verb joined to
     the first by "and"/"but" ("Cruz urged delegates … and said …"): the subject of the sentence's first finite verb,
-    a named actor right before it or he/she resolved to the person named."""
-    v = next((k for k in range(i) if tags[k] in ("VBD", "VBZ", "VBP", "MD") and low[k] not in _AUX), None)
+    a named actor right before it, he/she resolved to the person named, or a common noun phrase that opens the
+    sentence and can name a source ("A federal judge has rejected the request, saying …"); ``nouns`` is (document
+    nouns, institution heads, titles)."""
+    v = next((k for k in range(i) if tags[k] in _FINITE_TAGS), None)
     if v is None or "," in low[:v] and low[0] not in ('"', "“", "''"):
         return None  # an opening clause ("After the vote, …") leaves the subject unclear
     if joined and any(tags[k] in _FINITE_TAGS and not _auxiliary(low[k], tags[i]) for k in range(v + 1, i)):
@@ -333,6 +344,10 @@ def _main_subject(i, low, tags, spans, persons, here, speakers, joined=False):
     if k >= 0 and low[k] in ("he", "she") and tags[k].startswith("PRP"):
         return _pronoun_speaker(k, low, persons, here, speakers) or (
             low[k], "anonymous", (k, k + 1), low[k], "pronoun, unresolved")
+    docs, heads, titles = nouns
+    if k >= 0 and tags[k] in ("NN", "NNS") and low[k] not in _NOT_SUBJECT_NOUNS and _np_start(k, low, tags) == 0 \
+            and _speaker_noun(low[k], tags[k], docs, heads, titles):
+        return " ".join(low[:k + 1]), _nominal_kind(low[k], tags[k], docs, heads), (0, k + 1), "", ""
     return None
 
 
@@ -477,6 +492,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
         f, n = toks.first, len(toks)
         whole = article.sentences[s.index]
         low, tags, t_start, t_end, is_word = list(toks.lower), list(toks.pos), toks.start, toks.end, list(toks.is_word)
+        _retag_final_report_verb(low, tags, verbs)
         texts = [article.text[x:y] for x, y in zip(t_start, t_end)]
         spans = [(r.i_start - f, r.i_end - f, r.actor, r.kind) for r in by_piece.get((s.id, f), ()) if r.i_end <= f + n]
         recent = [(r[0], r[1]) for r in others[bisect_left(others_unit, u - 1):]]
@@ -527,6 +543,19 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
         others.extend(named)
         others_unit.extend([u] * len(named))
     return in_reading_order(rows, article)
+
+
+def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
+    """Tag as a verb (VBZ, in place) a reporting verb in -s that ends a sentence after a comma and a noun phrase,
+    which the tagger reads as a plural noun: "…, the candidate's former doctor maintains.", "…, an analysis of the
+    reports shows." Only the last word before the closing punctuation, and only a lexicon verb."""
+    k = len(low) - 1
+    while k >= 0 and not low[k][:1].isalnum():
+        k -= 1
+    if k < 2 or tags[k] != "NNS" or not low[k].endswith("s") or "," not in low[:k - 1]:
+        return
+    if tags[k - 1] in ("NN", "NNS", "NNP", "NNPS") and nlp.lemmatize(low[k], "VBZ") in verbs:
+        tags[k] = "VBZ"
 
 
 def in_reading_order(rows: list[Attribution], article: Article) -> tuple[Attribution, ...]:

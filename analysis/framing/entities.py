@@ -98,6 +98,8 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"  # "South Australia", "Northern Ireland"
     if low[0] in nlp.first_names() and len(low) >= 2:
         return "person"
+    if len(low) >= 2 and any(len(w) == 1 and w.isalpha() for w in low[:-1]) and len(low[-1]) > 1:
+        return "person"  # an initial before a surname: "C. Virgil Martin", "J. Doe"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
         return "person"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:

@@ -265,3 +265,52 @@ def test_appositive_and_joined_verb_rules_stop_at_other_clauses(make_article):
     assert not any(src in ("Coolidge", "Brinkley") for _, src in rows)  # a name after "in", or before a dash
     assert not any(sid == "s5" and src == "Tom Ruiz" for sid, src in rows)  # another clause comes between
     assert not any(sid == "s6" for sid, _ in rows)  # "are finding ways": not a report
+
+
+def test_an_inverted_verb_follows_a_quotation_or_a_comma_only(make_article):
+    art = make_article(
+        "Crash news",
+        "The station said John Smith, 45, was killed in the crash. "
+        "“It was roughly the same advantage as last month,” reported Reuters. "
+        "“It was a mistake,” admitted Tom Baker.",
+    )
+    rows = {sid: src for sid, src, *_ in _rows(art)}
+    assert rows["s2"] == "the station"  # John Smith is who the station reported on, not the source
+    assert rows["s3"] == "Reuters" and rows["s4"] == "Tom Baker"
+
+
+def test_a_participle_takes_a_common_noun_subject_that_opens_the_sentence(make_article):
+    art = make_article(
+        "Court news",
+        "A federal judge has rejected the request to open the file, saying the courts have no business in it. "
+        "The weather turned cold on Monday, forcing schools to close.",
+    )
+    rows = {sid: (src, kind) for sid, src, kind, _, _ in _rows(art)}
+    assert rows["s2"][0] == "a federal judge"
+    assert "s3" not in rows  # "forcing" reports nothing
+
+
+def test_a_report_verb_ending_the_sentence_after_a_comma_is_a_verb(make_article):
+    # the tagger reads sentence-final "maintains" and "shows" after a noun as plural nouns
+    art = make_article(
+        "Health news",
+        "Secrecy is nothing new in the campaign, the candidate's former doctor maintains. "
+        "Donations rose to a record in August, an analysis of the filings shows.",
+    )
+    rows = {sid: (src, cue) for sid, src, _, _, _, cue in
+            ((r.sentence_id, r.source, r.kind, r.surface, r.resolution, r.cue) for r in base_attribution_rows(art))}
+    assert rows["s2"][1] == "maintains" and "doctor" in rows["s2"][0]
+    assert rows["s3"][1] == "shows"
+
+
+def test_an_inferential_participle_after_a_comma_has_no_speaker(make_article):
+    # "signalling", "indicating" read the whole clause before them, mostly in the writer's voice
+    art = make_article(
+        "Policy news",
+        "Senator Ann Lee fired the director, signalling a shift in policy. "
+        "Reports suggest the rules will change, indicating a harder line. "
+        "Senator Ann Lee defended the move, saying it was overdue.",
+    )
+    cues = [(r.sentence_id, r.cue.lower()) for r in base_attribution_rows(art)]
+    assert not any(cue in ("signalling", "indicating") for _, cue in cues)
+    assert ("s4", "saying") in cues

@@ -39,6 +39,9 @@ def test_a_middle_initial_or_an_abbreviated_title_does_not_cut_a_name(make_artic
         ("Smith", "person", "Mr. Smith"),
         ("George W. Bush", "person", "Bush"),
     ]
+    # a leading initial before a first name and a surname is a person too
+    art2 = make_article("News", "C. Virgil Martin chaired the committee.")
+    assert [(m.actor, m.kind) for m in mention_rows(art2)] == [("C. Virgil Martin", "person")]
     toks = sentence_words(art)["s2"]
     bush = rows[1]
     # token offsets still index the sentence's own tokens: "George", "W", ".", "Bush"
