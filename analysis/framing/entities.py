@@ -26,7 +26,8 @@ MENTION_COLUMNS = ["actor", "kind", "surface", "sentence_id", "start", "end", "i
 _PLACE_HEADS = {
     "valley", "county", "counties", "city", "river", "island", "islands", "coast", "beach", "estates", "hill",
     "hills", "mountain", "mountains", "lake", "bay", "street", "avenue", "park", "region", "province", "state",
-    "border", "sea", "ocean", "gulf", "district", "capitol",
+    "border", "sea", "ocean", "gulf", "district", "capitol", "hotel", "hotels", "airport", "stadium", "arena", "road",
+    "square", "plaza",
 }
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -85,8 +86,8 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "government"
     if any(h in cues.get("organisation_head", ()) for h in heads):
         return "organisation"
-    if len(low) >= 2 and any(w in cues.get("organisation_head", ()) for w in low[:-1]):
-        return "organisation"  # "Berkeley College Republicans"
+    if len(low) >= 2 and low[-1] not in _PLACE_HEADS and any(w in cues.get("organisation_head", ()) for w in low[:-1]):
+        return "organisation"  # "Berkeley College Republicans" (not "Hospital Road": a place)
     places = _places()
     if joined in places or joined.replace(".", "") in {"us", "uk", "usa", "eu"} or low[-1] in _PLACE_HEADS:
         return "place"

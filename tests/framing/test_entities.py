@@ -7,6 +7,7 @@ import pytest
 
 from analysis import load_article
 from analysis.core.tokens import sentence_words
+from analysis.framing.attribution import base_attribution_rows
 from analysis.framing.entities import (
     ACTOR_KINDS,
     MENTION_COLUMNS,
@@ -26,6 +27,20 @@ def _triples(art):
 
 
 # ---------------------------------------------------------------- constructed sentences
+
+
+def test_venues_places_and_bodies_are_not_taken_for_people(make_article):
+    # two capitalised words used to make a person ("Multnomah Hotel"), so "he" could resolve to a hotel
+    art = make_article(
+        "News",
+        "Assistant Secretary Edwin M. Martin spoke at the Multnomah Hotel on Friday. He said the Space Division "
+        "would grow. The Federal Reserve Board met as the National Guard arrived at Hospital Road.",
+    )
+    assert [(m.actor, m.kind) for m in mention_rows(art)] == [
+        ("Edwin M. Martin", "person"), ("Multnomah Hotel", "place"), ("Space Division", "organisation"),
+        ("Federal Reserve Board", "organisation"), ("National Guard", "government"), ("Hospital Road", "place"),
+    ]
+    assert [(r.sentence_id, r.source) for r in base_attribution_rows(art)] == [("s3", "Edwin M. Martin")]
 
 
 def test_a_middle_initial_or_an_abbreviated_title_does_not_cut_a_name(make_article):
