@@ -174,6 +174,35 @@ def _join_name_dots(texts, tags, starts, ends) -> tuple[list[str], list[str], li
     return out_t, out_p, out_s, out_e, after
 
 
+#: Lower-case words an organisation's name may hold that its acronym skips ("Alliance to Reclaim Our Schools").
+_ACRONYM_FILLERS = {"of", "to", "for", "and", "the", "on", "in", "at", "de", "&", "a", "an"}
+
+
+def _acronym_start(texts, start: int, end: int, acronym: str) -> int | None:
+    """The first token of the name that ``acronym`` abbreviates, when the capitalised words before ``end`` (the
+    name found at ``start`` and words before it, lower-case fillers allowed between them) have its letters as
+    initials; None otherwise.
+
+    >>> _acronym_start("the event organizer Alliance to Reclaim Our Schools".split(), 7, 8, "AROS")
+    3
+    >>> _acronym_start("organizer Reclaim Our Schools".split(), 3, 4, "AROS") is None
+    True
+    """
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    caps = [k for k in range(start, end) if texts[k][:1].isupper()]
+    k = start
+    while k > 0 and len(caps) < len(letters):
+        t = texts[k - 1]
+        if t[:1].isupper() and t.isalpha():
+            caps.insert(0, k - 1)
+        elif t.lower() not in _ACRONYM_FILLERS:
+            break
+        k -= 1
+    if caps and [texts[c][0].lower() for c in caps] == letters:
+        return caps[0]
+    return None
+
+
 def _raw_mentions(article: Article) -> list[dict]:
     cues = _cues()
     titles = cues.get("person_title", frozenset())
@@ -254,7 +283,18 @@ def _raw_mentions(article: Article) -> list[dict]:
                 })
                 # "(ICE)" right after a name is an alias of it.
                 if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
-                    found[-1]["acronym"] = texts[j + 1]
+                    acronym = texts[j + 1]
+                    ext = _acronym_start(texts, w0, j, acronym) if not title else None
+                    if ext is not None and ext < w0:
+                        # "Alliance to Reclaim Our Schools (AROS)": the acronym spells the whole name, which runs
+                        # through words the name loop stops at; the pieces found before it are this one name.
+                        found[:-1] = [f for f in found[:-1] if not (
+                            f["sentence_id"] == sid and f["i_start"] >= first[ext] and f["i_end"] <= first[w0])]
+                        words = list(texts[ext:j])
+                        found[-1].update({
+                            "surface": article.text[starts[ext]:ends[j - 1]], "words": words,
+                            "kind": _classify(words, cues), "start": starts[ext], "i_start": first[ext]})
+                    found[-1]["acronym"] = acronym
                     j += 3  # the parenthesis is part of this mention, not a second one
                 # "Trump's administration" / "Trump administration": the administration is an actor of its own.
                 k = j + (1 if j < n and texts[j].lower() in ("'s", "’s") else 0)

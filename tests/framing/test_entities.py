@@ -43,6 +43,22 @@ def test_venues_places_and_bodies_are_not_taken_for_people(make_article):
     assert [(r.sentence_id, r.source) for r in base_attribution_rows(art)] == [("s3", "Edwin M. Martin")]
 
 
+def test_an_acronym_in_brackets_spells_out_the_whole_name(make_article):
+    # the name loop stops at "to", "Our", "and" and "in"; the acronym's letters show where the name begins
+    art = make_article(
+        "News",
+        "The walk-in was run by the organizer Alliance to Reclaim Our Schools (AROS). Later AROS said more would "
+        "follow. Officers of Enforcement and Removal Operations (ERO) made the arrests. Director Tom Baker (TB) "
+        "spoke.",
+    )
+    rows = [(m.actor, m.kind, m.surface) for m in mention_rows(art)]
+    assert ("Alliance to Reclaim Our Schools", "organisation", "Alliance to Reclaim Our Schools") in rows
+    assert ("Alliance to Reclaim Our Schools", "organisation", "AROS") in rows
+    assert "Enforcement and Removal Operations" in [actor for actor, _, _ in rows]
+    assert not any(actor in ("Alliance", "Schools", "Removal Operations") for actor, _, _ in rows)
+    assert ("Tom Baker", "person", "Director Tom Baker") in rows  # a person's initials are not spelled out
+
+
 def test_a_middle_initial_or_an_abbreviated_title_does_not_cut_a_name(make_article):
     # the tokenizer splits "W." and "Rep." into a letter and a full stop; the name must stay one person
     art = make_article("News", "Rep. Ann Lee met George W. Bush and Dr. J. Doe. Later Mr. Smith spoke to Bush.")
