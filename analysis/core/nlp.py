@@ -26,6 +26,7 @@ __all__ = [
     "vader",
     "opinion_words",
     "first_names",
+    "first_name_sexes",
     "gazetteer",
     "lower_case_words",
     "is_common_word",
@@ -687,6 +688,18 @@ def first_names() -> frozenset[str]:
     from nltk.corpus import names
 
     return frozenset(n.lower() for n in names.words())
+
+
+@lru_cache(maxsize=1)
+def first_name_sexes() -> dict[str, str]:
+    """First name (lower case) -> "m" or "f" when NLTK's ``names`` corpus lists it under one sex only
+    (Kantrowitz's lists); names listed under both are left out."""
+    require("corpora/names")
+    from nltk.corpus import names
+
+    male = {n.lower() for n in names.words("male.txt")}
+    female = {n.lower() for n in names.words("female.txt")}
+    return {**{n: "m" for n in male - female}, **{n: "f" for n in female - male}}
 
 
 @lru_cache(maxsize=8)

@@ -79,24 +79,13 @@ _PREPOSITIONAL = {"following", "including", "regarding", "concerning", "accordin
 
 
 
-@lru_cache(maxsize=1)
-def _name_genders() -> dict[str, str]:
-    """First name -> "m" or "f" when NLTK's names corpus lists it under one sex only (Kantrowitz's lists)."""
-    from nltk.corpus import names
-
-    nlp.require("corpora/names")
-    male = {n.lower() for n in names.words("male.txt")}
-    female = {n.lower() for n in names.words("female.txt")}
-    return {**{n: "m" for n in male - female}, **{n: "f" for n in female - male}}
-
-
 def resolve_pronoun(pronoun: str, persons: list[str]) -> str | None:
     """The person a "he"/"she" most likely refers to: the last named person (``persons`` in reading
     order) whose first name is not listed only for the other sex."""
     want = {"he": "m", "she": "f"}.get(pronoun.lower())
     if want is None:
         return None
-    genders = _name_genders()
+    genders = nlp.first_name_sexes()
     for actor in reversed(persons):
         g = genders.get(actor.split()[0].lower()) if " " in actor else None
         if g is None or g == want:

@@ -86,7 +86,7 @@ _AUX = {"also", "has", "have", "had", "will", "would", "openly", "repeatedly", "
 _PROGRESSIVE_BE = {"is", "are", "was", "were", "am", "be", "been", "'s", "’s", "'re", "’re", "'m", "’m"}
 #: Verbs whose participle after a comma reads the whole clause before it, mostly in the writer's voice ("Trump fired
 #: the director, signalling a shift", "reports suggest …, indicating a shift"): no speaker is taken from the clause.
-_INFERENTIAL = {"indicate", "suggest", "show", "signal", "reveal", "confirm", "demonstrate"}
+_INFERENTIAL = {"indicate", "suggest", "show", "signal", "demonstrate"}
 #: Reporting verbs whose progressive mostly describes an action, not a report ("are finding ways", "is showing signs").
 _LITERAL_PROGRESSIVES = {"find", "show"}
 _POSTPOSED_MAX = 4  # "..., X said." has at most this many words after the verb
@@ -182,15 +182,21 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     Returns (source, kind, (a, b), surface, resolution) or None; surface and resolution are "" unless
     the source was resolved from a pronoun or a title."""
     cands = []
+    j0 = _before_aux(i, low, tags)
+    joined = j0 >= 0 and low[j0] in ("and", "but")  # "arrested two men and said": the men do not speak
+    progressive = tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j0 + 1, i))
     for a, b, actor, kind in spans:
+        if joined:
+            break
         if kind == "place" and not (b <= i and i - b <= 1):
             continue
         if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBJECT_PREPOSITIONS and (
                 low[a - 1] not in SUBORDINATORS):
             continue  # "in Australian school children has revealed": not the subject
+        if progressive and (b != j0 + 1 or a > 0 and tags[a - 1] in ("VBG", "VBN", "IN", "TO")):
+            continue  # "the question facing Smith is saying no", "Smith's strategy is arguing": not Smith
         if b <= i and i - b <= 4 and "," not in low[b:i] and not any(
-                tg.startswith("VB") and not _auxiliary(low[k], tags[i]) or low[k] in ("and", "but")
-                for k, tg in enumerate(tags[b:i], start=b)):  # "arrested two men and said": not the men
+                tg.startswith("VB") and not _auxiliary(low[k], tags[i]) for k, tg in enumerate(tags[b:i], start=b)):
             cands.append((b, kind != "group", b - a, actor, kind, a))
     if cands:
         b, _, _, actor, kind, a = max(cands)
@@ -231,6 +237,9 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 h, ra = role  # "a spokeswoman for the governor says": the role before the phrase speaks
                 return " ".join(low[ra:j + 1]), _nominal_kind(low[h], tags[h], docs, heads), (ra, j + 1), "", ""
             a = -1  # "the number of people says": the head is inside a prepositional phrase
+        prog = tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j + 1, i))
+        if a >= 0 and prog and a > 0 and tags[a - 1] in ("VBG", "VBN", "TO"):
+            return None  # "the question facing Smith is saying no": Smith is not the subject
         if a >= 0:
             phrase = " ".join(low[a:j + 1])
             if tags[j] in ("NNP", "NNPS"):
@@ -238,8 +247,7 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 shown = " ".join(texts[a:j + 1]).replace(" .", ".") if texts else phrase
                 titled = any(w in titles for w in low[a:j])
                 return shown, "named_person" if titled else "named_org", (a, j + 1), "", ""
-            if tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j + 1, i)) and not _speaker_noun(
-                    low[j], tags[j], docs, heads, titles):
+            if prog and not _speaker_noun(low[j], tags[j], docs, heads, titles):
                 return None  # "the hardest part is saying goodbye": a copula and a gerund, not a speaker
             if low[j] in titles and low[a] in _NP_TITLE_DETERMINERS and j - a <= 2:
                 if persons:
@@ -264,8 +272,20 @@ _ROLE_PREPOSITIONS = {"for", "of", "at", "from", "with", "to"}
 _RELATIVES = {"who", "whom", "whose", "which", "that", "where", "when"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _APPOSITIVE_KINDS = ("person", "government", "organisation", "other")
+_QUOTE_MARKS = {'"', "''", "``", "“", "”"}
 #: Tokens an appositive never spans: a dateline's dash ("AUSTIN, Texas -- A teacher, …, said"), a colon, a semicolon.
 _APPOSITIVE_STOPS = {"--", "—", "–", ":", ";"}
+
+
+def _opens_stretch(a: int, low, tags) -> bool:
+    """Whether the name starting at token ``a`` opens its stretch of the sentence (after the sentence start, a comma
+    or a quotation mark, with at most a determiner or a title before it): "Johnnie Wilson, of …", "Professor Cres
+    Eastman, Director of …", not "Responding to Trump, …" or "Back home in Coolidge, …"."""
+    k = a - 1
+    while k >= 0 and low[k] not in _QUOTE_MARKS and (tags[k] in ("DT", "PRP$", "NNP", "NNPS") or (
+            low[k] == "." and k > 0 and low[k - 1] in _ABBREVIATED_TITLES)):
+        k -= 1
+    return k < 0 or low[k] == "," or low[k] in _QUOTE_MARKS
 
 
 def _appositive_subject(j: int, low, tags, spans):
@@ -296,8 +316,7 @@ def _appositive_subject(j: int, low, tags, spans):
         if k > 0 and low[k - 1] == ")":  # "Rep. Ann Lee (D-Ohio),": the name ends before the bracket
             stop = next((p for p in range(k - 2, max(-1, k - 10), -1) if low[p] == "("), k)
         for a, b, actor, kind in spans:
-            if b == stop and kind in _APPOSITIVE_KINDS and (nearest or not (
-                    a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBJECT_PREPOSITIONS | SUBORDINATORS)):
+            if b == stop and kind in _APPOSITIVE_KINDS and (nearest or _opens_stretch(a, low, tags)):
                 return actor, classify_span(actor, kind), (a, b), "", ""
         if nearest:
             for a, b, actor, kind in spans:
@@ -330,7 +349,10 @@ def _main_subject(i, low, tags, spans, persons, here, speakers, nouns, joined=Fa
     a named actor right before it, he/she resolved to the person named, or a common noun phrase that opens the
     sentence and can name a source ("A federal judge has rejected the request, saying …"); ``nouns`` is (document
     nouns, institution heads, titles)."""
-    v = next((k for k in range(i) if tags[k] in _FINITE_TAGS), None)
+    start = 0
+    if low and low[0] in _QUOTE_MARKS:  # '"We have done our job," Smith said, adding …': not "have"
+        start = next((k + 1 for k in range(1, i) if low[k] in _QUOTE_MARKS), 0)
+    v = next((k for k in range(start, i) if tags[k] in _FINITE_TAGS), None)
     if v is None or "," in low[:v] and low[0] not in ('"', "“", "''"):
         return None  # an opening clause ("After the vote, …") leaves the subject unclear
     if joined and any(tags[k] in _FINITE_TAGS and not _auxiliary(low[k], tags[i]) for k in range(v + 1, i)):
@@ -396,7 +418,9 @@ def _np_after(i, low, tags, spans, docs):
     """The source after "according to": a named actor (the head of the phrase, or the person named
     in apposition: "the team's coach, Alireza Mehraban,"), a document, or a vague/anonymous phrase."""
     end = i
-    while end < len(low) and end - i < 8 and low[end] not in (",", ".", ":", ";"):
+    in_name = {k for a, b, _, _ in spans for k in range(a, b)}  # "John F. Kennedy": its full stop is inside the name
+    while end < len(low) and end - i < 8 and (low[end] not in (",", ".", ":", ";") or low[end] == "." and (
+            end in in_name or low[end - 1] in _ABBREVIATED_TITLES)):
         end += 1
     if end < len(low) and low[end] == ",":
         for a, b, actor, kind in spans:
@@ -545,6 +569,9 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
     return in_reading_order(rows, article)
 
 
+_PLAIN_NP_TAGS = {"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "RB", "VBN"}
+
+
 def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
     """Tag as a verb (VBZ, in place) a reporting verb in -s that ends a sentence after a comma and a noun phrase,
     which the tagger reads as a plural noun: "…, the candidate's former doctor maintains.", "…, an analysis of the
@@ -554,7 +581,13 @@ def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
         k -= 1
     if k < 2 or tags[k] != "NNS" or not low[k].endswith("s") or "," not in low[:k - 1]:
         return
-    if tags[k - 1] in ("NN", "NNS", "NNP", "NNPS") and nlp.lemmatize(low[k], "VBZ") in verbs:
+    if tags[k - 1] not in ("NN", "NNS", "NNP", "NNPS") or nlp.lemmatize(low[k], "VBZ") not in verbs:
+        return
+    c = max(x for x in range(k) if low[x] == ",")
+    # between the comma and the verb, a plain noun phrase ("the candidate's former doctor", "an analysis of the
+    # reports"): not "pointing to its insurance claims", "according to police reports", "… are television shows"
+    if all(tags[x] in _PLAIN_NP_TAGS or low[x] == "of" or low[x] == "." and low[x - 1] in _ABBREVIATED_TITLES
+           for x in range(c + 1, k)) and low[c + 1] != "of":
         tags[k] = "VBZ"
 
 

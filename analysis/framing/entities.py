@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import Mapping, NamedTuple, Sequence
 
 from analysis.core.lazy import pandas as pd
 
@@ -29,6 +29,12 @@ _PLACE_HEADS = {
     "border", "sea", "ocean", "gulf", "district", "capitol", "hotel", "hotels", "airport", "stadium", "arena", "road",
     "square", "plaza",
 }
+#: Place heads for things on the ground (not administrative units like "district" or "county", which name bodies
+#: too: "Los Angeles Unified School District").
+_PHYSICAL_PLACE_HEADS = frozenset({
+    "street", "avenue", "road", "square", "plaza", "hotel", "hotels", "airport", "stadium", "arena", "park", "beach",
+    "lake", "river", "bay", "island", "mountain", "hill", "valley", "coast",
+})
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -86,8 +92,9 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "government"
     if any(h in cues.get("organisation_head", ()) for h in heads):
         return "organisation"
-    if len(low) >= 2 and low[-1] not in _PLACE_HEADS and any(w in cues.get("organisation_head", ()) for w in low[:-1]):
-        return "organisation"  # "Berkeley College Republicans" (not "Hospital Road": a place)
+    if len(low) >= 2 and low[-1] not in _PHYSICAL_PLACE_HEADS and any(
+            w in cues.get("organisation_head", ()) for w in low[:-1]):
+        return "organisation"  # "Berkeley College Republicans", "Unified School District" (not "Hospital Road")
     places = _places()
     if joined in places or joined.replace(".", "") in {"us", "uk", "usa", "eu"} or low[-1] in _PLACE_HEADS:
         return "place"
@@ -99,8 +106,9 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"  # "South Australia", "Northern Ireland"
     if low[0] in nlp.first_names() and len(low) >= 2:
         return "person"
-    if len(low) >= 2 and any(len(w) == 1 and w.isalpha() for w in low[:-1]) and len(low[-1]) > 1:
-        return "person"  # an initial before a surname: "C. Virgil Martin", "J. Doe"
+    if len(low) >= 2 and any(len(w) == 2 and w[0].isalpha() and w[1] == "." for w in words[:-1]) and \
+            len(low[-1]) > 1 and not any(w in _CONNECTORS for w in low):
+        return "person"  # an initial with its full stop before a surname: "C. Virgil Martin", "J. Doe"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
         return "person"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
@@ -236,7 +244,9 @@ def _raw_mentions(article: Article) -> list[dict]:
                     while k < n and _is_name_token(texts[k], tags[k]):
                         k += 1
                     tail = texts[k - 1].lower()
-                    if texts[j].lower() != "and" or tail in cues.get("government_head", ()) or tail in cues.get("organisation_head", ()):
+                    heads = cues.get("government_head", frozenset()) | cues.get("organisation_head", frozenset())
+                    if texts[j].lower() != "and" or (tail in heads and texts[j - 1].lower() not in heads):
+                        # "Immigration and Customs Enforcement"; not "the Justice Department and General Motors"
                         j = k
                         continue
                 break
@@ -252,6 +262,8 @@ def _raw_mentions(article: Article) -> list[dict]:
                     cut = k + 2
             if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
                 cut = 0  # "High Commissioner for Refugees": the title is the name of an office
+            if 0 < cut < len(words) and words[-1].lower() in org_heads:
+                cut = 0  # "General Motors", "General Dynamics": a company, not General Motors the person
             if 0 < cut < len(words):
                 title, words, w0 = words[:cut], words[cut:], w0 + cut
             elif cut == len(words):
@@ -384,14 +396,97 @@ def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list
     return out
 
 
+def _same_first(a: str, b: str) -> bool:
+    """Whether two first words can name the same person: equal, or one is the other's initial ("H." and "Hillary")."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+#: Words that stand before a person's name without being part of it (besides titles and nationalities).
+_NAME_DESCRIPTORS = frozenset(
+    "former late then acting incoming outgoing retired veteran republican democrat democratic conservative liberal "
+    "labour independent senior junior".split())
+
+
+def _personal_name(words: Sequence[str]) -> list[str]:
+    """A person mention's words from its first name on: the descriptors the name run caught before it are dropped
+    ("Republican Donald Trump", "Soviet Premier Nikita S. Khrushchev", "Former Vice-President Richard M. Nixon").
+    A descriptor is a title of ``entity_cues.csv``, a nationality (NLTK's gazetteers), a hyphenated word or one of
+    :data:`_NAME_DESCRIPTORS`; the surname always stays."""
+    titles = _cues().get("person_title", frozenset())
+    nationalities = nlp.gazetteer("nationalities")
+    k = 0
+    while k < len(words) - 1:
+        low = words[k].lower().rstrip(".")
+        if not ("-" in low or low in titles or low in _NAME_DESCRIPTORS or low in nationalities):
+            break
+        k += 1
+    return list(words[k:])
+
+
+#: Titles that show a person's sex.
+_TITLE_SEX = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}
+
+
+class _PeopleBySurname:
+    """The people named in full in an article's body, by surname, so that a later "Clinton" or "Hillary Clinton"
+    gets the fullest name of the same person, and Bill, Hillary and Chelsea Clinton stay three people. A bare
+    surname shared by several goes to the one named in full in its sentence or the one before, else to the one
+    named in full most often (the first named on a tie)."""
+
+    def __init__(self, persons: list[dict], order: Mapping[str, int]):
+        self._names: dict[str, list[list]] = defaultdict(list)  # surname -> [[words, positions], ...]
+        self._bare: set[str] = set()  # surnames of people named by a surname only ("President Trump")
+        for m in sorted(persons, key=lambda m: (order[m["sentence_id"]], m["start"])):
+            words = _personal_name(m["words"])
+            if len(words) < 2:
+                self._bare.add(words[-1].lower())
+                continue
+            pos = (order[m["sentence_id"]], m["start"])
+            same = [e for e in self._names[words[-1].lower()] if _same_first(e[0][0], words[0])]
+            if same:
+                entry = same[0]
+                if len(words) > len(entry[0]):
+                    entry[0] = list(words)  # "Hillary Rodham Clinton" after "Hillary Clinton": the fuller name
+                entry[1].append(pos)
+            else:
+                self._names[words[-1].lower()].append([list(words), [pos]])
+
+    def known(self, surname: str) -> bool:
+        return surname.lower() in self._names or surname.lower() in self._bare
+
+    def canonical(self, words: Sequence[str], pos: tuple[int, int], title: str = "") -> str:
+        """The full name a person mention at ``pos`` (sentence index, offset) stands for; its own words when none.
+        A title that shows the person's sex ("Mrs. Kowalski") leaves out full names whose first name is listed
+        for the other sex only."""
+        own = " ".join(words)
+        words = _personal_name(words)
+        entries = self._names.get(words[-1].lower(), [])
+        if len(words) >= 2:
+            entries = [e for e in entries if _same_first(e[0][0], words[0])]
+        sex = _TITLE_SEX.get(title.lower().rstrip("."), "")
+        if sex and len(entries) > 1:
+            sexes = nlp.first_name_sexes()
+            entries = [e for e in entries if sexes.get(e[0][0].lower(), sex) == sex] or entries
+        if not entries:
+            return own
+        if len(entries) > 1:
+            # named in full in this sentence or the one before: that one; else the one named in full most often
+            # (the first named on a tie): "Attorney General Robert Kennedy" once does not take over "Kennedy"
+            near = [(max(p for p in e[1] if p < pos), k) for k, e in enumerate(entries)
+                    if any(pos[0] - 1 <= p[0] and p < pos for p in e[1])]
+            if near:
+                entries = [entries[max(near)[1]]]
+            else:
+                entries = [min(entries, key=lambda e: (-len(e[1]), e[1][0]))]
+        return " ".join(entries[0][0])
+
+
 def _resolve(raw: list[dict], article: Article) -> list[dict]:
     """Give each mention its actor's canonical name, merging aliases."""
     persons = [m for m in raw if m["kind"] == "person" and m["part"] != "headline"]
-    # Surname -> longest full name seen in the body (headline capitals are unreliable: "Sues Texas").
-    full: dict[str, str] = {}
-    for m in sorted(persons, key=lambda m: (-len(m["words"]), " ".join(m["words"]))):
-        key = m["words"][-1].lower()
-        full.setdefault(key, " ".join(m["words"]))
+    order = {s.id: s.index for s in article.sentences}
+    people = _PeopleBySurname(persons, order)
     acronyms = {m["acronym"]: " ".join(m["words"]) for m in raw if m.get("acronym")}
     admin_names = sorted({f"{m['administration_of']} administration" for m in raw if m.get("administration_of")})
     out = []
@@ -402,14 +497,13 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
         if m.get("group"):
             name = m["group"]
         elif m.get("administration_of"):
-            key = m["administration_of"].lower()
-            name = f"{full.get(key, m['administration_of']).split()[-1]} administration"
+            name = f"{m['administration_of']} administration"
         elif m.get("bare_administration"):
             name = admin_names[0] if len(admin_names) == 1 else "the administration"
-        elif len(m["words"]) == 1 and m["words"][0].lower() in full:
-            name, kind = full[m["words"][0].lower()], "person"
+        elif len(m["words"]) == 1 and people.known(m["words"][0]):
+            name, kind = people.canonical(m["words"], (order[m["sentence_id"]], m["start"]), m["title"]), "person"
         elif kind == "person":
-            name = full.get(m["words"][-1].lower(), name)
+            name = people.canonical(m["words"], (order[m["sentence_id"]], m["start"]), m["title"])
         elif name in acronyms:
             name = acronyms[name]
         m["actor"], m["kind"] = name, kind

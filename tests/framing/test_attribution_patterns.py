@@ -314,3 +314,25 @@ def test_an_inferential_participle_after_a_comma_has_no_speaker(make_article):
     cues = [(r.sentence_id, r.cue.lower()) for r in base_attribution_rows(art)]
     assert not any(cue in ("signalling", "indicating") for _, cue in cues)
     assert ("s4", "saying") in cues
+
+
+def test_review_cases_where_the_new_rules_must_stay_silent_or_keep_the_speaker(make_article):
+    art = make_article(
+        "Court news",
+        "The question facing Tom Baker is saying no to donors. "
+        "Tom Baker's strategy is arguing that the law is unconstitutional. "
+        "Responding to Tom Baker, the company, which is based in Ohio, said it would appeal. "
+        "Tom Baker and his lawyer said the charges were false. "
+        "“We have done our job,” Ann Lee said, adding that the vote was fair. "
+        "Ann Lee spoke to reporters on Tuesday, confirming that she would run. "
+        "The company denied wrongdoing, pointing to its insurance claims. "
+        "The bridge will reopen next month, according to John F. Kennedy, the former mayor.",
+    )
+    rows = [(r.sentence_id, r.source, r.cue.lower()) for r in base_attribution_rows(art)]
+    assert not any(sid in ("s2", "s3") for sid, _, _ in rows)  # a copula and a gerund: nobody speaks
+    assert not any(sid == "s4" and src == "Tom Baker" for sid, src, _ in rows)  # Baker is in the opening clause
+    assert ("s5", "Tom Baker", "said") in rows  # the first of a joint subject
+    assert ("s6", "Ann Lee", "adding") in rows  # the opening quotation's "have" is not the sentence's verb
+    assert ("s7", "Ann Lee", "confirming") in rows
+    assert not any(cue == "claims" for _, _, cue in rows)  # a plural noun ending a sentence stays a noun
+    assert ("s9", "John F. Kennedy", "according to") in rows  # the initial's full stop is inside the name

@@ -59,6 +59,35 @@ def test_an_acronym_in_brackets_spells_out_the_whole_name(make_article):
     assert ("Tom Baker", "person", "Director Tom Baker") in rows  # a person's initials are not spelled out
 
 
+def test_people_sharing_a_surname_stay_apart(make_article):
+    art = make_article(
+        "News",
+        "Former President Bill Clinton campaigned for Hillary Clinton on Monday. Mrs. Clinton thanked him. "
+        "Chelsea Clinton spoke too. Clinton said the race was close. Republican Donald Trump replied in Ohio. "
+        "Trump said the polls were wrong. Soviet Premier Nikita S. Khrushchev was quoted. Premier Khrushchev left.",
+    )
+    rows = [(m.sentence_id, m.actor) for m in mention_rows(art)]
+    assert ("s2", "Bill Clinton") in rows and ("s2", "Hillary Clinton") in rows
+    assert ("s3", "Hillary Clinton") in rows  # "Mrs." rules out Bill
+    assert ("s4", "Chelsea Clinton") in rows
+    assert ("s5", "Chelsea Clinton") in rows  # a bare surname: the one named in the sentence before
+    assert ("s6", "Donald Trump") in rows and ("s7", "Donald Trump") in rows  # "Republican" is no part of the name
+    assert ("s9", "Nikita S. Khrushchev") in rows
+
+
+def test_names_that_are_not_people(make_article):
+    art = make_article(
+        "News",
+        "The Los Angeles Unified School District said schools would reopen. The firm bought Studio B Productions "
+        "and a Model T Ford. The Justice Department and General Motors agreed. General Electric fell.",
+    )
+    kinds = {m.actor: m.kind for m in mention_rows(art)}
+    assert kinds["Los Angeles Unified School District"] == "organisation"
+    assert kinds.get("Studio B Productions") != "person" and kinds.get("Model T Ford") != "person"
+    assert kinds["Justice Department"] == "government"
+    assert kinds["General Motors"] == "organisation" and kinds["General Electric"] == "organisation"
+
+
 def test_a_middle_initial_or_an_abbreviated_title_does_not_cut_a_name(make_article):
     # the tokenizer splits "W." and "Rep." into a letter and a full stop; the name must stay one person
     art = make_article("News", "Rep. Ann Lee met George W. Bush and Dr. J. Doe. Later Mr. Smith spoke to Bush.")
