@@ -49,7 +49,7 @@ class Attribution(NamedTuple):
     claim_start: int
     claim_end: int
     surface: str = ""  # the source as written when it differs from ``source`` ("he", "the senator")
-    resolution: str = ""  # "", "pronoun", "pronoun, ambiguous", "nominal": how ``source`` was found from ``surface``
+    resolution: str = ""  # "", "pronoun", "pronoun, ambiguous", "nominal", "acronym": how ``source`` was found
 
 
 _KIND_OF_ACTOR = {"person": "named_person", "government": "named_org", "organisation": "named_org", "other": "named_org",
@@ -554,6 +554,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 (sp[2], sp[3]) for sp in sorted(spans) if sp[3] not in ("person", "place") and sp[1] <= i]
             speakers = tuple((r.source, order[r.sentence_id]) for r in rows if r.kind == "named_person")
             src = _subject(i, low, tags, spans, docs, before, heads, titles, s.index, near, texts, speakers)
+            if src is not None and not src[3]:
+                src = _with_acronym(src, texts)
             if src is None:
                 after = _np_after_verb(i, low, tags, docs, heads, titles)
                 src = (*after, "", "") if after else None
@@ -589,6 +591,18 @@ def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
     if all(tags[x] in _PLAIN_NP_TAGS or low[x] == "of" or low[x] == "." and low[x - 1] in _ABBREVIATED_TITLES
            for x in range(c + 1, k)) and low[c + 1] != "of":
         tags[k] = "VBZ"
+
+
+def _with_acronym(src: tuple, texts: Sequence[str]) -> tuple:
+    """A source written as an acronym that the article spelled out before ("AROS said" after "Alliance to Reclaim
+    Our Schools (AROS)"): the acronym is kept as written, so the summary shows "Alliance to Reclaim Our Schools
+    (AROS)" and a reader can check the resolution."""
+    a, b = src[2]
+    if b - a == 1 and 0 <= a < len(texts):
+        written = texts[a]
+        if len(written) >= 2 and written.isalpha() and written.isupper() and written.lower() not in src[0].lower():
+            return (*src[:3], written, "acronym")
+    return src
 
 
 def in_reading_order(rows: list[Attribution], article: Article) -> tuple[Attribution, ...]:

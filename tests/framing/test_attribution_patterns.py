@@ -336,3 +336,15 @@ def test_review_cases_where_the_new_rules_must_stay_silent_or_keep_the_speaker(m
     assert ("s7", "Ann Lee", "confirming") in rows
     assert not any(cue == "claims" for _, _, cue in rows)  # a plural noun ending a sentence stays a noun
     assert ("s9", "John F. Kennedy", "according to") in rows  # the initial's full stop is inside the name
+
+
+def test_a_source_written_as_an_acronym_shows_it_after_the_name(make_article):
+    art = make_article(
+        "School news",
+        "The walk-in was organised by the Alliance to Reclaim Our Schools (AROS). "
+        "AROS said it had set up such an event three times. "
+        "The Alliance to Reclaim Our Schools said more would follow.",
+    )
+    shown = {r["sentence_id"]: (r["source"], r["resolution"]) for r in framing_section(art)["attributions"]}
+    assert shown["s3"] == ("Alliance to Reclaim Our Schools (AROS)", "acronym")
+    assert shown["s4"] == ("Alliance to Reclaim Our Schools", "")  # written out in full: nothing to add
