@@ -217,6 +217,8 @@ def _raw_mentions(article: Article) -> list[dict]:
     org_heads = cues.get("government_head", frozenset()) | cues.get("organisation_head", frozenset())
     stop = nlp.stopwords()
     found: list[dict] = []
+    # names spelled out by an acronym, with the words the name loop stops at, by their first word
+    spelled: dict[str, list[tuple[str, ...]]] = {}
     sents = {s.id: s for s in article.sentences}
     for sid, toks in sentence_words(article).items():
         sent = sents[sid]
@@ -224,8 +226,28 @@ def _raw_mentions(article: Article) -> list[dict]:
         texts, tags, starts, ends, after = _join_name_dots(toks.text, tags0, toks.start, toks.end)
         first = [0] + after[:-1]  # the original index of each (joined) token
         n = len(texts)
+        # names an acronym spelled out earlier ("Alliance to Reclaim Our Schools"), written in full again here
+        whole = {}
+        if spelled:
+            for k in range(n):
+                for name in spelled.get(texts[k], ()):
+                    if k not in whole and tuple(texts[k:k + len(name)]) == name:
+                        whole[k] = k + len(name)
         i = 0
         while i < n:
+            if i in whole:
+                j = whole[i]
+                words = list(texts[i:j])
+                found.append({
+                    "surface": article.text[starts[i]:ends[j - 1]], "words": words, "kind": _classify(words, cues),
+                    "sentence_id": sid, "start": starts[i], "end": ends[j - 1], "i_start": first[i],
+                    "i_end": after[j - 1], "part": sent.part, "title": "",
+                })
+                if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
+                    found[-1]["acronym"] = texts[j + 1]
+                    j += 3
+                i = j
+                continue
             # "Will Creely", "Mark Smith": a first name the tagger read as a modal or a verb
             first_name = (texts[i][:1].isupper() and texts[i].lower() in nlp.first_names() and i + 1 < n
                           and _is_name_token(texts[i + 1], tags[i + 1]) and texts[i + 1].lower() not in stop)
@@ -303,6 +325,8 @@ def _raw_mentions(article: Article) -> list[dict]:
                         found[:-1] = [f for f in found[:-1] if not (
                             f["sentence_id"] == sid and f["i_start"] >= first[ext] and f["i_end"] <= first[w0])]
                         words = list(texts[ext:j])
+                        if tuple(words) not in spelled.setdefault(words[0], []):
+                            spelled[words[0]].append(tuple(words))
                         found[-1].update({
                             "surface": article.text[starts[ext]:ends[j - 1]], "words": words,
                             "kind": _classify(words, cues), "start": starts[ext], "i_start": first[ext]})

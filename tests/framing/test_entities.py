@@ -49,7 +49,7 @@ def test_an_acronym_in_brackets_spells_out_the_whole_name(make_article):
         "News",
         "The walk-in was run by the organizer Alliance to Reclaim Our Schools (AROS). Later AROS said more would "
         "follow. Officers of Enforcement and Removal Operations (ERO) made the arrests. Director Tom Baker (TB) "
-        "spoke.",
+        "spoke. The Alliance to Reclaim Our Schools met again last week.",
     )
     rows = [(m.actor, m.kind, m.surface) for m in mention_rows(art)]
     assert ("Alliance to Reclaim Our Schools", "organisation", "Alliance to Reclaim Our Schools") in rows
@@ -57,6 +57,8 @@ def test_an_acronym_in_brackets_spells_out_the_whole_name(make_article):
     assert "Enforcement and Removal Operations" in [actor for actor, _, _ in rows]
     assert not any(actor in ("Alliance", "Schools", "Removal Operations") for actor, _, _ in rows)
     assert ("Tom Baker", "person", "Director Tom Baker") in rows  # a person's initials are not spelled out
+    # written out in full again later, the name is whole too
+    assert [m.actor for m in mention_rows(art) if m.sentence_id == "s6"] == ["Alliance to Reclaim Our Schools"]
 
 
 def test_people_sharing_a_surname_stay_apart(make_article):
