@@ -235,8 +235,8 @@ def _raw_mentions(article: Article) -> list[dict]:
                         whole[k] = k + len(name)
         i = 0
         while i < n:
-            if i in whole:
-                j = whole[i]
+            if i in whole and not (whole[i] < n and _is_name_token(texts[whole[i]], tags[whole[i]])):
+                j = whole[i]  # not when a name word follows: "the Alliance to … Schools Foundation" is another body
                 words = list(texts[i:j])
                 found.append({
                     "surface": article.text[starts[i]:ends[j - 1]], "words": words, "kind": _classify(words, cues),
@@ -279,13 +279,20 @@ def _raw_mentions(article: Article) -> list[dict]:
             cut = 0
             for k in range(len(words)):
                 if words[k].lower().strip(".") in titles:
-                    cut = k + 1
+                    new_cut = k + 1
                 elif k + 1 < len(words) and " ".join(w.lower() for w in words[k:k + 2]) in titles:
-                    cut = k + 2
+                    new_cut = k + 2
+                else:
+                    continue
+                before = words[k - 1].lower().rstrip(".") if k else ""
+                if new_cut == len(words) and k > cut and (before in nlp.first_names() or len(before) == 1):
+                    break  # a title word after a first name is a surname: "Julie Bishop" (not "County Sheriff")
+                cut = new_cut
             if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
                 cut = 0  # "High Commissioner for Refugees": the title is the name of an office
-            if 0 < cut < len(words) and words[-1].lower() in org_heads:
-                cut = 0  # "General Motors", "General Dynamics": a company, not General Motors the person
+            if 0 < cut < len(words) and words[cut].lower() not in nlp.first_names() and _classify(
+                    list(words), cues) in ("organisation", "government"):
+                cut = 0  # "General Motors", "General Mills": a company, not a person called Motors ("Gov. Janet Mills")
             if 0 < cut < len(words):
                 title, words, w0 = words[:cut], words[cut:], w0 + cut
             elif cut == len(words):
@@ -347,8 +354,9 @@ def _raw_mentions(article: Article) -> list[dict]:
 
 
 def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
-    """A person's surname the tagger did not read as a name ("Creely says", tagged as an adverb):
-    a capitalised token equal to the surname of a person named elsewhere in the article."""
+    """A person's surname the tagger did not read as a name ("Creely says", tagged as an adverb), or that the name
+    loop dropped as a title ("Bishop left" after "Julie Bishop"): a capitalised token, in no other mention, equal
+    to the surname of a person named elsewhere in the article."""
     # Headlines are set in capitals: their name spans ("Sues Texas") are no evidence of a surname.
     surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()
                 and m["part"] != "headline"}
@@ -360,7 +368,7 @@ def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
         if sent.part == "headline" or not toks:
             continue
         for i, (text, pos) in enumerate(zip(toks.text, toks.pos)):
-            if text in surnames and (sent.id, i) not in taken and not pos.startswith("NNP"):
+            if text in surnames and (sent.id, i) not in taken:  # also a surname dropped as a title ("Bishop")
                 extra.append({"surface": text, "words": [text], "kind": "person", "sentence_id": sent.id,
                               "start": toks.start[i], "end": toks.end[i], "i_start": i, "i_end": i + 1,
                               "part": sent.part, "title": ""})
@@ -421,31 +429,59 @@ def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list
 
 
 def _same_first(a: str, b: str) -> bool:
-    """Whether two first words can name the same person: equal, or one is the other's initial ("H." and "Hillary")."""
+    """Whether two given names can name the same person: equal, or one is the other's initial ("H." and "Hillary")."""
     a, b = a.lower().rstrip("."), b.lower().rstrip(".")
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _same_given(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two lists of given names (the words before the surname) can name the same person: the first ones
+    agree, and where both have middle names or initials they agree too ("George W." is not "George H. W.", but
+    "Hillary" is "Hillary Rodham")."""
+    if not a or not b or not _same_first(a[0], b[0]):
+        return False
+    ma, mb = a[1:], b[1:]
+    return not ma or not mb or (len(ma) == len(mb) and all(_same_first(x, y) for x, y in zip(ma, mb)))
 
 
 #: Words that stand before a person's name without being part of it (besides titles and nationalities).
 _NAME_DESCRIPTORS = frozenset(
     "former late then acting incoming outgoing retired veteran republican democrat democratic conservative liberal "
-    "labour independent senior junior".split())
+    "labour independent premier".split())
+#: Generational suffixes after a surname: "Donald Trump Jr." is not Donald Trump.
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _personal_name(words: Sequence[str]) -> list[str]:
     """A person mention's words from its first name on: the descriptors the name run caught before it are dropped
     ("Republican Donald Trump", "Soviet Premier Nikita S. Khrushchev", "Former Vice-President Richard M. Nixon").
-    A descriptor is a title of ``entity_cues.csv``, a nationality (NLTK's gazetteers), a hyphenated word or one of
-    :data:`_NAME_DESCRIPTORS`; the surname always stays."""
+    A descriptor is a title of ``entity_cues.csv``, a nationality (NLTK's gazetteers), a hyphenated word with a
+    title in it ("Vice-President", not "Jean-Claude") or one of :data:`_NAME_DESCRIPTORS`; the surname stays."""
     titles = _cues().get("person_title", frozenset())
     nationalities = nlp.gazetteer("nationalities")
     k = 0
     while k < len(words) - 1:
         low = words[k].lower().rstrip(".")
-        if not ("-" in low or low in titles or low in _NAME_DESCRIPTORS or low in nationalities):
+        if not (low in titles or low in _NAME_DESCRIPTORS or low in nationalities
+                or "-" in low and any(part in titles for part in low.split("-"))):
             break
         k += 1
     return list(words[k:])
+
+
+def _name_parts(words: Sequence[str]) -> tuple[list[str], str, str]:
+    """(given names, surname, suffix) of a person's words: "Robert F. Kennedy Jr" -> (["Robert", "F."], "Kennedy",
+    "jr"); the surname is lower case."""
+    words = list(words)
+    suffix = ""
+    if len(words) >= 2 and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+        suffix = words.pop().lower().rstrip(".")
+    return words[:-1], words[-1].lower(), suffix
+
+
+def _ends_with(words: Sequence[str], tail: Sequence[str]) -> bool:
+    """Whether a name ends with another one of two or more words: "Chris Van Hollen" and "Van Hollen"."""
+    return 2 <= len(tail) < len(words) and [w.lower() for w in words[-len(tail):]] == [w.lower() for w in tail]
 
 
 #: Titles that show a person's sex.
@@ -455,55 +491,66 @@ _TITLE_SEX = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss
 class _PeopleBySurname:
     """The people named in full in an article's body, by surname, so that a later "Clinton" or "Hillary Clinton"
     gets the fullest name of the same person, and Bill, Hillary and Chelsea Clinton stay three people. A bare
-    surname shared by several goes to the one named in full in its sentence or the one before, else to the one
-    named in full most often (the first named on a tie)."""
+    surname shared by several goes to the one named in full most often (the first named on a tie): news keeps the
+    bare surname for its main person and names relatives by first name. A title that shows the sex ("Mrs.
+    Kowalski") prefers a first name listed for that sex, then one not listed, never one of the other sex."""
 
     def __init__(self, persons: list[dict], order: Mapping[str, int]):
-        self._names: dict[str, list[list]] = defaultdict(list)  # surname -> [[words, positions], ...]
+        # surname -> entries [given names, words, suffix, count, first position]
+        self._names: dict[str, list[list]] = defaultdict(list)
         self._bare: set[str] = set()  # surnames of people named by a surname only ("President Trump")
-        for m in sorted(persons, key=lambda m: (order[m["sentence_id"]], m["start"])):
-            words = _personal_name(m["words"])
-            if len(words) < 2:
-                self._bare.add(words[-1].lower())
+        named = []
+        for m in persons:
+            given, surname, suffix = _name_parts(_personal_name(m["words"]))
+            if not given:
+                self._bare.add(surname)
                 continue
-            pos = (order[m["sentence_id"]], m["start"])
-            same = [e for e in self._names[words[-1].lower()] if _same_first(e[0][0], words[0])]
-            if same:
-                entry = same[0]
-                if len(words) > len(entry[0]):
-                    entry[0] = list(words)  # "Hillary Rodham Clinton" after "Hillary Clinton": the fuller name
-                entry[1].append(pos)
+            named.append(((order[m["sentence_id"]], m["start"]), given, surname, suffix, _personal_name(m["words"])))
+        # spelled-out given names first, then initials only ("H. Clinton"), so that an initial named first does
+        # not absorb two people; an initial that fits several stays a person of its own
+        spelled = [n for n in named if len(n[1][0].rstrip(".")) > 1]
+        initials = [n for n in named if len(n[1][0].rstrip(".")) <= 1]
+        for pos, given, surname, suffix, words in sorted(spelled, key=lambda n: n[0]) + sorted(initials,
+                                                                                             key=lambda n: n[0]):
+            fits = [e for e in self._names[surname] if e[2] == suffix and _same_given(e[0], given)] or [
+                e for e in self._names[surname]
+                if e[2] == suffix and (_ends_with(e[1], words) or _ends_with(words, e[1]))]  # "Van Hollen"
+            if len(fits) == 1:
+                entry = fits[0]
+                if len(given) > len(entry[0]) or len(given) == len(entry[0]) and sum(map(len, given)) > sum(
+                        map(len, entry[0])):
+                    entry[0], entry[1] = given, words  # the fuller name: "Hillary Rodham Clinton", "Hillary" not "H."
+                entry[3] += 1
+                entry[4] = min(entry[4], pos)
             else:
-                self._names[words[-1].lower()].append([list(words), [pos]])
+                self._names[surname].append([given, words, suffix, 1, pos])
 
     def known(self, surname: str) -> bool:
         return surname.lower() in self._names or surname.lower() in self._bare
 
-    def canonical(self, words: Sequence[str], pos: tuple[int, int], title: str = "") -> str:
-        """The full name a person mention at ``pos`` (sentence index, offset) stands for; its own words when none.
-        A title that shows the person's sex ("Mrs. Kowalski") leaves out full names whose first name is listed
-        for the other sex only."""
+    def canonical(self, words: Sequence[str], title: str = "") -> str:
+        """The full name a person mention stands for; its own words when none fits."""
         own = " ".join(words)
-        words = _personal_name(words)
-        entries = self._names.get(words[-1].lower(), [])
-        if len(words) >= 2:
-            entries = [e for e in entries if _same_first(e[0][0], words[0])]
-        sex = _TITLE_SEX.get(title.lower().rstrip("."), "")
-        if sex and len(entries) > 1:
-            sexes = nlp.first_name_sexes()
-            entries = [e for e in entries if sexes.get(e[0][0].lower(), sex) == sex] or entries
+        given, surname, suffix = _name_parts(_personal_name(words))
+        entries = [e for e in self._names.get(surname, []) if e[2] == suffix]
+        if given:
+            entries = [e for e in entries if _same_given(e[0], given)] or [
+                e for e in entries if _ends_with(e[1], _personal_name(words))]  # "Van Hollen"
         if not entries:
             return own
-        if len(entries) > 1:
-            # named in full in this sentence or the one before: that one; else the one named in full most often
-            # (the first named on a tie): "Attorney General Robert Kennedy" once does not take over "Kennedy"
-            near = [(max(p for p in e[1] if p < pos), k) for k, e in enumerate(entries)
-                    if any(pos[0] - 1 <= p[0] and p < pos for p in e[1])]
-            if near:
-                entries = [entries[max(near)[1]]]
-            else:
-                entries = [min(entries, key=lambda e: (-len(e[1]), e[1][0]))]
-        return " ".join(entries[0][0])
+        if given and len(given[0].rstrip(".")) > 1:  # "Hillary Clinton": not the "H. Clinton" who may be Henry
+            entries = [e for e in entries if len(e[0][0].rstrip(".")) > 1] or entries
+        sex = _TITLE_SEX.get(title.lower().rstrip("."), "")
+        if sex:
+            sexes = nlp.first_name_sexes()
+            rank = {e_id: (0 if sexes.get(e[0][0].lower()) == sex else 1 if e[0][0].lower() not in sexes else 2)
+                    for e_id, e in enumerate(entries)}
+            best = min(rank.values())
+            if best == 2:
+                return own  # "Mrs. Smith" when only John Smith is named: not him
+            entries = [e for e_id, e in enumerate(entries) if rank[e_id] == best]
+        entry = min(entries, key=lambda e: (-e[3], e[4]))
+        return " ".join(entry[1])
 
 
 def _resolve(raw: list[dict], article: Article) -> list[dict]:
@@ -524,10 +571,11 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
             name = f"{m['administration_of']} administration"
         elif m.get("bare_administration"):
             name = admin_names[0] if len(admin_names) == 1 else "the administration"
-        elif len(m["words"]) == 1 and people.known(m["words"][0]):
-            name, kind = people.canonical(m["words"], (order[m["sentence_id"]], m["start"]), m["title"]), "person"
+        elif kind != "person" and people.known(m["words"][-1]) and (len(m["words"]) == 1 or kind == "other" and (
+                people.canonical(m["words"], m["title"]) != " ".join(m["words"]))):
+            name, kind = people.canonical(m["words"], m["title"]), "person"  # "Mills", "Van Hollen" of a person
         elif kind == "person":
-            name = people.canonical(m["words"], (order[m["sentence_id"]], m["start"]), m["title"])
+            name = people.canonical(m["words"], m["title"])
         elif name in acronyms:
             name = acronyms[name]
         m["actor"], m["kind"] = name, kind
