@@ -69,6 +69,11 @@ _NP_TITLE_DETERMINERS = {"the", "this", "that"}
 _NOT_SUBJECT_NOUNS = {"today", "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning",
                       "afternoon", "evening", "night", "whilst", "while", "time", "day"}
 _ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "prof", "st"}
+def _title_stop(low, k: int) -> bool:
+    """Whether token ``k`` is the full stop of an abbreviated title, a token of its own ("Mr . King")."""
+    return low[k] == "." and k > 0 and low[k - 1] in _ABBREVIATED_TITLES
+
+
 _INVERTING = {"said", "says", "added", "wrote", "noted", "explained", "continued", "replied", "argued", "recalled",
               "insisted", "warned", "concluded", "countered", "acknowledged", "conceded", "observed", "reported",
               "stated", "declared", "answered", "admitted", "cautioned"}
@@ -116,7 +121,7 @@ def _np_start(j: int, low: list[str], tags: list[str]) -> int:
     while k - 1 >= 0 and j - (k - 1) < 6:
         if tags[k - 1] in _NP_WORDS and low[k - 1] not in _AUX:
             k -= 1
-        elif low[k - 1] == "." and k - 2 >= 0 and low[k - 2] in _ABBREVIATED_TITLES:
+        elif _title_stop(low, k - 1):
             k -= 1  # "Mr . King": the abbreviation's full stop is a token of its own
         else:
             break
@@ -141,13 +146,18 @@ def _nominal_kind(head: str, tag: str, docs: set[str], heads: frozenset[str]) ->
     return "vague" if tag == "NNS" else "anonymous"
 
 
-def _speaker_noun(head: str, tag: str, docs, heads, titles) -> bool:
-    """Whether a common noun can name a source: a title, a document, an institution, a group of sources, or a noun
-    whose first WordNet sense is a person or a group ("the governor", "the company", "residents")."""
+def _source_word(head: str, tag: str, docs, heads, titles) -> bool:
+    """Whether a common noun or its lemma is listed as a source: a title, a document, an institution head, or an
+    anonymous or vague group ("spokeswoman", "report", "campaign", "officials", "critics")."""
     lemma = nlp.lemmatize(head, tag)
-    if any(w in titles or w in docs or w in heads or w in _ANON_GROUPS or w in _VAGUE_GROUPS for w in (head, lemma)):
-        return True
-    return wn_lexfiles(lemma, "n")[:1] in ((LEXFILE_PERSON,), (LEXFILE_GROUP,))
+    return any(w in titles or w in docs or w in heads or w in _ANON_GROUPS or w in _VAGUE_GROUPS for w in (head, lemma))
+
+
+def _speaker_noun(head: str, tag: str, docs, heads, titles) -> bool:
+    """Whether a common noun can name a source: one :func:`_source_word` lists, or a noun whose first WordNet sense
+    is a person or a group ("the governor", "the company", "residents")."""
+    return _source_word(head, tag, docs, heads, titles) or wn_lexfiles(nlp.lemmatize(head, tag), "n")[:1] in (
+        (LEXFILE_PERSON,), (LEXFILE_GROUP,))
 
 
 def _resolve_speaker(pronoun: str, persons: list[tuple[str, int]], here: int,
@@ -282,8 +292,7 @@ def _opens_stretch(a: int, low, tags) -> bool:
     or a quotation mark, with at most a determiner or a title before it): "Johnnie Wilson, of …", "Professor Cres
     Eastman, Director of …", not "Responding to Trump, …" or "Back home in Coolidge, …"."""
     k = a - 1
-    while k >= 0 and low[k] not in _QUOTE_MARKS and (tags[k] in ("DT", "PRP$", "NNP", "NNPS") or (
-            low[k] == "." and k > 0 and low[k - 1] in _ABBREVIATED_TITLES)):
+    while k >= 0 and low[k] not in _QUOTE_MARKS and (tags[k] in ("DT", "PRP$", "NNP", "NNPS") or _title_stop(low, k)):
         k -= 1
     return k < 0 or low[k] == "," or low[k] in _QUOTE_MARKS
 
@@ -332,10 +341,7 @@ def _role_before(p: int, low, tags, docs, heads, titles) -> tuple[int, int] | No
     h = p - 1
     if low[p] not in _ROLE_PREPOSITIONS or h < 0 or tags[h] not in ("NN", "NNS"):
         return None
-    word = low[h]
-    lemma = nlp.lemmatize(word, tags[h])
-    if not any(w in titles or w in _ANON_GROUPS or w in _VAGUE_GROUPS or w in docs or w in heads
-               for w in (word, lemma)):
+    if not _source_word(low[h], tags[h], docs, heads, titles):
         return None
     start = _np_start(h, low, tags)
     if start > 0 and tags[start - 1] == "IN" and low[start - 1] not in SUBORDINATORS:
@@ -420,7 +426,7 @@ def _np_after(i, low, tags, spans, docs):
     end = i
     in_name = {k for a, b, _, _ in spans for k in range(a, b)}  # "John F. Kennedy": its full stop is inside the name
     while end < len(low) and end - i < 8 and (low[end] not in (",", ".", ":", ";") or low[end] == "." and (
-            end in in_name or low[end - 1] in _ABBREVIATED_TITLES)):
+            end in in_name or _title_stop(low, end))):
         end += 1
     if end < len(low) and low[end] == ",":
         for a, b, actor, kind in spans:
@@ -588,8 +594,8 @@ def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
     c = max(x for x in range(k) if low[x] == ",")
     # between the comma and the verb, a plain noun phrase ("the candidate's former doctor", "an analysis of the
     # reports"): not "pointing to its insurance claims", "according to police reports", "… are television shows"
-    if all(tags[x] in _PLAIN_NP_TAGS or low[x] == "of" or low[x] == "." and low[x - 1] in _ABBREVIATED_TITLES
-           for x in range(c + 1, k)) and low[c + 1] != "of":
+    if all(tags[x] in _PLAIN_NP_TAGS or low[x] == "of" or _title_stop(low, x) for x in range(c + 1, k)) \
+            and low[c + 1] != "of":
         tags[k] = "VBZ"
 
 

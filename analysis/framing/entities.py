@@ -23,18 +23,16 @@ __all__ = [
 ACTOR_KINDS = ("person", "government", "organisation", "place", "group", "other")
 MENTION_COLUMNS = ["actor", "kind", "surface", "sentence_id", "start", "end", "i_start", "i_end", "part"]
 
-_PLACE_HEADS = {
-    "valley", "county", "counties", "city", "river", "island", "islands", "coast", "beach", "estates", "hill",
-    "hills", "mountain", "mountains", "lake", "bay", "street", "avenue", "park", "region", "province", "state",
-    "border", "sea", "ocean", "gulf", "district", "capitol", "hotel", "hotels", "airport", "stadium", "arena", "road",
-    "square", "plaza",
-}
 #: Place heads for things on the ground (not administrative units like "district" or "county", which name bodies
 #: too: "Los Angeles Unified School District").
 _PHYSICAL_PLACE_HEADS = frozenset({
     "street", "avenue", "road", "square", "plaza", "hotel", "hotels", "airport", "stadium", "arena", "park", "beach",
     "lake", "river", "bay", "island", "mountain", "hill", "valley", "coast",
 })
+_PLACE_HEADS = _PHYSICAL_PLACE_HEADS | {
+    "county", "counties", "city", "islands", "estates", "hills", "mountains", "region", "province", "state", "border",
+    "sea", "ocean", "gulf", "district", "capitol",
+}
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -182,6 +180,11 @@ def _join_name_dots(texts, tags, starts, ends) -> tuple[list[str], list[str], li
     return out_t, out_p, out_s, out_e, after
 
 
+def _bracketed_acronym(texts, j: int) -> bool:
+    """Whether an acronym in brackets starts at token ``j``: "( ICE )" after a name is an alias of it."""
+    return j + 2 < len(texts) and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper()
+
+
 #: Lower-case words an organisation's name may hold that its acronym skips ("Alliance to Reclaim Our Schools").
 _ACRONYM_FILLERS = {"of", "to", "for", "and", "the", "on", "in", "at", "de", "&", "a", "an"}
 
@@ -243,7 +246,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                     "sentence_id": sid, "start": starts[i], "end": ends[j - 1], "i_start": first[i],
                     "i_end": after[j - 1], "part": sent.part, "title": "",
                 })
-                if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
+                if _bracketed_acronym(texts, j):
                     found[-1]["acronym"] = texts[j + 1]
                     j += 3
                 i = j
@@ -323,7 +326,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                     "part": sent.part, "title": " ".join(title),
                 })
                 # "(ICE)" right after a name is an alias of it.
-                if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
+                if _bracketed_acronym(texts, j):
                     acronym = texts[j + 1]
                     ext = _acronym_start(texts, w0, j, acronym) if not title else None
                     if ext is not None and ext < w0:
@@ -501,11 +504,12 @@ class _PeopleBySurname:
         self._bare: set[str] = set()  # surnames of people named by a surname only ("President Trump")
         named = []
         for m in persons:
-            given, surname, suffix = _name_parts(_personal_name(m["words"]))
+            words = _personal_name(m["words"])
+            given, surname, suffix = _name_parts(words)
             if not given:
                 self._bare.add(surname)
                 continue
-            named.append(((order[m["sentence_id"]], m["start"]), given, surname, suffix, _personal_name(m["words"])))
+            named.append(((order[m["sentence_id"]], m["start"]), given, surname, suffix, words))
         # spelled-out given names first, then initials only ("H. Clinton"), so that an initial named first does
         # not absorb two people; an initial that fits several stays a person of its own
         spelled = [n for n in named if len(n[1][0].rstrip(".")) > 1]
@@ -531,11 +535,12 @@ class _PeopleBySurname:
     def canonical(self, words: Sequence[str], title: str = "") -> str:
         """The full name a person mention stands for; its own words when none fits."""
         own = " ".join(words)
-        given, surname, suffix = _name_parts(_personal_name(words))
+        name = _personal_name(words)
+        given, surname, suffix = _name_parts(name)
         entries = [e for e in self._names.get(surname, []) if e[2] == suffix]
         if given:
             entries = [e for e in entries if _same_given(e[0], given)] or [
-                e for e in entries if _ends_with(e[1], _personal_name(words))]  # "Van Hollen"
+                e for e in entries if _ends_with(e[1], name)]  # "Van Hollen"
         if not entries:
             return own
         if given and len(given[0].rstrip(".")) > 1:  # "Hillary Clinton": not the "H. Clinton" who may be Henry
@@ -571,11 +576,11 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
             name = f"{m['administration_of']} administration"
         elif m.get("bare_administration"):
             name = admin_names[0] if len(admin_names) == 1 else "the administration"
-        elif kind != "person" and people.known(m["words"][-1]) and (len(m["words"]) == 1 or kind == "other" and (
-                people.canonical(m["words"], m["title"]) != " ".join(m["words"]))):
-            name, kind = people.canonical(m["words"], m["title"]), "person"  # "Mills", "Van Hollen" of a person
-        elif kind == "person":
-            name = people.canonical(m["words"], m["title"])
+        elif kind == "person" or people.known(m["words"][-1]) and (len(m["words"]) == 1 or kind == "other"):
+            # a person's name, or a surname / "Van Hollen" of a person named in full
+            full = people.canonical(m["words"], m["title"])
+            if kind == "person" or len(m["words"]) == 1 or full != name:
+                name, kind = full, "person"
         elif name in acronyms:
             name = acronyms[name]
         m["actor"], m["kind"] = name, kind
