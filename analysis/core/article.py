@@ -253,12 +253,23 @@ def _paragraphs_from_blocks(body: str) -> list[tuple[str, int]]:
 
 
 def _looks_like_headline(par: str) -> bool:
+    """A short line that does not end like a sentence of running text: no final full stop, comma, semicolon or
+    colon, also inside closing quotation marks ('… was “absolutely right.”' is a sentence). A line in title case
+    may end with a full stop ("Pence: Gennifer Flowers Won't Be at Debate."): some sources print titles so."""
     words = par.split()
     if not (1 <= len(words) <= 30) or _DATE_LINE_RE.match(par):
         return False
-    if par.endswith((".", ",", ";", ":")) and not re.search(r"\b(?:[A-Z]\.){2,}$", par):
-        return False
+    core = par.rstrip("\"”’')»")
+    if core.endswith((".", ",", ";", ":")) and not re.search(r"\b(?:[A-Z]\.){2,}$", core):
+        return core.endswith(".") and _title_case(words)
     return True
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether a line is set in title case: at least three words of four letters or more, nearly all capitalised."""
+    long = [w.strip("\"“”‘’'()[],.:;!?") for w in words]
+    long = [w for w in long if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.85 * len(long)
 
 
 def _iso_date(line: str) -> str | None:

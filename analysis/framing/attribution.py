@@ -9,7 +9,7 @@ from typing import NamedTuple, Sequence
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
-from ..core.tagging import PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS
+from ..core.tagging import PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS, repair_tags, retag_headline
 from ..core.tokens import sentence_pieces, sentence_words
 from ..core.wordnet import LEXFILE_GROUP, LEXFILE_PERSON, wn_lexfiles
 from .agency import resolve_pronoun
@@ -515,16 +515,27 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if r.i_start >= 0 and not in_quotes(article, r.start, r.end):
                 by_piece.setdefault((sid, firsts[bisect_right(firsts, r.i_start) - 1]), []).append(r)
     for u, (s, toks) in enumerate(sentence_pieces(article)):
-        if s.part == "headline":
-            continue
         if not toks:
             continue
         f, n = toks.first, len(toks)
         whole = article.sentences[s.index]
         low, tags, t_start, t_end, is_word = list(toks.lower), list(toks.pos), toks.start, toks.end, list(toks.is_word)
-        _retag_final_report_verb(low, tags, verbs)
         texts = [article.text[x:y] for x, y in zip(t_start, t_end)]
         spans = [(r.i_start - f, r.i_end - f, r.actor, r.kind) for r in by_piece.get((s.id, f), ()) if r.i_end <= f + n]
+        if s.part == "headline":
+            # Set in capitals, which the tagger reads as names: tagged again in lower case, and "Trump Says" is a verb.
+            tags = repair_tags(low, retag_headline(texts, [(a, b) for a, b, *_ in spans]),
+                               [(a, b, kind) for a, b, _, kind in spans], headline=True)
+        _retag_final_report_verb(low, tags, verbs)
+        label = _speaker_label(low, texts, spans, titles, is_word)
+        if label is not None:
+            # "Pat Caddell: Democrat voters worried …", "PENCE: We will …": the words after the colon are the
+            # speaker's
+            a, b = t_start[label[0]], t_end[label[0]]
+            rows.append(Attribution(s.id, whole.text, label[1], classify_span(label[1], label[2]), ":", a, b,
+                                    "speaker_label", "", *claim_text(s.id, (label[0] + 1 + f, n + f))))
+            if s.part == "headline":
+                continue  # the rest of the headline is the labelled speaker's claim
         recent = [(r[0], r[1]) for r in others[bisect_left(others_unit, u - 1):]]
         for i, (w, t) in enumerate(zip(low, tags)):
             if (s.id, f + i) in covered:
@@ -541,8 +552,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                     rows.append(Attribution(s.id, whole.text, src[0], src[1], article.text[a:b], a, b, "according_to",
                                             "", *claim_text(s.id, (lo + f, hi + f))))
                 continue
-            if not t.startswith("VB"):
-                continue
+            if not t.startswith("VB") or s.part == "headline" and t not in ("VBZ", "VBD", "VBP"):
+                continue  # a headline's report is its finite verb ("Flynn Says"), not "Will Tell" or "Asking" in it
             lemma = nlp.lemmatize(w, t)
             if lemma not in verbs or in_quotes(article, t_start[i], t_end[i]):
                 continue
@@ -565,6 +576,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if src is None:
                 after = _np_after_verb(i, low, tags, docs, heads, titles)
                 src = (*after, "", "") if after else None
+            if src and s.part == "headline" and not any(sp[2] == src[0] for sp in spans):
+                src = None  # a headline's capitals hide common nouns: only an actor the body names speaks
             if src:
                 a, b = t_start[i], t_end[i]
                 lo, hi = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
@@ -575,6 +588,26 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
         others.extend(named)
         others_unit.extend([u] * len(named))
     return in_reading_order(rows, article)
+
+
+_OPENING_MARKS = ("“", '"', "‘", "'")
+
+
+def _speaker_label(low, texts, spans, titles, is_word) -> tuple[int, str, str] | None:
+    """(colon position, actor, kind) when a sentence opens with a person's or a body's name and a colon, followed by
+    at least three words: a headline's "Pat Caddell: Democrat voters worried …" or a transcript's "PENCE: We will …"
+    (titles may stand before the name: "Sen. Sanders: …"). The words after the colon open with a capital or a
+    quotation mark."""
+    if ":" not in low[:8]:
+        return None
+    k = low.index(":")
+    if sum(is_word[k + 1:]) < 3 or not (texts[k + 1][:1].isupper() or texts[k + 1] in _OPENING_MARKS):
+        return None  # "Congress: more muscle …" is a heading run into the text
+    for a, b, actor, kind in spans:
+        if b == k and kind in ("person", "organisation", "government") and all(
+                w.rstrip(".") in titles for w in low[:a]):
+            return k, actor, kind
+    return None
 
 
 _PLAIN_NP_TAGS = {"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "RB", "VBN"}

@@ -15,6 +15,7 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.io import read_lexicon_rows
 from ..core.tokens import sentence_words
+from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 
 __all__ = [
     "mentions", "mentions_by_sentence", "mention_rows", "Mention", "MENTION_COLUMNS", "ACTOR_KINDS", "institution_cue",
@@ -33,6 +34,9 @@ _PLACE_HEADS = _PHYSICAL_PLACE_HEADS | {
     "county", "counties", "city", "islands", "estates", "hills", "mountains", "region", "province", "state", "border",
     "sea", "ocean", "gulf", "district", "capitol",
 }
+#: Weekdays end a name and never start one: US news puts the day right after a name ("said in Fort Pierce, Florida
+#: Friday", "told CNN Sunday"), which would otherwise read as a person "Florida Friday" or a body "CNN Sunday".
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -40,6 +44,9 @@ _NOT_NAMES = {
     "sep", "sept", "oct", "nov", "dec",
 }
 _CONNECTORS = {"of", "for", "and", "&", "de"}
+#: Particles of family names ("Bin Laden", "Van Buren"): with them, a run of dictionary words is still a person's name.
+_NAME_PARTICLES = frozenset({"bin", "ibn", "abu", "al", "el", "van", "von", "der", "den", "de", "la", "le", "du", "da",
+                             "del", "della", "di", "dos", "mac", "ben"})
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "VBN"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "central"}
 _JURISDICTIONS = {"state", "city", "county", "federal", "local", "tribal", "campus", "border", "municipal"}
@@ -107,7 +114,11 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
     if len(low) >= 2 and any(len(w) == 2 and w[0].isalpha() and w[1] == "." for w in words[:-1]) and \
             len(low[-1]) > 1 and not any(w in _CONNECTORS for w in low):
         return "person"  # an initial with its full stop before a surname: "C. Virgil Martin", "J. Doe"
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) and not (
+            all(len(w) > 2 and nlp.is_common_word(w) and w.lower() not in _NAME_PARTICLES for w in words)
+            and not (wn_lexfiles(low[0], "n")[:1] == (LEXFILE_PERSON,) and not wn_lexfiles(low[0], "a"))):
+        # not "Homeland Security", "Fort Pierce": dictionary words, and no first name (but "Mu Li", and a job before
+        # a surname: "Geneticist Beadle")
         return "person"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "organisation"
@@ -255,12 +266,12 @@ def _raw_mentions(article: Article) -> list[dict]:
             first_name = (texts[i][:1].isupper() and texts[i].lower() in nlp.first_names() and i + 1 < n
                           and _is_name_token(texts[i + 1], tags[i + 1]) and texts[i + 1].lower() not in stop)
             if (not _is_name_token(texts[i], tags[i]) and not first_name) or (
-                    i == 0 and texts[i].lower() in stop and not first_name):
+                    i == 0 and texts[i].lower() in stop and not first_name) or texts[i].lower() in _WEEKDAYS:
                 i += 1
                 continue
             j = i + 1
             while j < n:
-                if _is_name_token(texts[j], tags[j]):
+                if _is_name_token(texts[j], tags[j]) and texts[j].lower() not in _WEEKDAYS:
                     j += 1
                     continue
                 if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
@@ -279,7 +290,7 @@ def _raw_mentions(article: Article) -> list[dict]:
             w0 = i
             # Leading titles: "President Trump", "Prime Minister Rishi Sunak".
             title: list[str] = []
-            cut = 0
+            cut = title_at = 0
             for k in range(len(words)):
                 if words[k].lower().strip(".") in titles:
                     new_cut = k + 1
@@ -290,10 +301,10 @@ def _raw_mentions(article: Article) -> list[dict]:
                 before = words[k - 1].lower().rstrip(".") if k else ""
                 if new_cut == len(words) and k > cut and (before in nlp.first_names() or len(before) == 1):
                     break  # a title word after a first name is a surname: "Julie Bishop" (not "County Sheriff")
-                cut = new_cut
+                cut, title_at = new_cut, k
             if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
                 cut = 0  # "High Commissioner for Refugees": the title is the name of an office
-            if 0 < cut < len(words) and words[cut].lower() not in nlp.first_names() and _classify(
+            if 0 < cut < len(words) and title_at == 0 and words[cut].lower() not in nlp.first_names() and _classify(
                     list(words), cues) in ("organisation", "government"):
                 cut = 0  # "General Motors", "General Mills": a company, not a person called Motors ("Gov. Janet Mills")
             if 0 < cut < len(words):
@@ -359,7 +370,7 @@ def _raw_mentions(article: Article) -> list[dict]:
 def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
     """A person's surname the tagger did not read as a name ("Creely says", tagged as an adverb), or that the name
     loop dropped as a title ("Bishop left" after "Julie Bishop"): a capitalised token, in no other mention, equal
-    to the surname of a person named elsewhere in the article."""
+    to the surname of a person named elsewhere in the article; also a transcript's label in capitals ("PENCE:")."""
     # Headlines are set in capitals: their name spans ("Sues Texas") are no evidence of a surname.
     surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()
                 and m["part"] != "headline"}
@@ -371,8 +382,10 @@ def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
         if sent.part == "headline" or not toks:
             continue
         for i, (text, pos) in enumerate(zip(toks.text, toks.pos)):
+            if i == 0 and len(toks) > 1 and toks.text[1] == ":" and text.isupper() and text.title() in surnames:
+                text = text.title()  # a transcript's speaker label in capitals: "PENCE: We will …"
             if text in surnames and (sent.id, i) not in taken:  # also a surname dropped as a title ("Bishop")
-                extra.append({"surface": text, "words": [text], "kind": "person", "sentence_id": sent.id,
+                extra.append({"surface": toks.text[i], "words": [text], "kind": "person", "sentence_id": sent.id,
                               "start": toks.start[i], "end": toks.end[i], "i_start": i, "i_end": i + 1,
                               "part": sent.part, "title": ""})
     return extra
@@ -459,13 +472,17 @@ def _personal_name(words: Sequence[str]) -> list[str]:
     """A person mention's words from its first name on: the descriptors the name run caught before it are dropped
     ("Republican Donald Trump", "Soviet Premier Nikita S. Khrushchev", "Former Vice-President Richard M. Nixon").
     A descriptor is a title of ``entity_cues.csv``, a nationality (NLTK's gazetteers), a hyphenated word with a
-    title in it ("Vice-President", not "Jean-Claude") or one of :data:`_NAME_DESCRIPTORS`; the surname stays."""
+    title in it ("Vice-President", not "Jean-Claude"), one of :data:`_NAME_DESCRIPTORS`, or a dictionary word before
+    a first name (an epithet or a job: "Crooked Hillary Clinton", "Pollster Pat Caddell"); the surname stays."""
     titles = _cues().get("person_title", frozenset())
     nationalities = nlp.gazetteer("nationalities")
     k = 0
     while k < len(words) - 1:
         low = words[k].lower().rstrip(".")
-        if not (low in titles or low in _NAME_DESCRIPTORS or low in nationalities
+        # "Crooked Hillary Clinton", "Pollster Pat Caddell": a dictionary word before a first name
+        epithet = (words[k + 1].lower() in nlp.first_names() and low not in nlp.first_names() and len(low) > 2
+                   and low.isalpha() and nlp.is_common_word(low))
+        if not (low in titles or low in _NAME_DESCRIPTORS or low in nationalities or epithet
                 or "-" in low and any(part in titles for part in low.split("-"))):
             break
         k += 1

@@ -105,6 +105,9 @@ def quotation_rows(article: Article) -> tuple[Quotation, ...]:
         elif colon and (agent := _colon_speaker(article, sid, q.start)) is not None:
             # 'Sunak defended the record: "..."': the words of the clause's subject
             speaker, speaker_kind, cue = agent
+        elif colon and (agent := _lead_in_speaker(article, sid, q.start, att_by_sentence)) is not None:
+            # 'Caddell continued:' ending the paragraph before a quoted one
+            speaker, speaker_kind, cue, surface = agent
         elif prev is not None and prev["speaker"] and words > SCARE_MAX_WORDS and (
                 not prev["closed"] or q.paragraph - prev["paragraph"] <= 1) and not colon and not _own_verb(
                 article, sid, q):
@@ -181,6 +184,22 @@ def _colon_speaker(article: Article, sid: str, start: int):
         return None
     last = sorted(agents, key=lambda r: (r.verb_end, r.start))[-1]  # of equals, the last in table order
     return last.actor, classify_span(last.actor, last.kind), last.verb
+
+
+def _lead_in_speaker(article: Article, sid: str, start: int, att_by_sentence: dict[str, list]):
+    """The speaker of a lead-in sentence that ends with a colon right before the quotation but is not the quotation's
+    own sentence ('Caddell continued:' or 'In a statement, the mayor said:' closing the paragraph before a quoted
+    one): its attribution's source, else the agent of its last verb. Returns (speaker, kind, cue, surface) or None."""
+    colon = article.text.rfind(":", 0, start)
+    lead = sentences_of(article, colon, colon + 1)
+    if not lead or lead[-1] == sid:
+        return None
+    lead_sid = lead[-1]
+    for _, r in att_by_sentence.get(lead_sid, ()):
+        if r.kind != "unattributed" and r.source:
+            return r.source, r.kind, r.cue, r.surface
+    agent = _colon_speaker(article, lead_sid, colon)
+    return (*agent, "") if agent is not None else None
 
 
 def quotations(article: Article, *, kind: str | None = None) -> pd.DataFrame:

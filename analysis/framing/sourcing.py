@@ -220,8 +220,8 @@ def attributions(article: Article, *, include_unattributed: bool = True) -> pd.D
     Columns: sentence_id, text (the sentence), source (who or what is credited; "" when no one),
     kind (named_person, named_org, document, anonymous, vague, unattributed), cue (the words that
     attribute; for unattributed rows the evaluative words), start, end (offsets of the cue in
-    article.text), mode (cue, according_to, reporting_verb, quote, unattributed, unsourced_claim), verb_category
-    (neutral, assertive, tentative, critical for reporting verbs), claim (the words credited), words
+    article.text), mode (cue, according_to, reporting_verb, speaker_label, quote, unattributed, unsourced_claim),
+    verb_category (neutral, assertive, tentative, critical for reporting verbs), claim (the words credited), words
     (word count of the claim), claim_start, claim_end (offsets of the claim; -1 when there is none).
 
     >>> from analysis.core.article import parse_article

@@ -117,3 +117,13 @@ def test_every_mojibake_shows_a_sign_that_calls_ftfy(codec):
         garbled = s.encode("utf-8").decode(codec, errors="replace")
         assert _MOJIBAKE_SIGN.search(garbled), (s, garbled)
     assert not _MOJIBAKE_SIGN.search("Clean text: “quotes”, ‘single’, dashes – — and… no\u00a0break.")
+
+
+def test_a_title_case_line_ending_with_a_full_stop_is_the_headline():
+    # some sources print titles with a full stop; a sentence ending inside quotation marks is not a headline
+    a = parse_article("Clinton Breaks With Obama On Lawsuit Bill.\n\nAs Obama appears set to veto the bill, Clinton "
+                      "said she would sign “this legislation.”\n\nThe bill passed.")
+    assert a.title == "Clinton Breaks With Obama On Lawsuit Bill."
+    assert [p.part for p in a.paragraphs] == ["headline", "body", "body"]
+    b = parse_article("Flynn says Trump was right.\n\nFlynn said Trump was “absolutely right.”\n\nHe spoke on Fox.")
+    assert [p.part for p in b.paragraphs] == ["body", "body", "body"]

@@ -348,3 +348,31 @@ def test_a_source_written_as_an_acronym_shows_it_after_the_name(make_article):
     shown = {r["sentence_id"]: (r["source"], r["resolution"]) for r in framing_section(art)["attributions"]}
     assert shown["s3"] == ("Alliance to Reclaim Our Schools (AROS)", "acronym")
     assert shown["s4"] == ("Alliance to Reclaim Our Schools", "")  # written out in full: nothing to add
+
+
+# ---------------------------------------------------------------- headlines and speaker labels
+
+
+def test_a_name_and_a_colon_label_the_speaker(make_article):
+    # a headline's names are those the body names (its capitals make name spans unreliable)
+    art = make_article(
+        "Pat Caddell: Democrat Voters Worried About Clinton's Health",
+        "PENCE: We will win this race in November.",
+        "Congress: more muscle was the theme last week. Brexit: What happens next is unclear.",
+        "The pollster Pat Caddell spoke to Mike Pence and Hillary Clinton on Thursday.",
+    )
+    rows = [(r.sentence_id, r.source, r.cue, r.mode) for r in base_attribution_rows(art)]
+    assert rows == [("s1", "Pat Caddell", ":", "speaker_label"), ("s2", "Mike Pence", ":", "speaker_label")]
+    assert base_attribution_rows(art)[0].claim == "Democrat Voters Worried About Clinton's Health"
+
+
+def test_a_headlines_report_is_its_finite_verb(make_article):
+    # a headline is set in capitals: tagged again, "Says" is a verb; "Will Tell" and "Asking" are not its report
+    art = make_article("Obama Says Museum Will Tell of 'Suffering and Delight'", "Obama opened the museum on Saturday.")
+    assert [(r.source, r.cue) for r in base_attribution_rows(art)] == [("Obama", "Says")]
+    assert _speakers(art) == [("Suffering and Delight", "Obama")]
+    art = make_article("Trump Could Address Clean Energy, Lindsey Graham Says", "Lindsey Graham spoke in Ohio.")
+    assert [(r.source, r.cue) for r in base_attribution_rows(art)] == [("Lindsey Graham", "Says")]
+    # a headline subject the body does not name is not a source ("Voters Say …" is not a named speaker)
+    art = make_article("Voters Say Obama Will Win", "Polls opened on Saturday.")
+    assert base_attribution_rows(art) == ()

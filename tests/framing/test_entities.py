@@ -315,3 +315,55 @@ def test_seed_actors(seed):
     assert any(m.actor == "Trump" and m.sentence_id == headline.id for m in mention_rows(seed))
     # "state and city officials" and "state or city officials" are one group
     assert {m.surface for m in by_actor["state and city officials"]} == {"state and city officials", "state or city officials"}
+
+
+# ---------------------------------------------------------------- weekdays, dictionary words, epithets
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it(make_article):
+    # US news puts the day straight after a name; "Florida Friday" was a person whose surname every "Friday" took
+    art = make_article(
+        "News",
+        "In a speech in Tampa, Florida Friday, Hillary Clinton laid out her plans. A Homeland Security official "
+        "told CNN Sunday that hackers struck. On Friday Clinton spoke again. Clinton said Friday that she would win.",
+    )
+    found = _triples(art)
+    assert not [t for t in found if "Friday" in t[0] or "Sunday" in t[0]]
+    assert ("CNN", "organisation", "CNN") in found
+    assert [t for t in found if t[2] == "Clinton"] == [("Hillary Clinton", "person", "Clinton")] * 2
+
+
+def test_two_dictionary_words_without_a_first_name_are_not_a_person(make_article):
+    art = make_article(
+        "News",
+        "A Homeland Security official spoke near Fort Pierce. Silver Spring activists met Newt Gingrich. "
+        "Professor Mu Li and Osama Bin Laden were named.",
+    )
+    kinds = {m.actor: m.kind for m in mention_rows(art)}
+    assert kinds["Homeland Security"] == "government"
+    assert kinds["Fort Pierce"] != "person"
+    assert kinds["Silver Spring"] != "person"
+    # a first name, short words and name particles still make a person
+    assert kinds["Newt Gingrich"] == kinds["Mu Li"] == kinds["Osama Bin Laden"] == "person"
+
+
+def test_a_title_after_a_body_name_is_cut_from_the_person(make_article):
+    # the "General Motors" guard (a title word that opens a company name) must not keep the body's name in front
+    art = make_article("News", "Homeland Security Secretary Jeh Johnson spoke. General Motors hired staff.")
+    people = [(m.actor, m.kind) for m in mention_rows(art)]
+    assert ("Jeh Johnson", "person") in people
+    assert ("General Motors", "organisation") in people
+
+
+def test_an_epithet_before_a_first_name_is_dropped(make_article):
+    art = make_article("News", "He attacked Crooked Hillary Clinton again. C. Virgil Martin and Sleepy Joe Biden "
+                               "replied.")
+    actors = [m.actor for m in mention_rows(art) if m.kind == "person"]
+    assert actors == ["Hillary Clinton", "C. Virgil Martin", "Joe Biden"]  # the initial "C." is not an epithet
+
+
+def test_a_job_before_a_surname_that_is_a_dictionary_word_is_still_a_person(make_article):
+    art = make_article("News", "At Caltech, Geneticist Beadle has stuck to his research. He visited the National Mall.")
+    kinds = {m.actor: m.kind for m in mention_rows(art)}
+    assert kinds["Geneticist Beadle"] == "person"
+    assert kinds["National Mall"] != "person"  # "national" is an adjective too, not a job

@@ -90,3 +90,19 @@ def test_quotation_tuples_match_the_public_table(seed):
     rows = quotes.quotation_rows(seed)
     assert list(quotes.Quotation._fields) == quotes.QUOTE_COLUMNS
     assert rows and [tuple(r) for r in rows] == list(quotes.quotations(seed).itertuples(index=False, name=None))
+
+
+def test_a_lead_in_ending_with_a_colon_gives_the_next_paragraphs_quotation_its_speaker(make_article):
+    art = make_article(
+        "Pollster weighs in",
+        "Pollster Pat Caddell spoke on Thursday.",
+        "Caddell continued:",
+        '"The health issue is partisan. It was revealed to be pneumonia. Forty-three said yes."',
+        "The report lists three demands:",
+        '"End the raids. Free the detainees. Pay the workers."',
+    )
+    assert _q(art) == [
+        ["The health issue is partisan. It was revealed to be pneumonia. Forty-three said yes.", "direct",
+         "Pat Caddell"],
+        ["End the raids. Free the detainees. Pay the workers.", "direct", None],  # a report is not a speaker
+    ]
