@@ -212,6 +212,9 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
         b, _, _, actor, kind, a = max(cands)
         return actor, classify_span(actor, kind), (a, b), "", ""
     j = _before_aux(i, low, tags)
+    rel = _reduced_relative(j, low, tags) if j >= 0 else None
+    if rel is not None:
+        j = rel  # "all the experts I interviewed said": the experts speak
     if j >= 0 and low[j] in ("he", "she") and tags[j].startswith("PRP"):
         return _pronoun_speaker(j, low, persons, here, speakers) or (
             low[j], "anonymous", (j, j + 1), low[j], "pronoun, unresolved")
@@ -527,6 +530,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             tags = repair_tags(low, retag_headline(texts, [(a, b) for a, b, *_ in spans]),
                                [(a, b, kind) for a, b, _, kind in spans], headline=True)
         _retag_final_report_verb(low, tags, verbs)
+        _retag_report_noun_after_name(low, tags, spans, verbs)
         label = _speaker_label(low, texts, spans, titles, is_word)
         if label is not None:
             # "Pat Caddell: Democrat voters worried …", "PENCE: We will …": the words after the colon are the
@@ -630,6 +634,35 @@ def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
     if all(tags[x] in _PLAIN_NP_TAGS or low[x] == "of" or _title_stop(low, x) for x in range(c + 1, k)) \
             and low[c + 1] != "of":
         tags[k] = "VBZ"
+
+
+def _retag_report_noun_after_name(low: list[str], tags: list[str], spans, verbs) -> None:
+    """Tag as a verb (VBZ, in place) a reporting verb in -s right after a person's or a body's name and before "that",
+    a colon or a comma, which the tagger reads as a plural noun: "Mr. McKinley notes that …", "Reuters reports
+    that …". Not "Smith notes show …" (no "that") nor "the Smith reports, which …" (a determiner before the name)."""
+    for a, b, _, kind in spans:
+        if kind not in ("person", "organisation", "government") or b + 1 >= len(low) or tags[b] != "NNS":
+            continue
+        if low[b + 1] not in ("that", ":", ",") or not low[b].endswith("s") or a > 0 and tags[a - 1] in ("DT", "PRP$"):
+            continue
+        if nlp.lemmatize(low[b], "VBZ") in verbs and (low[b + 1] == "that" or low[b + 2:b + 3] in (["“"], ['"'])):
+            tags[b] = "VBZ"
+
+
+def _reduced_relative(j: int, low, tags) -> int | None:
+    """The noun a relative clause without "who" or "that" describes, when that clause stands right before the
+    reporting verb: "all the experts I interviewed said", "officials we spoke to say". ``j`` is the token before
+    the verb; returns the noun's position or None."""
+    m = j
+    while m >= 0 and j - m < 2 and tags[m] in ("IN", "TO", "RP"):
+        m -= 1  # "spoke to", "talked with"
+    if m >= 2 and tags[m] in ("VBD", "VBP", "VBZ") and low[m - 1] in _RELATIVE_SUBJECTS and tags[m - 2] in ("NN", "NNS"):
+        return m - 2
+    return None
+
+
+#: Pronouns that can be the subject of a relative clause without "who" or "that" ("the officials we met").
+_RELATIVE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 
 
 def _with_acronym(src: tuple, texts: Sequence[str]) -> tuple:

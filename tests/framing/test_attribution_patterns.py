@@ -376,3 +376,21 @@ def test_a_headlines_report_is_its_finite_verb(make_article):
     # a headline subject the body does not name is not a source ("Voters Say …" is not a named speaker)
     art = make_article("Voters Say Obama Will Win", "Polls opened on Saturday.")
     assert base_attribution_rows(art) == ()
+
+
+def test_a_relative_clause_without_who_between_the_speaker_and_the_verb(make_article):
+    art = make_article(
+        "News",
+        "All the experts I interviewed said the plan was detailed. The man he shot said nothing. "
+        "The voters she met say they are worried. He said the results were late.",
+    )
+    assert [(r.source, r.cue) for r in base_attribution_rows(art)] == [
+        ("the experts", "said"), ("the man", "said"), ("the voters", "say"), ("he", "said")]
+
+
+def test_a_report_verb_the_tagger_reads_as_a_noun_after_a_name(make_article):
+    # "notes" and "reports" after a name are tagged as plural nouns
+    art = make_article("News", "Mr. Kevin McKinley notes that rates are low. Reuters reports that the talks failed. "
+                               "The Reuters reports, which ran on Monday, were long.")
+    assert [(r.sentence_id, r.source, r.cue) for r in base_attribution_rows(art)] == [
+        ("s2", "Kevin McKinley", "notes"), ("s3", "Reuters", "reports")]
