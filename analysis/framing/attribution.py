@@ -195,6 +195,10 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     j0 = _before_aux(i, low, tags)
     joined = j0 >= 0 and low[j0] in ("and", "but")  # "arrested two men and said": the men do not speak
     progressive = tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j0 + 1, i))
+    close = _close_to(j0, low, tags) if j0 >= 0 else None
+    if close is not None:  # "a person close to the family said", "aides close to Trump said": not the family, not Trump
+        shown = " ".join(texts[k] if texts and tags[k].startswith("NNP") else low[k] for k in range(close, j0 + 1))
+        return shown, "anonymous", (close, j0 + 1), "", ""
     for a, b, actor, kind in spans:
         if joined:
             break
@@ -274,6 +278,26 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     if tags[i] in _FINITE_TAGS and j > 0 and low[j] in ("and", "but"):
         # "Cruz urged delegates to vote their conscience and said …": the verbs share the subject
         return _main_subject(i, low, tags, spans, persons, here, speakers, (docs, heads, titles), joined=True)
+    return None
+
+
+#: Words that make an unnamed source of whoever stands before them: "people familiar with the talks", "a person
+#: close to the family", "officials briefed on the plan", "those with knowledge of the deal".
+_CLOSE_TO = {("close", "to"), ("familiar", "with"), ("briefed", "on"), ("knowledge", "of")}
+_CLOSE_TO_HEADS = {"those", "people", "person", "sources", "source", "someone", "one", "officials", "official", "aides",
+                   "aide", "allies", "friends", "associates", "insiders", "advisers", "advisors", "individuals", "others"}
+
+
+def _close_to(j: int, low, tags) -> int | None:
+    """Where an unnamed source of the form "a person close to the family" starts, when its phrase ends at token ``j``
+    right before the verb ("A person close to the family said", "Those close to him say"); None otherwise."""
+    for k in range(max(0, j - 6), j):
+        if (low[k], low[k + 1]) in _CLOSE_TO and k >= 1 and low[k - 1] in _CLOSE_TO_HEADS or (
+                k >= 2 and low[k] == "knowledge" and low[k - 1] == "with" and low[k - 2] in _CLOSE_TO_HEADS):
+            if any(t.startswith("VB") and t != "VBN" or w in (",", ";") for w, t in zip(low[k + 2:j + 1], tags[k + 2:j + 1])):
+                return None  # a clause or a list between the phrase and the verb
+            h = k - 1 if low[k - 1] in _CLOSE_TO_HEADS else k - 2
+            return _np_start(h, low, tags) if tags[h].startswith("NN") else h
     return None
 
 
@@ -531,12 +555,12 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                                [(a, b, kind) for a, b, _, kind in spans], headline=True)
         _retag_final_report_verb(low, tags, verbs)
         _retag_report_noun_after_name(low, tags, spans, verbs)
-        label = _speaker_label(low, texts, spans, titles, is_word)
+        label = _speaker_label(low, texts, spans, titles, is_word, docs)
         if label is not None:
             # "Pat Caddell: Democrat voters worried …", "PENCE: We will …": the words after the colon are the
             # speaker's
             a, b = t_start[label[0]], t_end[label[0]]
-            rows.append(Attribution(s.id, whole.text, label[1], classify_span(label[1], label[2]), ":", a, b,
+            rows.append(Attribution(s.id, whole.text, label[1], label[2], ":", a, b,
                                     "speaker_label", "", *claim_text(s.id, (label[0] + 1 + f, n + f))))
             if s.part == "headline":
                 continue  # the rest of the headline is the labelled speaker's claim
@@ -580,6 +604,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if src is None:
                 after = _np_after_verb(i, low, tags, docs, heads, titles)
                 src = (*after, "", "") if after else None
+            if src and any((s.id, f + k) in covered for k in range(*src[2])):
+                src = None  # "people familiar with the matter said": the cue row already credits them
             if src and s.part == "headline" and not any(sp[2] == src[0] for sp in spans):
                 src = None  # a headline's capitals hide common nouns: only an actor the body names speaks
             if src:
@@ -597,11 +623,12 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
 _OPENING_MARKS = ("“", '"', "‘", "'")
 
 
-def _speaker_label(low, texts, spans, titles, is_word) -> tuple[int, str, str] | None:
-    """(colon position, actor, kind) when a sentence opens with a person's or a body's name and a colon, followed by
-    at least three words: a headline's "Pat Caddell: Democrat voters worried …" or a transcript's "PENCE: We will …"
-    (titles may stand before the name: "Sen. Sanders: …"). The words after the colon open with a capital or a
-    quotation mark."""
+def _speaker_label(low, texts, spans, titles, is_word, docs) -> tuple[int, str, str] | None:
+    """(colon position, source, attribution kind) when a sentence opens with a person's or a body's name and a colon,
+    followed by at least three words: a headline's "Pat Caddell: Democrat voters worried …" or a transcript's
+    "PENCE: We will …" (titles may stand before the name: "Sen. Sanders: …"); also a document word, as headlines
+    credit polls and reports ("Poll: Wealthy voters abandon …", "New Report: …"; "Reports: …" is vague). The words
+    after the colon open with a capital or a quotation mark."""
     if ":" not in low[:8]:
         return None
     k = low.index(":")
@@ -610,7 +637,10 @@ def _speaker_label(low, texts, spans, titles, is_word) -> tuple[int, str, str] |
     for a, b, actor, kind in spans:
         if b == k and kind in ("person", "organisation", "government") and all(
                 w.rstrip(".") in titles for w in low[:a]):
-            return k, actor, kind
+            return k, actor, classify_span(actor, kind)
+    if 1 <= k <= 3 and low[k - 1] in docs and all(t[:1].isupper() for t in texts[:k]):
+        # "Reports: …" names no document: vague, as "reports say" is
+        return k, " ".join(texts[:k]), "vague" if nlp.lemmatize(low[k - 1], "NNS") != low[k - 1] else "document"
     return None
 
 

@@ -394,3 +394,27 @@ def test_a_report_verb_the_tagger_reads_as_a_noun_after_a_name(make_article):
                                "The Reuters reports, which ran on Monday, were long.")
     assert [(r.sentence_id, r.source, r.cue) for r in base_attribution_rows(art)] == [
         ("s2", "Kevin McKinley", "notes"), ("s3", "Reuters", "reports")]
+
+
+def test_unnamed_sources_close_to_someone(make_article):
+    art = make_article(
+        "News",
+        "Mike Lee spoke. A person close to the family said she was ill. Aides close to Lee said he was angry. "
+        "Those close to him say he will run. People familiar with the matter said the deal was off. "
+        "The house close to the river, which flooded, said nothing.",
+    )
+    assert [(r.sentence_id, r.source, r.kind) for r in base_attribution_rows(art)] == [
+        ("s3", "a person close to the family", "anonymous"),
+        ("s4", "aides close to Lee", "anonymous"),  # as written
+        ("s5", "those close to him", "anonymous"),
+        ("s6", "people familiar with", "anonymous"),  # the listed cue, once: not again for "said"
+    ]
+
+
+def test_a_document_word_and_a_colon_credit_a_poll(make_article):
+    art = make_article("Poll: Wealthy Voters Abandon Republicans", "A poll of 900 voters was published on Monday.",
+                       "Report: the numbers were high.")
+    assert [(r.sentence_id, r.source, r.kind, r.mode) for r in base_attribution_rows(art)] == [
+        ("s1", "Poll", "document", "speaker_label")]
+    art = make_article("Reports: 'Streamlined' Asylum Process to Replace Interviews", "The Home Office spoke.")
+    assert [(r.source, r.kind) for r in base_attribution_rows(art)] == [("Reports", "vague")]
