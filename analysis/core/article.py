@@ -252,24 +252,36 @@ def _paragraphs_from_blocks(body: str) -> list[tuple[str, int]]:
     return out
 
 
-def _looks_like_headline(par: str) -> bool:
+def _looks_like_headline(par: str, *, first: bool = False) -> bool:
     """A short line that does not end like a sentence of running text: no final full stop, comma, semicolon or
-    colon, also inside closing quotation marks ('… was “absolutely right.”' is a sentence). A line in title case
-    may end with a full stop ("Pence: Gennifer Flowers Won't Be at Debate."): some sources print titles so."""
+    colon, also inside closing quotation marks ('… was “absolutely right.”' is a sentence, but 'Biden on Ukraine:
+    “We will not back down.”' quotes one after a colon). The ``first`` paragraph may also end with a full stop when
+    it is one sentence in title case ("Pence: Gennifer Flowers Won't Be at Debate."): some sources print titles so."""
     words = par.split()
     if not (1 <= len(words) <= 30) or _DATE_LINE_RE.match(par):
         return False
     core = par.rstrip("\"”’')»")
     if core.endswith((".", ",", ";", ":")) and not re.search(r"\b(?:[A-Z]\.){2,}$", core):
-        return core.endswith(".") and _title_case(words)
+        opening = max(par.rfind(m) for m in "\"“‘«")
+        if core != par and opening > 0 and par[:opening].rstrip().endswith(":"):
+            return True  # a quoted sentence after a colon: 'Biden on Ukraine: “We will not back down.”'
+        return first and core.endswith(".") and _title_case(words) and not re.search(r"[.!?]\s+[A-Z]", core[:-1]) \
+            and words[0] != "By"
     return True
 
 
+#: Short words a title leaves in lower case ("Clinton Breaks With Obama on Lawsuit Bill").
+_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by as from with vs v per via into onto off up "
+                         "over than".split())
+
+
 def _title_case(words: list[str]) -> bool:
-    """Whether a line is set in title case: at least three words of four letters or more, nearly all capitalised."""
-    long = [w.strip("\"“”‘’'()[],.:;!?") for w in words]
-    long = [w for w in long if len(w) >= 4 and w[:1].isalpha()]
-    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.85 * len(long)
+    """Whether a line is set in title case: at least three words, and nearly every word but the short ones a title
+    leaves in lower case (articles, conjunctions, prepositions) capitalised ("Attending were Senator John Smith" is
+    not: "were")."""
+    bare = [w.strip("\"“”‘’'()[],.:;!?") for w in words]
+    bare = [w for w in bare if w[:1].isalpha() and w.lower() not in _TITLE_LOWER]
+    return len(bare) >= 3 and sum(w[:1].isupper() for w in bare) >= 0.85 * len(bare)
 
 
 def _iso_date(line: str) -> str | None:
@@ -346,12 +358,13 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
         idx = None
         # Prefer a headline that is repeated (as in copied web pages), then the first short line.
         for i in range(min(3, len(pars))):
-            if _looks_like_headline(pars[i][0]) and any(_same(pars[i][0], p) for p, _ in pars[i + 1:i + 3]):
+            if _looks_like_headline(pars[i][0], first=i == 0) and any(
+                    _same(pars[i][0], p) for p, _ in pars[i + 1:i + 3]):
                 idx = i
                 break
         if idx is None:
             for i in range(min(3, len(pars))):
-                if _looks_like_headline(pars[i][0]) and len(pars) > i + 1:
+                if _looks_like_headline(pars[i][0], first=i == 0) and len(pars) > i + 1:
                     idx = i
                     break
         if idx is not None:

@@ -9,7 +9,14 @@ from typing import NamedTuple, Sequence
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
-from ..core.tagging import PERSONAL_PRONOUNS, SUBJECT_PREPOSITIONS, SUBORDINATORS, repair_tags, retag_headline
+from ..core.tagging import (
+    PERSONAL_PRONOUNS,
+    SUBJECT_PREPOSITIONS,
+    SUBORDINATORS,
+    can_be_verb,
+    repair_tags,
+    retag_headline,
+)
 from ..core.tokens import sentence_pieces, sentence_words
 from ..core.wordnet import LEXFILE_GROUP, LEXFILE_PERSON, wn_lexfiles
 from .agency import resolve_pronoun
@@ -555,7 +562,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                                [(a, b, kind) for a, b, _, kind in spans], headline=True)
         _retag_final_report_verb(low, tags, verbs)
         _retag_report_noun_after_name(low, tags, spans, verbs)
-        label = _speaker_label(low, texts, spans, titles, is_word, docs)
+        label = _speaker_label(low, texts, tags, spans, titles, is_word, docs)
         if label is not None:
             # "Pat Caddell: Democrat voters worried …", "PENCE: We will …": the words after the colon are the
             # speaker's
@@ -585,6 +592,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             lemma = nlp.lemmatize(w, t)
             if lemma not in verbs or in_quotes(article, t_start[i], t_end[i]):
                 continue
+            if s.part == "headline" and _headline_not_a_report(i, low, tags):
+                continue
             if t == "VBN" and i > 0 and low[i - 1] in ("be", "been", "is", "was", "were", "are", "being"):
                 continue  # passive ("was reported") has no named speaker here
             if (t == "VBN" and i > 0 and tags[i - 1].startswith("NN") and i + 1 < len(low)
@@ -606,8 +615,11 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 src = (*after, "", "") if after else None
             if src and any((s.id, f + k) in covered for k in range(*src[2])):
                 src = None  # "people familiar with the matter said": the cue row already credits them
-            if src and s.part == "headline" and not any(sp[2] == src[0] for sp in spans):
-                src = None  # a headline's capitals hide common nouns: only an actor the body names speaks
+            if src and s.part == "headline" and not (any(sp[2] == src[0] for sp in spans) and (
+                    src[2][1] == i or src[2][0] == i + 1) and sum(is_word) - sum(is_word[src[2][0]:src[2][1]]) > 1):
+                # a headline's capitals hide common nouns: only an actor the body names speaks, right before or after
+                # the verb ("Trump Aide Says" is the aide's), and the headline says something besides ("Trump Says")
+                src = None
             if src:
                 a, b = t_start[i], t_end[i]
                 lo, hi = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
@@ -621,23 +633,58 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
 
 
 _OPENING_MARKS = ("“", '"', "‘", "'")
+#: After a report verb in a headline, words that show a passive with its auxiliary dropped ("Putin Said to Be Ill",
+#: "Trump Accused of Lying", "Biden Urged to Quit", "Trump Blamed for Riot", "Trump Criticized Over Remarks").
+_HEADLINE_PASSIVE_NEXT = {"to", "of", "for", "over", "against", "by", "as", "in", "after"}
 
 
-def _speaker_label(low, texts, spans, titles, is_word, docs) -> tuple[int, str, str] | None:
+def _headline_not_a_report(i: int, low, tags) -> bool:
+    """Whether the report verb at token ``i`` of a headline is not its subject's report: a passive with the auxiliary
+    dropped (a past form followed by "to", "of", "by" …, or "by" later: "Trump Called a Liar by Pelosi"; "Biden Told
+    He Must Quit"), or a plural noun the headline retagging made a verb because a verb follows it ("Trump Comments
+    Spark Outrage", "Trump Claims Rejected by Court")."""
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if tags[i] in ("VBD", "VBN") and (nxt in _HEADLINE_PASSIVE_NEXT or "by" in low[i + 1:] or nxt in (
+            "he", "she", "they", "it", "i", "we")):
+        return True
+    return tags[i] == "VBZ" and i + 1 < len(low) and (tags[i + 1].startswith("VB") or low[i] in _SPEECH_NOUNS and (
+        tags[i + 1] in ("NN", "NNS", "JJ", "VB", "VBP") and can_be_verb(low[i + 1])))
+
+
+#: Report verbs in -s that are more often plural nouns in a headline ("Trump Comments Spark Outrage", "Pelosi Remarks
+#: Draw Fire"): before a word that can be a verb they are the subject's head, not its verb ("Trump Claims Fraud" stays).
+_SPEECH_NOUNS = frozenset("comments remarks claims tweets promises reports notes charges posts calls demands pledges "
+                          "vows questions answers replies appeals requests plans hopes fears doubts worries".split())
+
+
+@lru_cache(maxsize=1)
+def _label_places() -> frozenset[str]:
+    """Countries, US states and cities (NLTK's gazetteers), lower case: a colon dateline's place."""
+    return frozenset(p.lower() for name in ("countries", "usstates", "uscities") for p in nlp.gazetteer(name))
+
+
+def _speaker_label(low, texts, tags, spans, titles, is_word, docs) -> tuple[int, str, str] | None:
     """(colon position, source, attribution kind) when a sentence opens with a person's or a body's name and a colon,
     followed by at least three words: a headline's "Pat Caddell: Democrat voters worried …" or a transcript's
     "PENCE: We will …" (titles may stand before the name: "Sen. Sanders: …"); also a document word, as headlines
     credit polls and reports ("Poll: Wealthy voters abandon …", "New Report: …"; "Reports: …" is vague). The words
-    after the colon open with a capital or a quotation mark."""
+    after the colon open with a capital or a quotation mark, and after a name they hold a finite verb or a quotation;
+    a place before the colon is a dateline."""
     if ":" not in low[:8]:
         return None
     k = low.index(":")
     if sum(is_word[k + 1:]) < 3 or not (texts[k + 1][:1].isupper() or texts[k + 1] in _OPENING_MARKS):
         return None  # "Congress: more muscle …" is a heading run into the text
+    statement = any(t in _FINITE_TAGS for t in tags[k + 1:]) or any(x in _QUOTE_MARKS or x in ("‘", "’") for x in
+                                                                      texts[k + 1:])
+    if " ".join(low[:k]) in _label_places():
+        return None  # a colon dateline ("WASHINGTON: The Senate voted …"), not George Washington
     for a, b, actor, kind in spans:
         if b == k and kind in ("person", "organisation", "government") and all(
-                w.rstrip(".") in titles for w in low[:a]):
-            return k, actor, classify_span(actor, kind)
+                w in titles or w == "." for w in (x.rstrip(".") or "." for x in low[:a])):
+            # a statement, not a title: a finite verb or a quotation after the colon ("Hillary Clinton: A Life in
+            # Politics" names a book)
+            return (k, actor, classify_span(actor, kind)) if statement else None
     if 1 <= k <= 3 and low[k - 1] in docs and all(t[:1].isupper() for t in texts[:k]):
         # "Reports: …" names no document: vague, as "reports say" is
         return k, " ".join(texts[:k]), "vague" if nlp.lemmatize(low[k - 1], "NNS") != low[k - 1] else "document"

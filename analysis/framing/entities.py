@@ -34,19 +34,24 @@ _PLACE_HEADS = _PHYSICAL_PLACE_HEADS | {
     "county", "counties", "city", "islands", "estates", "hills", "mountains", "region", "province", "state", "border",
     "sea", "ocean", "gulf", "district", "capitol",
 }
-#: Weekdays end a name and never start one: US news puts the day right after a name ("said in Fort Pierce, Florida
-#: Friday", "told CNN Sunday"), which would otherwise read as a person "Florida Friday" or a body "CNN Sunday".
+#: Weekdays: US news puts the day right after a name ("said in Fort Pierce, Florida Friday", "told CNN Sunday"), which
+#: would otherwise read as a person "Florida Friday" or a body "CNN Sunday". A weekday ends a name unless another name
+#: word follows ("Good Friday Agreement") and starts one only before a word that is not a first name ("The Sunday
+#: Times", "Saturday Night Live"; not "On Friday Hillary Clinton spoke").
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Words that never open a name (weekdays are handled in the name loop, which keeps "The Sunday Times").
 _NOT_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
     "i", "opinion", "image", "photo", "update", "breaking", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec",
 }
 _CONNECTORS = {"of", "for", "and", "&", "de"}
 #: Particles of family names ("Bin Laden", "Van Buren"): with them, a run of dictionary words is still a person's name.
-_NAME_PARTICLES = frozenset({"bin", "ibn", "abu", "al", "el", "van", "von", "der", "den", "de", "la", "le", "du", "da",
-                             "del", "della", "di", "dos", "mac", "ben"})
+#: (Shorter particles never reach that test, which looks at words of three letters or more.)
+_NAME_PARTICLES = frozenset({"bin", "ibn", "abu", "van", "von", "der", "den", "del", "della", "dos", "mac", "ben"})
+#: Words right after a name that show a person: "Tulsi Gabbard said", "Young Kim, who …".
+_PERSON_AFTER = frozenset({"said", "says", "told", "tells", "added", "wrote", "argued", "explained", "insisted",
+                           "replied", "testified", "recalled"})
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "VBN"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "central"}
 _JURISDICTIONS = {"state", "city", "county", "federal", "local", "tribal", "campus", "border", "municipal"}
@@ -111,18 +116,48 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"  # "South Australia", "Northern Ireland"
     if low[0] in nlp.first_names() and len(low) >= 2:
         return "person"
+    if low[0] in _WEEKDAYS:
+        return "other"  # "Saturday Night Live", "(Good) Friday Agreement": programmes, papers, events
     if len(low) >= 2 and any(len(w) == 2 and w[0].isalpha() and w[1] == "." for w in words[:-1]) and \
             len(low[-1]) > 1 and not any(w in _CONNECTORS for w in low):
         return "person"  # an initial with its full stop before a surname: "C. Virgil Martin", "J. Doe"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) and not (
-            all(len(w) > 2 and nlp.is_common_word(w) and w.lower() not in _NAME_PARTICLES for w in words)
-            and not (wn_lexfiles(low[0], "n")[:1] == (LEXFILE_PERSON,) and not wn_lexfiles(low[0], "a"))):
-        # not "Homeland Security", "Fort Pierce": dictionary words, and no first name (but "Mu Li", and a job before
-        # a surname: "Geneticist Beadle")
+            _dictionary_phrase(words)):
         return "person"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "organisation"
     return "other"
+
+
+def _dictionary_phrase(words: Sequence[str]) -> bool:
+    """Whether capitalised words that open with no first name (the branch of :func:`_classify` that asks this has
+    checked) are all dictionary words of three letters or more: "Homeland Security", "Fort Pierce", "Silver Spring"
+    are not people unless the text shows it (see :func:`_people_by_evidence`). A job before a surname is a person
+    ("Geneticist Beadle": the first word's first noun sense is a person and it is no adjective), and so is a name
+    with a family-name particle ("Bin Laden")."""
+    first = words[0].lower()
+    job = wn_lexfiles(first, "n")[:1] == (LEXFILE_PERSON,) and not wn_lexfiles(first, "a")
+    return not job and all(len(w) > 2 and nlp.is_common_word(w) and w.lower() not in _NAME_PARTICLES for w in words)
+
+
+def _people_by_evidence(article: Article, found: list[dict]) -> None:
+    """Make people (in place) of the names :func:`_dictionary_phrase` kept from the person kind when the article
+    shows they are people: a speech verb or ", who" right after the name ("Tulsi Gabbard said", "Young Kim, who …")
+    or after its last word alone ("… Gabbard told reporters"; not "on the Mall" after "the National Mall")."""
+    toks_by = sentence_words(article)
+    doubtful = [m for m in found if m["kind"] == "other" and 2 <= len(m["words"]) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and not w.isupper() for w in m["words"]) and _dictionary_phrase(m["words"])]
+    if not doubtful:
+        return
+    shown = set()  # names, and last words said alone, that a speech verb or ", who" follows
+    for m in found:
+        low = toks_by[m["sentence_id"]].lower
+        k = m["i_end"]
+        if 0 <= k < len(low) and (low[k] in _PERSON_AFTER or low[k] == "," and low[k + 1:k + 2] == ["who"]):
+            shown.add(tuple(m["words"]))
+    for m in doubtful:
+        if tuple(m["words"]) in shown or (m["words"][-1],) in shown:
+            m["kind"] = "person"
 
 
 def institution_cue(name: str) -> bool:
@@ -266,12 +301,15 @@ def _raw_mentions(article: Article) -> list[dict]:
             first_name = (texts[i][:1].isupper() and texts[i].lower() in nlp.first_names() and i + 1 < n
                           and _is_name_token(texts[i + 1], tags[i + 1]) and texts[i + 1].lower() not in stop)
             if (not _is_name_token(texts[i], tags[i]) and not first_name) or (
-                    i == 0 and texts[i].lower() in stop and not first_name) or texts[i].lower() in _WEEKDAYS:
+                    i == 0 and texts[i].lower() in stop and not first_name) or texts[i].lower() in _WEEKDAYS and not (
+                    i + 1 < n and _is_name_token(texts[i + 1], tags[i + 1])
+                    and texts[i + 1].lower() not in nlp.first_names()):
                 i += 1
                 continue
             j = i + 1
             while j < n:
-                if _is_name_token(texts[j], tags[j]) and texts[j].lower() not in _WEEKDAYS:
+                if _is_name_token(texts[j], tags[j]) and not (texts[j].lower() in _WEEKDAYS and not (
+                        j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]))):
                     j += 1
                     continue
                 if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
@@ -290,7 +328,7 @@ def _raw_mentions(article: Article) -> list[dict]:
             w0 = i
             # Leading titles: "President Trump", "Prime Minister Rishi Sunak".
             title: list[str] = []
-            cut = title_at = 0
+            cut = last_title = 0
             for k in range(len(words)):
                 if words[k].lower().strip(".") in titles:
                     new_cut = k + 1
@@ -301,12 +339,14 @@ def _raw_mentions(article: Article) -> list[dict]:
                 before = words[k - 1].lower().rstrip(".") if k else ""
                 if new_cut == len(words) and k > cut and (before in nlp.first_names() or len(before) == 1):
                     break  # a title word after a first name is a surname: "Julie Bishop" (not "County Sheriff")
-                cut, title_at = new_cut, k
+                cut, last_title = new_cut, k
             if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
                 cut = 0  # "High Commissioner for Refugees": the title is the name of an office
-            if 0 < cut < len(words) and title_at == 0 and words[cut].lower() not in nlp.first_names() and _classify(
-                    list(words), cues) in ("organisation", "government"):
-                cut = 0  # "General Motors", "General Mills": a company, not a person called Motors ("Gov. Janet Mills")
+            if 0 < cut < len(words) and words[cut].lower() not in nlp.first_names() and _classify(
+                    list(words[last_title:]), cues) in ("organisation", "government"):
+                # "General Motors", "Former General Electric": a company, not a person called Motors ("Gov. Janet
+                # Mills"); judged from the last title word on ("Homeland Security Secretary Jeh Johnson" is a person)
+                cut = 0
             if 0 < cut < len(words):
                 title, words, w0 = words[:cut], words[cut:], w0 + cut
             elif cut == len(words):
@@ -364,6 +404,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                     })
             i = max(j, i + 1)
         found.extend(_group_mentions(article, sid, sent.part, toks.text, tags0, toks.start, toks.end, cues))
+    _people_by_evidence(article, found)
     return found + _surname_mentions(article, found)
 
 
@@ -375,6 +416,7 @@ def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
     surnames = {m["words"][-1] for m in found if m["kind"] == "person" and m["words"] and m["words"][-1][:1].isupper()
                 and m["part"] != "headline"}
     taken = {(m["sentence_id"], k) for m in found if m["i_start"] >= 0 for k in range(m["i_start"], m["i_end"])}
+    upper_surnames = {name.lower(): name for name in sorted(surnames)}
     extra = []
     toks_by_sentence = sentence_words(article)
     for sent in article.sentences:
@@ -382,8 +424,8 @@ def _surname_mentions(article: Article, found: list[dict]) -> list[dict]:
         if sent.part == "headline" or not toks:
             continue
         for i, (text, pos) in enumerate(zip(toks.text, toks.pos)):
-            if i == 0 and len(toks) > 1 and toks.text[1] == ":" and text.isupper() and text.title() in surnames:
-                text = text.title()  # a transcript's speaker label in capitals: "PENCE: We will …"
+            if i == 0 and len(toks) > 1 and toks.text[1] == ":" and text.isupper() and text.lower() in upper_surnames:
+                text = upper_surnames[text.lower()]  # a transcript's speaker label in capitals: "PENCE:", "MCCAIN:"
             if text in surnames and (sent.id, i) not in taken:  # also a surname dropped as a title ("Bishop")
                 extra.append({"surface": toks.text[i], "words": [text], "kind": "person", "sentence_id": sent.id,
                               "start": toks.start[i], "end": toks.end[i], "i_start": i, "i_end": i + 1,
@@ -473,15 +515,17 @@ def _personal_name(words: Sequence[str]) -> list[str]:
     ("Republican Donald Trump", "Soviet Premier Nikita S. Khrushchev", "Former Vice-President Richard M. Nixon").
     A descriptor is a title of ``entity_cues.csv``, a nationality (NLTK's gazetteers), a hyphenated word with a
     title in it ("Vice-President", not "Jean-Claude"), one of :data:`_NAME_DESCRIPTORS`, or a dictionary word before
-    a first name (an epithet or a job: "Crooked Hillary Clinton", "Pollster Pat Caddell"); the surname stays."""
+    a first name and a surname (an epithet or a job: "Crooked Hillary Clinton", "Pollster Pat Caddell"; not "Justice
+    Thomas", where the word after it is the surname); the surname stays."""
     titles = _cues().get("person_title", frozenset())
     nationalities = nlp.gazetteer("nationalities")
     k = 0
     while k < len(words) - 1:
         low = words[k].lower().rstrip(".")
-        # "Crooked Hillary Clinton", "Pollster Pat Caddell": a dictionary word before a first name
-        epithet = (words[k + 1].lower() in nlp.first_names() and low not in nlp.first_names() and len(low) > 2
-                   and low.isalpha() and nlp.is_common_word(low))
+        # "Crooked Hillary Clinton", "Pollster Pat Caddell": a dictionary word before a first name and a surname (not
+        # "Justice Thomas", "Young Kim": there the "first name" is the surname)
+        epithet = (len(words) - k >= 3 and words[k + 1].lower() in nlp.first_names() and low not in nlp.first_names()
+                   and len(low) > 2 and low.isalpha() and nlp.is_common_word(low))
         if not (low in titles or low in _NAME_DESCRIPTORS or low in nationalities or epithet
                 or "-" in low and any(part in titles for part in low.split("-"))):
             break

@@ -178,28 +178,37 @@ def _dash_speaker(article: Article, q: QuoteSpan):
 
 def _colon_speaker(article: Article, sid: str, start: int):
     """The agent of the last verb before a quotation introduced by a colon, in the same sentence."""
+    last = _last_agent(article, sid, start)
+    return None if last is None else (last.actor, classify_span(last.actor, last.kind), last.verb)
+
+
+def _last_agent(article: Article, sid: str, start: int):
+    """The role row of the agent (a person, a body or a group) of the last verb of sentence ``sid`` before offset
+    ``start``, or None."""
     agents = [r for r in role_rows(article) if r.sentence_id == sid and r.role == "agent" and r.verb_end <= start
               and r.kind in ("person", "government", "organisation", "group")]
     if not agents:
         return None
-    last = sorted(agents, key=lambda r: (r.verb_end, r.start))[-1]  # of equals, the last in table order
-    return last.actor, classify_span(last.actor, last.kind), last.verb
+    return sorted(agents, key=lambda r: (r.verb_end, r.start))[-1]  # of equals, the last in table order
 
 
 def _lead_in_speaker(article: Article, sid: str, start: int, att_by_sentence: dict[str, list]):
     """The speaker of a lead-in sentence that ends with a colon right before the quotation but is not the quotation's
     own sentence ('Caddell continued:' or 'In a statement, the mayor said:' closing the paragraph before a quoted
-    one): its attribution's source, else the agent of its last verb. Returns (speaker, kind, cue, surface) or None."""
-    colon = article.text.rfind(":", 0, start)
-    lead = sentences_of(article, colon, colon + 1)
+    one): the source of its attribution or the agent of its verb, whichever is nearest the colon ("According to the
+    report, Bass told officers:", "Newsom said …, but Bass responded:" are Bass's). Returns (speaker, kind, cue,
+    surface) or None."""
+    colon_at = article.text.rfind(":", 0, start)
+    lead = sentences_of(article, colon_at, colon_at + 1)
     if not lead or lead[-1] == sid:
         return None
     lead_sid = lead[-1]
-    for _, r in att_by_sentence.get(lead_sid, ()):
-        if r.kind != "unattributed" and r.source:
-            return r.source, r.kind, r.cue, r.surface
-    agent = _colon_speaker(article, lead_sid, colon)
-    return (*agent, "") if agent is not None else None
+    cands = [(r.end, 1, (r.source, r.kind, r.cue, r.surface)) for _, r in att_by_sentence.get(lead_sid, ())
+             if r.kind != "unattributed" and r.source]
+    agent = _last_agent(article, lead_sid, colon_at)
+    if agent is not None:  # "Newsom said …, but Bass responded:": the clause next to the colon
+        cands.append((agent.verb_end, 0, (agent.actor, classify_span(agent.actor, agent.kind), agent.verb, "")))
+    return max(cands)[2] if cands else None
 
 
 def quotations(article: Article, *, kind: str | None = None) -> pd.DataFrame:

@@ -127,3 +127,14 @@ def test_a_title_case_line_ending_with_a_full_stop_is_the_headline():
     assert [p.part for p in a.paragraphs] == ["headline", "body", "body"]
     b = parse_article("Flynn says Trump was right.\n\nFlynn said Trump was “absolutely right.”\n\nHe spoke on Fox.")
     assert [p.part for p in b.paragraphs] == ["body", "body", "body"]
+
+
+def test_the_title_case_headline_rule_keeps_to_a_first_line_of_one_sentence():
+    # a name-heavy second paragraph is not a headline; nor is a byline; a quoted sentence after a colon is
+    a = parse_article("The new bridge opened on Saturday after three years of work.\n\nAttending were Senator John "
+                      "Smith, Governor Mary Jones and Mayor Bill Brown.\n\nSmith said it would help.")
+    assert [p.part for p in a.paragraphs] == ["body", "body", "body"]
+    b = parse_article("By Jane Smith, Associated Press.\n\nThe bill passed on Monday.\n\nIt was late.")
+    assert [p.part for p in b.paragraphs] == ["body", "body", "body"]
+    c = parse_article("Biden on Ukraine: “We will not back down.”\n\nThe president spoke.\n\nHe left.")
+    assert c.title == "Biden on Ukraine: “We will not back down.”"

@@ -3,6 +3,8 @@ title resolution (with an ambiguous and an unresolved case), and how the summary
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.framing import quotes
 from analysis.framing.attribution import base_attribution_rows
 from analysis.output.summary import framing_section
@@ -418,3 +420,40 @@ def test_a_document_word_and_a_colon_credit_a_poll(make_article):
         ("s1", "Poll", "document", "speaker_label")]
     art = make_article("Reports: 'Streamlined' Asylum Process to Replace Interviews", "The Home Office spoke.")
     assert [(r.source, r.kind) for r in base_attribution_rows(art)] == [("Reports", "vague")]
+
+
+BODY = ("Donald Trump spoke on Monday. Trump said the suspect fled. Nancy Pelosi responded, and Pelosi said she was "
+        "worried. Vladimir Putin met Joe Biden, and Biden spoke. Putin left.")
+
+
+@pytest.mark.parametrize("headline", [
+    "Putin Said to Be Ill", "Trump Accused of Lying by Pelosi", "Biden Told He Must Quit", "Biden Urged to Quit Race",
+    "Trump Called a Liar by Pelosi",  # passives with the auxiliary dropped
+    "Trump Comments Spark Outrage", "Pelosi Remarks Draw Fire", "Trump Claims Rejected by Court",  # plural nouns
+    "Trump Aide Says He Knew", "Putin Ally Says War Will End",  # the name modifies the speaker
+    "Trump Says", "Trump: A Life in Pictures",  # nothing said; a book title
+])
+def test_headlines_that_credit_no_named_speaker(make_article, headline):
+    art = make_article(headline, BODY)
+    assert [r for r in base_attribution_rows(art) if r.sentence_id == "s1"] == []
+
+
+@pytest.mark.parametrize("headline, source", [
+    ("Trump Says He Will Run Again", "Donald Trump"), ("Biden Says Putin Lied", "Joe Biden"),
+    ("Trump Claims Fraud", "Donald Trump"), ("Pelosi: Trump Lied About Taxes", "Nancy Pelosi"),
+])
+def test_headlines_that_credit_a_named_speaker(make_article, headline, source):
+    art = make_article(headline, BODY)
+    assert [r.source for r in base_attribution_rows(art) if r.sentence_id == "s1"] == [source]
+
+
+def test_speaker_labels_datelines_titles_and_capitals(make_article):
+    art = make_article(
+        "News",
+        "WASHINGTON: The Senate voted on Tuesday to honour George Washington.",
+        "Sen. Bernie Sanders and John McCain spoke.",
+        "Sen. Sanders: That is not what the polls say at all.",
+        "MCCAIN: We will win this race.",
+    )
+    rows = [(r.sentence_id, r.source, r.mode) for r in base_attribution_rows(art) if r.mode == "speaker_label"]
+    assert rows == [("s4", "Bernie Sanders", "speaker_label"), ("s5", "John McCain", "speaker_label")]

@@ -367,3 +367,34 @@ def test_a_job_before_a_surname_that_is_a_dictionary_word_is_still_a_person(make
     kinds = {m.actor: m.kind for m in mention_rows(art)}
     assert kinds["Geneticist Beadle"] == "person"
     assert kinds["National Mall"] != "person"  # "national" is an adjective too, not a job
+
+
+def test_dictionary_word_names_are_people_when_the_text_shows_it(make_article):
+    art = make_article(
+        "News",
+        "Young Kim said the talks had failed. Tulsi Gabbard spoke on Monday. Gabbard told reporters the deal was dead. "
+        "They met on the National Mall. The Mall was full.",
+    )
+    kinds = {m.actor: m.kind for m in mention_rows(art)}
+    assert kinds["Young Kim"] == kinds["Tulsi Gabbard"] == "person"  # "said" after the name, "told" after its surname
+    assert kinds["National Mall"] != "person"  # "the Mall" alone is no evidence
+
+
+def test_a_surname_that_is_also_a_first_name_is_not_split_from_its_title(make_article):
+    art = make_article("News", "Justice Thomas said the law stood. Thomas told reporters nothing. Rep. Young Kim "
+                               "said no. Ms. Kim left.")
+    people = [m.actor for m in mention_rows(art) if m.kind == "person"]
+    assert people == ["Justice Thomas", "Justice Thomas", "Young Kim", "Young Kim"]
+
+
+def test_a_company_after_a_descriptor_title_is_not_a_person(make_article):
+    art = make_article("News", "Former General Motors chief executive Rick Wagoner said sales would fall.")
+    assert [(m.actor, m.kind) for m in mention_rows(art)] == [
+        ("Former General Motors", "organisation"), ("Rick Wagoner", "person")]
+
+
+def test_weekdays_inside_names_of_papers_programmes_and_people(make_article):
+    art = make_article("News", "The Sunday Times reported that the minister resigned. Saturday Night Live mocked "
+                               "him. Mary Tuesday Smith said yes.")
+    assert [(m.actor, m.kind) for m in mention_rows(art)] == [
+        ("Sunday Times", "organisation"), ("Saturday Night Live", "other"), ("Mary Tuesday Smith", "person")]

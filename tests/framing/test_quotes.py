@@ -106,3 +106,15 @@ def test_a_lead_in_ending_with_a_colon_gives_the_next_paragraphs_quotation_its_s
          "Pat Caddell"],
         ["End the raids. Free the detainees. Pay the workers.", "direct", None],  # a report is not a speaker
     ]
+
+
+def test_a_lead_in_with_two_sources_gives_the_one_nearest_the_colon(make_article):
+    art = make_article(
+        "Mayor answers critics",
+        "Mayor Karen Bass and Governor Gavin Newsom met on Monday.",
+        "According to the police report, Bass told officers:",
+        "“We will rebuild every home that was lost in the fire, and we will do it quickly.”",
+        "Newsom said the state would help, but Bass responded:",
+        "“We will not wait for anyone to tell us what to do in our own city.”",
+    )
+    assert [row[2] for row in _q(art)] == ["Karen Bass", "Karen Bass"]
