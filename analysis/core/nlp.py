@@ -281,8 +281,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 out[-1][1] = e
                 continue
             s += len(text[s:e]) - len(text[s:e].lstrip())
-        if out and _LOWER_START_RE.match(text, s) and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in ".?!\"”’')":
-            out[-1][1] = e
+        prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
+        start = _LOWER_START_RE.match(text, s)
+        if out and start and prev[-1:] in ".?!\"”’')" and not (
+                (m := _CASUAL_END_RE.search(prev)) and _casual_end(m.group(1), m.group(2), start.group().strip())):
+            out[-1][1] = e  # "“Why now?” she asked." (but "i think so. but …" is two)
             continue
         if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
             out[-1][1] = s + len(text[s:e].rstrip())
@@ -342,6 +345,37 @@ _CREDIT_BREAK_RE = re.compile(
 _QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"”’)]*\s*$)")
 
 
+#: Informal text that starts sentences in lower case ("i think so. but maybe not lol. anyway, what do you think? idk"):
+#: a plain lower-case word ending in . ? or ! before another lower-case word.
+_CASUAL_BREAK_RE = re.compile(r"(?<![\w.'’-])([a-z]+)([.!?]+)(?=\s+([a-z]+))")
+_CASUAL_END_RE = re.compile(r"(?<![\w.'’-])([a-z]+)([.!?]+)$")
+
+
+def _casual_end(word: str, marks: str, after: str = "") -> bool:
+    """Whether a lower-case ``word`` with its closing ``marks`` ends a sentence although a lower-case word (``after``)
+    follows: after ! always; after ? when the next word often opens a sentence ("think? idk", "right? but", not
+    "for huh? in particular", a word cited); after a full stop for a dictionary word of three letters or more, or a
+    short one listed, that is no abbreviation Punkt knows ("so.", "lol." and "thing." end one; "approx.", "etc.",
+    "fig." do not)."""
+    if marks[0] == "!":
+        return True
+    if marks[0] == "?":
+        return after in _CASUAL_OPENERS
+    abbreviations = _punkt()._params.abbrev_types
+    return marks == "." and (len(word) >= 3 or word in _CASUAL_SHORT) and word not in abbreviations and (
+        word in lower_case_words() or lemmatize(word, "NNS") in lower_case_words() or word in _CASUAL_WORDS
+        or word in _CASUAL_SHORT)
+
+
+#: Lower-case words that often open a sentence of informal writing.
+_CASUAL_OPENERS = frozenset("i we you he she they it but and so anyway idk maybe well also then or lol yes yeah no ok "
+                            "what how why who where when if this that there".split())
+#: Two-letter words that end sentences ("i think so. but …"); not "no." (a number's label) or "us." ("U.S.").
+_CASUAL_SHORT = frozenset({"so", "it", "me", "up", "do", "go", "be", "he", "we", "on", "in", "to", "of", "ok", "is"})
+#: Words of informal writing that end sentences but are no dictionary entries.
+_CASUAL_WORDS = frozenset({"lol", "lmao", "idk", "tbh", "imo", "haha", "yeah", "yep", "nope", "omg", "btw"})
+
+
 def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
     "no.", "etc." or "et al." before a capital, after a place initialism ("U.S.") before a capitalised function
@@ -355,7 +389,9 @@ def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
                          if m.group(1).lower() in stopwords()]
                       + [(m.start(), m.end()) for m in _CREDIT_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(1), m.start(2)) for m in _PLACE_INITIALS_NEXT_RE.finditer(text, s, e)
-                         if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()])
+                         if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()]
+                      + [(m.end(), m.end()) for m in _CASUAL_BREAK_RE.finditer(text, s, e)
+                         if _casual_end(m.group(1), m.group(2), m.group(3))])
         for cut, resume in cuts:
             if cut > s and text[s:cut].strip():
                 out.append((s, cut))

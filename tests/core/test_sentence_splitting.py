@@ -178,3 +178,17 @@ def test_weekday_date_run_into_the_headline_line_is_split_off():
     # a headline that is only about a day keeps its words
     b = parse_article("Why Monday matters\n\nThe council met. It agreed.")
     assert b.title == "Why Monday matters" and len(b.sentences) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # informal writing starts sentences in lower case
+    ("i think so. but maybe not lol. anyway, what do you think? idk",
+     ["i think so.", "but maybe not lol.", "anyway, what do you think?", "idk"]),
+    ("the view was great! we stayed an hour.", ["the view was great!", "we stayed an hour."]),
+    # not after an abbreviation, a cited word, a quotation or a clock time
+    ("It costs approx. three dollars, etc. and more.", ["It costs approx. three dollars, etc. and more."]),
+    ("We studied huh? in particular.", ["We studied huh? in particular."]),
+    ("“Why now?” she asked. We met at 5 p.m. in the hall.", ["“Why now?” she asked.", "We met at 5 p.m. in the hall."]),
+])
+def test_lower_case_sentence_starts_of_informal_writing(text, expected):
+    assert _split(text) == expected
