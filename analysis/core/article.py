@@ -262,12 +262,19 @@ def _looks_like_headline(par: str, *, first: bool = False) -> bool:
         return False
     core = par.rstrip("\"”’')»")
     if core.endswith((".", ",", ";", ":")) and not re.search(r"\b(?:[A-Z]\.){2,}$", core):
+        if not first or _BYLINE_RE.match(par):
+            return False
         opening = max(par.rfind(m) for m in "\"“‘«")
-        if core != par and opening > 0 and par[:opening].rstrip().endswith(":"):
-            return True  # a quoted sentence after a colon: 'Biden on Ukraine: “We will not back down.”'
-        return first and core.endswith(".") and _title_case(words) and not re.search(r"[.!?]\s+[A-Z]", core[:-1]) \
-            and words[0] != "By"
+        lead = par[:opening].rstrip()
+        if core != par and opening > 0 and lead.endswith(":") and _title_case(lead[:-1].split(), at_least=1):
+            return True  # a quoted sentence after a titled colon: 'Biden on Ukraine: “We will not back down.”'
+        return core.endswith(".") and _title_case(words) and not re.search(r"[.!?]\s+[A-Z]", core[:-1])
     return True
+
+
+#: A byline or a credit line, not a headline: "By Jane Smith.", "Photos by Ann Lee.", "Reporting by Jane Doe."
+_BYLINE_RE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}(?:by|By|BY)\s+[A-Z][\w.'’-]*"
+                        r"(?:\s+(?:and\s+|AND\s+)?[A-Z][\w.'’-]*)*[.,]?\s*(?:[A-Z][\w ]*\.?)?$")
 
 
 #: Short words a title leaves in lower case ("Clinton Breaks With Obama on Lawsuit Bill").
@@ -275,13 +282,13 @@ _TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by as from 
                          "over than".split())
 
 
-def _title_case(words: list[str]) -> bool:
-    """Whether a line is set in title case: at least three words, and nearly every word but the short ones a title
-    leaves in lower case (articles, conjunctions, prepositions) capitalised ("Attending were Senator John Smith" is
-    not: "were")."""
+def _title_case(words: list[str], at_least: int = 3) -> bool:
+    """Whether a line is set in title case: at least ``at_least`` words, and every word but the short ones a title
+    leaves in lower case (articles, conjunctions, prepositions) capitalised ("Attending were Senator John Smith and
+    Governor Mary Jones" is not: "were")."""
     bare = [w.strip("\"“”‘’'()[],.:;!?") for w in words]
     bare = [w for w in bare if w[:1].isalpha() and w.lower() not in _TITLE_LOWER]
-    return len(bare) >= 3 and sum(w[:1].isupper() for w in bare) >= 0.85 * len(bare)
+    return len(bare) >= at_least and all(w[:1].isupper() for w in bare)
 
 
 def _iso_date(line: str) -> str | None:

@@ -236,7 +236,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     * A sentence that starts with a lower-case letter continues the one before: Punkt ends a
       sentence after a quotation closed by ? or ! ("“Why now?” she asked.") and after an
       abbreviation it does not know ("2.5 cm.) deep"); a capital after ?” or !” still starts a new
-      sentence ("“Stop!” The crowd left.").
+      sentence ("“Stop!” The crowd left."). Informal writing is the exception: a plain word and its
+      full stop, ? or ! before a word that often opens a sentence end one ("i think so. but …").
     * A numbering label alone ("1.", "2.1.", "Step 2.", "No. 10.") belongs to the sentence after it:
       "1. Introduction" is one unit, a heading.
     * Reference markers ("[12]") after a full stop belong to the sentence they follow, and a
@@ -290,7 +291,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
             out[-1][1] = s + len(text[s:e].rstrip())
             continue
-        prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
         if out and (_TITLE_END_RE.search(prev) or _GLOSS_END_RE.search(prev)
                     or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))
                     or _initials_before_name(prev, text, s)
@@ -346,32 +346,37 @@ _QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"�
 
 
 #: Informal text that starts sentences in lower case ("i think so. but maybe not lol. anyway, what do you think? idk"):
-#: a plain lower-case word ending in . ? or ! before another lower-case word.
-_CASUAL_BREAK_RE = re.compile(r"(?<![\w.'’-])([a-z]+)([.!?]+)(?=\s+([a-z]+))")
-_CASUAL_END_RE = re.compile(r"(?<![\w.'’-])([a-z]+)([.!?]+)$")
+#: a plain lower-case word ending in . ? or ! (not after a number: "42 min.", "12 in.") before another lower-case word.
+_CASUAL_END = r"(?<![\w.'’-])(?<!\d )([a-z]+)([.!?]+)"
+_CASUAL_BREAK_RE = re.compile(_CASUAL_END + r"(?=\s+([a-z]+))")
+_CASUAL_END_RE = re.compile(_CASUAL_END + "$")
 
 
-def _casual_end(word: str, marks: str, after: str = "") -> bool:
-    """Whether a lower-case ``word`` with its closing ``marks`` ends a sentence although a lower-case word (``after``)
-    follows: after ! always; after ? when the next word often opens a sentence ("think? idk", "right? but", not
-    "for huh? in particular", a word cited); after a full stop for a dictionary word of three letters or more, or a
-    short one listed, that is no abbreviation Punkt knows ("so.", "lol." and "thing." end one; "approx.", "etc.",
-    "fig." do not)."""
+def _casual_end(word: str, marks: str, after: str) -> bool:
+    """Whether a lower-case ``word`` with its closing ``marks`` ends a sentence although a lower-case word, ``after``,
+    follows: after ! always; after ? or a full stop when ``after`` often opens a sentence of informal writing ("think?
+    idk", "so. but", not "for huh? in particular", a word cited, nor "a temp. worker"), and after a full stop only
+    for a dictionary word of three letters or more, or a short one listed, that is no abbreviation Punkt knows
+    ("approx.", "etc." do not end one)."""
     if marks[0] == "!":
         return True
+    if after not in _CASUAL_OPENERS:
+        return False
     if marks[0] == "?":
-        return after in _CASUAL_OPENERS
+        return True
     abbreviations = _punkt()._params.abbrev_types
-    return marks == "." and (len(word) >= 3 or word in _CASUAL_SHORT) and word not in abbreviations and (
-        word in lower_case_words() or lemmatize(word, "NNS") in lower_case_words() or word in _CASUAL_WORDS
-        or word in _CASUAL_SHORT)
+    common = lower_case_words()
+    return marks == "." and word not in abbreviations and (
+        len(word) >= 3 and (word in common or lemmatize(word, "NNS") in common or lemmatize(word, "VBD") in common)
+        or word in _CASUAL_WORDS or word in _CASUAL_SHORT)
 
 
 #: Lower-case words that often open a sentence of informal writing.
 _CASUAL_OPENERS = frozenset("i we you he she they it but and so anyway idk maybe well also then or lol yes yeah no ok "
                             "what how why who where when if this that there".split())
-#: Two-letter words that end sentences ("i think so. but …"); not "no." (a number's label) or "us." ("U.S.").
-_CASUAL_SHORT = frozenset({"so", "it", "me", "up", "do", "go", "be", "he", "we", "on", "in", "to", "of", "ok", "is"})
+#: Two-letter words that end sentences ("i think so. but …"); not "no." (a number's label), "us." ("U.S.") or
+#: prepositions ("12 in.").
+_CASUAL_SHORT = frozenset({"so", "it", "me", "up", "do", "go", "be", "he", "we", "ok", "is"})
 #: Words of informal writing that end sentences but are no dictionary entries.
 _CASUAL_WORDS = frozenset({"lol", "lmao", "idk", "tbh", "imo", "haha", "yeah", "yep", "nope", "omg", "btw"})
 
@@ -379,8 +384,8 @@ _CASUAL_WORDS = frozenset({"lol", "lmao", "idk", "tbh", "imo", "haha", "yeah", "
 def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
     "no.", "etc." or "et al." before a capital, after a place initialism ("U.S.") before a capitalised function
-    word, before a picture credit ("Image: …"), and after a colon that introduces a direct question ending the
-    span."""
+    word, before a picture credit ("Image: …"), after a sentence of informal writing that the next one continues in
+    lower case (see :func:`_casual_end`), and after a colon that introduces a direct question ending the span."""
     out = []
     for s, e in spans:
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
@@ -822,10 +827,13 @@ _PTB_TO_WN = {"N": "n", "V": "v", "J": "a", "R": "r"}
 def lemmatize(word: str, pos: str = "NN") -> str:
     """Lemma of a lower-case word given its Penn tag: WordNet's irregular forms, then its
     detachment rules, accepting a candidate found in NLTK's word list (no WordNet index load,
-    which takes seconds).
+    which takes seconds); for a verb, the first candidate in WordNet's verb index wins (the word
+    list also holds "responde" and "doe").
 
     >>> lemmatize("raids", "NNS"), lemmatize("issued", "VBN"), lemmatize("said", "VBD"), lemmatize("news", "NN")
     ('raid', 'issue', 'say', 'news')
+    >>> lemmatize("responded", "VBD"), lemmatize("doing", "VBG"), lemmatize("contended", "VBD")
+    ('respond', 'do', 'contend')
     """
     wn_pos = _PTB_TO_WN.get(pos[:1], "n")
     w = word.lower()
@@ -835,12 +843,31 @@ def lemmatize(word: str, pos: str = "NN") -> str:
     dictionary = _dictionary()
     if wn_pos == "n" and (w in dictionary or w.endswith(("ss", "us"))):
         return w  # the word list holds base forms (and plurale tantum such as "news", "politics")
+    found = []
     for suffix, repl in _RULES[wn_pos]:
         if w.endswith(suffix) and len(w) > len(suffix) + 1:
             cand = w[: len(w) - len(suffix)] + repl
             if cand in dictionary:
-                # doubled consonant: "stopped" -> "stopp" is not a word, "stop" is
-                return cand
-            if suffix in ("ed", "ing") and len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in dictionary:
-                return cand[:-1]
-    return w
+                found.append(cand)
+            elif suffix in ("ed", "ing") and len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in dictionary:
+                found.append(cand[:-1])  # doubled consonant: "stopped" -> "stopp" is not a word, "stop" is
+            elif wn_pos == "v" and suffix in ("ed", "ing", "s", "es"):
+                found.append(cand)  # a verb the word list lacks ("contended"): WordNet decides below
+            if found and (wn_pos != "v" or _wordnet_verb(found[0])):
+                return found[0]
+    # For a verb, the first candidate in WordNet's verb index: "responded" is "respond", not the word-list entry
+    # "responde"; "doing" is "do", not "doe". Else the first word-list candidate, as before.
+    verbs = [c for c in found if _wordnet_verb(c)]
+    if verbs:
+        return verbs[0]
+    return next((c for c in found if c in dictionary), w)
+
+
+def _wordnet_verb(word: str) -> bool:
+    """Whether WordNet's verb index lists ``word`` (False when WordNet is not installed)."""
+    from .wordnet import wn_offsets  # wordnet imports this module
+
+    try:
+        return bool(wn_offsets(word, "v"))
+    except (NLTKResourceError, LookupError, OSError):
+        return False

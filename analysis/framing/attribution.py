@@ -204,8 +204,9 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     progressive = tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j0 + 1, i))
     close = _close_to(j0, low, tags) if j0 >= 0 else None
     if close is not None:  # "a person close to the family said", "aides close to Trump said": not the family, not Trump
-        shown = " ".join(texts[k] if texts and tags[k].startswith("NNP") else low[k] for k in range(close, j0 + 1))
-        return shown, "anonymous", (close, j0 + 1), "", ""
+        a, b = close
+        shown = " ".join(texts[k] if texts and tags[k].startswith("NNP") else low[k] for k in range(a, b))
+        return _tidy(shown), "anonymous", (a, b), "", ""
     for a, b, actor, kind in spans:
         if joined:
             break
@@ -223,7 +224,7 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
         b, _, _, actor, kind, a = max(cands)
         return actor, classify_span(actor, kind), (a, b), "", ""
     j = _before_aux(i, low, tags)
-    rel = _reduced_relative(j, low, tags) if j >= 0 else None
+    rel = _reduced_relative(j, low, tags) if j >= 0 and tags[i] in _FINITE_TAGS else None
     if rel is not None:
         j = rel  # "all the experts I interviewed said": the experts speak
     if j >= 0 and low[j] in ("he", "she") and tags[j].startswith("PRP"):
@@ -292,19 +293,31 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
 #: close to the family", "officials briefed on the plan", "those with knowledge of the deal".
 _CLOSE_TO = {("close", "to"), ("familiar", "with"), ("briefed", "on"), ("knowledge", "of")}
 _CLOSE_TO_HEADS = {"those", "people", "person", "sources", "source", "someone", "one", "officials", "official", "aides",
-                   "aide", "allies", "friends", "associates", "insiders", "advisers", "advisors", "individuals", "others"}
+                   "aide", "allies", "ally", "friends", "friend", "associates", "insiders", "insider", "advisers",
+                   "adviser", "advisors", "advisor", "individuals", "others", "lawyers", "lawyer", "spokesman"}
 
 
-def _close_to(j: int, low, tags) -> int | None:
-    """Where an unnamed source of the form "a person close to the family" starts, when its phrase ends at token ``j``
-    right before the verb ("A person close to the family said", "Those close to him say"); None otherwise."""
-    for k in range(max(0, j - 6), j):
-        if (low[k], low[k + 1]) in _CLOSE_TO and k >= 1 and low[k - 1] in _CLOSE_TO_HEADS or (
-                k >= 2 and low[k] == "knowledge" and low[k - 1] == "with" and low[k - 2] in _CLOSE_TO_HEADS):
-            if any(t.startswith("VB") and t != "VBN" or w in (",", ";") for w, t in zip(low[k + 2:j + 1], tags[k + 2:j + 1])):
-                return None  # a clause or a list between the phrase and the verb
-            h = k - 1 if low[k - 1] in _CLOSE_TO_HEADS else k - 2
-            return _np_start(h, low, tags) if tags[h].startswith("NN") else h
+def _close_to(j: int, low, tags) -> tuple[int, int] | None:
+    """(start, end) of an unnamed source of the form "a person close to the family" whose phrase ends at token ``j``
+    right before the verb ("A person close to the family said", "Those close to him say"), or before a clause set off
+    by commas ("A lawyer close to Smith, who asked not to be named, said"); None otherwise. The head is a listed word
+    or a noun for a person (WordNet: adviser, ally, lawyer …)."""
+    for k in range(max(0, j - 12), j):
+        if not ((low[k], low[k + 1]) in _CLOSE_TO or low[k] == "knowledge" and k >= 1 and low[k - 1] == "with"):
+            continue
+        h = k - 1 if (low[k], low[k + 1]) in _CLOSE_TO else k - 2
+        if h < 0 or not (low[h] in _CLOSE_TO_HEADS or tags[h].startswith("NN") and (
+                wn_lexfiles(nlp.lemmatize(low[h], "NN"), "n")[:1] == (LEXFILE_PERSON,))):
+            continue
+        end = j + 1
+        for x in range(k + 2, j + 1):
+            if low[x] in (",", ";") or tags[x].startswith("VB") and tags[x] != "VBN":
+                end = x  # "… close to Smith, who asked not to be named, said": the phrase ends at the comma
+                break
+        start = h
+        while start > 0 and tags[start - 1] in ("DT", "CD", "JJ", "PRP$"):
+            start -= 1  # "an official close to", "two people close to"
+        return start, end
     return None
 
 
@@ -548,6 +561,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
         for r in rs:
             if r.i_start >= 0 and not in_quotes(article, r.start, r.end):
                 by_piece.setdefault((sid, firsts[bisect_right(firsts, r.i_start) - 1]), []).append(r)
+    first_body = next((s.index for s in article.sentences if s.part == "body"), -1)
     for u, (s, toks) in enumerate(sentence_pieces(article)):
         if not toks:
             continue
@@ -562,7 +576,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                                [(a, b, kind) for a, b, _, kind in spans], headline=True)
         _retag_final_report_verb(low, tags, verbs)
         _retag_report_noun_after_name(low, tags, spans, verbs)
-        label = _speaker_label(low, texts, tags, spans, titles, is_word, docs)
+        label = _speaker_label(low, texts, tags, spans, titles, is_word, s.index == first_body)
         if label is not None:
             # "Pat Caddell: Democrat voters worried …", "PENCE: We will …": the words after the colon are the
             # speaker's
@@ -614,7 +628,11 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 after = _np_after_verb(i, low, tags, docs, heads, titles)
                 src = (*after, "", "") if after else None
             if src and any((s.id, f + k) in covered for k in range(*src[2])):
-                src = None  # "people familiar with the matter said": the cue row already credits them
+                # "people familiar with the matter said": a listed cue inside the subject; the verb's row (with the
+                # whole phrase and the claim after the verb) replaces the cue's
+                a_src, b_src = t_start[src[2][0]], t_end[src[2][1] - 1]
+                rows[:] = [r for r in rows if not (r.sentence_id == s.id and r.mode == "cue" and a_src <= r.start
+                                                   and r.end <= b_src)]
             if src and s.part == "headline" and not (any(sp[2] == src[0] for sp in spans) and (
                     src[2][1] == i or src[2][0] == i + 1) and sum(is_word) - sum(is_word[src[2][0]:src[2][1]]) > 1):
                 # a headline's capitals hide common nouns: only an actor the body names speaks, right before or after
@@ -640,21 +658,36 @@ _HEADLINE_PASSIVE_NEXT = {"to", "of", "for", "over", "against", "by", "as", "in"
 
 def _headline_not_a_report(i: int, low, tags) -> bool:
     """Whether the report verb at token ``i`` of a headline is not its subject's report: a passive with the auxiliary
-    dropped (a past form followed by "to", "of", "by" …, or "by" later: "Trump Called a Liar by Pelosi"; "Biden Told
-    He Must Quit"), or a plural noun the headline retagging made a verb because a verb follows it ("Trump Comments
-    Spark Outrage", "Trump Claims Rejected by Court")."""
+    dropped (a past form followed by "to", "of", "for" …: "Putin Said to Be Ill", "Trump Accused of Lying"; "by" later
+    with no finite verb between: "Trump Called a Liar by Pelosi"; a verb that takes a person as object followed by a
+    pronoun: "Biden Told He Must Quit"), or a noun in -s that the headline retagging made a verb: a word more often a
+    noun before a word that can be a verb ("Trump Comments Spark Outrage"), and any report word in -s before a
+    preposition or a past participle ("Trump Claims About Crime Are False", "Trump Claims Rejected by Court")."""
     nxt = low[i + 1] if i + 1 < len(low) else ""
-    if tags[i] in ("VBD", "VBN") and (nxt in _HEADLINE_PASSIVE_NEXT or "by" in low[i + 1:] or nxt in (
-            "he", "she", "they", "it", "i", "we")):
+    if tags[i] in ("VBD", "VBN"):
+        lemma = nlp.lemmatize(low[i], "VBD")
+        if nxt in _HEADLINE_PASSIVE_NEXT and not (lemma in _SAY_VERBS and nxt in ("in", "after", "as")):
+            return True
+        by = low.index("by", i + 1) if "by" in low[i + 1:] else -1
+        if by > 0 and not any(t in _FINITE_TAGS for t in tags[i + 1:by]):
+            return True
+        return lemma in _OBJECT_REPORT_VERBS and nxt in ("he", "she", "they", "it", "i", "we")
+    if tags[i] != "VBZ" or i + 1 >= len(low):
+        return False
+    if tags[i + 1] in ("IN", "VBN", "VBD") and nxt not in ("that", "if", "whether"):
         return True
-    return tags[i] == "VBZ" and i + 1 < len(low) and (tags[i + 1].startswith("VB") or low[i] in _SPEECH_NOUNS and (
-        tags[i + 1] in ("NN", "NNS", "JJ", "VB", "VBP") and can_be_verb(low[i + 1])))
+    return low[i] in _SPEECH_NOUNS and tags[i + 1] in ("NN", "JJ", "VB", "VBP") and can_be_verb(nxt)
 
 
-#: Report verbs in -s that are more often plural nouns in a headline ("Trump Comments Spark Outrage", "Pelosi Remarks
-#: Draw Fire"): before a word that can be a verb they are the subject's head, not its verb ("Trump Claims Fraud" stays).
-_SPEECH_NOUNS = frozenset("comments remarks claims tweets promises reports notes charges posts calls demands pledges "
-                          "vows questions answers replies appeals requests plans hopes fears doubts worries".split())
+#: Report verbs whose bare past form is active in a headline even before "in" or "as" ("Trump Said in Interview …").
+_SAY_VERBS = frozenset({"say", "claim", "announce", "insist", "argue", "admit", "deny"})
+#: Report verbs that take a person as object: with the auxiliary dropped, "Biden Told He Must Quit" is a passive.
+_OBJECT_REPORT_VERBS = frozenset({"tell", "ask", "urge", "warn", "call", "advise", "order", "press", "push", "accuse"})
+#: Report words in -s that are more often plural nouns in a headline ("Trump Comments Spark Outrage", "Pelosi Remarks
+#: Draw Fire"): before a word that can be a verb they are the subject's head, not its verb. Words that are as often
+#: the headline's verb ("Trump Claims Win", "Biden Promises Help", "Trump Calls Report Fake") are not listed.
+_SPEECH_NOUNS = frozenset("comments remarks tweets posts notes pledges vows questions answers replies appeals "
+                          "requests hopes fears doubts worries".split())
 
 
 @lru_cache(maxsize=1)
@@ -663,32 +696,51 @@ def _label_places() -> frozenset[str]:
     return frozenset(p.lower() for name in ("countries", "usstates", "uscities") for p in nlp.gazetteer(name))
 
 
-def _speaker_label(low, texts, tags, spans, titles, is_word, docs) -> tuple[int, str, str] | None:
+def _speaker_label(low, texts, tags, spans, titles, is_word, opening) -> tuple[int, str, str] | None:
     """(colon position, source, attribution kind) when a sentence opens with a person's or a body's name and a colon,
     followed by at least three words: a headline's "Pat Caddell: Democrat voters worried …" or a transcript's
     "PENCE: We will …" (titles may stand before the name: "Sen. Sanders: …"); also a document word, as headlines
     credit polls and reports ("Poll: Wealthy voters abandon …", "New Report: …"; "Reports: …" is vague). The words
-    after the colon open with a capital or a quotation mark, and after a name they hold a finite verb or a quotation;
-    a place before the colon is a dateline."""
+    after the colon open with a capital or a quotation mark, and after a name they make a statement (see
+    :func:`_statement`); a place before the colon of the story's ``opening`` sentence is a dateline."""
     if ":" not in low[:8]:
         return None
     k = low.index(":")
     if sum(is_word[k + 1:]) < 3 or not (texts[k + 1][:1].isupper() or texts[k + 1] in _OPENING_MARKS):
         return None  # "Congress: more muscle …" is a heading run into the text
-    statement = any(t in _FINITE_TAGS for t in tags[k + 1:]) or any(x in _QUOTE_MARKS or x in ("‘", "’") for x in
-                                                                      texts[k + 1:])
-    if " ".join(low[:k]) in _label_places():
-        return None  # a colon dateline ("WASHINGTON: The Senate voted …"), not George Washington
+    if opening and " ".join(low[:k]) in _label_places():
+        return None  # a colon dateline opening the story ("WASHINGTON: The Senate voted …"), not George Washington
     for a, b, actor, kind in spans:
         if b == k and kind in ("person", "organisation", "government") and all(
                 w in titles or w == "." for w in (x.rstrip(".") or "." for x in low[:a])):
-            # a statement, not a title: a finite verb or a quotation after the colon ("Hillary Clinton: A Life in
-            # Politics" names a book)
-            return (k, actor, classify_span(actor, kind)) if statement else None
-    if 1 <= k <= 3 and low[k - 1] in docs and all(t[:1].isupper() for t in texts[:k]):
+            return (k, actor, classify_span(actor, kind)) if _statement(k, low, tags, texts, spans) else None
+    if 1 <= k <= 3 and low[k - 1] in _LABEL_DOCUMENTS and all(t[:1].isupper() for t in texts[:k]):
         # "Reports: …" names no document: vague, as "reports say" is
         return k, " ".join(texts[:k]), "vague" if nlp.lemmatize(low[k - 1], "NNS") != low[k - 1] else "document"
     return None
+
+
+#: Document words that credit what follows their colon in a headline ("Poll: …", "Study: …"); not rubrics and
+#: captions ("Analysis:", "Review:", "Editorial:", "Video:", "Transcript:").
+_LABEL_DOCUMENTS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports",
+                              "research", "findings", "audit", "census", "memo", "lawsuit", "indictment", "ruling"})
+_WH_WORDS = frozenset({"how", "why", "what", "when", "where", "who", "which"})
+
+
+def _statement(k: int, low, tags, texts, spans) -> bool:
+    """Whether the words after a name's colon at ``k`` are a statement, not a title: a quotation, a finite verb outside
+    a relative or wh-clause, or a verbless claim that opens with a name, "not", "no" or "time to" ("Trump: Biden a
+    Disaster", "Harris: Not Running"). "Hillary Clinton: A Life in Politics", "Kamala Harris: The Woman Who Would Be
+    President" and "Joe Biden: How He Won" name books and profiles."""
+    rest = low[k + 1:]
+    if any(x in _QUOTE_MARKS or x in ("‘", "’") for x in texts[k + 1:]):
+        return True
+    if rest and rest[0] in _WH_WORDS:
+        return rest[-1] == "?"  # a question asked ("WARREN: Where did the money go?"), not "How He Won"
+    rel = next((x for x in range(k + 2, len(low)) if low[x] in ("who", "that", "which")), len(low))
+    if any(t in _FINITE_TAGS for t in tags[k + 1:rel]):
+        return True
+    return rest[:1] in (["not"], ["no"]) or rest[:2] == ["time", "to"] or any(a == k + 1 for a, *_ in spans)
 
 
 _PLAIN_NP_TAGS = {"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "RB", "VBN"}
@@ -716,12 +768,14 @@ def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
 def _retag_report_noun_after_name(low: list[str], tags: list[str], spans, verbs) -> None:
     """Tag as a verb (VBZ, in place) a reporting verb in -s right after a person's or a body's name and before "that",
     a colon or a comma, which the tagger reads as a plural noun: "Mr. McKinley notes that …", "Reuters reports
-    that …". Not "Smith notes show …" (no "that") nor "the Smith reports, which …" (a determiner before the name)."""
+    that …". Not "Smith notes show …" (no "that") nor "the Smith reports, which …" (a determiner before the
+    name)."""
     for a, b, _, kind in spans:
         if kind not in ("person", "organisation", "government") or b + 1 >= len(low) or tags[b] != "NNS":
             continue
-        if low[b + 1] not in ("that", ":", ",") or not low[b].endswith("s") or a > 0 and tags[a - 1] in ("DT", "PRP$"):
-            continue
+        if low[b + 1] not in ("that", ":", ",") or not low[b].endswith("s") or (
+                a > 0 and tags[a - 1] in ("DT", "PRP$") and (kind == "person" or low[b + 1] != "that")):
+            continue  # "the Smith reports, which …"; but "The Pentagon reports that …"
         if nlp.lemmatize(low[b], "VBZ") in verbs and (low[b + 1] == "that" or low[b + 2:b + 3] in (["“"], ['"'])):
             tags[b] = "VBZ"
 
@@ -733,9 +787,18 @@ def _reduced_relative(j: int, low, tags) -> int | None:
     m = j
     while m >= 0 and j - m < 2 and tags[m] in ("IN", "TO", "RP"):
         m -= 1  # "spoke to", "talked with"
-    if m >= 2 and tags[m] in ("VBD", "VBP", "VBZ") and low[m - 1] in _RELATIVE_SUBJECTS and tags[m - 2] in ("NN", "NNS"):
+    if m >= 2 and tags[m] in ("VBD", "VBP", "VBZ") and low[m - 1] in _RELATIVE_SUBJECTS and (
+            tags[m - 2] in ("NN", "NNS")):
+        a = _np_start(m - 2, low, tags)
+        if a > 0 and (tags[a - 1] in ("IN", "TO") or low[a - 1] in SUBORDINATORS):
+            return None  # "After the meeting she went on to say": the meeting is in an opening phrase
         return m - 2
     return None
+
+
+def _tidy(phrase: str) -> str:
+    """A phrase joined from tokens, with the spaces before full stops and possessives taken out ("Mr . Smith")."""
+    return phrase.replace(" .", ".").replace(" 's", "'s").replace(" ’s", "’s")
 
 
 #: Pronouns that can be the subject of a relative clause without "who" or "that" ("the officials we met").

@@ -35,10 +35,15 @@ _PLACE_HEADS = _PHYSICAL_PLACE_HEADS | {
     "sea", "ocean", "gulf", "district", "capitol",
 }
 #: Weekdays: US news puts the day right after a name ("said in Fort Pierce, Florida Friday", "told CNN Sunday"), which
-#: would otherwise read as a person "Florida Friday" or a body "CNN Sunday". A weekday ends a name unless another name
-#: word follows ("Good Friday Agreement") and starts one only before a word that is not a first name ("The Sunday
-#: Times", "Saturday Night Live"; not "On Friday Hillary Clinton spoke").
+#: would otherwise read as a person "Florida Friday" or a body "CNN Sunday". A weekday ends a name (unless it makes a
+#: day's name: "Ash Wednesday") and starts one only at the start of a sentence or after a determiner, before a word
+#: that is not a first name ("The Sunday Times", "Saturday Night Live"; not "On Friday Hillary Clinton spoke").
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: What may stand before a weekday that opens a name ("The Sunday Times"; not "said Tuesday Trump would …").
+_WEEKDAY_NAME_OPENERS = frozenset({"the", "a", "an", "“", '"', "‘", "(", "of", "on"})
+#: Words that make a day's name with a weekday ("Ash Wednesday", "Black Friday", "Super Tuesday").
+_DAY_MODIFIERS = frozenset({"ash", "black", "cyber", "super", "good", "holy", "palm", "easter", "bloody", "shrove",
+                            "maundy", "giving", "blue", "great"})
 #: Words that never open a name (weekdays are handled in the name loop, which keeps "The Sunday Times").
 _NOT_NAMES = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -114,10 +119,10 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"  # "Washington D.C."
     if len(low) >= 2 and low[0] in _COMPASS and " ".join(low[1:]) in places:
         return "place"  # "South Australia", "Northern Ireland"
+    if any(w in _WEEKDAYS for w in low):
+        return "other"  # "Saturday Night Live", "Ash Wednesday": programmes, papers, days
     if low[0] in nlp.first_names() and len(low) >= 2:
         return "person"
-    if low[0] in _WEEKDAYS:
-        return "other"  # "Saturday Night Live", "(Good) Friday Agreement": programmes, papers, events
     if len(low) >= 2 and any(len(w) == 2 and w[0].isalpha() and w[1] == "." for w in words[:-1]) and \
             len(low[-1]) > 1 and not any(w in _CONNECTORS for w in low):
         return "person"  # an initial with its full stop before a surname: "C. Virgil Martin", "J. Doe"
@@ -142,21 +147,25 @@ def _dictionary_phrase(words: Sequence[str]) -> bool:
 
 def _people_by_evidence(article: Article, found: list[dict]) -> None:
     """Make people (in place) of the names :func:`_dictionary_phrase` kept from the person kind when the article
-    shows they are people: a speech verb or ", who" right after the name ("Tulsi Gabbard said", "Young Kim, who …")
-    or after its last word alone ("… Gabbard told reporters"; not "on the Mall" after "the National Mall")."""
+    shows they are people: ", who" right after the name ("Young Kim, who …"), or a speech verb after its last word
+    alone, as a surname ("… Gabbard told reporters"). A speech verb right after the whole name is no evidence:
+    bodies speak too ("Human Rights Watch said"); nor is the last word alone ("on the Mall" after "the National
+    Mall")."""
     toks_by = sentence_words(article)
     doubtful = [m for m in found if m["kind"] == "other" and 2 <= len(m["words"]) <= 3 and all(
         w[:1].isupper() and w.isalpha() and not w.isupper() for w in m["words"]) and _dictionary_phrase(m["words"])]
     if not doubtful:
         return
-    shown = set()  # names, and last words said alone, that a speech verb or ", who" follows
+    who, speaks = set(), set()  # names that ", who" follows; single words (surnames) that a speech verb follows
     for m in found:
         low = toks_by[m["sentence_id"]].lower
         k = m["i_end"]
-        if 0 <= k < len(low) and (low[k] in _PERSON_AFTER or low[k] == "," and low[k + 1:k + 2] == ["who"]):
-            shown.add(tuple(m["words"]))
+        if 0 <= k < len(low) - 1 and low[k] == "," and low[k + 1] == "who":
+            who.add(tuple(m["words"]))
+        if len(m["words"]) == 1 and 0 <= k < len(low) and low[k] in _PERSON_AFTER:
+            speaks.add(m["words"][0])
     for m in doubtful:
-        if tuple(m["words"]) in shown or (m["words"][-1],) in shown:
+        if tuple(m["words"]) in who or m["words"][-1] in speaks:
             m["kind"] = "person"
 
 
@@ -303,13 +312,14 @@ def _raw_mentions(article: Article) -> list[dict]:
             if (not _is_name_token(texts[i], tags[i]) and not first_name) or (
                     i == 0 and texts[i].lower() in stop and not first_name) or texts[i].lower() in _WEEKDAYS and not (
                     i + 1 < n and _is_name_token(texts[i + 1], tags[i + 1])
-                    and texts[i + 1].lower() not in nlp.first_names()):
+                    and texts[i + 1].lower() not in nlp.first_names()
+                    and (i == 0 or texts[i - 1].lower() in _WEEKDAY_NAME_OPENERS)):
                 i += 1
                 continue
             j = i + 1
             while j < n:
-                if _is_name_token(texts[j], tags[j]) and not (texts[j].lower() in _WEEKDAYS and not (
-                        j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]))):
+                if _is_name_token(texts[j], tags[j]) and not (
+                        texts[j].lower() in _WEEKDAYS and texts[j - 1].lower() not in _DAY_MODIFIERS):
                     j += 1
                     continue
                 if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):

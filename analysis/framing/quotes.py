@@ -189,7 +189,7 @@ def _last_agent(article: Article, sid: str, start: int):
               and r.kind in ("person", "government", "organisation", "group")]
     if not agents:
         return None
-    return sorted(agents, key=lambda r: (r.verb_end, r.start))[-1]  # of equals, the last in table order
+    return max(reversed(agents), key=lambda r: (r.verb_end, r.start))  # of equals, the last in table order
 
 
 def _lead_in_speaker(article: Article, sid: str, start: int, att_by_sentence: dict[str, list]):
@@ -206,9 +206,18 @@ def _lead_in_speaker(article: Article, sid: str, start: int, att_by_sentence: di
     cands = [(r.end, 1, (r.source, r.kind, r.cue, r.surface)) for _, r in att_by_sentence.get(lead_sid, ())
              if r.kind != "unattributed" and r.source]
     agent = _last_agent(article, lead_sid, colon_at)
-    if agent is not None:  # "Newsom said …, but Bass responded:": the clause next to the colon
+    if agent is not None and (not cands or _speech_verb(agent.verb)):
+        # "Newsom said …, but Bass responded:": the clause next to the colon; not "Bass said, after Newsom arrived:"
         cands.append((agent.verb_end, 0, (agent.actor, classify_span(agent.actor, agent.kind), agent.verb, "")))
     return max(cands)[2] if cands else None
+
+
+def _speech_verb(verb: str) -> bool:
+    """Whether a verb group's last word is a reporting verb of the lexicon or one that goes on speaking
+    ("continued")."""
+    words = verb.lower().split()
+    return bool(words) and (nlp.lemmatize(words[-1], "VBD") in reporting_lemmas() or words[-1] in (
+        "continued", "continues", "went on", "added"))
 
 
 def quotations(article: Article, *, kind: str | None = None) -> pd.DataFrame:

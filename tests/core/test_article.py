@@ -138,3 +138,14 @@ def test_the_title_case_headline_rule_keeps_to_a_first_line_of_one_sentence():
     assert [p.part for p in b.paragraphs] == ["body", "body", "body"]
     c = parse_article("Biden on Ukraine: “We will not back down.”\n\nThe president spoke.\n\nHe left.")
     assert c.title == "Biden on Ukraine: “We will not back down.”"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The council met on Monday to discuss the budget, which was cut by a third.",
+     "The mayor told reporters: “We will rebuild every home.”"),  # a quoted sentence in a body paragraph
+    ("Photos by Ann Lee.", "The bill passed on Monday."),  # a credit line
+    ("Attending were Senator John Smith and Governor Mary Jones.", "The bill passed on Monday."),  # "were"
+])
+def test_body_paragraphs_and_credit_lines_are_not_headlines(first, second):
+    a = parse_article(f"{first}\n\n{second}\n\nCritics said it was slow.")
+    assert [p.part for p in a.paragraphs] == ["body", "body", "body"]

@@ -187,8 +187,11 @@ def test_weekday_date_run_into_the_headline_line_is_split_off():
     ("the view was great! we stayed an hour.", ["the view was great!", "we stayed an hour."]),
     # not after an abbreviation, a cited word, a quotation or a clock time
     ("It costs approx. three dollars, etc. and more.", ["It costs approx. three dollars, etc. and more."]),
+    ("The board is 12 in. wide. The race lasted 42 min. and ended. He was a temp. worker.",
+     ["The board is 12 in. wide.", "The race lasted 42 min. and ended.", "He was a temp. worker."]),
     ("We studied huh? in particular.", ["We studied huh? in particular."]),
-    ("“Why now?” she asked. We met at 5 p.m. in the hall.", ["“Why now?” she asked.", "We met at 5 p.m. in the hall."]),
+    ("“Why now?” she asked. We met at 5 p.m. in the hall.",
+     ["“Why now?” she asked.", "We met at 5 p.m. in the hall."]),
 ])
 def test_lower_case_sentence_starts_of_informal_writing(text, expected):
     assert _split(text) == expected

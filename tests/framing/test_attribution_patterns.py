@@ -409,7 +409,7 @@ def test_unnamed_sources_close_to_someone(make_article):
         ("s3", "a person close to the family", "anonymous"),
         ("s4", "aides close to Lee", "anonymous"),  # as written
         ("s5", "those close to him", "anonymous"),
-        ("s6", "people familiar with", "anonymous"),  # the listed cue, once: not again for "said"
+        ("s6", "people familiar with the matter", "anonymous"),  # once: the verb's row replaces the listed cue's
     ]
 
 
@@ -457,3 +457,46 @@ def test_speaker_labels_datelines_titles_and_capitals(make_article):
     )
     rows = [(r.sentence_id, r.source, r.mode) for r in base_attribution_rows(art) if r.mode == "speaker_label"]
     assert rows == [("s4", "Bernie Sanders", "speaker_label"), ("s5", "John McCain", "speaker_label")]
+
+
+@pytest.mark.parametrize("headline", [
+    "Trump Claims About Crime Are False", "Biden Remarks on China Draw Fire",  # a speech noun before a preposition
+    "Analysis: Biden Faces Tough Choices in Ohio", "Review: The New Film Is a Triumph",  # rubrics, not sources
+    "Kamala Harris: The Woman Who Would Be President", "Joe Biden: How He Won the White House",  # profiles
+])
+def test_more_headlines_that_credit_no_one(make_article, headline):
+    art = make_article(headline, "Donald Trump, Joe Biden and Kamala Harris spoke. Trump, Biden and Harris left.")
+    assert [r for r in base_attribution_rows(art) if r.sentence_id == "s1"] == []
+
+
+@pytest.mark.parametrize("headline, source", [
+    ("Trump Said He Would Run Again in 2024", "Donald Trump"), ("Trump Calls Report Fake", "Donald Trump"),
+    ("Trump Claims Win in Iowa", "Donald Trump"), ("Trump: Biden a Disaster for America", "Donald Trump"),
+])
+def test_more_headlines_that_credit_a_named_speaker(make_article, headline, source):
+    art = make_article(headline, "Donald Trump, Joe Biden and Kamala Harris spoke. Trump, Biden and Harris left.")
+    assert [r.source for r in base_attribution_rows(art) if r.sentence_id == "s1"] == [source]
+
+
+def test_transcript_labels_that_are_also_places_and_the_opening_dateline(make_article):
+    art = make_article(
+        "Senate hearing",
+        "WASHINGTON: The Senate voted on Tuesday to honour George Washington.",
+        "Elizabeth Warren and Lloyd Austin spoke on Tuesday.",
+        "WARREN: Where did the money go, Secretary?",
+        "AUSTIN: We are looking into that right now.",
+    )
+    assert [(r.sentence_id, r.source) for r in base_attribution_rows(art) if r.mode == "speaker_label"] == [
+        ("s4", "Elizabeth Warren"), ("s5", "Lloyd Austin")]
+
+
+def test_unnamed_sources_and_opening_phrases(make_article):
+    art = make_article(
+        "News",
+        "Joe Biden spoke. An adviser close to Biden said he would not run. After the meeting she went on to say the "
+        "talks had failed. The Pentagon reports that two soldiers died.",
+    )
+    rows = [(r.sentence_id, r.source, r.cue) for r in base_attribution_rows(art)]
+    assert ("s3", "an adviser close to Biden", "said") in rows
+    assert not [r for r in rows if r[1] == "the meeting"]
+    assert ("s5", "Pentagon", "reports") in rows

@@ -118,3 +118,13 @@ def test_a_lead_in_with_two_sources_gives_the_one_nearest_the_colon(make_article
         "“We will not wait for anyone to tell us what to do in our own city.”",
     )
     assert [row[2] for row in _q(art)] == ["Karen Bass", "Karen Bass"]
+
+
+def test_a_lead_in_clause_after_the_speakers_verb_does_not_take_the_quotation(make_article):
+    art = make_article(
+        "Mayor answers critics",
+        "Mayor Karen Bass and Governor Gavin Newsom met on Monday.",
+        "Bass said, after Newsom arrived:",
+        "“We will rebuild every home that was lost in the fire, and we will do it quickly.”",
+    )
+    assert [row[2] for row in _q(art)] == ["Karen Bass"]
