@@ -865,9 +865,18 @@ def lemmatize(word: str, pos: str = "NN") -> str:
 
 def _wordnet_verb(word: str) -> bool:
     """Whether WordNet's verb index lists ``word`` (False when WordNet is not installed)."""
-    from .wordnet import wn_offsets  # wordnet imports this module
+    return word in _verb_index()
+
+
+@lru_cache(maxsize=1)
+def _verb_index() -> frozenset[str]:
+    """The lemmas of WordNet's verb index (``index.verb``, read from the zip like the .exc lists; about 11,500);
+    empty when WordNet is not installed."""
+    import nltk
 
     try:
-        return bool(wn_offsets(word, "v"))
+        require("corpora/wordnet")
+        text = nltk.data.load("corpora/wordnet.zip/wordnet/index.verb", format="text")
     except (NLTKResourceError, LookupError, OSError):
-        return False
+        return frozenset()
+    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line and not line.startswith(" "))
