@@ -291,7 +291,7 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
 
 #: Words that make an unnamed source of whoever stands before them: "people familiar with the talks", "a person
 #: close to the family", "officials briefed on the plan", "those with knowledge of the deal".
-_CLOSE_TO = {("close", "to"), ("familiar", "with"), ("briefed", "on"), ("knowledge", "of")}
+_CLOSE_TO = {("close", "to"), ("familiar", "with"), ("briefed", "on")}
 _CLOSE_TO_HEADS = {"those", "people", "person", "sources", "source", "someone", "one", "officials", "official", "aides",
                    "aide", "allies", "ally", "friends", "friend", "associates", "insiders", "insider", "advisers",
                    "adviser", "advisors", "advisor", "individuals", "others", "lawyers", "lawyer", "spokesman"}
@@ -303,9 +303,10 @@ def _close_to(j: int, low, tags) -> tuple[int, int] | None:
     by commas ("A lawyer close to Smith, who asked not to be named, said"); None otherwise. The head is a listed word
     or a noun for a person (WordNet: adviser, ally, lawyer …)."""
     for k in range(max(0, j - 12), j):
-        if not ((low[k], low[k + 1]) in _CLOSE_TO or low[k] == "knowledge" and k >= 1 and low[k - 1] == "with"):
+        knowledge = low[k] == "knowledge" and low[k + 1] == "of" and k >= 1 and low[k - 1] == "with"
+        if not (knowledge or (low[k], low[k + 1]) in _CLOSE_TO):
             continue
-        h = k - 1 if (low[k], low[k + 1]) in _CLOSE_TO else k - 2
+        h = k - 2 if knowledge else k - 1  # "people with knowledge of", "a person close to"
         if h < 0 or not (low[h] in _CLOSE_TO_HEADS or tags[h].startswith("NN") and (
                 wn_lexfiles(nlp.lemmatize(low[h], "NN"), "n")[:1] == (LEXFILE_PERSON,))):
             continue

@@ -403,13 +403,15 @@ def test_unnamed_sources_close_to_someone(make_article):
         "News",
         "Mike Lee spoke. A person close to the family said she was ill. Aides close to Lee said he was angry. "
         "Those close to him say he will run. People familiar with the matter said the deal was off. "
-        "The house close to the river, which flooded, said nothing.",
+        "The house close to the river, which flooded, said nothing. Two people with knowledge of the talks said a "
+        "deal was near.",
     )
     assert [(r.sentence_id, r.source, r.kind) for r in base_attribution_rows(art)] == [
         ("s3", "a person close to the family", "anonymous"),
         ("s4", "aides close to Lee", "anonymous"),  # as written
         ("s5", "those close to him", "anonymous"),
         ("s6", "people familiar with the matter", "anonymous"),  # once: the verb's row replaces the listed cue's
+        ("s8", "two people with knowledge of the talks", "anonymous"),
     ]
 
 
