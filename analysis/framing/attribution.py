@@ -694,7 +694,7 @@ _SPEECH_NOUNS = frozenset("comments remarks tweets posts notes pledges vows ques
 @lru_cache(maxsize=1)
 def _label_places() -> frozenset[str]:
     """Countries, US states and cities (NLTK's gazetteers), lower case: a colon dateline's place."""
-    return frozenset(p.lower() for name in ("countries", "usstates", "uscities") for p in nlp.gazetteer(name))
+    return frozenset().union(*(nlp.gazetteer(name) for name in ("countries", "usstates", "uscities")))
 
 
 def _speaker_label(low, texts, tags, spans, titles, is_word, opening) -> tuple[int, str, str] | None:

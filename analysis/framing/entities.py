@@ -54,7 +54,7 @@ _CONNECTORS = {"of", "for", "and", "&", "de"}
 #: Particles of family names ("Bin Laden", "Van Buren"): with them, a run of dictionary words is still a person's name.
 #: (Shorter particles never reach that test, which looks at words of three letters or more.)
 _NAME_PARTICLES = frozenset({"bin", "ibn", "abu", "van", "von", "der", "den", "del", "della", "dos", "mac", "ben"})
-#: Words right after a name that show a person: "Tulsi Gabbard said", "Young Kim, who …".
+#: Speech verbs that show a person after a surname said alone ("… Gabbard told reporters"; see _people_by_evidence).
 _PERSON_AFTER = frozenset({"said", "says", "told", "tells", "added", "wrote", "argued", "explained", "insisted",
                            "replied", "testified", "recalled"})
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "VBN"}
@@ -126,12 +126,16 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
     if len(low) >= 2 and any(len(w) == 2 and w[0].isalpha() and w[1] == "." for w in words[:-1]) and \
             len(low[-1]) > 1 and not any(w in _CONNECTORS for w in low):
         return "person"  # an initial with its full stop before a surname: "C. Virgil Martin", "J. Doe"
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) and not (
-            _dictionary_phrase(words)):
+    if _capitalised_words(words) and not _dictionary_phrase(words):
         return "person"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "organisation"
     return "other"
+
+
+def _capitalised_words(words: Sequence[str]) -> bool:
+    """Two or three capitalised words of letters, none all capitals ("Tulsi Gabbard", "Fort Pierce")."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
 
 
 def _dictionary_phrase(words: Sequence[str]) -> bool:
@@ -152,8 +156,8 @@ def _people_by_evidence(article: Article, found: list[dict]) -> None:
     bodies speak too ("Human Rights Watch said"); nor is the last word alone ("on the Mall" after "the National
     Mall")."""
     toks_by = sentence_words(article)
-    doubtful = [m for m in found if m["kind"] == "other" and 2 <= len(m["words"]) <= 3 and all(
-        w[:1].isupper() and w.isalpha() and not w.isupper() for w in m["words"]) and _dictionary_phrase(m["words"])]
+    doubtful = [m for m in found if m["kind"] == "other" and _capitalised_words(m["words"])
+                and _dictionary_phrase(m["words"])]
     if not doubtful:
         return
     who, speaks = set(), set()  # names that ", who" follows; single words (surnames) that a speech verb follows

@@ -217,7 +217,7 @@ def _speech_verb(verb: str) -> bool:
     ("continued")."""
     words = verb.lower().split()
     return bool(words) and (nlp.lemmatize(words[-1], "VBD") in reporting_lemmas() or words[-1] in (
-        "continued", "continues", "went on", "added"))
+        "continued", "continues"))
 
 
 def quotations(article: Article, *, kind: str | None = None) -> pd.DataFrame:
