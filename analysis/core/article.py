@@ -417,6 +417,7 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
         pieces.append((standfirst, "standfirst"))
     pieces.extend((p, "body") for p, _ in pars)
 
+    informal = nlp.is_informal("\n".join(p for p, part in pieces if part == "body"))
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     chunks: list[str] = []
@@ -426,7 +427,7 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
             chunks.append("\n\n")
             pos += 2
         paragraphs.append(Paragraph(i, part, pos, pos + len(ptext), ptext))
-        spans = [(0, len(ptext))] if part in ("headline", "dateline") else nlp.sentence_spans(ptext)
+        spans = [(0, len(ptext))] if part in ("headline", "dateline") else nlp.sentence_spans(ptext, informal)
         for s, e in spans:
             n = len(sentences)
             sentences.append(Sentence(f"s{n + 1}", n, i, part, pos + s, pos + e, ptext[s:e]))

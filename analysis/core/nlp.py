@@ -230,8 +230,12 @@ _BRACKETED_NUMBER_RE = re.compile(r"\s*\(\d{1,4}\)[.,;]?\s*")
 _MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\])+)\s+(?=[A-Z])")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text`` (NLTK Punkt, English), with these repairs.
+
+    ``informal`` says that the document is informal writing that starts sentences in lower case (see
+    :func:`is_informal`): there a lower-case dictionary word with a full stop ends a sentence before any lower-case
+    word ("got a ticket lol. apparently they …"), not only before a usual opener.
 
     * A sentence that starts with a lower-case letter continues the one before: Punkt ends a
       sentence after a quotation closed by ? or ! ("“Why now?” she asked.") and after an
@@ -259,7 +263,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     out: list[list[int]] = []
-    for s, e in _extra_breaks(text, _punkt().span_tokenize(text)):
+    for s, e in _extra_breaks(text, _punkt().span_tokenize(text), informal):
         if not text[s:e].strip():
             continue
         m = _CITATION_RE.match(text, s)
@@ -285,7 +289,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
         start = _LOWER_START_RE.match(text, s)
         if out and start and prev[-1:] in ".?!\"”’')" and not (
-                (m := _CASUAL_END_RE.search(prev)) and _casual_end(m.group(1), m.group(2), start.group().strip())):
+                (m := _CASUAL_END_RE.search(prev))
+                and _casual_end(m.group(1), m.group(2), start.group().strip(), informal)):
             out[-1][1] = e  # "“Why now?” she asked." (but "i think so. but …" is two)
             continue
         if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
@@ -352,15 +357,15 @@ _CASUAL_BREAK_RE = re.compile(_CASUAL_END + r"(?=\s+([a-z]+))")
 _CASUAL_END_RE = re.compile(_CASUAL_END + "$")
 
 
-def _casual_end(word: str, marks: str, after: str) -> bool:
+def _casual_end(word: str, marks: str, after: str, informal: bool = False) -> bool:
     """Whether a lower-case ``word`` with its closing ``marks`` ends a sentence although a lower-case word, ``after``,
     follows: after ! always; after ? or a full stop when ``after`` often opens a sentence of informal writing ("think?
-    idk", "so. but", not "for huh? in particular", a word cited, nor "a temp. worker"), and after a full stop only
-    for a dictionary word of three letters or more, or a short one listed, that is no abbreviation Punkt knows
-    ("approx.", "etc." do not end one)."""
+    idk", "so. but", not "for huh? in particular", a word cited, nor "a temp. worker"), or is any word in an
+    ``informal`` document, and after a full stop only for a dictionary word of three letters or more, or a short one
+    listed, that is no abbreviation Punkt knows ("approx.", "etc." do not end one)."""
     if marks[0] == "!":
         return True
-    if after not in _CASUAL_OPENERS:
+    if after not in _CASUAL_OPENERS and not informal:
         return False
     if marks[0] == "?":
         return True
@@ -381,7 +386,29 @@ _CASUAL_SHORT = frozenset({"so", "it", "me", "up", "do", "go", "be", "he", "we",
 _CASUAL_WORDS = frozenset({"lol", "lmao", "idk", "tbh", "imo", "haha", "yeah", "yep", "nope", "omg", "btw"})
 
 
-def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
+def is_informal(text: str) -> bool:
+    """Whether ``text`` is informal writing that starts sentences in lower case: the pronoun "i" is written in lower
+    case at least twice, or at least two paragraphs, and one in ten, of those of five words or more that hold a
+    sentence-ending mark open with a lower-case word ("so i parked …. got a ticket lol"). Edited prose has neither:
+    "iPhone", "eBay", "(i)", list items in lower case and a quotation broken across lines do not count.
+
+    >>> is_informal("so i parked there. got a ticket lol. anyway i paid it")
+    True
+    >>> is_informal("The iPhone sold well. eBay listed it. Analysts (i) agreed and (ii) left.")
+    False
+    """
+    if len(_LOWER_I_RE.findall(text)) >= 2:
+        return True
+    paragraphs = [p.lstrip() for p in text.split("\n") if len(p.split()) >= 5 and re.search(r"[.!?]", p)]
+    opened = sum(1 for p in paragraphs if _LOWER_WORD_RE.match(p))
+    return opened >= 2 and opened * 10 >= len(paragraphs)
+
+
+_LOWER_I_RE = re.compile(r"(?<![\w'’.(\[-])i(?:['’](?:m|ve|d|ll))?(?=\s+[a-z])")
+_LOWER_WORD_RE = re.compile(r"[a-z]+(?=[\s,])")
+
+
+def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
     "no.", "etc." or "et al." before a capital, after a place initialism ("U.S.") before a capitalised function
     word, before a picture credit ("Image: …"), after a sentence of informal writing that the next one continues in
@@ -396,7 +423,7 @@ def _extra_breaks(text: str, spans) -> list[tuple[int, int]]:
                       + [(m.end(1), m.start(2)) for m in _PLACE_INITIALS_NEXT_RE.finditer(text, s, e)
                          if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()]
                       + [(m.end(), m.end()) for m in _CASUAL_BREAK_RE.finditer(text, s, e)
-                         if _casual_end(m.group(1), m.group(2), m.group(3))])
+                         if _casual_end(m.group(1), m.group(2), m.group(3), informal)])
         for cut, resume in cuts:
             if cut > s and text[s:cut].strip():
                 out.append((s, cut))

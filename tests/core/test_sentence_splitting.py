@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.core.article import parse_article
-from analysis.core.nlp import sentence_spans
+from analysis.core.nlp import is_informal, sentence_spans
 
 
 def _split(text):
@@ -195,3 +195,47 @@ def test_weekday_date_run_into_the_headline_line_is_split_off():
 ])
 def test_lower_case_sentence_starts_of_informal_writing(text, expected):
     assert _split(text) == expected
+
+
+@pytest.mark.parametrize("text, informal, expected", [
+    # in an informal document any lower-case word may open a sentence after a dictionary word and a full stop
+    ("so i parked there again. got a ticket lol. apparently the rules changed. still dumb imo", True,
+     ["so i parked there again.", "got a ticket lol.", "apparently the rules changed.", "still dumb imo"]),
+    # the same text read as edited prose keeps the pieces that do not open with a usual opener together
+    ("so i parked there again. got a ticket lol. apparently the rules changed.", False,
+     ["so i parked there again. got a ticket lol. apparently the rules changed."]),
+    # abbreviations, units after numbers and short non-words still do not end a sentence
+    ("the lot on main st. near the bank costs approx. five bucks. it opens at 5 p.m. every day", True,
+     ["the lot on main st. near the bank costs approx. five bucks.", "it opens at 5 p.m. every day"]),
+    ("the shelf is 12 in. wide. works fine", True, ["the shelf is 12 in. wide.", "works fine"]),
+])
+def test_informal_documents_break_before_any_lower_case_word(text, informal, expected):
+    assert [text[s:e] for s, e in sentence_spans(text, informal)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("so i parked there. got a ticket lol. anyway i paid it", True),
+    ("moved here last month and need pizza recs.\n\nthe place on 5th was ok, kind of pricey though.", True),
+    # edited prose: brand names, enumerations, lower-case list items and one broken quotation line
+    ("The iPhone sold well. eBay listed it. Analysts (i) agreed and (ii) left.", False),
+    ("Risks include:\nrace\nheight\neducation level\n\nThe study ended in May.", False),
+    ("He said the plan was bold and\nthat it would work, in his view.\n" + "The vote was held on Friday. " * 3
+     + "\n" + "Officials said it passed easily. " * 3 + "\n" * 2 + "Critics disagreed with the outcome. " * 2
+     + ("\nOthers said little about it, one way or the other." * 10), False),
+])
+def test_informal_writing_is_recognised(text, expected):
+    assert is_informal(text) is expected
+
+
+def test_loader_reads_an_informal_post_as_informal():
+    text = ("Parking downtown?\n\nso i parked on main street yesterday like always. got a ticket lol. apparently "
+            "they changed the rules on monday.\n\nEDIT: ok i see there was a notice in the paper. still dumb")
+    article = parse_article(text)
+    assert [s.text for s in article.sentences if s.part == "body"] == [
+        "so i parked on main street yesterday like always.", "got a ticket lol.",
+        "apparently they changed the rules on monday.", "EDIT: ok i see there was a notice in the paper.",
+        "still dumb"]
+    # one lower-case "i" in a post of one paragraph is not enough evidence: usual openers still break
+    single = parse_article(text.replace("ok i see", "ok we see"))
+    assert [s.text for s in single.sentences if s.part == "body"][0].endswith("got a ticket lol. apparently "
+                                                                             "they changed the rules on monday.")
