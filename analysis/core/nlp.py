@@ -244,6 +244,8 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
       full stop, ? or ! before a word that often opens a sentence end one ("i think so. but …").
     * A numbering label alone ("1.", "2.1.", "Step 2.", "No. 10.") belongs to the sentence after it:
       "1. Introduction" is one unit, a heading.
+      A paper's section label that opens the text and runs into it ("Abstract: In this article …") is a
+      heading of its own; a keyword list ("Keywords: …") and "Results: 12 of 20 improved." are not split.
     * Reference markers ("[12]") after a full stop belong to the sentence they follow, and a
       sentence made only of markers is none; so do an editor's note ("[citation needed]") and a
       run of closing marks that Punkt put at the start of the next piece ("). ", "! ", ":) ").
@@ -408,13 +410,24 @@ _LOWER_I_RE = re.compile(r"(?<![\w'’.(\[-])i(?:['’](?:m|ve|d|ll))?(?=\s+[a-z
 _LOWER_WORD_RE = re.compile(r"[a-z]+(?=[\s,])")
 
 
+#: A paper's section label that opens a paragraph and runs into its text ("Abstract: In this article we …",
+#: "Background: Smoking …") is a heading, a unit of its own; a keyword list ("Keywords: mutation; GIS") is not.
+_SECTION_LABEL_RE = re.compile(r"\s*(?:Abstract|Summary|Background|Introduction|Objectives?|Aims?|Methods|Results|"
+                               r"Findings|Discussion|Conclusions?)\s?:(?=\s+[\"“‘(]?[A-Z])")
+
+
 def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
-    "no.", "etc." or "et al." before a capital, after a place initialism ("U.S.") before a capitalised function
-    word, before a picture credit ("Image: …"), after a sentence of informal writing that the next one continues in
-    lower case (see :func:`_casual_end`), and after a colon that introduces a direct question ending the span."""
+    "no.", "etc." or "et al." before a capital, after a paper's section label that opens the text ("Abstract:"),
+    after a place initialism ("U.S.") before a capitalised function word, before a picture credit ("Image: …"),
+    after a sentence of informal writing that the next one continues in lower case (see :func:`_casual_end`), and
+    after a colon that introduces a direct question ending the span."""
     out = []
     for s, e in spans:
+        label = _SECTION_LABEL_RE.match(text, s, e) if s == 0 else None
+        if label and text[label.end():e].strip():
+            out.append((s, label.end()))
+            s = label.end() + len(text[label.end():e]) - len(text[label.end():e].lstrip())
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(), m.end()) for m in _NO_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(), m.end()) for m in _STREET_BREAK_RE.finditer(text, s, e)

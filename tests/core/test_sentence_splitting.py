@@ -239,3 +239,17 @@ def test_loader_reads_an_informal_post_as_informal():
     single = parse_article(text.replace("ok i see", "ok we see"))
     assert [s.text for s in single.sentences if s.part == "body"][0].endswith("got a ticket lol. apparently "
                                                                              "they changed the rules on monday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Abstract: In this article we propose a method. It works.",
+     ["Abstract:", "In this article we propose a method.", "It works."]),
+    ("Background: “Safe” zones were drawn in 2019.", ["Background:", "“Safe” zones were drawn in 2019."]),
+    # a keyword list, a label before a number, a label inside the text and a label alone stay whole
+    ("Keywords: mutation operators; geographic data", ["Keywords: mutation operators; geographic data"]),
+    ("Results: 12 of 20 improved.", ["Results: 12 of 20 improved."]),
+    ("The results: Nobody won.", ["The results: Nobody won."]),
+    ("Conclusion:", ["Conclusion:"]),
+])
+def test_section_label_that_runs_into_its_text_is_a_unit(text, expected):
+    assert _split(text) == expected
