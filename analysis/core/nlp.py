@@ -1,15 +1,24 @@
-"""The NLP basis on NLTK: finding resources, sentence spans, tokens with offsets, part-of-speech tags, stopwords, VADER."""
+"""The NLP basis on NLTK: sentence spans, tokens with offsets, part-of-speech tags, stopwords, VADER, word lists and
+lemmas. Finding NLTK's data is :mod:`analysis.core.resources` (its names are re-exported here)."""
 
 from __future__ import annotations
 
-import os
 import re
 from array import array
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from . import wordnet
 from .model_cache import cached
+from .resources import (
+    RESOURCES,
+    NltkResource,
+    NLTKResourceError,
+    ensure_resources,
+    missing_resources,
+    require,
+    resource_files,
+)
 
 __all__ = [
     "warm_models",
@@ -36,118 +45,6 @@ __all__ = [
     "resource_files",
     "normalise_token",
 ]
-
-
-class NLTKResourceError(RuntimeError):
-    """An NLTK resource is missing; the message says which and how to get it."""
-
-
-@dataclass(frozen=True)
-class NltkResource:
-    """One NLTK data package: where NLTK looks for it and the id ``nltk.download`` takes."""
-
-    path: str
-    package: str
-    purpose: str
-    required: bool = True
-
-
-RESOURCES: tuple[NltkResource, ...] = (
-    NltkResource("tokenizers/punkt_tab/english/", "punkt_tab", "sentence splitting"),
-    NltkResource("taggers/averaged_perceptron_tagger_eng/", "averaged_perceptron_tagger_eng", "part-of-speech tags"),
-    NltkResource("corpora/stopwords", "stopwords", "stopwords"),
-    NltkResource("sentiment/vader_lexicon.zip", "vader_lexicon", "tone (VADER)"),
-    NltkResource("corpora/opinion_lexicon", "opinion_lexicon", "opinion words (Hu & Liu)"),
-    NltkResource("corpora/names", "names", "first names (people)"),
-    NltkResource("corpora/gazetteers", "gazetteers", "places (countries, states, cities)"),
-    NltkResource("corpora/wordnet", "wordnet", "irregular word forms (WordNet .exc lists) for lemmas"),
-    NltkResource("corpora/words", "words", "English word list (validates lemmas)"),
-    NltkResource("corpora/brown", "brown", "reference word frequencies (only to rebuild data/reference)", False),
-)
-
-
-def _find(path: str) -> bool:
-    import nltk
-
-    candidates = [path, path.rstrip("/")]
-    if not path.endswith(".zip") and path.startswith("corpora/"):
-        candidates.append(path.rstrip("/") + ".zip")
-    for cand in candidates:
-        try:
-            nltk.data.find(cand)
-            return True
-        except LookupError:
-            continue
-    return False
-
-
-def missing_resources(*, include_optional: bool = False) -> list[NltkResource]:
-    """The NLTK resources that cannot be found on ``nltk.data.path`` (which honours ``NLTK_DATA``)."""
-    return [r for r in RESOURCES if (r.required or include_optional) and not _find(r.path)]
-
-
-def ensure_resources(*, download: bool = True, include_optional: bool = True, quiet: bool = False) -> list[str]:
-    """Look for every resource first; download only the missing ones. Returns the ids downloaded.
-
-    Raises NLTKResourceError naming each still-missing resource and the command to fetch it.
-    """
-    import nltk
-
-    fetched: list[str] = []
-    for res in missing_resources(include_optional=include_optional):
-        if download:
-            if not quiet:
-                print(f"NLTK resource '{res.package}' ({res.purpose}) is missing: downloading it", flush=True)
-            try:
-                ok = nltk.download(res.package, quiet=True, raise_on_error=False)
-            except Exception:  # noqa: BLE001 - network errors come in many types
-                ok = False
-            if ok and _find(res.path):
-                fetched.append(res.package)
-    still = missing_resources(include_optional=include_optional)
-    if still:
-        names = ", ".join(f"{r.package} ({r.purpose})" for r in still)
-        where = os.environ.get("NLTK_DATA") or "~/nltk_data"
-        raise NLTKResourceError(
-            f"missing NLTK data: {names}. Fetch with: python -m nltk.downloader {' '.join(r.package for r in still)}"
-            f" (or set NLTK_DATA to a folder holding them; looked in {where} and NLTK's default folders)."
-        )
-    return fetched
-
-
-_FOUND: set[str] = set()
-
-
-def require(path: str) -> None:
-    """Raise :class:`NLTKResourceError` with the command that installs it when an NLTK resource is missing.
-
-    A resource found once is not looked up again in this process (each look-up walks every NLTK data folder)."""
-    if path in _FOUND:
-        return
-    if _find(path):
-        _FOUND.add(path)
-    else:
-        res = next((r for r in RESOURCES if r.path == path), None)
-        pkg = res.package if res else path
-        raise NLTKResourceError(
-            f"missing NLTK data '{pkg}': run `make setup` or `python -m nltk.downloader {pkg}`, "
-            "or set NLTK_DATA to a folder that holds it."
-        )
-
-
-def resource_files(path: str) -> list[str]:
-    """The files of an NLTK resource, a folder or a zip (for the model cache's key); [] when it cannot be found."""
-    import nltk
-
-    try:
-        found = nltk.data.find(path)
-        archive = getattr(getattr(found, "zipfile", None), "filename", None)
-        if archive:
-            return [str(archive)]
-        folder = str(found)
-        return sorted(os.path.join(folder, f) for f in os.listdir(folder))
-    except (LookupError, OSError):
-        return []
 
 
 def _punkt_params_data() -> tuple:
@@ -905,18 +802,7 @@ def lemmatize(word: str, pos: str = "NN") -> str:
 
 def _wordnet_verb(word: str) -> bool:
     """Whether WordNet's verb index lists ``word`` (False when WordNet is not installed)."""
-    return word in _verb_index()
-
-
-@lru_cache(maxsize=1)
-def _verb_index() -> frozenset[str]:
-    """The lemmas of WordNet's verb index (``index.verb``, read from the zip like the .exc lists; about 11,500);
-    empty when WordNet is not installed."""
-    import nltk
-
     try:
-        require("corpora/wordnet")
-        text = nltk.data.load("corpora/wordnet.zip/wordnet/index.verb", format="text")
-    except (NLTKResourceError, LookupError, OSError):
-        return frozenset()
-    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line and not line.startswith(" "))
+        return bool(wordnet.wn_offsets(word, "v"))
+    except NLTKResourceError:
+        return False

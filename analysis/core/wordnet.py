@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import nlp
 from .model_cache import cached
+from .resources import NLTKResourceError, require, resource_files
 
 __all__ = ["wn_offsets", "wn_related", "wn_lexfiles", "LEXFILE_PERSON", "LEXFILE_GROUP"]
 
@@ -27,9 +27,9 @@ def _wn_file(kind: str, pos: str) -> bytes:
     copy, where unzipping it again took most of a headline comparison's time."""
     import nltk
 
-    nlp.require("corpora/wordnet")
+    require("corpora/wordnet")
     name = f"{kind}.{_WN_FILES[pos]}"
-    return cached(f"wordnet-{name}", nlp.resource_files("corpora/wordnet.zip"),
+    return cached(f"wordnet-{name}", resource_files("corpora/wordnet.zip"),
                   lambda: b"\n" + nltk.data.load(f"corpora/wordnet.zip/wordnet/{name}", format="raw"),
                   lambda v: isinstance(v, bytes) and v[:1] == b"\n")
 
@@ -83,7 +83,7 @@ def wn_lexfiles(word: str, pos: str) -> tuple[int, ...]:
     try:
         offsets = wn_offsets(word, pos)
         data = _wn_file("data", pos) if offsets else b""
-    except (nlp.NLTKResourceError, LookupError):
+    except (NLTKResourceError, LookupError):
         return ()
     # a data line: "offset lex_filenum ss_type ..." (wndb(5WN)); lex_filenum is a two-digit decimal
     return tuple(int(data[o + 1:data.find(b"\n", o + 1)].split(maxsplit=2)[1]) for o in offsets)
