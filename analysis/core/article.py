@@ -285,7 +285,8 @@ _TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by as from 
 def _title_case(words: list[str], at_least: int = 3) -> bool:
     """Whether a line is set in title case: at least ``at_least`` words, and every word but the short ones a title
     leaves in lower case (articles, conjunctions, prepositions) capitalised ("Attending were Senator John Smith and
-    Governor Mary Jones" is not: "were")."""
+    Governor Mary Jones" is not: "were"). Stricter than :attr:`~analysis.core.tokens.SentenceWords.title_case`
+    (most words, for sentences already tagged): here a line is taken for a headline, so every word must agree."""
     bare = [w.strip("\"“”‘’'()[],.:;!?") for w in words]
     bare = [w for w in bare if w[:1].isalpha() and w.lower() not in _TITLE_LOWER]
     return len(bare) >= at_least and all(w[:1].isupper() for w in bare)

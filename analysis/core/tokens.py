@@ -52,6 +52,20 @@ class SentenceWords:
         """How many tokens are words (not punctuation)."""
         return sum(self.is_word)
 
+    @cached_property
+    def title_case(self) -> bool:
+        """Whether the sentence is set headline style, most of its words capitalised (over 60 % of at least three
+        words that start with a letter): there the tagger calls nearly every word a name, so names cannot be told
+        apart from other words by their capital.
+
+        >>> SentenceWords("s1", ("Troops", "Head", "to", "Border"), ("troops", "head", "to", "border"),
+        ...               ("NNP", "NNP", "TO", "NNP"), (0, 7, 12, 15), (6, 11, 14, 21), (True,) * 4,
+        ...               (False, False, True, False)).title_case
+        True
+        """
+        words = [t for t, w in zip(self.text, self.is_word) if w and t[:1].isalpha()]
+        return len(words) >= 3 and sum(t[:1].isupper() for t in words) > 0.6 * len(words)
+
     def words_between(self, a: int, b: int) -> int:
         """Words among the tokens whose offsets lie within ``[a, b)`` of ``article.text``."""
         return sum(1 for s, e, w in zip(self.start, self.end, self.is_word) if w and s >= a and e <= b)

@@ -113,12 +113,6 @@ def loaded_words(article: Article, *, emotive_min: float = 0.0) -> pd.DataFrame:
     return frame.astype({"intensity": "int64", "vader": "float64", "start": "int64", "end": "int64"})
 
 
-def _is_title_case(toks: SentenceWords) -> bool:
-    """A headline-style sentence in which most words are capitalised (names cannot be told apart there)."""
-    words = [t for t, w in zip(toks.text, toks.is_word) if w and t[:1].isalpha()]
-    return len(words) >= 3 and sum(t[:1].isupper() for t in words) > 0.6 * len(words)
-
-
 def _in_name(toks: SentenceWords, i: int, j: int, title_case: bool) -> bool:
     """Whether tokens ``i``..``j`` are (part of) a proper name: tagged as one and capitalised mid-sentence
     ("United", "Liberty"), or an event noun right after a capitalised name ("the Capitol riot")."""
@@ -247,7 +241,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
     vader_lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
     toks_of = sentence_words(article)
-    title_case = {sid: _is_title_case(t) for sid, t in toks_of.items()}
+    title_case = {sid: t.title_case for sid, t in toks_of.items()}
     rows = []
     covered: set[tuple[str, int]] = set()  # (sentence id, token position) already flagged or ruled out
 

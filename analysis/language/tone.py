@@ -17,12 +17,6 @@ __all__ = ["sentence_tone", "Tone", "tone_rows", "tone_words", "tone_extremes", 
 _NAME_TAGS = ("NNP", "NNPS")
 
 
-def _title_case(toks: SentenceWords) -> bool:
-    """A headline-style sentence in which most words are capitalised: the tagger calls nearly every word a name."""
-    words = [t for t, w in zip(toks.text, toks.is_word) if w and t[:1].isalpha()]
-    return len(words) >= 3 and sum(t[:1].isupper() for t in words) > 0.6 * len(words)
-
-
 @lru_cache(maxsize=16)
 def name_token_positions(article: Article) -> dict[str, frozenset[int]]:
     """Per sentence, the positions of the tokens that belong to proper names ("United States", "Justice
@@ -30,7 +24,7 @@ def name_token_positions(article: Article) -> dict[str, frozenset[int]]:
     where the tagger takes nearly every capitalised word for a name, only words that are name words
     elsewhere in the article count."""
     per = sentence_words(article)
-    title = {sid: _title_case(t) for sid, t in per.items()}
+    title = {sid: t.title_case for sid, t in per.items()}
     body_names = {t.lower[i] for sid, t in per.items() if not title[sid]
                   for i in range(len(t)) if t.pos[i] in _NAME_TAGS and t.text[i][:1].isupper()}
     out = {}
