@@ -142,7 +142,8 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
     * A numbering label alone ("1.", "2.1.", "Step 2.", "No. 10.") belongs to the sentence after it:
       "1. Introduction" is one unit, a heading.
       A paper's section label that opens the text and runs into it ("Abstract: In this article …") is a
-      heading of its own; a keyword list ("Keywords: …") and "Results: 12 of 20 improved." are not split.
+      heading of its own; a keyword list ("Keywords: …") and labels that news also runs into its text ("Results:
+      Jan Lee won …") are not split.
     * Reference markers ("[12]") after a full stop belong to the sentence they follow, and a
       sentence made only of markers is none; so do an editor's note ("[citation needed]") and a
       run of closing marks that Punkt put at the start of the next piece ("). ", "! ", ":) ").
@@ -309,8 +310,9 @@ _LOWER_WORD_RE = re.compile(r"[a-z]+(?=[\s,])")
 
 #: A paper's section label that opens a paragraph and runs into its text ("Abstract: In this article we …",
 #: "Background: Smoking …") is a heading, a unit of its own; a keyword list ("Keywords: mutation; GIS") is not.
-_SECTION_LABEL_RE = re.compile(r"\s*(?:Abstract|Summary|Background|Introduction|Objectives?|Aims?|Methods|Results|"
-                               r"Findings|Discussion|Conclusions?)\s?:(?=\s+[\"“‘(]?[A-Z])")
+#: Labels that also run into a news story's text ("Results: Jan Lee won the show", "Summary: …") are left alone.
+_SECTION_LABEL_RE = re.compile(
+    r"\s*(?:Abstract|Background|Introduction|Objectives?|Aims?|Methods|Conclusions?)\s?:(?=\s+[\"“‘(]?[A-Z])")
 
 
 def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, int]]:

@@ -248,6 +248,7 @@ def test_loader_reads_an_informal_post_as_informal():
     # a keyword list, a label before a number, a label inside the text and a label alone stay whole
     ("Keywords: mutation operators; geographic data", ["Keywords: mutation operators; geographic data"]),
     ("Results: 12 of 20 improved.", ["Results: 12 of 20 improved."]),
+    ("Results: Jan Lee of Hillsboro won the sheep show.", ["Results: Jan Lee of Hillsboro won the sheep show."]),
     ("The results: Nobody won.", ["The results: Nobody won."]),
     ("Conclusion:", ["Conclusion:"]),
 ])
