@@ -260,7 +260,8 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
             role = _role_before(a - 1, low, tags, docs, heads, titles)
             if role:
                 h, ra = role  # "a spokeswoman for the governor says": the role before the phrase speaks
-                return " ".join(low[ra:j + 1]), _nominal_kind(low[h], tags[h], docs, heads), (ra, j + 1), "", ""
+                shown = " ".join(texts[k] if texts and tags[k].startswith("NNP") else low[k] for k in range(ra, j + 1))
+                return _tidy(shown), _nominal_kind(low[h], tags[h], docs, heads), (ra, j + 1), "", ""
             a = -1  # "the number of people says": the head is inside a prepositional phrase
         prog = tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j + 1, i))
         if a >= 0 and prog and a > 0 and tags[a - 1] in ("VBG", "VBN", "TO"):
@@ -269,7 +270,7 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
             phrase = " ".join(low[a:j + 1])
             if tags[j] in ("NNP", "NNPS"):
                 # A name the entity finder missed ("Mr. King said", "Caddell continued"): a person when a title leads.
-                shown = " ".join(texts[a:j + 1]).replace(" .", ".") if texts else phrase
+                shown = _tidy(" ".join(texts[a:j + 1])) if texts else phrase
                 titled = any(w in titles for w in low[a:j])
                 return shown, "named_person" if titled else "named_org", (a, j + 1), "", ""
             if prog and not _speaker_noun(low[j], tags[j], docs, heads, titles):
@@ -435,9 +436,12 @@ def _auxiliary(word: str, cue_tag: str) -> bool:
 
 def _before_aux(i: int, low, tags) -> int:
     """The last token before token ``i`` that is not an auxiliary or a verb's adverb ("she has also said", "the
-    governor is warning"), or -1."""
+    governor is warning"), or -1. An abbreviation's full stop ("Apple Inc. said", "Smith Jr. said") is skipped: the
+    tokenizer keeps it apart from the name, and inside a sentence a full stop ends nothing."""
     j = i - 1
     while j >= 0 and _auxiliary(low[j], tags[i]):
+        j -= 1
+    if j > 0 and low[j] == "." and tags[j - 1] in ("NNP", "NNPS"):
         j -= 1
     return j
 

@@ -51,6 +51,9 @@ _NOT_NAMES = {
     "sep", "sept", "oct", "nov", "dec",
 }
 _CONNECTORS = {"of", "for", "and", "&", "de"}
+#: The legal form that ends a company's name: a possessive before it belongs to the name ("McDonald's Corp.",
+#: "Macy's Inc."), and alone it names no one ("Corp").
+_COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "lp", "holdings"})
 #: Particles of family names ("Bin Laden", "Van Buren"): with them, a run of dictionary words is still a person's name.
 #: (Shorter particles never reach that test, which looks at words of three letters or more.)
 _NAME_PARTICLES = frozenset({"bin", "ibn", "abu", "van", "von", "der", "den", "del", "della", "dos", "mac", "ben"})
@@ -326,6 +329,9 @@ def _raw_mentions(article: Article) -> list[dict]:
                         texts[j].lower() in _WEEKDAYS and texts[j - 1].lower() not in _DAY_MODIFIERS):
                     j += 1
                     continue
+                if texts[j] in ("'s", "’s") and j + 1 < n and texts[j + 1].lower().rstrip(".") in _COMPANY_FORMS:
+                    j += 2  # "McDonald's Corp.": the possessive is part of the company's name
+                    continue
                 if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
                     # "Department of Homeland Security", "Immigration and Customs Enforcement"
                     k = j + 1
@@ -353,6 +359,10 @@ def _raw_mentions(article: Article) -> list[dict]:
                 before = words[k - 1].lower().rstrip(".") if k else ""
                 if new_cut == len(words) and k > cut and (before in nlp.first_names() or len(before) == 1):
                     break  # a title word after a first name is a surname: "Julie Bishop" (not "County Sheriff")
+                if k > cut and words[cut].lower() in nlp.first_names() and not (
+                        new_cut < len(words) and words[new_cut].lower().rstrip(".") in nlp.first_names()):
+                    break  # "Martin Luther King Jr.": a first name opens the name and none follows the title word
+                    # ("Charlotte Mayor Jennifer Roberts" and "Wells Fargo CEO John Stumpf" keep their title)
                 cut, last_title = new_cut, k
             if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
                 cut = 0  # "High Commissioner for Refugees": the title is the name of an office
@@ -382,6 +392,8 @@ def _raw_mentions(article: Article) -> list[dict]:
                 words, w0, surf_start = words[split + 1:], w0 + split + 1, w0 + split + 1
             if words and words[-1].lower() in cues.get("not_actor_head", ()):
                 words = []  # names of laws, treaties, prizes: "the First Amendment"
+            if len(words) == 1 and words[0].lower().rstrip(".") in _COMPANY_FORMS:
+                words = []
             if words and words[0].lower() not in _NOT_NAMES:
                 kind = "person" if title or surf_start != i else _classify(words, cues)
                 found.append({
@@ -609,7 +621,7 @@ class _PeopleBySurname:
 
     def canonical(self, words: Sequence[str], title: str = "") -> str:
         """The full name a person mention stands for; its own words when none fits."""
-        own = " ".join(words)
+        own = _joined(words)
         name = _personal_name(words)
         given, surname, suffix = _name_parts(name)
         entries = [e for e in self._names.get(surname, []) if e[2] == suffix]
@@ -633,6 +645,11 @@ class _PeopleBySurname:
         return " ".join(entry[1])
 
 
+def _joined(words: Sequence[str]) -> str:
+    """A name's words as one string, a possessive kept on its word ("McDonald's Corp")."""
+    return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
+
+
 def _resolve(raw: list[dict], article: Article) -> list[dict]:
     """Give each mention its actor's canonical name, merging aliases."""
     persons = [m for m in raw if m["kind"] == "person" and m["part"] != "headline"]
@@ -643,7 +660,7 @@ def _resolve(raw: list[dict], article: Article) -> list[dict]:
     out = []
     for m in raw:
         m = dict(m)
-        name = " ".join(m["words"])
+        name = _joined(m["words"])
         kind = m["kind"]
         if m.get("group"):
             name = m["group"]

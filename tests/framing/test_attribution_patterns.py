@@ -488,3 +488,11 @@ def test_unnamed_sources_and_opening_phrases(make_article):
     assert ("s3", "an adviser close to Biden", "said") in rows
     assert not [r for r in rows if r[1] == "the meeting"]
     assert ("s5", "Pentagon", "reports") in rows
+
+
+def test_a_company_or_a_suffix_with_an_abbreviation_stop_before_the_verb(make_article):
+    art = make_article("News", "Apple Inc. said prices rose. A spokesman for McDonald's Corp. said prices rose. "
+                               "A spokeswoman for Hillary Clinton says the speech is ready.")
+    rows = [(r.sentence_id, r.source, r.kind) for r in base_attribution_rows(art)]
+    assert rows == [("s2", "Apple Inc", "named_org"), ("s3", "a spokesman for McDonald's Corp", "anonymous"),
+                    ("s4", "a spokeswoman for Hillary Clinton", "anonymous")]

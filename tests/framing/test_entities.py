@@ -401,3 +401,19 @@ def test_weekdays_inside_names_of_papers_programmes_and_people(make_article):
     assert [(m.actor, m.kind) for m in mention_rows(art)] == [
         ("Sunday Times", "organisation"), ("Saturday Night Live", "other"), ("Ash Wednesday", "other"),
         ("White House", "government"), ("Trump", "other")]  # not "Tuesday Trump"
+
+
+def test_company_names_with_a_possessive_and_a_legal_form(make_article):
+    art = make_article("News", "McDonald's Corp. raised prices. Officials at Macy's Inc. agreed. Apple Inc. sued. "
+                               "Trump's Co-op board met.")
+    assert [(m.actor, m.kind) for m in mention_rows(art)] == [
+        ("McDonald's Corp", "organisation"), ("officials", "group"), ("Macy's Inc", "organisation"),
+        ("Apple Inc", "organisation"), ("Trump", "other"), ("Co-op", "other")]
+
+
+def test_a_title_word_inside_a_name_that_a_first_name_opens(make_article):
+    art = make_article("News", "Martin Luther King Jr. spoke of a dream. Tom Judge left early. Charlotte Mayor "
+                               "Jennifer Roberts said no. Wells Fargo CEO John Stumpf apologised.")
+    assert [(m.actor, m.kind) for m in mention_rows(art) if m.kind == "person"] == [
+        ("Martin Luther King Jr", "person"), ("Tom Judge", "person"), ("Jennifer Roberts", "person"),
+        ("John Stumpf", "person")]
