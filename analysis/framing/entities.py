@@ -44,6 +44,8 @@ _WEEKDAY_NAME_OPENERS = frozenset({"the", "a", "an", "“", '"', "‘", "(", "of
 #: Words that make a day's name with a weekday ("Ash Wednesday", "Black Friday", "Super Tuesday").
 _DAY_MODIFIERS = frozenset({"ash", "black", "cyber", "super", "good", "holy", "palm", "easter", "bloody", "shrove",
                             "maundy", "giving", "blue", "great"})
+#: Parts of a day that a title-case line capitalises after its weekday ("Tuesday Night").
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 #: Words that never open a name (weekdays are handled in the name loop, which keeps "The Sunday Times").
 _NOT_NAMES = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -196,7 +198,13 @@ def institution_cue(name: str) -> bool:
 def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
     """The tags, with a sentence's first word read as a name where the tagger took a capitalised name ending in -s
     for a plural noun ("Reuters reported", "Wikinews interviewed", "Hopkins said"): it is tagged NNS and neither it
-    nor its singular is a dictionary word ("Officials said", "Deportations rose" stay common nouns)."""
+    nor its singular is a dictionary word ("Officials said", "Deportations rose" stay common nouns). A capitalised
+    word that makes a day's name with the weekday after it ("the Good Friday Agreement", "Black Friday") is a name
+    word too, whatever the tagger said."""
+    days = [m for m in range(len(texts) - 1) if texts[m].lower() in _DAY_MODIFIERS and texts[m][:1].isupper()
+            and texts[m + 1].lower() in _WEEKDAYS and texts[m + 1][:1].isupper() and tags[m] != "NNP"]
+    if days:
+        tags = tuple("NNP" if m in days else t for m, t in enumerate(tags))
     k = 1 if texts[:1] in (("“",), ('"',), ("‘",), ("'",)) else 0
     if k >= len(texts) or tags[k] != "NNS" or not texts[k][:1].isupper() or not texts[k][1:].islower():
         return tags
@@ -321,7 +329,10 @@ def _raw_mentions(article: Article) -> list[dict]:
                     i + 1 < n and _is_name_token(texts[i + 1], tags[i + 1])
                     and texts[i + 1].lower() not in nlp.first_names()
                     and (i == 0 or texts[i - 1].lower() in _WEEKDAY_NAME_OPENERS)):
-                i += 1
+                # a weekday that opens no name takes its part of the day with it ("in Washington Tuesday Night"), unless
+                # a name goes on after it ("watched Friday Night Lights")
+                i += 2 if (texts[i].lower() in _WEEKDAYS and i + 1 < n and texts[i + 1].lower() in _DAY_PARTS and not (
+                    i + 2 < n and _is_name_token(texts[i + 2], tags[i + 2]))) else 1
                 continue
             j = i + 1
             while j < n:

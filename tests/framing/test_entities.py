@@ -417,3 +417,9 @@ def test_a_title_word_inside_a_name_that_a_first_name_opens(make_article):
     assert [(m.actor, m.kind) for m in mention_rows(art) if m.kind == "person"] == [
         ("Martin Luther King Jr", "person"), ("Tom Judge", "person"), ("Jennifer Roberts", "person"),
         ("John Stumpf", "person")]
+
+
+def test_days_named_with_a_modifier_parts_of_a_day_and_treaties(make_article):
+    art = make_article("News", "The Good Friday Agreement ended the war. Shoppers crowded stores on Black Friday. "
+                               "Leaders met in Washington Tuesday Night.")
+    assert [(m.actor, m.kind) for m in mention_rows(art)] == [("Black Friday", "other"), ("Washington", "place")]
