@@ -81,6 +81,11 @@ def _punkt():
 #: (a caption label such as "Figure 2." is left alone: it often stands apart from its caption).
 _LABEL_RE = re.compile(r"(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|(?:Step|Chapter|Section|Part|"
                        r"Article|Rule|No\.|Nos\.)\s+\d{1,4}[a-z]?[.:]?)")
+#: A figure's or a table's label ("Figure 1.", "Table 2a."): a caption written as a sentence, with its full stop,
+#: belongs to it ("Figure 1. Original and mutant application."); a caption set as a bare title ("Figure 1." then
+#: "Map of Senegal") is a unit of its own, as GUM's annotators read both (all six such captions of its dev documents).
+_FIGURE_LABEL_RE = re.compile(r"(?:Figure|Fig\.|Table|Chart|Map|Graph|Exhibit|Plate|Listing)\s+\d{1,3}[a-z]?\.")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s*$")
 #: What cannot begin a sentence: a run of closing brackets and marks that end or split a clause (the ")." after a
 #: citation, the last "!" of "!!!", an emoticon's ":)"); it ends the sentence before. An ellipsis may begin one.
 _CLOSING_RUN_RE = re.compile(r"\s*(?:[)\]}!?,;:]|\.(?!\.))[)\]}!?,;:.]*")
@@ -125,6 +130,14 @@ _BRACKETED_NUMBER_RE = re.compile(r"\s*\(\d{1,4}\)[.,;]?\s*")
 #: A reference marker glued to a sentence's full stop ("… in 2003.[4] It was …"): Punkt reads "2003.[4]" as one
 #: word and does not end the sentence there; a capital after the marker starts the next one.
 _MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\])+)\s+(?=[A-Z])")
+#: A footnote number glued to a word's full stop ("… a publication fee.8 Yet some …"): a capitalised word after it
+#: starts a new sentence. (A decimal has a digit before its point: "version 2.0 The".)
+#: The same number after the stop and a space, which Punkt puts at the start of the next piece ("fee. 8 Yet some"):
+#: it belongs to the sentence before when a capitalised function word follows it ("8 Yet", not "12 Years a Slave").
+_FOOTNOTE_START_RE = re.compile(r"(\d{1,2})\s+(?=([A-Z][a-z]*)\b)")
+_DISCOURSE_OPENERS = frozenset("yet however thus hence moreover furthermore indeed still also instead meanwhile therefore "
+                               "nevertheless nonetheless although though despite finally overall".split())
+_FOOTNOTE_BREAK_RE = re.compile(r"(?<=[a-z]{3}[.!?])(\d{1,2})\s+(?=[A-Z][a-z])")
 
 
 def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
@@ -173,7 +186,13 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
             s = m.end()
             if s >= e:
                 continue
-        if out and _LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()):
+        f = _FOOTNOTE_START_RE.match(text, s, e) if out else None
+        if f and (f.group(2).lower() in stopwords() or f.group(2).lower() in _DISCOURSE_OPENERS) and re.search(r"[a-z][.!?][\"”’')]*\s*$", text[out[-1][0]:s]):
+            out[-1][1] = f.end(1)  # "… a publication fee. 8 Yet some …": the footnote's number ends the sentence
+            s = f.end()
+        if out and (_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()) or (
+                _FIGURE_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip())
+                and _SENTENCE_END_RE.search(text, s, e))):
             out[-1][1] = e
             continue
         tail = (_CLOSING_RUN_RE.match(text, s, e) or _EDITOR_NOTE_RE.match(text, s, e)) if out else None
@@ -328,6 +347,8 @@ def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, i
             out.append((s, label.end()))
             s = label.end() + len(text[label.end():e]) - len(text[label.end():e].lstrip())
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
+                      + [(m.end(1), m.end()) for m in _FOOTNOTE_BREAK_RE.finditer(text, s, e)]
+
                       + [(m.end(), m.end()) for m in _NO_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(), m.end()) for m in _STREET_BREAK_RE.finditer(text, s, e)
                          if m.group(1).lower() in stopwords()]

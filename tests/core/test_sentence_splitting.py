@@ -254,3 +254,23 @@ def test_loader_reads_an_informal_post_as_informal():
 ])
 def test_section_label_that_runs_into_its_text_is_a_unit(text, expected):
     assert _split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure's label takes a caption written as a sentence; a caption set as a bare title is a unit of its own
+    ("Figure 1. Original and mutant application. The next step follows.",
+     ["Figure 1. Original and mutant application.", "The next step follows."]),
+    ("Figure 2. Map of the speaking area", ["Figure 2.", "Map of the speaking area"]),
+    ("Table 3. Results by year.", ["Table 3. Results by year."]),
+    ("See Table 2. It shows the data.", ["See Table 2.", "It shows the data."]),
+    # a footnote number after a sentence's stop belongs to that sentence
+    ("Authors pay a publication fee. 8 Yet some journals waive it.",
+     ["Authors pay a publication fee. 8", "Yet some journals waive it."]),
+    ("Authors pay a fee.8 Yet some waive it.", ["Authors pay a fee.8", "Yet some waive it."]),
+    # not a number that opens a sentence or a title, nor a decimal
+    ("The storm hit. 12 Years a Slave won. 10 people died.", ["The storm hit.", "12 Years a Slave won.",
+                                                             "10 people died."]),
+    ("Version 2.0 The update ships.", ["Version 2.0 The update ships."]),
+])
+def test_figure_captions_and_footnote_numbers(text, expected):
+    assert _split(text) == expected
