@@ -135,8 +135,9 @@ _MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]
 #: The same number after the stop and a space, which Punkt puts at the start of the next piece ("fee. 8 Yet some"):
 #: it belongs to the sentence before when a capitalised function word follows it ("8 Yet", not "12 Years a Slave").
 _FOOTNOTE_START_RE = re.compile(r"(\d{1,2})\s+(?=([A-Z][a-z]*)\b)")
-_DISCOURSE_OPENERS = frozenset("yet however thus hence moreover furthermore indeed still also instead meanwhile therefore "
-                               "nevertheless nonetheless although though despite finally overall".split())
+_DISCOURSE_OPENERS = frozenset("yet however thus hence moreover furthermore indeed still also instead meanwhile "
+                               "therefore nevertheless nonetheless although though despite finally overall".split())
+_WORD_STOP_END_RE = re.compile(r"[a-z][.!?][\"”’')]*\s*$")
 _FOOTNOTE_BREAK_RE = re.compile(r"(?<=[a-z]{3}[.!?])(\d{1,2})\s+(?=[A-Z][a-z])")
 
 
@@ -187,7 +188,9 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
             if s >= e:
                 continue
         f = _FOOTNOTE_START_RE.match(text, s, e) if out else None
-        if f and (f.group(2).lower() in stopwords() or f.group(2).lower() in _DISCOURSE_OPENERS) and re.search(r"[a-z][.!?][\"”’')]*\s*$", text[out[-1][0]:s]):
+        opener = f.group(2).lower() if f else ""
+        if f and (opener in stopwords() or opener in _DISCOURSE_OPENERS) and _WORD_STOP_END_RE.search(
+                text, out[-1][0], s):
             out[-1][1] = f.end(1)  # "… a publication fee. 8 Yet some …": the footnote's number ends the sentence
             s = f.end()
         if out and (_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()) or (
