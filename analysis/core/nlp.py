@@ -27,6 +27,7 @@ __all__ = [
     "missing_resources",
     "ensure_resources",
     "sentence_spans",
+    "is_informal",
     "word_spans",
     "MAX_PIECE_TOKENS",
     "piece_bounds",
@@ -81,9 +82,10 @@ def _punkt():
 #: (a caption label such as "Figure 2." is left alone: it often stands apart from its caption).
 _LABEL_RE = re.compile(r"(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|(?:Step|Chapter|Section|Part|"
                        r"Article|Rule|No\.|Nos\.)\s+\d{1,4}[a-z]?[.:]?)")
-#: A figure's or a table's label ("Figure 1.", "Table 2a."): a caption written as a sentence, with its full stop,
-#: belongs to it ("Figure 1. Original and mutant application."); a caption set as a bare title ("Figure 1." then
-#: "Map of Senegal") is a unit of its own, as GUM's annotators read both (all six such captions of its dev documents).
+#: A figure's or a table's label that opens a paragraph ("Figure 1.", "Table 2a."): a caption written as a sentence,
+#: with its full stop, belongs to it ("Figure 1. Original and mutant application."); a caption set as a bare title
+#: ("Figure 1." then "Map of Senegal") is a unit of its own, as GUM's annotators read both (all six such captions of
+#: its dev documents). "Where did they sit? Table 4. The waiter …" is no caption: the label does not open it.
 _FIGURE_LABEL_RE = re.compile(r"(?:Figure|Fig\.|Table|Chart|Map|Graph|Exhibit|Plate|Listing)\s+\d{1,3}[a-z]?\.")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s*$")
 #: What cannot begin a sentence: a run of closing brackets and marks that end or split a clause (the ")." after a
@@ -133,10 +135,14 @@ _MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]
 #: A footnote number glued to a word's full stop ("… a publication fee.8 Yet some …"): a capitalised word after it
 #: starts a new sentence. (A decimal has a digit before its point: "version 2.0 The".)
 #: The same number after the stop and a space, which Punkt puts at the start of the next piece ("fee. 8 Yet some"):
-#: it belongs to the sentence before when a capitalised function word follows it ("8 Yet", not "12 Years a Slave").
-_FOOTNOTE_START_RE = re.compile(r"(\d{1,2})\s+(?=([A-Z][a-z]*)\b)")
+#: it belongs to the sentence before when a discourse adverb follows it ("8 Yet", "9 For example"; not "12 Years a
+#: Slave", "12 Of the 15 counties", "1 The vote is on Tuesday").
+_FOOTNOTE_START_RE = re.compile(r"(\d{1,2})\s+(?=([A-Z][a-z]*)\b(?:,?\s+([a-z]+))?)")
 _DISCOURSE_OPENERS = frozenset("yet however thus hence moreover furthermore indeed still also instead meanwhile "
                                "therefore nevertheless nonetheless although though despite finally overall".split())
+#: Two-word openers of the same kind ("9 For example, …"): the first word alone also opens counts ("12 Of the …").
+_DISCOURSE_PAIRS = frozenset({("for", "example"), ("for", "instance"), ("in", "addition"), ("in", "contrast"),
+                              ("by", "contrast"), ("in", "fact")})
 _WORD_STOP_END_RE = re.compile(r"[a-z][.!?][\"”’')]*\s*$")
 _FOOTNOTE_BREAK_RE = re.compile(r"(?<=[a-z]{3}[.!?])(\d{1,2})\s+(?=[A-Z][a-z])")
 
@@ -155,9 +161,9 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
       full stop, ? or ! before a word that often opens a sentence end one ("i think so. but …").
     * A numbering label alone ("1.", "2.1.", "Step 2.", "No. 10.") belongs to the sentence after it:
       "1. Introduction" is one unit, a heading.
-      A paper's section label that opens the text and runs into it ("Abstract: In this article …") is a
-      heading of its own; a keyword list ("Keywords: …") and labels that news also runs into its text ("Results:
-      Jan Lee won …") are not split.
+      A paper's abstract label that opens the text and runs into it ("Abstract: In this article …") is a
+      heading of its own; a keyword list ("Keywords: …") and labels that news also runs into its text
+      ("Background: The dispute began …", "Results: Jan Lee won …") are not split.
     * Reference markers ("[12]") after a full stop belong to the sentence they follow, and a
       sentence made only of markers is none; so do an editor's note ("[citation needed]") and a
       run of closing marks that Punkt put at the start of the next piece ("). ", "! ", ":) ").
@@ -188,14 +194,14 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
             if s >= e:
                 continue
         f = _FOOTNOTE_START_RE.match(text, s, e) if out else None
-        opener = f.group(2).lower() if f else ""
-        if f and (opener in stopwords() or opener in _DISCOURSE_OPENERS) and _WORD_STOP_END_RE.search(
+        opener = (f.group(2).lower(), (f.group(3) or "")) if f else ("", "")
+        if f and (opener[0] in _DISCOURSE_OPENERS or opener in _DISCOURSE_PAIRS) and _WORD_STOP_END_RE.search(
                 text, out[-1][0], s):
             out[-1][1] = f.end(1)  # "… a publication fee. 8 Yet some …": the footnote's number ends the sentence
             s = f.end()
         if out and (_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()) or (
-                _FIGURE_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip())
-                and _SENTENCE_END_RE.search(text, s, e))):
+                _FIGURE_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()) and not text[:out[-1][0]].strip()
+                and _SENTENCE_END_RE.search(text, s, e))):  # a caption's label opens its paragraph
             out[-1][1] = e
             continue
         tail = (_CLOSING_RUN_RE.match(text, s, e) or _EDITOR_NOTE_RE.match(text, s, e)) if out else None
@@ -212,7 +218,8 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
         start = _LOWER_START_RE.match(text, s)
         if out and start and prev[-1:] in ".?!\"”’')" and not (
                 (m := _CASUAL_END_RE.search(prev))
-                and _casual_end(m.group(1), m.group(2), start.group().strip(), informal)):
+                and _casual_end(m.group(1), m.group(2), start.group().strip(), informal)
+                and prev.count("(") <= prev.count(")")):
             out[-1][1] = e  # "“Why now?” she asked." (but "i think so. but …" is two)
             continue
         if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
@@ -310,36 +317,47 @@ _CASUAL_WORDS = frozenset({"lol", "lmao", "idk", "tbh", "imo", "haha", "yeah", "
 
 def is_informal(text: str) -> bool:
     """Whether ``text`` is informal writing that starts sentences in lower case: the pronoun "i" is written in lower
-    case at least twice, or at least two paragraphs, and one in ten, of those of five words or more that hold a
-    sentence-ending mark open with a lower-case word ("so i parked …. got a ticket lol"). Edited prose has neither:
-    "iPhone", "eBay", "(i)", list items in lower case and a quotation broken across lines do not count.
+    case at least twice ("i think", "i'm"), or at least two paragraphs, and one in ten, of those of five words or
+    more that hold a sentence-ending mark open with a lower-case word and a sentence inside a paragraph starts with
+    a usual opener in lower case ("so i parked …. but …"). Edited prose has neither: "iPhone", "eBay", "(i)", a
+    maths index "i", an Italian "i porti", lower-case list items, "de Blasio" and a quotation broken across lines
+    do not count.
 
     >>> is_informal("so i parked there. got a ticket lol. anyway i paid it")
     True
     >>> is_informal("The iPhone sold well. eBay listed it. Analysts (i) agreed and (ii) left.")
     False
     """
-    if len(_LOWER_I_RE.findall(text)) >= 2:
-        return True
+    pronouns = 0
+    for m in _LOWER_I_RE.finditer(text):
+        word = (m.group(1) or "").replace("’", "'")
+        pronouns += not word or word in _AFTER_I or _wordnet_verb(word) or _wordnet_verb(lemmatize(word, "VBD"))
+        if pronouns >= 2:
+            return True
     paragraphs = [p.lstrip() for p in text.split("\n") if len(p.split()) >= 5 and re.search(r"[.!?]", p)]
     opened = sum(1 for p in paragraphs if _LOWER_WORD_RE.match(p))
-    return opened >= 2 and opened * 10 >= len(paragraphs)
+    inside = any(_casual_end(m.group(1), m.group(2), m.group(3)) for m in _CASUAL_BREAK_RE.finditer(text))
+    return opened >= 2 and opened * 10 >= len(paragraphs) and inside
 
 
-_LOWER_I_RE = re.compile(r"(?<![\w'’.(\[-])i(?:['’](?:m|ve|d|ll))?(?=\s+[a-z])")
-_LOWER_WORD_RE = re.compile(r"[a-z]+(?=[\s,])")
+#: The pronoun "i" in lower case: with a contraction ("i'm"), or before a verb, an auxiliary or an adverb ("i think",
+#: "i was", "i just"); not a maths index ("for each i the income") or the Italian article ("i porti").
+_LOWER_I_RE = re.compile(r"(?<![\w'’.(\[-])i(?:['’](?:m|ve|d|ll)\b|\s+([a-z]+(?:n['’]t)?)\b)")
+_AFTER_I = frozenset("am was have had do did don't didn't can can't could will would should just really also never "
+                     "still always".split())
+_LOWER_WORD_RE = re.compile(r"[a-z]+(?=[\s,])(?!\s+[A-Z])")  # not a name's particle: "de Blasio", "van Gogh"
 
 
-#: A paper's section label that opens a paragraph and runs into its text ("Abstract: In this article we …",
-#: "Background: Smoking …") is a heading, a unit of its own; a keyword list ("Keywords: mutation; GIS") is not.
-#: Labels that also run into a news story's text ("Results: Jan Lee won the show", "Summary: …") are left alone.
-_SECTION_LABEL_RE = re.compile(
-    r"\s*(?:Abstract|Background|Introduction|Objectives?|Aims?|Methods|Conclusions?)\s?:(?=\s+[\"“‘(]?[A-Z])")
+#: A paper's abstract label that opens a paragraph and runs into its text ("Abstract: In this article we …") is a
+#: heading, a unit of its own; a keyword list ("Keywords: mutation; GIS") is not. Other section names also run into
+#: the text of news and fiction ("Background: The dispute began …", "Results: Jan Lee won …", "Conclusion: The
+#: butler did it") and are left alone.
+_SECTION_LABEL_RE = re.compile(r"\s*Abstract\s?:(?=\s+[\"“‘(]?[A-Z])")
 
 
 def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, int]]:
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
-    "no.", "etc." or "et al." before a capital, after a paper's section label that opens the text ("Abstract:"),
+    "no.", "etc." or "et al." before a capital, after a paper's abstract label that opens the text ("Abstract:"),
     after a place initialism ("U.S.") before a capitalised function word, before a picture credit ("Image: …"),
     after a sentence of informal writing that the next one continues in lower case (see :func:`_casual_end`), and
     after a colon that introduces a direct question ending the span."""
@@ -359,7 +377,8 @@ def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, i
                       + [(m.end(1), m.start(2)) for m in _PLACE_INITIALS_NEXT_RE.finditer(text, s, e)
                          if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()]
                       + [(m.end(), m.end()) for m in _CASUAL_BREAK_RE.finditer(text, s, e)
-                         if _casual_end(m.group(1), m.group(2), m.group(3), informal)])
+                         if _casual_end(m.group(1), m.group(2), m.group(3), informal)
+                         and text.count("(", s, m.start()) <= text.count(")", s, m.start())])
         for cut, resume in cuts:
             if cut > s and text[s:cut].strip():
                 out.append((s, cut))
@@ -827,7 +846,9 @@ def lemmatize(word: str, pos: str = "NN") -> str:
 
 
 def _wordnet_verb(word: str) -> bool:
-    """Whether WordNet's verb index lists ``word`` (False when WordNet is not installed)."""
+    """Whether WordNet's verb index lists ``word``, one word (False when WordNet is not installed)."""
+    if " " in word or "_" in word:
+        return False
     try:
         return bool(wordnet.wn_offsets(word, "v"))
     except NLTKResourceError:

@@ -256,11 +256,14 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     if j >= 0 and tags[j] in ("NN", "NNS", "NNP", "NNPS") and low[j] not in PERSONAL_PRONOUNS and low[j].isalpha() and (
             low[j] not in _NOT_SUBJECT_NOUNS and not (tags[i] == "VBG" and j > 0 and low[j - 1] in ("'s", "’s"))):
         a = _np_start(j, low, tags)
+        if a > 0 and low[a - 1] in ("&", "."):
+            return None  # "Procter & Gamble Co. said", "Nintendo Co. Ltd. said": the phrase found is part of a name
         if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBORDINATORS:
             role = _role_before(a - 1, low, tags, docs, heads, titles)
             if role:
                 h, ra = role  # "a spokeswoman for the governor says": the role before the phrase speaks
-                shown = " ".join(texts[k] if texts and tags[k].startswith("NNP") else low[k] for k in range(ra, j + 1))
+                shown = " ".join(texts[k] if texts and (tags[k].startswith("NNP") or texts[k][1:] != low[k][1:])
+                                 else low[k] for k in range(ra, j + 1))  # "a spokeswoman for eBay"
                 return _tidy(shown), _nominal_kind(low[h], tags[h], docs, heads), (ra, j + 1), "", ""
             a = -1  # "the number of people says": the head is inside a prepositional phrase
         prog = tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j + 1, i))

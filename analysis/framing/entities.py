@@ -44,6 +44,11 @@ _WEEKDAY_NAME_OPENERS = frozenset({"the", "a", "an", "“", '"', "‘", "(", "of
 #: Words that make a day's name with a weekday ("Ash Wednesday", "Black Friday", "Super Tuesday").
 _DAY_MODIFIERS = frozenset({"ash", "black", "cyber", "super", "good", "holy", "palm", "easter", "bloody", "shrove",
                             "maundy", "giving", "blue", "great"})
+#: Days' names whose first word the tagger reads as an adjective ("Good Friday"; not "Good Monday morning to all").
+_DAY_NAMES = frozenset({("good", "friday"), ("black", "friday"), ("holy", "thursday"), ("holy", "saturday"),
+                        ("maundy", "thursday"), ("bloody", "sunday"), ("super", "tuesday"), ("cyber", "monday"),
+                        ("blue", "monday"), ("giving", "tuesday"), ("ash", "wednesday"), ("palm", "sunday"),
+                        ("shrove", "tuesday"), ("easter", "sunday"), ("easter", "monday")})
 #: Parts of a day that a title-case line capitalises after its weekday ("Tuesday Night").
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 #: Words that never open a name (weekdays are handled in the name loop, which keeps "The Sunday Times").
@@ -201,8 +206,8 @@ def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[s
     nor its singular is a dictionary word ("Officials said", "Deportations rose" stay common nouns). A capitalised
     word that makes a day's name with the weekday after it ("the Good Friday Agreement", "Black Friday") is a name
     word too, whatever the tagger said."""
-    days = [m for m in range(len(texts) - 1) if texts[m].lower() in _DAY_MODIFIERS and texts[m][:1].isupper()
-            and texts[m + 1].lower() in _WEEKDAYS and texts[m + 1][:1].isupper() and tags[m] != "NNP"]
+    days = [m for m in range(len(texts) - 1) if (texts[m].lower(), texts[m + 1].lower()) in _DAY_NAMES
+            and texts[m][:1].isupper() and texts[m + 1][:1].isupper() and tags[m] != "NNP"]
     if days:
         tags = tuple("NNP" if m in days else t for m, t in enumerate(tags))
     k = 1 if texts[:1] in (("“",), ('"',), ("‘",), ("'",)) else 0
@@ -330,7 +335,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                     and texts[i + 1].lower() not in nlp.first_names()
                     and (i == 0 or texts[i - 1].lower() in _WEEKDAY_NAME_OPENERS)):
                 # a weekday that opens no name takes its part of the day with it ("in Washington Tuesday Night"), unless
-                # a name goes on after it ("watched Friday Night Lights")
+                # a name goes on after it (then as before: "watched Friday Night Lights" still gives "Night Lights")
                 i += 2 if (texts[i].lower() in _WEEKDAYS and i + 1 < n and texts[i + 1].lower() in _DAY_PARTS and not (
                     i + 2 < n and _is_name_token(texts[i + 2], tags[i + 2]))) else 1
                 continue
@@ -340,7 +345,8 @@ def _raw_mentions(article: Article) -> list[dict]:
                         texts[j].lower() in _WEEKDAYS and texts[j - 1].lower() not in _DAY_MODIFIERS):
                     j += 1
                     continue
-                if texts[j] in ("'s", "’s") and j + 1 < n and texts[j + 1].lower().rstrip(".") in _COMPANY_FORMS:
+                if texts[j] in ("'s", "’s") and j + 1 < n and texts[j + 1][:1].isupper() and (
+                        texts[j + 1].lower().rstrip(".") in _COMPANY_FORMS):
                     j += 2  # "McDonald's Corp.": the possessive is part of the company's name
                     continue
                 if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
@@ -370,10 +376,10 @@ def _raw_mentions(article: Article) -> list[dict]:
                 before = words[k - 1].lower().rstrip(".") if k else ""
                 if new_cut == len(words) and k > cut and (before in nlp.first_names() or len(before) == 1):
                     break  # a title word after a first name is a surname: "Julie Bishop" (not "County Sheriff")
-                if k > cut and words[cut].lower() in nlp.first_names() and not (
-                        new_cut < len(words) and words[new_cut].lower().rstrip(".") in nlp.first_names()):
-                    break  # "Martin Luther King Jr.": a first name opens the name and none follows the title word
-                    # ("Charlotte Mayor Jennifer Roberts" and "Wells Fargo CEO John Stumpf" keep their title)
+                if k > cut and words[cut].lower() in nlp.first_names() and new_cut < len(words) and all(
+                        w.lower().rstrip(".") in _NAME_SUFFIXES for w in words[new_cut:]):
+                    break  # "Martin Luther King Jr.": only a suffix follows the title word, so it is a surname
+                    # ("Georgia Gov. Kemp", "Charlotte Mayor Jennifer Roberts" keep their title)
                 cut, last_title = new_cut, k
             if 0 < cut < len(words) and words[cut].lower() in _CONNECTORS:
                 cut = 0  # "High Commissioner for Refugees": the title is the name of an office

@@ -496,3 +496,9 @@ def test_a_company_or_a_suffix_with_an_abbreviation_stop_before_the_verb(make_ar
     rows = [(r.sentence_id, r.source, r.kind) for r in base_attribution_rows(art)]
     assert rows == [("s2", "Apple Inc", "named_org"), ("s3", "a spokesman for McDonald's Corp", "anonymous"),
                     ("s4", "a spokeswoman for Hillary Clinton", "anonymous")]
+    # a name with "&" or two abbreviations is not cut into a source; a brand name keeps its capitals
+    art = make_article("News", "Analysts at JPMorgan Chase & Co. said the deal was risky. A spokesperson for Nintendo "
+                               "Co. Ltd. said the console sold well. A spokeswoman for eBay said sales rose.")
+    rows = [(r.sentence_id, r.source) for r in base_attribution_rows(art)]
+    assert not [src for _, src in rows if src in ("Co", "Ltd", "Co Ltd")]
+    assert ("s4", "a spokeswoman for eBay") in rows

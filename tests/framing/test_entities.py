@@ -409,6 +409,9 @@ def test_company_names_with_a_possessive_and_a_legal_form(make_article):
     assert [(m.actor, m.kind) for m in mention_rows(art)] == [
         ("McDonald's Corp", "organisation"), ("officials", "group"), ("Macy's Inc", "organisation"),
         ("Apple Inc", "organisation"), ("Trump", "other"), ("Co-op", "other")]
+    # a possessive before a lower-case noun is no company's name
+    art = make_article("News", "Buffett's holdings grew last year. Trump's corporation was fined.")
+    assert [m.actor for m in mention_rows(art)] == ["Buffett", "Trump"]
 
 
 def test_a_title_word_inside_a_name_that_a_first_name_opens(make_article):
@@ -417,9 +420,16 @@ def test_a_title_word_inside_a_name_that_a_first_name_opens(make_article):
     assert [(m.actor, m.kind) for m in mention_rows(art) if m.kind == "person"] == [
         ("Martin Luther King Jr", "person"), ("Tom Judge", "person"), ("Jennifer Roberts", "person"),
         ("John Stumpf", "person")]
+    # a place that is also a first name before a title is not part of the person's name
+    art = make_article("News", "Georgia Gov. Kemp signed the bill. Austin Mayor Adler said yes. Henry Ford Hospital "
+                               "Chief Executive Bob Riney said beds were full.")
+    assert [(m.actor, m.kind) for m in mention_rows(art) if m.kind == "person"] == [
+        ("Kemp", "person"), ("Adler", "person"), ("Bob Riney", "person")]
 
 
 def test_days_named_with_a_modifier_parts_of_a_day_and_treaties(make_article):
     art = make_article("News", "The Good Friday Agreement ended the war. Shoppers crowded stores on Black Friday. "
                                "Leaders met in Washington Tuesday Night.")
     assert [(m.actor, m.kind) for m in mention_rows(art)] == [("Black Friday", "other"), ("Washington", "place")]
+    art = make_article("News", "Good Monday morning to everyone, said host Jane Doe. Great Friday deals drew crowds.")
+    assert [m.actor for m in mention_rows(art)] == ["Jane Doe"]
