@@ -138,8 +138,8 @@ _MARKER_BREAK_RE = re.compile(r"[.!?]\s?((?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]
 #: it belongs to the sentence before when a discourse adverb follows it ("8 Yet", "9 For example"; not "12 Years a
 #: Slave", "12 Of the 15 counties", "1 The vote is on Tuesday").
 _FOOTNOTE_START_RE = re.compile(r"(\d{1,2})\s+(?=([A-Z][a-z]*)\b(?:,?\s+([a-z]+))?)")
-_DISCOURSE_OPENERS = frozenset("yet however thus hence moreover furthermore indeed still also instead meanwhile "
-                               "therefore nevertheless nonetheless although though despite finally overall".split())
+_DISCOURSE_OPENERS = frozenset("yet however thus hence moreover furthermore indeed meanwhile therefore nevertheless "
+                               "nonetheless".split())  # not "Still", "Also", "Finally": they open items and titles
 #: Two-word openers of the same kind ("9 For example, …"): the first word alone also opens counts ("12 Of the …").
 _DISCOURSE_PAIRS = frozenset({("for", "example"), ("for", "instance"), ("in", "addition"), ("in", "contrast"),
                               ("by", "contrast"), ("in", "fact")})
@@ -200,8 +200,10 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
             out[-1][1] = f.end(1)  # "… a publication fee. 8 Yet some …": the footnote's number ends the sentence
             s = f.end()
         if out and (_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()) or (
-                _FIGURE_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()) and not text[:out[-1][0]].strip()
-                and _SENTENCE_END_RE.search(text, s, e))):  # a caption's label opens its paragraph
+                _FIGURE_LABEL_RE.fullmatch(text[out[-1][0]:out[-1][1]].strip()) and _SENTENCE_END_RE.search(text, s, e)
+                and (not text[:out[-1][0]].strip() or text[:out[-1][0]].rstrip(" \t").endswith("\n") or (
+                    len(out) > 1 and _FIGURE_LABEL_RE.match(text, out[-2][0]))))):
+            # a caption's label opens its line, or follows another caption ("Figure 1. … Figure 2. …")
             out[-1][1] = e
             continue
         tail = (_CLOSING_RUN_RE.match(text, s, e) or _EDITOR_NOTE_RE.match(text, s, e)) if out else None
@@ -219,7 +221,7 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
         if out and start and prev[-1:] in ".?!\"”’')" and not (
                 (m := _CASUAL_END_RE.search(prev))
                 and _casual_end(m.group(1), m.group(2), start.group().strip(), informal)
-                and prev.count("(") <= prev.count(")")):
+                and not _inside_brackets(text, out[-1][0], s)):
             out[-1][1] = e  # "“Why now?” she asked." (but "i think so. but …" is two)
             continue
         if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
@@ -315,37 +317,61 @@ _CASUAL_SHORT = frozenset({"so", "it", "me", "up", "do", "go", "be", "he", "we",
 _CASUAL_WORDS = frozenset({"lol", "lmao", "idk", "tbh", "imo", "haha", "yeah", "yep", "nope", "omg", "btw"})
 
 
+def _inside_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a bracket opened after ``start`` and closed within the next 200 characters
+    ("(lit. garden of children)", "(why? see below)"). An emoticon's bracket (":(", ":-)") opens and closes
+    nothing, and a bracket that never closes ("broke my phone (again. so i …") holds nothing."""
+    opened = len(_OPEN_BRACKET_RE.findall(text, start, pos)) - len(_CLOSE_BRACKET_RE.findall(text, start, pos))
+    return opened > 0 and bool(_CLOSE_BRACKET_RE.search(text, pos, pos + 200))
+
+
+_OPEN_BRACKET_RE = re.compile(r"(?<![:;=8-])\(")
+_CLOSE_BRACKET_RE = re.compile(r"(?<![:;=8-])\)")
+
+
 def is_informal(text: str) -> bool:
     """Whether ``text`` is informal writing that starts sentences in lower case: the pronoun "i" is written in lower
-    case at least twice ("i think", "i'm"), or at least two paragraphs, and one in ten, of those of five words or
-    more that hold a sentence-ending mark open with a lower-case word and a sentence inside a paragraph starts with
-    a usual opener in lower case ("so i parked …. but …"). Edited prose has neither: "iPhone", "eBay", "(i)", a
-    maths index "i", an Italian "i porti", lower-case list items, "de Blasio" and a quotation broken across lines
-    do not count.
+    case at least twice ("i think", "i dont", "i'm"), or at least two paragraphs, and one in ten, of those of five
+    words or more that hold a sentence-ending mark open with a lower-case word and a sentence inside a paragraph
+    starts with a usual opener in lower case ("so I parked …. but …"). Quotations are left out (an article that
+    quotes a lower-case post is not informal). Edited prose has neither: "iPhone", "eBay", "(i)", a maths index
+    ("let i be", "if i is odd", "each i the"), lower-case list items and "de Blasio" do not count.
 
     >>> is_informal("so i parked there. got a ticket lol. anyway i paid it")
     True
     >>> is_informal("The iPhone sold well. eBay listed it. Analysts (i) agreed and (ii) left.")
     False
     """
+    text = _QUOTED_RE.sub(" ", text)
     pronouns = 0
     for m in _LOWER_I_RE.finditer(text):
         word = (m.group(1) or "").replace("’", "'")
-        pronouns += not word or word in _AFTER_I or _wordnet_verb(word) or _wordnet_verb(lemmatize(word, "VBD"))
+        before = text[max(0, m.start() - 12):m.start()].split()[-1:]
+        if before and before[0].lower() in _INDEX_CUES:
+            continue  # "let i be", "each i the", "the variable i was"
+        pronouns += (not word or word in _AFTER_I or word.endswith("n't")
+                     or (word not in stopwords() and word not in _INDEX_VERBS))
         if pronouns >= 2:
             return True
     paragraphs = [p.lstrip() for p in text.split("\n") if len(p.split()) >= 5 and re.search(r"[.!?]", p)]
-    opened = sum(1 for p in paragraphs if _LOWER_WORD_RE.match(p))
+    opened = sum(1 for p in paragraphs if (m := _LOWER_WORD_RE.match(p)) and not (
+        m.group(1) in _NAME_PARTICLES and m.group(2)))
     inside = any(_casual_end(m.group(1), m.group(2), m.group(3)) for m in _CASUAL_BREAK_RE.finditer(text))
     return opened >= 2 and opened * 10 >= len(paragraphs) and inside
 
 
-#: The pronoun "i" in lower case: with a contraction ("i'm"), or before a verb, an auxiliary or an adverb ("i think",
-#: "i was", "i just"); not a maths index ("for each i the income") or the Italian article ("i porti").
-_LOWER_I_RE = re.compile(r"(?<![\w'’.(\[-])i(?:['’](?:m|ve|d|ll)\b|\s+([a-z]+(?:n['’]t)?)\b)")
+#: The pronoun "i" in lower case: with a contraction ("i'm"), or before a word that is no function word ("i think",
+#: "i dont", "i literally") or an auxiliary ("i was", "i just"); not the Italian article in a quotation ("i porti":
+#: quotations are left out) and not a maths index (after "let", "each", "variable"; before "is", "be", "denotes").
+_LOWER_I_RE = re.compile(r"(?<![\w'’.(\[-])i(?:['’](?:m|ve|d|ll)\b|\s+([a-z]+?(?:n['’]t)?)\b(?!['’]))")
 _AFTER_I = frozenset("am was have had do did don't didn't can can't could will would should just really also never "
                      "still always".split())
-_LOWER_WORD_RE = re.compile(r"[a-z]+(?=[\s,])(?!\s+[A-Z])")  # not a name's particle: "de Blasio", "van Gogh"
+_INDEX_CUES = frozenset("let each every suppose variable index letter subscript where".split())
+_INDEX_VERBS = frozenset("denote denotes ranges range runs equals squared indexes indexes".split())
+_QUOTED_RE = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"")
+#: A paragraph's lower-case first word, and whether a capitalised word follows it (a name's particle: "de Blasio").
+_LOWER_WORD_RE = re.compile(r"([a-z]+)(?=[\s,])(\s+[A-Z])?")
+_NAME_PARTICLES = frozenset("de van von da di du la le del della der den ten ter bin al".split())
 
 
 #: A paper's abstract label that opens a paragraph and runs into its text ("Abstract: In this article we …") is a
@@ -378,7 +404,7 @@ def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, i
                          if m.group(1) in _PLACE_INITIALS and m.group(2).lower() in stopwords()]
                       + [(m.end(), m.end()) for m in _CASUAL_BREAK_RE.finditer(text, s, e)
                          if _casual_end(m.group(1), m.group(2), m.group(3), informal)
-                         and text.count("(", s, m.start()) <= text.count(")", s, m.start())])
+                         and not _inside_brackets(text, s, m.start())])
         for cut, resume in cuts:
             if cut > s and text[s:cut].strip():
                 out.append((s, cut))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple, Sequence
@@ -256,8 +257,8 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     if j >= 0 and tags[j] in ("NN", "NNS", "NNP", "NNPS") and low[j] not in PERSONAL_PRONOUNS and low[j].isalpha() and (
             low[j] not in _NOT_SUBJECT_NOUNS and not (tags[i] == "VBG" and j > 0 and low[j - 1] in ("'s", "’s"))):
         a = _np_start(j, low, tags)
-        if a > 0 and low[a - 1] in ("&", "."):
-            return None  # "Procter & Gamble Co. said", "Nintendo Co. Ltd. said": the phrase found is part of a name
+        while a > 1 and low[a - 1] in ("&", ".") and (tags[a - 2] in ("NNP", "NNPS") or low[a - 2].isalpha()):
+            a = _np_start(a - 2, low, tags)  # the whole name: "Procter & Gamble Co.", "George W. Bush", "Amazon.com"
         if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBORDINATORS:
             role = _role_before(a - 1, low, tags, docs, heads, titles)
             if role:
@@ -805,8 +806,14 @@ def _reduced_relative(j: int, low, tags) -> int | None:
 
 
 def _tidy(phrase: str) -> str:
-    """A phrase joined from tokens, with the spaces before full stops and possessives taken out ("Mr . Smith")."""
-    return phrase.replace(" .", ".").replace(" 's", "'s").replace(" ’s", "’s")
+    """A phrase joined from tokens, with the spaces before full stops and possessives taken out ("Mr . Smith"), and
+    those of short initialisms joined by "&" ("AT & T", "Texas A & M") and of web names ("Amazon . com")."""
+    phrase = phrase.replace(" .", ".").replace(" 's", "'s").replace(" ’s", "’s")
+    return _WEB_NAME_RE.sub(r".\1", _AMPERSAND_INITIALS_RE.sub(r"\1&\2", phrase))
+
+
+_AMPERSAND_INITIALS_RE = re.compile(r"\b([A-Z]{1,3}) & ([A-Z]{1,3})\b")
+_WEB_NAME_RE = re.compile(r"(?<=\w)\. (com|org|net|gov|edu)\b")
 
 
 #: Pronouns that can be the subject of a relative clause without "who" or "that" ("the officials we met").

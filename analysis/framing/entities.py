@@ -48,7 +48,9 @@ _DAY_MODIFIERS = frozenset({"ash", "black", "cyber", "super", "good", "holy", "p
 _DAY_NAMES = frozenset({("good", "friday"), ("black", "friday"), ("holy", "thursday"), ("holy", "saturday"),
                         ("maundy", "thursday"), ("bloody", "sunday"), ("super", "tuesday"), ("cyber", "monday"),
                         ("blue", "monday"), ("giving", "tuesday"), ("ash", "wednesday"), ("palm", "sunday"),
-                        ("shrove", "tuesday"), ("easter", "sunday"), ("easter", "monday")})
+                        ("shrove", "tuesday"), ("easter", "sunday"), ("easter", "monday"), ("super", "saturday")})
+#: Words that make a day's name with any weekday ("Black Wednesday", "Bloody Friday", "Holy Monday").
+_ANY_DAY_MODIFIERS = frozenset({"black", "bloody", "holy"})
 #: Parts of a day that a title-case line capitalises after its weekday ("Tuesday Night").
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 #: Words that never open a name (weekdays are handled in the name loop, which keeps "The Sunday Times").
@@ -206,8 +208,9 @@ def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[s
     nor its singular is a dictionary word ("Officials said", "Deportations rose" stay common nouns). A capitalised
     word that makes a day's name with the weekday after it ("the Good Friday Agreement", "Black Friday") is a name
     word too, whatever the tagger said."""
-    days = [m for m in range(len(texts) - 1) if (texts[m].lower(), texts[m + 1].lower()) in _DAY_NAMES
-            and texts[m][:1].isupper() and texts[m + 1][:1].isupper() and tags[m] != "NNP"]
+    days = [m for m in range(len(texts) - 1) if texts[m][:1].isupper() and texts[m + 1][:1].isupper()
+            and tags[m] != "NNP" and ((texts[m].lower(), texts[m + 1].lower()) in _DAY_NAMES or (
+                texts[m].lower() in _ANY_DAY_MODIFIERS and texts[m + 1].lower() in _WEEKDAYS))]
     if days:
         tags = tuple("NNP" if m in days else t for m, t in enumerate(tags))
     k = 1 if texts[:1] in (("“",), ('"',), ("‘",), ("'",)) else 0

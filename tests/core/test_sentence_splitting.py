@@ -211,6 +211,11 @@ def test_lower_case_sentence_starts_of_informal_writing(text, expected):
     # nor inside brackets
     ("the word (lit. garden of children) is german. rates rose (why? see below) in may", True,
      ["the word (lit. garden of children) is german.", "rates rose (why? see below) in may"]),
+    # an emoticon's bracket and a bracket that never closes hold nothing
+    ("my car broke down :( i hate this. so i took the bus. it was late too", False,
+     ["my car broke down :( i hate this.", "so i took the bus.", "it was late too"]),
+    ("the update broke my phone (again. so i rolled it back. it works now", True,
+     ["the update broke my phone (again.", "so i rolled it back.", "it works now"]),
 ])
 def test_informal_documents_break_before_any_lower_case_word(text, informal, expected):
     assert [text[s:e] for s, e in sentence_spans(text, informal)] == expected
@@ -230,6 +235,15 @@ def test_informal_documents_break_before_any_lower_case_word(text, informal, exp
      "de Blasio added that the budget was balanced.", False),
     ("The report listed three causes:\n\nfirst, the rules were unclear to most people.\nsecond, the staff were "
      "not trained at all.\nthird, nobody checked the numbers.", False),
+    # informal writing without apostrophes, negations, "I" capitalised only
+    ("i honestly dont know why people like this show. i watched three episodes. the acting is awful tbh", True),
+    ("i won't lie, the food was mid. i wouldn't go back. the drinks were good tho", True),
+    ("so I finally tried the new place downtown today.\n\nhonestly I was disappointed. the fries were cold.\n\n"
+     "would not go back, tbh. but the shakes were good.", True),
+    # a quoted lower-case post in a news story, and maths that uses i as an index
+    ("In a post on Instagram, the singer wrote: “i am so grateful. i love you all.” Her label cancelled the tour.",
+     False),
+    ("If i is odd, i squared is odd. Let i be an integer and assume i is positive. The variable i was reset.", False),
     ("He said the plan was bold and\nthat it would work, in his view.\n" + "The vote was held on Friday. " * 3
      + "\n" + "Officials said it passed easily. " * 3 + "\n" * 2 + "Critics disagreed with the outcome. " * 2
      + ("\nOthers said little about it, one way or the other." * 10), False),
@@ -279,6 +293,11 @@ def test_section_label_that_runs_into_its_text_is_a_unit(text, expected):
     # a label that does not open its paragraph is no caption's
     ("Where did they sit? Table 4. The waiter brought water.",
      ["Where did they sit?", "Table 4.", "The waiter brought water."]),
+    # a caption's label may open a line, or follow another caption
+    ("The network grew, as shown below.\nFigure 3. Growth of the network over time.",
+     ["The network grew, as shown below.", "Figure 3. Growth of the network over time."]),
+    ("Figure 1. Original application. Figure 2. Mutant application.",
+     ["Figure 1. Original application.", "Figure 2. Mutant application."]),
     # a footnote number after a sentence's stop belongs to that sentence
     ("Authors pay a publication fee. 8 Yet some journals waive it.",
      ["Authors pay a publication fee. 8", "Yet some journals waive it."]),
@@ -289,6 +308,8 @@ def test_section_label_that_runs_into_its_text_is_a_unit(text, expected):
     ("Rain fell all week. 12 Of the 15 counties flooded.", ["Rain fell all week.", "12 Of the 15 counties flooded."]),
     ("Here is what we know. 1 The vote is on Tuesday. 2 The polls close at 8.",
      ["Here is what we know.", "1 The vote is on Tuesday.", "2 The polls close at 8."]),
+    ("Here are my tips. 1 Still water is best. 2 Also drink tea.",
+     ["Here are my tips.", "1 Still water is best.", "2 Also drink tea."]),
     # not a number that opens a sentence or a title, nor a decimal
     ("The storm hit. 12 Years a Slave won. 10 people died.", ["The storm hit.", "12 Years a Slave won.",
                                                              "10 people died."]),

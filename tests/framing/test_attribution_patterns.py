@@ -500,5 +500,13 @@ def test_a_company_or_a_suffix_with_an_abbreviation_stop_before_the_verb(make_ar
     art = make_article("News", "Analysts at JPMorgan Chase & Co. said the deal was risky. A spokesperson for Nintendo "
                                "Co. Ltd. said the console sold well. A spokeswoman for eBay said sales rose.")
     rows = [(r.sentence_id, r.source) for r in base_attribution_rows(art)]
-    assert not [src for _, src in rows if src in ("Co", "Ltd", "Co Ltd")]
+    assert ("s2", "analysts at JPMorgan Chase & Co") in rows
+    assert ("s3", "a spokesperson for Nintendo Co. Ltd") in rows
     assert ("s4", "a spokeswoman for eBay") in rows
+    # a middle initial, "&" between initials and a web name stay inside the name
+    art = make_article("News", "A lawyer for George W. Bush said the memo was fake. A spokeswoman for AT&T said the "
+                               "outage was fixed. A spokesman for Amazon.com said the order shipped. Procter & Gamble "
+                               "Co. said sales rose.")
+    assert [(r.sentence_id, r.source) for r in base_attribution_rows(art)] == [
+        ("s2", "a lawyer for George W. Bush"), ("s3", "a spokeswoman for AT&T"), ("s4", "a spokesman for Amazon.com"),
+        ("s5", "Procter & Gamble Co")]

@@ -433,3 +433,5 @@ def test_days_named_with_a_modifier_parts_of_a_day_and_treaties(make_article):
     assert [(m.actor, m.kind) for m in mention_rows(art)] == [("Black Friday", "other"), ("Washington", "place")]
     art = make_article("News", "Good Monday morning to everyone, said host Jane Doe. Great Friday deals drew crowds.")
     assert [m.actor for m in mention_rows(art)] == ["Jane Doe"]
+    art = make_article("News", "Mourners marked Bloody Friday in Belfast.")
+    assert [m.actor for m in mention_rows(art)] == ["Bloody Friday", "Belfast"]
