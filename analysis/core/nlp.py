@@ -102,6 +102,9 @@ _LOWER_START_RE = re.compile(r"\s*[a-z]+(?![\w'’-]|\.\w)")  # a whole lower-ca
 #: A title or a dating abbreviation at the end of a piece that Punkt closed: what follows is the name or the date it
 #: introduces ("Dr. William Glennie", "Mr. Marbles", "c. 1818", "b. March 2009", "div. 1964"), not a new sentence.
 _TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon)\.$")
+#: The abbreviated first word of a place's or a saint's name at the end of a piece ("Ft. Worth", "Mt. Vernon", "met
+#: St. John", "in St. Louis"): see :func:`_place_abbreviation_end`.
+_PLACE_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(])(Mt|Ft|Pt|St|Ste)\.$")
 _DATING_END_RE = re.compile(r"(?:^|[\s(\[,;])(?:c|ca|b|d|m|div|fl|r)\.$")
 _DATE_START_RE = re.compile(r"\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 #: A clock time's "a.m."/"p.m." before its time zone ("a 3 p.m. ET briefing"), and an abbreviated label before its
@@ -228,6 +231,7 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
             out[-1][1] = s + len(text[s:e].rstrip())
             continue
         if out and (_TITLE_END_RE.search(prev) or _GLOSS_END_RE.search(prev)
+                    or (_place_abbreviation_end(prev) and _NAME_START_RE.match(text, s))
                     or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))
                     or _initials_before_name(prev, text, s)
                     or (_CLOCK_END_RE.search(prev) and _TIME_ZONE_START_RE.match(text, s))
@@ -239,6 +243,19 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
             continue
         out.append([s, e])
     return [(s, e) for s, e in out]
+
+
+def _place_abbreviation_end(prev: str) -> bool:
+    """Whether ``prev`` ends with the abbreviated first word of a place's or a saint's name, so that the name follows
+    ("Ft. Worth", "Mt. Vernon", "met St. John", "in St. Louis"). "St." after a capitalised word that is no function
+    word is a street ("on Main St. The house …") and ends the sentence as Punkt decides."""
+    m = _PLACE_ABBREVIATION_END_RE.search(prev)
+    if not m:
+        return False
+    if m.group(1) not in ("St", "Ste"):
+        return True
+    before = prev[:m.start()].split()[-1:]
+    return not (before and before[0][:1].isupper() and before[0].lower() not in stopwords())
 
 
 def _initials_before_name(prev: str, text: str, start: int) -> bool:

@@ -206,12 +206,12 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
     close = _close_to(j0, low, tags) if j0 >= 0 else None
     if close is not None:  # "a person close to the family said", "aides close to Trump said": not the family, not Trump
         a, b = close
-        shown = " ".join(texts[k] if texts and tags[k].startswith("NNP") else low[k] for k in range(a, b))
-        return _tidy(shown), "anonymous", (a, b), "", ""
+        return _shown(a, b, low, tags, texts), "anonymous", (a, b), "", ""
     for a, b, actor, kind in spans:
         if joined:
             break
-        if kind == "place" and not (b <= i and i - b <= 1):
+        if kind == "place" and not (b <= i and (b == i or b == j0 + 1)):
+            # a place speaks right before its verb ("Britain has said"), not before a noun ("Chicago police said")
             continue
         if a > 0 and tags[a - 1] == "IN" and low[a - 1] not in SUBJECT_PREPOSITIONS and (
                 low[a - 1] not in SUBORDINATORS):
@@ -263,9 +263,8 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
             role = _role_before(a - 1, low, tags, docs, heads, titles)
             if role:
                 h, ra = role  # "a spokeswoman for the governor says": the role before the phrase speaks
-                shown = " ".join(texts[k] if texts and (tags[k].startswith("NNP") or texts[k][1:] != low[k][1:])
-                                 else low[k] for k in range(ra, j + 1))  # "a spokeswoman for eBay"
-                return _tidy(shown), _nominal_kind(low[h], tags[h], docs, heads), (ra, j + 1), "", ""
+                role_kind = _nominal_kind(low[h], tags[h], docs, heads)
+                return _shown(ra, j + 1, low, tags, texts), role_kind, (ra, j + 1), "", ""
             a = -1  # "the number of people says": the head is inside a prepositional phrase
         prog = tags[i] == "VBG" and any(low[k] in _PROGRESSIVE_BE for k in range(j + 1, i))
         if a >= 0 and prog and a > 0 and tags[a - 1] in ("VBG", "VBN", "TO"):
@@ -279,11 +278,14 @@ def _subject(i, low, tags, spans, docs, persons, heads=frozenset(), titles=froze
                 return shown, "named_person" if titled else "named_org", (a, j + 1), "", ""
             if prog and not _speaker_noun(low[j], tags[j], docs, heads, titles):
                 return None  # "the hardest part is saying goodbye": a copula and a gerund, not a speaker
-            if low[j] in titles and low[a] in _NP_TITLE_DETERMINERS and j - a <= 2:
+            if low[j] in titles and low[a] in _NP_TITLE_DETERMINERS and j - a <= 2 and not any(
+                    tags[k].startswith("NNP") for k in range(a + 1, j)):
+                # "the senator" is the last person named; "the Vermont senator" names a place the text may not
+                # have tied to anyone, so the phrase is shown as written
                 if persons:
                     who = persons[-1][0]
                     return who, "named_person", (a, j + 1), phrase, "nominal"
-            return phrase, _nominal_kind(low[j], tags[j], docs, heads), (a, j + 1), "", ""
+            return _shown(a, j + 1, low, tags, texts), _nominal_kind(low[j], tags[j], docs, heads), (a, j + 1), "", ""
     if j >= 0 and low[j] in _VAGUE_GROUPS:
         return low[j], "vague", (j, j + 1), "", ""
     if tags[i] == "VBG" and i > 1 and low[i - 1] == "," and nlp.lemmatize(low[i], "VBG") not in _INFERENTIAL:
@@ -803,6 +805,13 @@ def _reduced_relative(j: int, low, tags) -> int | None:
             return None  # "After the meeting she went on to say": the meeting is in an opening phrase
         return m - 2
     return None
+
+
+def _shown(a: int, b: int, low, tags, texts) -> str:
+    """Tokens ``a``..``b`` as a source to show: names keep their capitals, other words are in lower case ("the
+    Chicago police department", "a spokeswoman for eBay", "aides close to Trump")."""
+    return _tidy(" ".join(texts[k] if texts and (tags[k].startswith("NNP") or texts[k][1:] != low[k][1:]) else low[k]
+                          for k in range(a, b)))
 
 
 def _tidy(phrase: str) -> str:

@@ -125,6 +125,8 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
     places = _places()
     if joined in places or joined.replace(".", "") in {"us", "uk", "usa", "eu"} or low[-1] in _PLACE_HEADS:
         return "place"
+    if len(low) >= 2 and (" ".join(w.lower() for w in words) in places or low[0] in ("mt", "ft", "pt")):
+        return "place"  # "St. Louis" (as the gazetteer writes it), "Mt. Vernon", "Ft. Worth"
     if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
         return "place"
     if len(low) == 2 and low[0] in places and low[1] in ("d.c", "d.c.", "dc", "u.s", "u.s.", "us"):
@@ -207,10 +209,13 @@ def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[s
     for a plural noun ("Reuters reported", "Wikinews interviewed", "Hopkins said"): it is tagged NNS and neither it
     nor its singular is a dictionary word ("Officials said", "Deportations rose" stay common nouns). A capitalised
     word that makes a day's name with the weekday after it ("the Good Friday Agreement", "Black Friday") is a name
-    word too, whatever the tagger said."""
+    word too, whatever the tagger said, and so are capitals before "&" ("AT&T")."""
     days = [m for m in range(len(texts) - 1) if texts[m][:1].isupper() and texts[m + 1][:1].isupper()
             and tags[m] != "NNP" and ((texts[m].lower(), texts[m + 1].lower()) in _DAY_NAMES or (
                 texts[m].lower() in _ANY_DAY_MODIFIERS and texts[m + 1].lower() in _WEEKDAYS))]
+    # initials joined by "&" ("AT&T", "S&P"): the tagger reads "AT" as the preposition
+    days += [m for m in range(len(texts) - 2) if texts[m + 1] == "&" and texts[m].isupper() and texts[m].isalpha()
+             and texts[m + 2][:1].isupper() and tags[m] != "NNP"]
     if days:
         tags = tuple("NNP" if m in days else t for m, t in enumerate(tags))
     k = 1 if texts[:1] in (("“",), ('"',), ("‘",), ("'",)) else 0
@@ -221,15 +226,18 @@ def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[s
     return tags[:k] + ("NNP",) + tags[k + 1:]
 
 
+#: Abbreviated first words of places ("St. Louis", "Mt. Vernon", "Ft. Worth", "Pt. Pleasant").
+_PLACE_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 #: Abbreviated titles before a name ("Rep. Ann Lee", "Mr. Smith"): the tokenizer splits off their full stop.
 _TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr rep reps sen sens gov gen lt col capt cpl sgt maj adm prof rev hon pres supt det insp".split())
 
 
 def _join_name_dots(texts, tags, starts, ends) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
-    """The tokens of a sentence with the full stop of a middle initial or an abbreviated title joined to it when a
-    name follows ("George W. Bush", "Rep. Ann Lee", "Dr. J. Doe"), so that the name is one run; with each joined
-    token's index after it in the original tokens (to map the runs back)."""
+    """The tokens of a sentence with the full stop of a middle initial, an abbreviated title or the abbreviated
+    first word of a place joined to it when a name follows ("George W. Bush", "Rep. Ann Lee", "Dr. J. Doe", "St.
+    Louis", "Mt. Vernon"), so that the name is one run; with each joined token's index after it in the original
+    tokens (to map the runs back)."""
     n = len(texts)
     out_t: list[str] = []
     out_p: list[str] = []
@@ -239,8 +247,9 @@ def _join_name_dots(texts, tags, starts, ends) -> tuple[list[str], list[str], li
     k = 0
     while k < n:
         prev = texts[k]
-        if k + 2 < n and texts[k + 1] == "." and tags[k] in ("NNP", "NNPS") and (
-                (len(prev) == 1 and prev.isupper()) or prev.lower() in _TITLE_ABBREVIATIONS) and (
+        if k + 2 < n and texts[k + 1] == "." and (tags[k] in ("NNP", "NNPS") and (
+                (len(prev) == 1 and prev.isupper()) or prev.lower() in _TITLE_ABBREVIATIONS) or (
+                prev.lower() in _PLACE_ABBREVIATIONS and prev[:1].isupper())) and (
                 _is_name_token(texts[k + 2], tags[k + 2])):
             out_t.append(prev + ".")
             out_p.append(tags[k])
@@ -333,7 +342,8 @@ def _raw_mentions(article: Article) -> list[dict]:
             first_name = (texts[i][:1].isupper() and texts[i].lower() in nlp.first_names() and i + 1 < n
                           and _is_name_token(texts[i + 1], tags[i + 1]) and texts[i + 1].lower() not in stop)
             if (not _is_name_token(texts[i], tags[i]) and not first_name) or (
-                    i == 0 and texts[i].lower() in stop and not first_name) or texts[i].lower() in _WEEKDAYS and not (
+                    i == 0 and texts[i].lower() in stop and not first_name and not (
+                        i + 1 < n and texts[i + 1] == "&")) or texts[i].lower() in _WEEKDAYS and not (
                     i + 1 < n and _is_name_token(texts[i + 1], tags[i + 1])
                     and texts[i + 1].lower() not in nlp.first_names()
                     and (i == 0 or texts[i - 1].lower() in _WEEKDAY_NAME_OPENERS)):
@@ -666,8 +676,12 @@ class _PeopleBySurname:
 
 
 def _joined(words: Sequence[str]) -> str:
-    """A name's words as one string, a possessive kept on its word ("McDonald's Corp")."""
-    return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
+    """A name's words as one string, a possessive kept on its word ("McDonald's Corp"), initials joined by "&" as
+    written ("AT&T")."""
+    return _AMPERSAND_INITIALS_RE.sub(r"\1&\2", " ".join(words).replace(" 's", "'s").replace(" ’s", "’s"))
+
+
+_AMPERSAND_INITIALS_RE = re.compile(r"\b([A-Z]{1,3}) & ([A-Z]{1,3})\b")  # "AT & T" is "AT&T", "Texas A & M" "A&M"
 
 
 def _resolve(raw: list[dict], article: Article) -> list[dict]:

@@ -317,3 +317,16 @@ def test_section_label_that_runs_into_its_text_is_a_unit(text, expected):
 ])
 def test_figure_captions_and_footnote_numbers(text, expected):
     assert _split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the abbreviated first word of a place's or a saint's name does not end a sentence
+    ("He met St. John in Ft. Worth. Troops left Ft. Bragg.",
+     ["He met St. John in Ft. Worth.", "Troops left Ft. Bragg."]),
+    ("In St. Louis police said no. They climbed Mt. Everest. It was cold.",
+     ["In St. Louis police said no.", "They climbed Mt. Everest.", "It was cold."]),
+    # a street's "St." after its name still may
+    ("He lives on Main St. The house is old.", ["He lives on Main St.", "The house is old."]),
+])
+def test_place_abbreviations_before_their_name(text, expected):
+    assert _split(text) == expected

@@ -510,3 +510,10 @@ def test_a_company_or_a_suffix_with_an_abbreviation_stop_before_the_verb(make_ar
     assert [(r.sentence_id, r.source) for r in base_attribution_rows(art)] == [
         ("s2", "a lawyer for George W. Bush"), ("s3", "a spokeswoman for AT&T"), ("s4", "a spokesman for Amazon.com"),
         ("s5", "Procter & Gamble Co")]
+
+
+def test_a_place_before_a_noun_is_not_the_speaker(make_article):
+    art = make_article("News", "Chicago police said the man fled. St. Louis police said the same. Britain has said "
+                               "no. AT&T said the outage was fixed.")
+    assert [(r.sentence_id, r.source) for r in base_attribution_rows(art)] == [
+        ("s2", "Chicago police"), ("s3", "St. Louis police"), ("s4", "Britain"), ("s5", "AT&T")]

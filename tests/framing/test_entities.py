@@ -435,3 +435,11 @@ def test_days_named_with_a_modifier_parts_of_a_day_and_treaties(make_article):
     assert [m.actor for m in mention_rows(art)] == ["Jane Doe"]
     art = make_article("News", "Mourners marked Bloody Friday in Belfast.")
     assert [m.actor for m in mention_rows(art)] == ["Bloody Friday", "Belfast"]
+
+
+def test_places_with_an_abbreviated_first_word_and_initials_joined_by_an_ampersand(make_article):
+    art = make_article("News", "St. Louis police said the man fled. Residents near Mt. Vernon agreed. AT&T said the "
+                               "outage was fixed. Texas A&M won.")
+    assert [(m.actor, m.kind) for m in mention_rows(art)] == [
+        ("St. Louis", "place"), ("residents", "group"), ("Mt. Vernon", "place"), ("AT&T", "other"),
+        ("Texas A&M", "other")]
