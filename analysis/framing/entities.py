@@ -127,6 +127,14 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"
     if len(low) >= 2 and (" ".join(w.lower() for w in words) in places or low[0] in ("mt", "ft", "pt")):
         return "place"  # "St. Louis" (as the gazetteer writes it), "Mt. Vernon", "Ft. Worth"
+    lowered = [w.lower() for w in words]
+    in_place = len(low) >= 2 and any(" ".join(lowered[:k]) in places for k in range(1, min(len(low) - 1, 3) + 1))
+    if in_place and low[-1] in _PLACE_PLURALS:
+        return "place"  # "Chicago Heights", "Niagara Falls"
+    if in_place and low[-1].endswith("s") and low[-1] not in cues.get("group_head", ()) and (
+            nlp.lemmatize(low[-1], "NNS") != low[-1] and nlp.is_common_word(nlp.lemmatize(low[-1], "NNS"))):
+        return "organisation"  # a place and a dictionary plural: a team or a paper ("St. Louis Cardinals", "New York
+        # Times"); not a group ("Texas Democrats") nor a surname ("Chandler Van Voorhis", "Austin Roberts")
     if all(p in places for p in re.split(r"[-\s]", joined) if p) and "-" in joined:
         return "place"
     if len(low) == 2 and low[0] in places and low[1] in ("d.c", "d.c.", "dc", "u.s", "u.s.", "us"):
@@ -226,6 +234,9 @@ def _initial_name_tags(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[s
     return tags[:k] + ("NNP",) + tags[k + 1:]
 
 
+#: Plural words that end the names of places ("Chicago Heights", "Niagara Falls", "Palm Springs").
+_PLACE_PLURALS = frozenset("heights springs falls hills rapids lakes woods plains islands isles keys pines oaks shores "
+                           "meadows gardens acres flats banks sands highlands lowlands downs mills forks roads".split())
 #: Abbreviated first words of places ("St. Louis", "Mt. Vernon", "Ft. Worth", "Pt. Pleasant").
 _PLACE_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 #: Abbreviated titles before a name ("Rep. Ann Lee", "Mr. Smith"): the tokenizer splits off their full stop.

@@ -443,3 +443,11 @@ def test_places_with_an_abbreviated_first_word_and_initials_joined_by_an_ampersa
     assert [(m.actor, m.kind) for m in mention_rows(art)] == [
         ("St. Louis", "place"), ("residents", "group"), ("Mt. Vernon", "place"), ("AT&T", "other"),
         ("Texas A&M", "other")]
+
+
+def test_a_place_and_a_dictionary_plural_is_a_team_or_a_paper(make_article):
+    art = make_article("News", "Holt joined the St. Louis Cardinals. The New York Times reported it. He visited "
+                               "Chicago Heights and Hampton Roads. Chandler Van Voorhis said so.")
+    assert [(m.actor, m.kind) for m in mention_rows(art)] == [
+        ("Holt", "other"), ("St. Louis Cardinals", "organisation"), ("New York Times", "organisation"),
+        ("Chicago Heights", "place"), ("Hampton Roads", "place"), ("Chandler Van Voorhis", "person")]
