@@ -9,6 +9,7 @@ Two views of the same tokens, both computed once per article and cached:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -19,9 +20,24 @@ from . import nlp
 from .article import Article, Sentence
 from .lazy import pandas as pd
 
-__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords", "sentence_pieces"]
+__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords", "sentence_pieces", "joined_words"]
 
 TOKEN_COLUMNS = ["sentence_id", "sentence", "i", "start", "end", "text", "lower", "pos", "is_word", "is_stop"]
+
+
+def joined_words(words) -> str:
+    """Tokens joined into a phrase to show, as the text writes it: no space before a full stop or a possessive, in
+    short initialisms joined by "&" or in a web name.
+
+    >>> joined_words(["Mr", ".", "Smith", "of", "AT", "&", "T", "and", "McDonald", "'s", "Amazon", ".", "com"])
+    "Mr. Smith of AT&T and McDonald's Amazon.com"
+    """
+    phrase = " ".join(words).replace(" .", ".").replace(" 's", "'s").replace(" ’s", "’s")
+    return _WEB_NAME_RE.sub(r".\1", _AMPERSAND_INITIALS_RE.sub(r"\1&\2", phrase))
+
+
+_AMPERSAND_INITIALS_RE = re.compile(r"\b([A-Z]{1,3}) & ([A-Z]{1,3})\b")  # "AT & T" is "AT&T", "Texas A & M" "A&M"
+_WEB_NAME_RE = re.compile(r"(?<=\w)\. (com|org|net|gov|edu)\b")
 
 
 @dataclass(frozen=True)

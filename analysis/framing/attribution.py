@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple, Sequence
@@ -18,7 +17,7 @@ from ..core.tagging import (
     repair_tags,
     retag_headline,
 )
-from ..core.tokens import sentence_pieces, sentence_words
+from ..core.tokens import joined_words, sentence_pieces, sentence_words
 from ..core.wordnet import LEXFILE_GROUP, LEXFILE_PERSON, wn_lexfiles
 from .agency import resolve_pronoun
 from .entities import mentions_by_sentence
@@ -815,14 +814,8 @@ def _shown(a: int, b: int, low, tags, texts) -> str:
 
 
 def _tidy(phrase: str) -> str:
-    """A phrase joined from tokens, with the spaces before full stops and possessives taken out ("Mr . Smith"), and
-    those of short initialisms joined by "&" ("AT & T", "Texas A & M") and of web names ("Amazon . com")."""
-    phrase = phrase.replace(" .", ".").replace(" 's", "'s").replace(" ’s", "’s")
-    return _WEB_NAME_RE.sub(r".\1", _AMPERSAND_INITIALS_RE.sub(r"\1&\2", phrase))
-
-
-_AMPERSAND_INITIALS_RE = re.compile(r"\b([A-Z]{1,3}) & ([A-Z]{1,3})\b")
-_WEB_NAME_RE = re.compile(r"(?<=\w)\. (com|org|net|gov|edu)\b")
+    """A phrase joined from tokens, tidied as the text writes it (:func:`~analysis.core.tokens.joined_words`)."""
+    return joined_words(phrase.split(" "))
 
 
 #: Pronouns that can be the subject of a relative clause without "who" or "that" ("the officials we met").

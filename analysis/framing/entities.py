@@ -14,7 +14,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.io import read_lexicon_rows
-from ..core.tokens import sentence_words
+from ..core.tokens import joined_words, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 
 __all__ = [
@@ -687,12 +687,8 @@ class _PeopleBySurname:
 
 
 def _joined(words: Sequence[str]) -> str:
-    """A name's words as one string, a possessive kept on its word ("McDonald's Corp"), initials joined by "&" as
-    written ("AT&T")."""
-    return _AMPERSAND_INITIALS_RE.sub(r"\1&\2", " ".join(words).replace(" 's", "'s").replace(" ’s", "’s"))
-
-
-_AMPERSAND_INITIALS_RE = re.compile(r"\b([A-Z]{1,3}) & ([A-Z]{1,3})\b")  # "AT & T" is "AT&T", "Texas A & M" "A&M"
+    """A name's words as one string, as the text writes it ("McDonald's Corp", "AT&T")."""
+    return joined_words(words)
 
 
 def _resolve(raw: list[dict], article: Article) -> list[dict]:
