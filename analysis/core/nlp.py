@@ -285,11 +285,12 @@ _STREET_BREAK_RE = re.compile(r"\b[A-Z][a-z]+ (?:Ave|Blvd|Rd)\.(?=\s+[\"“‘]?
 #: A place initialism before a capitalised word ("… deported from the U.S. A judge …"): Punkt knows "U.S." as an
 #: abbreviation and keeps going unless the word is one it has seen open sentences; a function word always opens one.
 _PLACE_INITIALS_NEXT_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})\s+([A-Z][a-z]*)\b(?![-'’.])")
-#: A picture credit after a caption without a full stop ("… of the spacecraft Image: NASA") starts a unit of its own:
-#: one such word, then a name to the end of the piece (capitalised words, "of", "et al."), so that a title
+#: A picture credit after a caption without a full stop ("… of the spacecraft Image: NASA"), or whose stop is an
+#: abbreviation's that Punkt kept ("… held in Washington D.C. Image: US Navy."), starts a unit of its own: one such
+#: word, then a name to the end of the piece (capitalised words, "of", "et al."), so that a title
 #: ("titled Images: New York …", "the show Photograph: The Early Years toured") is left alone.
 _CREDIT_BREAK_RE = re.compile(
-    r"(?<=[\w)])\s+(?=(?:Image|Photo|Photograph|Picture|Illustration|Credit)\s?[:;]\s+"
+    r"(?<=[\w).])\s+(?=(?:Image|Photo|Photograph|Picture|Illustration|Credit)\s?[:;]\s+"
     r"[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|of|for|and|the|via|de|van|von|et al\.)){0,6}\.?\s*$)")
 
 

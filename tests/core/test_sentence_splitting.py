@@ -140,6 +140,10 @@ def test_sentence_spans_markers_titles_and_dates(text, expected):
      ["The exhibit, titled Images: New York in the 1970s, opens Friday."]),
     ("The show Photograph: The Early Years toured.", ["The show Photograph: The Early Years toured."]),
     ("The agents at the gate. Photo: Sam Lee.", ["The agents at the gate.", "Photo: Sam Lee."]),
+    # also after a caption ending in an abbreviation, whose stop Punkt does not count as a sentence end
+    ("The first fair was held this week in Washington D.C. Image: Ann Lee. It drew crowds.",
+     ["The first fair was held this week in Washington D.C.", "Image: Ann Lee.", "It drew crowds."]),
+    ("Rally outside the plant of Acme Inc. Photo: Bo Park", ["Rally outside the plant of Acme Inc.", "Photo: Bo Park"]),
     ("She took a Photo: it was blurred.", ["She took a Photo: it was blurred."]),
     # a piece that is only a bracketed year belongs to the sentence before
     ("The owners show the drink at the bar. (2012). It sold well.",
