@@ -8,8 +8,8 @@ from functools import lru_cache
 from . import nlp
 from .wordnet import wn_offsets
 
-__all__ = ["BE", "HAVE", "DO", "GET", "FINITE_TAGS", "SUBJECT_PREPOSITIONS", "SUBORDINATORS", "PERSONAL_PRONOUNS",
-           "can_be_verb", "retag_headline", "repair_tags"]
+__all__ = ["BE", "HAVE", "DO", "GET", "FINITE_TAGS", "COMPANY_FORMS", "SUBJECT_PREPOSITIONS", "SUBORDINATORS",
+           "PERSONAL_PRONOUNS", "can_be_verb", "retag_headline", "repair_tags"]
 
 #: Forms of the auxiliaries.
 BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"}
@@ -25,6 +25,8 @@ SUBORDINATORS = {"that", "because", "as", "while", "if", "when", "although", "th
 PERSONAL_PRONOUNS = {"he", "she"}
 #: Penn tags of finite verbs.
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+#: Words that end a company's name ("Acme Corp.", "Continental Casualty Co."), lower case without the stop.
+COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "lp", "holdings"})
 
 
 @lru_cache(maxsize=8192)

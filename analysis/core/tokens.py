@@ -40,6 +40,11 @@ _AMPERSAND_INITIALS_RE = re.compile(r"\b([A-Z]{1,3}) & ([A-Z]{1,3})\b")  # "AT &
 _WEB_NAME_RE = re.compile(r"(?<=\w)\. (com|org|net|gov|edu)\b")
 
 
+#: Prepositions that headline style may leave in lower case although they are not NLTK stop words.
+TITLE_MINOR_WORDS = frozenset("amid amidst among atop despite like near onto past than toward towards upon versus "
+                              "via within without".split())
+
+
 @dataclass(frozen=True)
 class SentenceWords:
     """The tokens of one sentence as parallel tuples (position ``i`` in each is token ``i``).
@@ -70,17 +75,43 @@ class SentenceWords:
 
     @cached_property
     def title_case(self) -> bool:
-        """Whether the sentence is set headline style, most of its words capitalised (over 60 % of at least three
-        words that start with a letter): there the tagger calls nearly every word a name, so names cannot be told
-        apart from other words by their capital.
+        """Whether the sentence is set headline style: most of its words capitalised (over 60 % of at least three
+        words that start with a letter) and no word in lower case but short and function words (stop words, words
+        of up to three letters, :data:`TITLE_MINOR_WORDS`). There the tagger calls nearly every word a name, so
+        names cannot be told apart from other words by their capital. A sentence crowded with names but written
+        in sentence case ("Mrs. Chase is the former Miss Mary Mullenax.") is not headline style.
 
         >>> SentenceWords("s1", ("Troops", "Head", "to", "Border"), ("troops", "head", "to", "border"),
         ...               ("NNP", "NNP", "TO", "NNP"), (0, 7, 12, 15), (6, 11, 14, 21), (True,) * 4,
         ...               (False, False, True, False)).title_case
         True
         """
-        words = [t for t, w in zip(self.text, self.is_word) if w and t[:1].isalpha()]
-        return len(words) >= 3 and sum(t[:1].isupper() for t in words) > 0.6 * len(words)
+        words = [(t, stop) for t, w, stop in zip(self.text, self.is_word, self.is_stop) if w and t[:1].isalpha()]
+        if len(words) < 3 or sum(t[:1].isupper() for t, _ in words) <= 0.6 * len(words):
+            return False
+        return not any(t.islower() and not stop and len(t) > 3 and t not in TITLE_MINOR_WORDS for t, stop in words)
+
+    @cached_property
+    def sentence_case_pos(self) -> tuple[str, ...]:
+        """The tags for telling word classes apart: :attr:`pos` itself, except in a :attr:`title_case` sentence,
+        where the tagger reads nearly every capitalised word as a name ("Vicious" NNP, "May" NNP): there each word
+        is tagged as if the sentence were set in sentence case: lower case but for abbreviations in capitals ("US",
+        "ICE": up to four letters, not a stop word such as "NOT"), so that a shouted phrase ("Impose INFORMATION
+        BLACKOUT") is read as words. For the word-level analyses (modals, hedges, loaded words); names keep
+        :attr:`pos`.
+
+        >>> w = SentenceWords("s1", ("Troops", "May", "Face", "Vicious", "Attacks"),
+        ...                   ("troops", "may", "face", "vicious", "attacks"), ("NNP",) * 5, (0, 7, 11, 16, 24),
+        ...                   (6, 10, 15, 23, 31), (True,) * 5, (False, True, False, False, False))
+        >>> w.sentence_case_pos[1:4]
+        ('MD', 'VB', 'JJ')
+        """
+        if not self.title_case:
+            return self.pos
+        stop = nlp.stopwords()
+        words = [t if t == "US" or 1 < len(t) <= 4 and t.isupper() and t.lower() not in stop else t.lower()
+                 for t in self.text]
+        return tuple(nlp.pos_tag_sentences([words])[0])
 
     def words_between(self, a: int, b: int) -> int:
         """Words among the tokens whose offsets lie within ``[a, b)`` of ``article.text``."""

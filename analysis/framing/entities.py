@@ -14,6 +14,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.io import read_lexicon_rows
+from ..core.tagging import COMPANY_FORMS
 from ..core.tokens import joined_words, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 
@@ -60,9 +61,6 @@ _NOT_NAMES = {
     "sep", "sept", "oct", "nov", "dec",
 }
 _CONNECTORS = {"of", "for", "and", "&", "de"}
-#: The legal form that ends a company's name: a possessive before it belongs to the name ("McDonald's Corp.",
-#: "Macy's Inc."), and alone it names no one ("Corp").
-_COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "lp", "holdings"})
 #: Particles of family names ("Bin Laden", "Van Buren"): with them, a run of dictionary words is still a person's name.
 #: (Shorter particles never reach that test, which looks at words of three letters or more.)
 _NAME_PARTICLES = frozenset({"bin", "ibn", "abu", "van", "von", "der", "den", "del", "della", "dos", "mac", "ben"})
@@ -370,7 +368,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                     j += 1
                     continue
                 if texts[j] in ("'s", "’s") and j + 1 < n and texts[j + 1][:1].isupper() and (
-                        texts[j + 1].lower().rstrip(".") in _COMPANY_FORMS):
+                        texts[j + 1].lower().rstrip(".") in COMPANY_FORMS):
                     j += 2  # "McDonald's Corp.": the possessive is part of the company's name
                     continue
                 if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
@@ -433,7 +431,7 @@ def _raw_mentions(article: Article) -> list[dict]:
                 words, w0, surf_start = words[split + 1:], w0 + split + 1, w0 + split + 1
             if words and words[-1].lower() in cues.get("not_actor_head", ()):
                 words = []  # names of laws, treaties, prizes: "the First Amendment"
-            if len(words) == 1 and words[0].lower().rstrip(".") in _COMPANY_FORMS:
+            if len(words) == 1 and words[0].lower().rstrip(".") in COMPANY_FORMS:
                 words = []
             if words and words[0].lower() not in _NOT_NAMES:
                 kind = "person" if title or surf_start != i else _classify(words, cues)

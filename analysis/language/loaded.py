@@ -32,8 +32,10 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
+from ..core.tagging import COMPANY_FORMS
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
+from .tone import name_token_positions
 
 __all__ = [
     "loaded_words",
@@ -88,8 +90,9 @@ _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing describe describes described describing "
                            "regard regards regarded".split())
 #: WordNet lexicographer files of nouns for concrete things (artifact 6, animal 5, body 8, food 13, object 17,
-#: plant 20, substance 27): an adjective before such a noun is mostly a literal description ("a violent
-#: collision", "illegal ammunition", "wild animals"), not a judgement of a person or an act.
+#: plant 20, substance 27): an adjective before such a noun is mostly a literal description ("wild horses",
+#: "illegal ammunition", "dangerous chemicals"), not a judgement of a person or an act. Only the noun's first sense
+#: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete.
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
@@ -113,13 +116,16 @@ def loaded_words(article: Article, *, emotive_min: float = 0.0) -> pd.DataFrame:
     return frame.astype({"intensity": "int64", "vader": "float64", "start": "int64", "end": "int64"})
 
 
-def _in_name(toks: SentenceWords, i: int, j: int, title_case: bool) -> bool:
+def _in_name(toks: SentenceWords, i: int, j: int) -> bool:
     """Whether tokens ``i``..``j`` are (part of) a proper name: tagged as one and capitalised mid-sentence
-    ("United", "Liberty"), or an event noun right after a capitalised name ("the Capitol riot")."""
-    if title_case:
-        return False
+    ("United", "Liberty"), or an event noun right after a capitalised name ("the Capitol riot"). A list entry of
+    several words capitalised as a whole, with no capitalised word around it ("the Deep State who"), is the
+    label itself, not a name."""
     if j - i > 1 and any(toks.text[k][:1].islower() for k in range(i, j)):
         return False  # a label with a lower-case word ("Chinese coronavirus") is not inside a name
+    if j - i > 1 and (i == 0 or not toks.text[i - 1][:1].isupper() or toks.pos[i - 1] not in _NAME_TAGS) \
+            and (j == len(toks) or not toks.text[j][:1].isupper()):
+        return False  # a label capitalised as a whole, no name around it ("bureaucrats of the Deep State who")
     if any(toks.pos[k] in _NAME_TAGS and toks.text[k][:1].isupper() and k > 0 for k in range(i, j)):
         return True
     if j - i == 1 and toks.lower[i] in _EVENT_NOUNS and i > 1 and toks.text[i - 1][:1].isupper() \
@@ -156,13 +162,34 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
     return False
 
 
-def _context(toks: SentenceWords, i: int, j: int, title_case: bool) -> str:
-    """Why tokens ``i``..``j`` are not the writer's own evaluation ("" when they are). In an over-long
-    sentence only the piece around the words is read (``SentenceWords.pieces``)."""
+def _in_title_case_name(toks: SentenceWords, i: int, j: int, names: frozenset[int]) -> bool:
+    """In a :attr:`~analysis.core.tokens.SentenceWords.title_case` sentence, where every word is capitalised,
+    whether tokens ``i``..``j`` are (part of) a name: a word the article uses as a name elsewhere (``names``,
+    from :func:`~analysis.language.tone.name_token_positions`), a first name before another capitalised word
+    ("Dick Stuart, Don Hoak"), or a word of a company's name ("the Continental Casualty Co.": at most two
+    capitalised words before a legal form, :data:`~analysis.core.tagging.COMPANY_FORMS`)."""
+    first = nlp.first_names()
+    for k in range(i, j):
+        if k in names or (toks.lower[k] in first and k + 1 < len(toks) and toks.text[k + 1][:1].isupper()):
+            return True
+        end = k + 1  # at most one more word between it and the legal form
+        while end < min(len(toks), k + 3) and toks.lower[end].rstrip(".") not in COMPANY_FORMS:
+            end += 1
+        if end < min(len(toks), k + 3) and all(t[:1].isupper() for t in toks.text[k + 1:end + 1]):
+            return True
+    return False
+
+
+def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | None) -> str:
+    """Why tokens ``i``..``j`` are not the writer's own evaluation ("" when they are). ``title_names`` is None
+    unless the sentence is set in title case (see :func:`_in_title_case_name`). In an over-long sentence only the
+    piece around the words is read (``SentenceWords.pieces``)."""
+    if title_names is not None and j - i == 1 and _in_title_case_name(toks, i, j, title_names):
+        return "part of a name"  # (a label of several words is read as the label: "Deep State Plotters")
     piece = toks.piece_at(toks.start[i])
     if piece is not toks:
         toks, i, j = piece, i - piece.first, min(j - piece.first, len(piece))
-    if _in_name(toks, i, j, title_case):
+    if title_names is None and _in_name(toks, i, j):
         return "part of a name"
     if _quoted(toks, i):
         return "inside a quotation"
@@ -182,12 +209,13 @@ def _noun_lexfiles(word: str, tag: str) -> tuple[int, ...]:
 
 
 def _concrete_head(toks: SentenceWords, i: int) -> bool:
-    """Whether adjective ``i`` directly modifies a noun for a concrete thing ("violent collision", "wild
-    animals"), read from the first WordNet sense of the noun that follows it."""
+    """Whether adjective ``i`` directly modifies a noun for a concrete thing ("wild horses", "illegal
+    ammunition"), read from the first WordNet sense of the noun that follows it."""
     k = i + 1
-    if k >= len(toks) or toks.pos[k] not in ("NN", "NNS"):
+    tags = toks.sentence_case_pos
+    if k >= len(toks) or tags[k] not in ("NN", "NNS"):
         return False
-    files = _noun_lexfiles(toks.lower[k], toks.pos[k])
+    files = _noun_lexfiles(toks.lower[k], tags[k])
     return bool(files) and files[0] in _CONCRETE_LEXFILES
 
 
@@ -214,9 +242,10 @@ def _emotive_kind(word: str, tag: str) -> str:
     """How a negative opinion word is flagged as emotive ("" when it is not): an adjective or an adverb; a
     noun whose first WordNet sense is a person ("bigot", "fool": a label for someone); a word that WordNet
     lists only as an adjective but the tagger read as a noun ("the horrific shooting"); not an adverb tag on a
-    word WordNet has neither as adverb nor adjective ("fever", "noise": a tagging slip)."""
-    if tag in _ADJ:
-        return "adjective"
+    word WordNet has neither as adverb nor adjective ("fever", "noise": a tagging slip), nor an adjective tag on a
+    word WordNet has only as a verb."""
+    if tag in _ADJ:  # unless WordNet has it only as a verb ("Feds Impose Blackout": a tagging slip)
+        return "adjective" if wn_lexfiles(word, "a") or not wn_lexfiles(word, "v") else ""
     if tag in _ADV:
         if word.endswith("ly") or wn_lexfiles(word, "r") or wn_lexfiles(word, "a") or not wn_lexfiles(word, "n") \
                 and not wn_lexfiles(word, "v"):
@@ -241,7 +270,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
     vader_lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
     toks_of = sentence_words(article)
-    title_case = {sid: t.title_case for sid, t in toks_of.items()}
+    name_positions = name_token_positions(article)
+    title_names = {sid: name_positions[sid] if t.title_case else None for sid, t in toks_of.items()}
     rows = []
     covered: set[tuple[str, int]] = set()  # (sentence id, token position) already flagged or ruled out
 
@@ -251,14 +281,14 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
         return (max(vals, key=abs) if vals else 0.0), ",".join(sorted({opinion[w] for w in ws if w in opinion}))
 
     for sid, toks in toks_of.items():  # intensifier + evaluative adjective: one flag for both, before the lists
-        low, pos = toks.lower, toks.pos
+        low, pos = toks.lower, toks.sentence_case_pos
         for i in range(len(low) - 1):
             if low[i] in INTENSIFIERS and (low[i + 1] in _PSYCH_ADJECTIVES or (pos[i + 1] in _ADJ and (
                     opinion.get(low[i + 1]) == "negative" or vader_lex.get(low[i + 1], 0.0) < 0))) \
                     and pos[i + 1] not in _NAME_TAGS \
                     and (sid, i) not in covered:
                 covered.update({(sid, i), (sid, i + 1)})
-                if _context(toks, i, i + 2, title_case[sid]):
+                if _context(toks, i, i + 2, title_names[sid]):
                     continue
                 start, end = toks.start[i], toks.end[i + 1]
                 matched = article.text[start:end]
@@ -276,7 +306,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             covered.update((m.sentence_id, k) for k in span)
             if m.term in excluded:
                 continue  # listed for the framing cues, but mostly the plain word for the event in news
-            if _context(toks, m.i_start, m.i_end, title_case[m.sentence_id]):
+            if _context(toks, m.i_start, m.i_end, title_names[m.sentence_id]):
                 continue
             if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force
@@ -286,13 +316,13 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                       if source == "loaded_words.csv" else f"terminology glossary: {m.category.replace('_', ' ')} label")
             rows.append((m.term, m.matched, m.category, level, source, v, ops, m.sentence_id, m.start, m.end, reason))
     for sid, toks in toks_of.items():  # emotive words and doubt-casting report verbs
-        low, pos = toks.lower, toks.pos
+        low, pos = toks.lower, toks.sentence_case_pos
         for i in range(len(low)):
             word = low[i]
             if (sid, i) in covered or not toks.is_word[i]:
                 continue
             if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and low[i + 1] in ("that", "to")):
-                if _context(toks, i, i + 1, title_case[sid]):
+                if _context(toks, i, i + 1, title_names[sid]):
                     continue
                 covered.add((sid, i))
                 rows.append((word, toks.text[i], "doubt", 1, "report verb", float(vader_lex.get(word, 0.0)), "", sid,
@@ -305,10 +335,10 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if not kind:
                 continue
             v = float(vader_lex.get(word, 0.0))
-            if abs(v) < emotive_min or _context(toks, i, i + 1, title_case[sid]):
+            if abs(v) < emotive_min or _context(toks, i, i + 1, title_names[sid]):
                 continue
             if kind == "adjective" and _concrete_head(toks, i):
-                continue  # literal: describes a thing ("a violent collision", "wild animals")
+                continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))
             rows.append((word, toks.text[i], "emotive", 3 if abs(v) >= 2.5 else 2, "opinion lexicon", v, "negative",
                          sid, toks.start[i], toks.end[i],

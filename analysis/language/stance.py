@@ -42,7 +42,7 @@ def _is_modal_use(term: str, toks: SentenceWords, i: int) -> bool:
     Single-word modals must be tagged MD and not look like a noun or month ("the will",
     "in May", "May 5"); semi-modals ("need to", "have to") must start with a verb tag.
     """
-    pos, low = toks.pos, toks.lower
+    pos, low = toks.sentence_case_pos, toks.lower
     head = term.split()[0]
     if term == "cannot":
         return True
@@ -76,7 +76,7 @@ def _is_epistemic_must(toks: SentenceWords, i: int) -> bool:
     Epistemic when followed by "have", or by "be" and then not a participle ("must be
     completed" is an obligation, "must be a mistake" a conclusion).
     """
-    low, pos = toks.lower, toks.pos
+    low, pos = toks.lower, toks.sentence_case_pos
     j = i + 1
     while j < len(low) and (pos[j] in ("RB", "RBR", "RBS") or low[j] in ("not", "n't")):
         j += 1
@@ -112,7 +112,7 @@ _PERCEPTION = {"see", "hear", "feel", "smell", "taste", "sense"}
 
 def _is_number(toks: SentenceWords, k: int) -> bool:
     w = toks.lower[k]
-    return toks.pos[k] == "CD" or w in NUMBER_WORDS or any(ch.isdigit() for ch in w)
+    return toks.sentence_case_pos[k] == "CD" or w in NUMBER_WORDS or any(ch.isdigit() for ch in w)
 
 
 def _before_number(toks: SentenceWords, j: int) -> bool:
@@ -137,7 +137,7 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
       or in "as soon as possible"/"made possible" is not a hedge; "potential to" is a capacity;
       "suggest" with a person as subject and an object ("She suggested a compromise") is a proposal.
     """
-    low, pos = toks.lower, toks.pos
+    low, pos = toks.lower, toks.sentence_case_pos
     prev = low[i - 1] if i > 0 else ""
     nxt = low[j] if j < len(low) else ""
     if subcategory == "modal":

@@ -1,0 +1,97 @@
+"""Headlines set in title case: the tagger reads nearly every capitalised word as a name, so the word-level
+analyses (modals, hedges, loaded words) read the tags of the sentence as if set in sentence case
+(``SentenceWords.sentence_case_pos``). Constructed headlines only."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.core.tokens import sentence_words
+from analysis.language.loaded import loaded_words
+from analysis.language.stance import stance_markers
+
+
+def _headline_stance(make_article, headline):
+    m = stance_markers(make_article(headline, "The report was published on Monday."))
+    m = m[m["sentence_id"] == "s1"]
+    return sorted(zip(m["term"], m["category"]))
+
+
+def _headline_loaded(make_article, headline):
+    m = loaded_words(make_article(headline, "The report was published on Monday."))
+    m = m[m["sentence_id"] == "s1"]
+    return sorted(zip(m["matched"].str.lower(), m["category"]))
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Troops May Be Sent to the Border, Officials Say", [("may", "hedge")]),
+    ("Crime Could Rise Sharply, Mayor Warns", [("could", "hedge")]),
+    ("Council Will Vote on Budget Tonight", [("will", "modal")]),
+    # the month stays a month, in title case as in running text
+    ("Elections Held in May Draw Record Turnout", []),
+    ("Vote Set for May 5 in Three States", []),
+])
+def test_modals_and_hedges_in_title_case_headlines(make_article, headline, expected):
+    assert _headline_stance(make_article, headline) == expected
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Radical Groups Launch Vicious Campaign Against Judges", [("radical", "evaluative"), ("vicious", "emotive")]),
+    ("Deeply Troubling Report Reveals Horrific Conditions", [("deeply troubling", "intensified"),
+                                                           ("horrific", "emotive")]),
+    ("Democrats Claim the Vote Was Rigged", [("claim", "doubt"), ("rigged", "evaluative")]),
+    # names: a first name before a capitalised word, a company's name, a word the article uses as a name
+    ("Dick Stuart Joins Giants", []),
+    ("Fire Hits Offices of Continental Casualty Co.", []),
+    ("Radical Groups Target Acme Inc.", [("radical", "evaluative")]),
+    # a literal use stays literal: an adjective before a concrete noun
+    ("Wild Horses Roam Empty Streets", []),
+    ("Police Seize Dangerous Chemicals at Port", []),
+])
+def test_loaded_words_in_title_case_headlines(make_article, headline, expected):
+    assert _headline_loaded(make_article, headline) == expected
+
+
+def test_a_word_the_article_uses_as_a_name_is_a_name_in_the_headline_too(make_article):
+    a = make_article("Savage Wins Seat in Senate", "Voters elected John Savage on Tuesday.")
+    assert "savage" not in set(loaded_words(a)["matched"].str.lower())
+    assert "savage" in set(loaded_words(make_article("Savage Attack Shocks Town", "It was late."))["matched"].str.lower())
+
+
+def test_a_sentence_crowded_with_names_is_not_title_case(make_article):
+    words = sentence_words(make_article("News", "Mrs. Chase is the former Miss Mary Mullenax of Austin."))["s2"]
+    assert not words.title_case
+    assert sentence_words(make_article("News", "Troops Arrive at the Border Near El Paso"))["s2"].title_case
+
+
+def test_sentence_case_tags_only_change_title_case_sentences(make_article):
+    a = make_article("Troops May Face Vicious Attacks", "Officials say troops may face attacks in May.")
+    words = sentence_words(a)
+    head, body = words["s1"], words["s2"]
+    assert head.title_case and not body.title_case
+    assert head.pos[1] != "MD" and head.sentence_case_pos[1] == "MD"  # the tagger's own tags say "May" is a name
+    assert body.sentence_case_pos is body.pos
+    # all-capital abbreviations keep their capitals: "US" is the country, not the pronoun
+    us = sentence_words(make_article("US Troops May Head to Border Towns", "Text."))["s1"]
+    assert us.sentence_case_pos[0] != "PRP"
+
+
+def test_shouted_words_are_read_as_words(make_article):
+    # a shouted phrase is lower-cased for the tagger; a short abbreviation keeps its capitals
+    words = sentence_words(make_article("Police Impose TOTAL BLACKOUT on Shooting", "Text."))["s1"]
+    assert "NNP" not in words.sentence_case_pos[2:4]
+    # the tagger reads "Impose" before the shouted words as an adjective: a word WordNet has only as a verb is
+    # not flagged as an emotive adjective
+    assert _headline_loaded(make_article, "Local Police & Feds Impose INFORMATION BLACKOUT in Reno Shooting") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list entry of several words capitalised as a whole is the label, not a name
+    ("Officials of the Deep State who hide behind anonymity were named.", [("deep state", "pejorative_label")]),
+    ("Deep State officials are in a hurry.", [("deep state", "pejorative_label")]),
+    # inside a longer name it is still part of the name
+    ("He read Deep State Weekly on the train.", []),
+])
+def test_capitalised_labels(make_article, text, expected):
+    m = loaded_words(make_article("News", text))
+    assert sorted(zip(m["matched"].str.lower(), m["category"])) == expected
