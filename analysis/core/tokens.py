@@ -19,6 +19,7 @@ from typing import Mapping
 from . import nlp
 from .article import Article, Sentence
 from .lazy import pandas as pd
+from .tagging import FINITE_TAGS, can_be_verb
 
 __all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords", "sentence_pieces", "joined_words"]
 
@@ -41,8 +42,10 @@ _WEB_NAME_RE = re.compile(r"(?<=\w)\. (com|org|net|gov|edu)\b")
 
 
 #: Prepositions that headline style may leave in lower case although they are not NLTK stop words.
-TITLE_MINOR_WORDS = frozenset("amid amidst among atop despite like near onto past than toward towards upon versus "
-                              "via within without".split())
+TITLE_MINOR_WORDS = frozenset(
+    "across after along alongside although amid amidst among around atop behind beneath beside besides beyond cent "
+    "despite except inside like near onto outside past plus since than though throughout toward towards underneath "
+    "unless unlike upon versus whether within without".split())
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ class SentenceWords:
     def title_case(self) -> bool:
         """Whether the sentence is set headline style: most of its words capitalised (over 60 % of at least three
         words that start with a letter) and no word in lower case but short and function words (stop words, words
-        of up to three letters, :data:`TITLE_MINOR_WORDS`). There the tagger calls nearly every word a name, so
+        of up to three letters, :data:`TITLE_MINOR_WORDS`, abbreviations and hyphenated words such as "a.m." or
+        "e-bikes"). There the tagger calls nearly every word a name, so
         names cannot be told apart from other words by their capital. A sentence crowded with names but written
         in sentence case ("Mrs. Chase is the former Miss Mary Mullenax.") is not headline style.
 
@@ -89,16 +93,19 @@ class SentenceWords:
         words = [(t, stop) for t, w, stop in zip(self.text, self.is_word, self.is_stop) if w and t[:1].isalpha()]
         if len(words) < 3 or sum(t[:1].isupper() for t, _ in words) <= 0.6 * len(words):
             return False
-        return not any(t.islower() and not stop and len(t) > 3 and t not in TITLE_MINOR_WORDS for t, stop in words)
+        return not any(t.islower() and not stop and len(t) > 3 and t not in TITLE_MINOR_WORDS
+                       and not any(ch in t for ch in ".-") for t, stop in words)  # "6 a.m.", "e-bikes"
 
     @cached_property
     def sentence_case_pos(self) -> tuple[str, ...]:
         """The tags for telling word classes apart: :attr:`pos` itself, except in a :attr:`title_case` sentence,
         where the tagger reads nearly every capitalised word as a name ("Vicious" NNP, "May" NNP): there each word
         is tagged as if the sentence were set in sentence case: lower case but for abbreviations in capitals ("US",
-        "ICE": up to four letters, not a stop word such as "NOT"), so that a shouted phrase ("Impose INFORMATION
-        BLACKOUT") is read as words. For the word-level analyses (modals, hedges, loaded words); names keep
-        :attr:`pos`.
+        "FBI": up to four letters, not a stop word or a common word such as "NOT" or "VILE"), so that a shouted
+        phrase ("Impose INFORMATION BLACKOUT") is read as words. A headline's verb in -s that the tagger then
+        reads as a plural noun ("Family Sues Hospital", "Governor Claims Election Was Rigged") is made a verb: the
+        first such word after a noun, with no finite verb before it or right after it, that can be a verb. For the
+        word-level analyses (modals, hedges, loaded words); names keep :attr:`pos`.
 
         >>> w = SentenceWords("s1", ("Troops", "May", "Face", "Vicious", "Attacks"),
         ...                   ("troops", "may", "face", "vicious", "attacks"), ("NNP",) * 5, (0, 7, 11, 16, 24),
@@ -109,9 +116,17 @@ class SentenceWords:
         if not self.title_case:
             return self.pos
         stop = nlp.stopwords()
-        words = [t if t == "US" or 1 < len(t) <= 4 and t.isupper() and t.lower() not in stop else t.lower()
-                 for t in self.text]
-        return tuple(nlp.pos_tag_sentences([words])[0])
+        words = [t if t == "US" or 1 < len(t) <= 4 and t.isupper() and t.lower() not in stop
+                 and not nlp.is_common_word(t) else t.lower() for t in self.text]
+        tags = nlp.pos_tag_sentences([words])[0]
+        for k in range(1, len(tags) - 1):
+            if tags[k] in FINITE_TAGS:
+                break
+            if tags[k] == "NNS" and tags[k - 1] in ("NN", "NNS", "NNP", "NNPS") and words[k].endswith("s") \
+                    and not (tags[k + 1].startswith("VB") or tags[k + 1] == "MD") and can_be_verb(words[k]):
+                tags[k] = "VBZ"
+                break
+        return tuple(tags)
 
     def words_between(self, a: int, b: int) -> int:
         """Words among the tokens whose offsets lie within ``[a, b)`` of ``article.text``."""

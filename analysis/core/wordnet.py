@@ -76,17 +76,27 @@ def wn_offsets(lemma: str, pos: str) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=20000)
-def wn_lexfiles(word: str, pos: str) -> tuple[int, ...]:
+def wn_lexfiles(word: str, pos: str, *, common: bool = False) -> tuple[int, ...]:
     """WordNet lexicographer file numbers of a word's senses for a part of speech (n, v, a, r), most frequent
     sense first (noun.person is 18, noun.group 14; WordNet's lexnames(5WN)); () when WordNet does not list the
-    word for that part of speech, or is not installed (the rules that need it then stay silent)."""
+    word for that part of speech, or is not installed (the rules that need it then stay silent). ``common``:
+    only the senses where WordNet writes the word in lower case, not the names ("sue" is a person only as
+    "Sue", the novelist Eugene Sue)."""
     try:
         offsets = wn_offsets(word, pos)
         data = _wn_file("data", pos) if offsets else b""
     except (NLTKResourceError, LookupError):
         return ()
-    # a data line: "offset lex_filenum ss_type ..." (wndb(5WN)); lex_filenum is a two-digit decimal
-    return tuple(int(data[o + 1:data.find(b"\n", o + 1)].split(maxsplit=2)[1]) for o in offsets)
+    out = []
+    for o in offsets:
+        # a data line: "offset lex_filenum ss_type w_cnt word lex_id ..." (wndb(5WN)); lex_filenum is decimal
+        fields = data[o + 1:data.find(b"\n", o + 1)].split()
+        if common:
+            written = [fields[4 + 2 * n].decode().split("(")[0] for n in range(int(fields[3], 16))]
+            if word.replace(" ", "_") not in written:
+                continue
+        out.append(int(fields[1]))
+    return tuple(out)
 
 
 @lru_cache(maxsize=20000)

@@ -32,10 +32,9 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.tagging import COMPANY_FORMS
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
-from .tone import name_token_positions
+from .names import name_token_positions
 
 __all__ = [
     "loaded_words",
@@ -116,14 +115,15 @@ def loaded_words(article: Article, *, emotive_min: float = 0.0) -> pd.DataFrame:
     return frame.astype({"intensity": "int64", "vader": "float64", "start": "int64", "end": "int64"})
 
 
-def _in_name(toks: SentenceWords, i: int, j: int) -> bool:
+def _in_name(toks: SentenceWords, i: int, j: int, label: bool = False) -> bool:
     """Whether tokens ``i``..``j`` are (part of) a proper name: tagged as one and capitalised mid-sentence
-    ("United", "Liberty"), or an event noun right after a capitalised name ("the Capitol riot"). A list entry of
-    several words capitalised as a whole, with no capitalised word around it ("the Deep State who"), is the
-    label itself, not a name."""
+    ("United", "Liberty"), or an event noun right after a capitalised name ("the Capitol riot"). A listed label
+    for people of several words (``label``) capitalised as a whole, with no capitalised word around it ("the
+    Deep State who"), is the label itself, not a name; other entries capitalised so are mostly titles of works
+    and names of groups ("the album Scorched Earth", "Working Families")."""
     if j - i > 1 and any(toks.text[k][:1].islower() for k in range(i, j)):
         return False  # a label with a lower-case word ("Chinese coronavirus") is not inside a name
-    if j - i > 1 and (i == 0 or not toks.text[i - 1][:1].isupper() or toks.pos[i - 1] not in _NAME_TAGS) \
+    if label and (i == 0 or not toks.text[i - 1][:1].isupper() or toks.pos[i - 1] not in _NAME_TAGS) \
             and (j == len(toks) or not toks.text[j][:1].isupper()):
         return False  # a label capitalised as a whole, no name around it ("bureaucrats of the Deep State who")
     if any(toks.pos[k] in _NAME_TAGS and toks.text[k][:1].isupper() and k > 0 for k in range(i, j)):
@@ -162,34 +162,20 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
     return False
 
 
-def _in_title_case_name(toks: SentenceWords, i: int, j: int, names: frozenset[int]) -> bool:
-    """In a :attr:`~analysis.core.tokens.SentenceWords.title_case` sentence, where every word is capitalised,
-    whether tokens ``i``..``j`` are (part of) a name: a word the article uses as a name elsewhere (``names``,
-    from :func:`~analysis.language.tone.name_token_positions`), a first name before another capitalised word
-    ("Dick Stuart, Don Hoak"), or a word of a company's name ("the Continental Casualty Co.": at most two
-    capitalised words before a legal form, :data:`~analysis.core.tagging.COMPANY_FORMS`)."""
-    first = nlp.first_names()
-    for k in range(i, j):
-        if k in names or (toks.lower[k] in first and k + 1 < len(toks) and toks.text[k + 1][:1].isupper()):
-            return True
-        end = k + 1  # at most one more word between it and the legal form
-        while end < min(len(toks), k + 3) and toks.lower[end].rstrip(".") not in COMPANY_FORMS:
-            end += 1
-        if end < min(len(toks), k + 3) and all(t[:1].isupper() for t in toks.text[k + 1:end + 1]):
-            return True
-    return False
-
-
-def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | None) -> str:
+def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | None, label: bool = False) -> str:
     """Why tokens ``i``..``j`` are not the writer's own evaluation ("" when they are). ``title_names`` is None
-    unless the sentence is set in title case (see :func:`_in_title_case_name`). In an over-long sentence only the
-    piece around the words is read (``SentenceWords.pieces``)."""
-    if title_names is not None and j - i == 1 and _in_title_case_name(toks, i, j, title_names):
-        return "part of a name"  # (a label of several words is read as the label: "Deep State Plotters")
+    unless the sentence is set in title case; then it holds the positions of the words that are names on
+    evidence (:func:`~analysis.language.names.name_token_positions`), and tokens all among them are a name.
+    ``label``: the tokens are a listed label of several words for people ("Deep State", "Radical Left"), read as
+    the label when capitalised as a whole. In an over-long sentence only the piece around the words is read
+    (``SentenceWords.pieces``)."""
+    if title_names is not None:
+        if not label and all(k in title_names for k in range(i, j)):
+            return "part of a name"
     piece = toks.piece_at(toks.start[i])
     if piece is not toks:
         toks, i, j = piece, i - piece.first, min(j - piece.first, len(piece))
-    if title_names is None and _in_name(toks, i, j):
+    if title_names is None and _in_name(toks, i, j, label):
         return "part of a name"
     if _quoted(toks, i):
         return "inside a quotation"
@@ -198,14 +184,14 @@ def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | 
     return ""
 
 
-def _noun_lexfiles(word: str, tag: str) -> tuple[int, ...]:
+def _noun_lexfiles(word: str, tag: str, common: bool = False) -> tuple[int, ...]:
     """:func:`~analysis.core.wordnet.wn_lexfiles` of a noun; for a plural (tag NNS), those of its singular
-    ("bigots" -> "bigot")."""
+    ("bigots" -> "bigot"). ``common``: only senses of the common noun, not of a name ("sues": "Sue")."""
     if tag == "NNS":
         for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
             if base and wn_lexfiles(base, "n"):
-                return wn_lexfiles(base, "n")
-    return wn_lexfiles(word, "n")
+                return wn_lexfiles(base, "n", common=common)
+    return wn_lexfiles(word, "n", common=common)
 
 
 def _concrete_head(toks: SentenceWords, i: int) -> bool:
@@ -239,11 +225,11 @@ def _exclusions() -> frozenset[str]:
 
 
 def _emotive_kind(word: str, tag: str) -> str:
-    """How a negative opinion word is flagged as emotive ("" when it is not): an adjective or an adverb; a
-    noun whose first WordNet sense is a person ("bigot", "fool": a label for someone); a word that WordNet
-    lists only as an adjective but the tagger read as a noun ("the horrific shooting"); not an adverb tag on a
-    word WordNet has neither as adverb nor adjective ("fever", "noise": a tagging slip), nor an adjective tag on a
-    word WordNet has only as a verb."""
+    """How a negative opinion word is flagged as emotive ("" when it is not): an adjective or an adverb; a noun whose
+    first WordNet sense as a common noun is a person ("bigot", "fool": a label for someone); a word that WordNet
+    lists only as an adjective but the tagger read as a noun ("the horrific shooting"); not an adverb tag on a word
+    WordNet has neither as adverb nor adjective ("fever", "noise": a tagging slip), nor an adjective tag on a word
+    WordNet has only as a verb."""
     if tag in _ADJ:  # unless WordNet has it only as a verb ("Feds Impose Blackout": a tagging slip)
         return "adjective" if wn_lexfiles(word, "a") or not wn_lexfiles(word, "v") else ""
     if tag in _ADV:
@@ -252,10 +238,10 @@ def _emotive_kind(word: str, tag: str) -> str:
             return "adverb"
         return ""
     if tag in ("NN", "NNS"):
-        files = _noun_lexfiles(word, tag)
-        if files and files[0] == LEXFILE_PERSON:
+        common = _noun_lexfiles(word, tag, common=True)
+        if common and common[0] == LEXFILE_PERSON:
             return "noun for a person"
-        if not files and wn_lexfiles(word, "a") and not wn_lexfiles(word, "v"):
+        if not _noun_lexfiles(word, tag) and wn_lexfiles(word, "a") and not wn_lexfiles(word, "v"):
             return "adjective"
     return ""
 
@@ -306,7 +292,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             covered.update((m.sentence_id, k) for k in span)
             if m.term in excluded:
                 continue  # listed for the framing cues, but mostly the plain word for the event in news
-            if _context(toks, m.i_start, m.i_end, title_names[m.sentence_id]):
+            if _context(toks, m.i_start, m.i_end, title_names[m.sentence_id],
+                        label=m.category == "pejorative_label" and m.i_end - m.i_start > 1):
                 continue
             if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force

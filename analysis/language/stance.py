@@ -6,9 +6,11 @@ from functools import lru_cache
 
 from analysis.core.lazy import pandas as pd
 
+from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tokens import SentenceWords, sentence_words
+from .names import name_token_positions
 from .words import size
 
 __all__ = [
@@ -57,6 +59,27 @@ def _is_modal_use(term: str, toks: SentenceWords, i: int) -> bool:
     nxt = i + 1 if i + 1 < len(low) else None
     if nxt is not None and pos[nxt] in _NOT_AFTER_MODAL_TAGS:
         return False
+    if toks.title_case:
+        return _headline_modal(toks, i)
+    return True
+
+
+def _headline_modal(toks: SentenceWords, i: int) -> bool:
+    """In a title-case sentence, where the tags come from the words in lower case, whether the modal at ``i``
+    is one: a verb in its base form follows it (after adverbs or "not"), and no finite verb follows that verb
+    in the same clause. "May Jobs Report Beats Expectations", "May Day Protests Turn Violent" and "Trash Can
+    Fire Closes Highway" have none; "Troops May Be Sent to the Border, Officials Say" has one."""
+    pos, low = toks.sentence_case_pos, toks.lower
+    j = i + 1
+    while j < len(low) and (pos[j] in ("RB", "RBR", "RBS") or low[j] in ("not", "n't")):
+        j += 1
+    if j >= len(low) or pos[j] != "VB":
+        return False
+    for k in range(j + 1, len(low)):
+        if pos[k] in (",", ":", "CC") or low[k] in ("-", "–", "—"):
+            break
+        if pos[k] in ("VBZ", "VBD"):
+            return False
     return True
 
 
@@ -166,9 +189,10 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
         return False  # "the highest possible", "as soon as possible", "made (it) possible"
     if term == "potential" and nxt == "to":
         return False
-    if term in ("suggest", "suggests", "suggested") and (prev in _PERSON_PRONOUNS or (i > 0 and pos[i - 1] == "NNP")) \
+    if term in ("suggest", "suggests", "suggested") and (prev in _PERSON_PRONOUNS or (i > 0 and (
+            pos[i - 1] == "NNP" or toks.title_case and not nlp.is_common_word(prev)))) \
             and j < len(pos) and (pos[j] in ("DT", "PRP$", "VBG") or pos[j].startswith("NN")):
-        return False
+        return False  # a person proposes ("She suggested a compromise"; in a headline "Biden Suggests Compromise")
     return True
 
 
@@ -202,11 +226,18 @@ def stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, i
     """The rows of :func:`stance_markers` (columns ``STANCE_COLUMNS``), in its order."""
     sub = {(r["term"], r["category"]): r.get("subcategory", "") for r in lexicon_rows("hedges_boosters")}
     toks = sentence_words(article)
+    names = name_token_positions(article)
+
+    def in_headline_name(m) -> bool:  # "Theresa May", "Will Ferrell" in a title-case line
+        return toks[m.sentence_id].title_case and all(k in names[m.sentence_id] for k in range(m.i_start, m.i_end))
+
     rows = []
     stance_tokens: set[tuple[str, int]] = set()  # (sentence, token) of a hedge or booster
     for m in find_terms(article, lexicon_terms("hedges_boosters", ("hedge", "booster"))):
         subcat = sub.get((m.term, m.category), "")
         t = toks[m.sentence_id]
+        if in_headline_name(m):
+            continue
         if m.category == "hedge" and not hedge_in_context(m.term, subcat, t, m.i_start, m.i_end):
             continue
         if m.category == "booster" and subcat == "modal" and not (
@@ -215,7 +246,8 @@ def stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, i
         rows.append((m.term, m.category, subcat, m.matched, m.sentence_id, m.start, m.end))
         stance_tokens.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
     for m in find_terms(article, lexicon_terms("hedges_boosters", ("modal",))):
-        if (m.sentence_id, m.i_start) in stance_tokens or not _is_modal_use(m.term, toks[m.sentence_id], m.i_start):
+        if (m.sentence_id, m.i_start) in stance_tokens or in_headline_name(m) \
+                or not _is_modal_use(m.term, toks[m.sentence_id], m.i_start):
             continue
         rows.append((m.term, m.category, sub.get((m.term, m.category), ""), m.matched, m.sentence_id, m.start, m.end))
     order = {c: i for i, c in enumerate(STANCE_LABELS)}

@@ -10,30 +10,10 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.tokens import SentenceWords, sentence_words
+from .names import name_token_positions
 from .words import word_rows
 
 __all__ = ["sentence_tone", "Tone", "tone_rows", "tone_words", "tone_extremes", "name_token_positions"]
-
-_NAME_TAGS = ("NNP", "NNPS")
-
-
-@lru_cache(maxsize=16)
-def name_token_positions(article: Article) -> dict[str, frozenset[int]]:
-    """Per sentence, the positions of the tokens that belong to proper names ("United States", "Justice
-    Department", "Liberty University"): capitalised tokens tagged NNP/NNPS. In a headline-style sentence,
-    where the tagger takes nearly every capitalised word for a name, only words that are name words
-    elsewhere in the article count."""
-    per = sentence_words(article)
-    title = {sid: t.title_case for sid, t in per.items()}
-    body_names = {t.lower[i] for sid, t in per.items() if not title[sid]
-                  for i in range(len(t)) if t.pos[i] in _NAME_TAGS and t.text[i][:1].isupper()}
-    out = {}
-    for sid, t in per.items():
-        if title[sid]:
-            out[sid] = frozenset(i for i in range(len(t)) if t.lower[i] in body_names and t.text[i][:1].isupper())
-        else:
-            out[sid] = frozenset(i for i in range(len(t)) if t.pos[i] in _NAME_TAGS and t.text[i][:1].isupper())
-    return out
 
 # ---------------------------------------------------------------- tone
 
