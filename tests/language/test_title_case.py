@@ -30,6 +30,7 @@ def _headline_loaded(make_article, headline):
     # the month stays a month, in title case as in running text
     ("Elections Held in May Draw Record Turnout", []),
     ("Vote Set for May 5 in Three States", []),
+    ("Troops May Be Sent across the Border", [("may", "hedge")]),  # "across" may stay lower case
     ("May Jobs Report Beats Forecasts", []),
     ("May Day Marches Turn Tense", []),
     # a name is not a modal: a first name and the word after it
@@ -110,7 +111,21 @@ def test_shouted_words_are_read_as_words(make_article):
     ("Deep State officials are in a hurry.", [("deep state", "pejorative_label")]),
     # inside a longer name it is still part of the name
     ("He read Deep State Weekly on the train.", []),
+    # other entries capitalised as a whole are mostly titles of works or names of groups
+    ("She read the novel Collateral Damage last year.", []),
+    ("The rapper's album Scorched Earth topped the charts.", []),
 ])
 def test_capitalised_labels(make_article, text, expected):
     m = loaded_words(make_article("News", text))
     assert sorted(zip(m["matched"].str.lower(), m["category"])) == expected
+
+
+def test_title_case_allows_abbreviations_and_hyphenated_words(make_article):
+    for headline in ("City Councils Ban e-bikes from Parks", "Storm May Hit Coast by 6 a.m. Friday"):
+        assert sentence_words(make_article(headline, "Text."))["s1"].title_case, headline
+
+
+def test_a_body_sentence_s_first_word_is_no_evidence_of_a_name(make_article):
+    a = make_article("Horrific Crash Kills Three", "Horrific scenes unfolded on the motorway.")
+    m = loaded_words(a)
+    assert "Horrific" in set(m[m["sentence_id"] == "s1"]["matched"])
