@@ -104,7 +104,8 @@ class SentenceWords:
         "FBI": up to four letters, not a stop word or a common word such as "NOT" or "VILE"), so that a shouted
         phrase ("Impose INFORMATION BLACKOUT") is read as words. A headline's verb in -s that the tagger then
         reads as a plural noun ("Family Sues Hospital", "Governor Claims Election Was Rigged") is made a verb: the
-        first such word after a noun, with no finite verb before it or right after it, that can be a verb. For the
+        first such word after a noun, with no finite verb before it, that can be a verb while the next word cannot
+        ("Fraud Claims Surge" keeps its noun). For the
         word-level analyses (modals, hedges, loaded words); names keep :attr:`pos`.
 
         >>> w = SentenceWords("s1", ("Troops", "May", "Face", "Vicious", "Attacks"),
@@ -123,7 +124,8 @@ class SentenceWords:
             if tags[k] in FINITE_TAGS:
                 break
             if tags[k] == "NNS" and tags[k - 1] in ("NN", "NNS", "NNP", "NNPS") and words[k].endswith("s") \
-                    and not (tags[k + 1].startswith("VB") or tags[k + 1] == "MD") and can_be_verb(words[k]):
+                    and not (tags[k + 1].startswith("VB") or tags[k + 1] == "MD") and can_be_verb(words[k]) \
+                    and not can_be_verb(words[k + 1].lower()):
                 tags[k] = "VBZ"
                 break
         return tuple(tags)

@@ -227,21 +227,24 @@ def _exclusions() -> frozenset[str]:
 def _emotive_kind(word: str, tag: str) -> str:
     """How a negative opinion word is flagged as emotive ("" when it is not): an adjective or an adverb; a noun whose
     first WordNet sense as a common noun is a person ("bigot", "fool": a label for someone); a word that WordNet
-    lists only as an adjective but the tagger read as a noun ("the horrific shooting"); not an adverb tag on a word
-    WordNet has neither as adverb nor adjective ("fever", "noise": a tagging slip), nor an adjective tag on a word
-    WordNet has only as a verb."""
-    if tag in _ADJ:  # unless WordNet has it only as a verb ("Feds Impose Blackout": a tagging slip)
+    lists only as an adjective (or, as a noun, only as a name: "moody") but the tagger read as a noun ("the horrific
+    shooting"); not an adverb tag on a word WordNet has neither as adverb nor adjective ("fever", "noise", "bully":
+    a tagging slip), nor an adjective tag on a word WordNet has as a verb but not as an adjective (slips on verbs
+    and on words that are nouns and verbs: "Feds Impose Blackout", "those who led the protest", "in panic mode";
+    "a freak accident" is lost with them)."""
+    if tag in _ADJ:  # unless WordNet has it as a verb and not as an adjective: "Feds Impose Blackout", "the protest"
         return "adjective" if wn_lexfiles(word, "a") or not wn_lexfiles(word, "v") else ""
     if tag in _ADV:
-        if word.endswith("ly") or wn_lexfiles(word, "r") or wn_lexfiles(word, "a") or not wn_lexfiles(word, "n") \
-                and not wn_lexfiles(word, "v"):
-            return "adverb"
+        noun, verb = wn_lexfiles(word, "n"), wn_lexfiles(word, "v")
+        if word.endswith("ly") and not (noun or verb) or wn_lexfiles(word, "r") or wn_lexfiles(word, "a") \
+                or not noun and not verb:
+            return "adverb"  # not "bully" (a noun and a verb the tagger read as an adverb)
         return ""
     if tag in ("NN", "NNS"):
         common = _noun_lexfiles(word, tag, common=True)
         if common and common[0] == LEXFILE_PERSON:
             return "noun for a person"
-        if not _noun_lexfiles(word, tag) and wn_lexfiles(word, "a") and not wn_lexfiles(word, "v"):
+        if not common and wn_lexfiles(word, "a") and not wn_lexfiles(word, "v"):
             return "adjective"
     return ""
 

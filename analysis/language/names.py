@@ -24,11 +24,13 @@ _NAME_TAGS = ("NNP", "NNPS")
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
+#: Modal verbs that are also names in running text ("Rep. Will Hurd said"): no evidence for a headline either.
+_MODAL_WORDS = frozenset("will would may might can could shall should must".split())
 
 
 #: Titles that only ever come before a name, with or without a stop (other titles, "Minister", "Judge", are also the
 #: subject of a headline's verb: "Minister Snubs Protesters").
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})  # not "Miss": "England Miss Chance"
 
 
 @lru_cache(maxsize=1)
@@ -39,10 +41,12 @@ def _person_titles() -> frozenset[str]:
 
 
 def _title_case_names(t: SentenceWords, body_names: frozenset[str]) -> frozenset[int]:
-    """The positions of a title-case sentence's words that are names on evidence: a word the article uses as a
-    name in running text (``body_names``); a first name and the word after it when one of the two is not a common
-    word ("Theresa May", "Rusty Staub"; not "Rocky Start", "Stern Warning"); the word after a person's title when
-    abbreviated or an honorific ("Sen. Gross", "Mr Bland"); an owner before "'s" ("Moody's Downgrades"); the
+    """The positions of a title-case sentence's words that are names on evidence: a word the article uses as a name in
+    running text (``body_names``); a first name and the word after it when that word is no common word in any form
+    ("Will Ferrell", "Rusty Staub"), or is a noun, an adjective or "May" after a first name that is no common word
+    ("Sandra Bland", "Theresa May"; not "Rocky Start", "Kate Could Return", "Hope Dwindling"), and the first name is
+    not itself the surname of a pair ("Hillary Clinton Could Run"); the word after a person's title when abbreviated
+    or an honorific ("Sen. Gross", "Mr Bland"); an owner before "'s" that is not a common word ("Putin's War"); the
     words before a company's legal form ("Continental Casualty Co.", "Moody's Corp.")."""
     text, low, n = t.text, t.lower, len(t)
     first, titles = nlp.first_names(), _person_titles()
@@ -50,17 +54,30 @@ def _title_case_names(t: SentenceWords, body_names: frozenset[str]) -> frozenset
     def cap(k: int) -> bool:
         return 0 <= k < n and text[k][:1].isupper()
 
+    tags = t.sentence_case_pos
+
+    def surname(k: int) -> bool:  # the word after a first name: "Ferrell", "Bland", "May"; not "Could", "Dwindling"
+        if tags[k] == "MD" or low[k] == "may":
+            return low[k] == "may" and not nlp.is_common_word(low[k - 1])  # "Theresa May Set to Resign"
+        if t.is_stop[k]:
+            return False
+        if not (nlp.is_common_word(low[k]) or nlp.is_common_word(nlp.lemmatize(low[k], "VB"))):
+            return True  # no common word in any form: "Ferrell", "Staub", "Mugabe"
+        return tags[k] in ("NN", "NNS", "NNP", "NNPS", "JJ") and not nlp.is_common_word(low[k - 1])
+
     out: set[int] = {k for k in range(n) if cap(k) and low[k] in body_names}
+    second = -1  # the last position that ended a first name + surname pair: it starts no other pair
     for k in range(n - 1):
         if not cap(k):
             continue
-        if low[k + 1] in ("'s", "’s"):
-            out.add(k)  # an owner: "Moody's Downgrades", "Putin's War"
+        if low[k + 1] in ("'s", "’s") and not nlp.is_common_word(low[k]):
+            out.add(k)  # an owner: "Putin's War" (not "Thug's Brutal Attack"; "Moody's" only if the article names it)
         name = k + 2 if low[k + 1] == "." else k + 1  # "Sen. Gross", "Mr Bland"; not "Minister Snubs Protesters"
         if low[k] in titles and (name == k + 2 or low[k] in _HONORIFICS) and cap(name):
             out.add(name)
-        if cap(k + 1) and low[k] in first and not (nlp.is_common_word(low[k]) and nlp.is_common_word(low[k + 1])):
-            out.update((k, k + 1))
+        if k != second and cap(k + 1) and low[k] in first and surname(k + 1):
+            second = k + 1
+            out.update((k, k + 1))  # "Will Ferrell", "Sandra Bland"; not "Hillary Clinton Could", "Rocky Start"
     for k in range(n):
         if cap(k) and low[k].rstrip(".") in COMPANY_FORMS and k > 0:
             j = k - 1
@@ -80,7 +97,7 @@ def name_token_positions(article: Article) -> dict[str, frozenset[int]]:
     Department", "Liberty University"): capitalised tokens tagged NNP/NNPS. In a title-case sentence, where the
     tagger takes nearly every capitalised word for a name, only names on evidence count (see
     :func:`_title_case_names`): the words the article uses as names in running text (not as a sentence's first
-    word, not a month or a day), first names with the word after them, words after a person's title and
+    word, not a month, a day or a modal verb), first names with the word after them, words after a person's title and
     company names.
 
     >>> from analysis.core.article import parse_article
@@ -91,7 +108,7 @@ def name_token_positions(article: Article) -> dict[str, frozenset[int]]:
     per = sentence_words(article)
     body_names = frozenset(t.lower[i] for t in per.values() if not t.title_case
                            for i in range(1, len(t)) if t.pos[i] in _NAME_TAGS and t.text[i][:1].isupper()
-                           and t.lower[i] not in _CALENDAR_WORDS)
+                           and t.lower[i] not in _CALENDAR_WORDS and t.lower[i] not in _MODAL_WORDS)
     out = {}
     for sid, t in per.items():
         if t.title_case:

@@ -67,16 +67,19 @@ def _is_modal_use(term: str, toks: SentenceWords, i: int) -> bool:
 def _headline_modal(toks: SentenceWords, i: int) -> bool:
     """In a title-case sentence, where the tags come from the words in lower case, whether the modal at ``i``
     is one: a verb in its base form follows it (after adverbs or "not"), and no finite verb follows that verb
-    in the same clause. "May Jobs Report Beats Expectations", "May Day Protests Turn Violent" and "Trash Can
-    Fire Closes Highway" have none; "Troops May Be Sent to the Border, Officials Say" has one."""
+    in the verb's phrase, or it opens a question. "May Jobs Report Beats Expectations", "May Day Protests Turn
+    Violent" and "Trash Can Fire Closes Highway" have none; "Troops May Be Sent to the Border, Officials Say",
+    "Police Could Have Stopped Gunman Who Killed Five" and "Will Inflation Keep Rising?" have one."""
     pos, low = toks.sentence_case_pos, toks.lower
+    if i == 0 and low[-1] == "?":
+        return True  # a question: "Will Inflation Keep Rising?"
     j = i + 1
     while j < len(low) and (pos[j] in ("RB", "RBR", "RBS") or low[j] in ("not", "n't")):
         j += 1
     if j >= len(low) or pos[j] != "VB":
         return False
-    for k in range(j + 1, len(low)):
-        if pos[k] in (",", ":", "CC") or low[k] in ("-", "–", "—"):
+    for k in range(j + 1, min(len(low), j + 3)):  # the verb's own phrase: "Can Fire Closes", not "Attack That Killed"
+        if pos[k] in (",", ":", "CC", "IN", "TO", "WDT", "WP", "PRP") or low[k] in ("-", "–", "—", "that"):
             break
         if pos[k] in ("VBZ", "VBD"):
             return False
@@ -189,10 +192,11 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
         return False  # "the highest possible", "as soon as possible", "made (it) possible"
     if term == "potential" and nxt == "to":
         return False
-    if term in ("suggest", "suggests", "suggested") and (prev in _PERSON_PRONOUNS or (i > 0 and (
-            pos[i - 1] == "NNP" or toks.title_case and not nlp.is_common_word(prev)))) \
+    if term in ("suggest", "suggests", "suggested") and (prev in _PERSON_PRONOUNS or i > 0 and (
+            pos[i - 1] == "NNP" and not toks.title_case
+            or toks.title_case and not nlp.is_common_word(prev) and not toks.text[i - 1].isupper())) \
             and j < len(pos) and (pos[j] in ("DT", "PRP$", "VBG") or pos[j].startswith("NN")):
-        return False  # a person proposes ("She suggested a compromise"; in a headline "Biden Suggests Compromise")
+        return False  # a person proposes ("She suggested a compromise"; "Biden Suggests", not "MRI Suggests")
     return True
 
 
