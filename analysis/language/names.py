@@ -78,8 +78,8 @@ def _title_case_names(t: SentenceWords, body_names: frozenset[str]) -> frozenset
         if k != second and cap(k + 1) and low[k] in first and surname(k + 1):
             second = k + 1
             out.update((k, k + 1))  # "Will Ferrell", "Sandra Bland"; not "Hillary Clinton Could", "Rocky Start"
-    for k in range(n):
-        if cap(k) and low[k].rstrip(".") in COMPANY_FORMS and k > 0:
+    for k in range(n):  # not "holdings" as a noun: "Fund Dumps Toxic Holdings"
+        if cap(k) and low[k].rstrip(".") in COMPANY_FORMS and k > 0 and low[k] != "holdings":
             j = k - 1
             if low[j] in ("'s", "’s"):
                 j -= 1

@@ -8,6 +8,7 @@ import pytest
 
 from analysis.core.tokens import sentence_words
 from analysis.language.loaded import loaded_words
+from analysis.language.names import name_token_positions
 from analysis.language.stance import stance_markers
 
 
@@ -111,7 +112,14 @@ def test_second_review_body_cases(make_article, text, expected):
 
 
 def test_miss_is_not_an_honorific_before_a_verb_s_object(make_article):
-    assert ("horrible", "emotive") in _headline_loaded(make_article, "England Miss Horrible Chance Late On")
+    assert _headline_loaded(make_article, "England Miss Horrible Chance Late On") == [("horrible", "emotive")]
+    # nor is the noun "miss" a label for a person (WordNet's first noun sense is a young woman)
+    assert loaded_words(make_article("News", "It was a near miss for the pilots.")).empty
+
+
+def test_holdings_is_no_company_form_in_a_headline(make_article):
+    assert name_token_positions(make_article("Fund Dumps Toxic Holdings", "Text."))["s1"] == frozenset()
+    assert name_token_positions(make_article("Acme Vile Co. Fined Again", "Text."))["s1"] == {0, 1}
 
 
 def test_may_after_a_first_name_is_a_surname(make_article):
