@@ -49,6 +49,10 @@ def test_flags_carry_reasons(make_article):
     "Officials rejected the claims.",
     "Critics of the plan met on Monday.",                       # the ordinary noun for a role
     "The suspect was arrested on Monday.",
+    "Police caught the fugitive in Ohio.",                      # more role nouns whose first WordNet sense is a
+    "A stranger helped the family, and the sufferers got help.",  # person (emotive_exclusions 1.8)
+    "Workers joined the picket; the underdog won; he lived in exile.",
+    "It was a near miss for the pilots.",                       # a failure to hit, not "a young woman"
     "Police seized illegal ammunition at the border.",          # adjective describing a concrete thing
     "Police found toxic chemicals in the shed.",
     "They see the plan as reckless.",                           # "see ... as": a view the writer reports
