@@ -53,6 +53,7 @@ def test_flags_carry_reasons(make_article):
     "A stranger helped the family, and the sufferers got help.",  # person (emotive_exclusions 1.8)
     "Workers joined the picket; the underdog won; he lived in exile.",
     "It was a near miss for the pilots.",                       # a failure to hit, not "a young woman"
+    "He re-entered the country illegally in 2019.",             # an action (AP Stylebook 2013)
     "Police seized illegal ammunition at the border.",          # adjective describing a concrete thing
     "Police found toxic chemicals in the shed.",
     "They see the plan as reckless.",                           # "see ... as": a view the writer reports
