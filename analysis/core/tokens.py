@@ -81,9 +81,9 @@ class SentenceWords:
         """Whether the sentence is set headline style: most of its words capitalised (over 60 % of at least three
         words that start with a letter) and no word in lower case but short and function words (stop words, words
         of up to three letters, :data:`TITLE_MINOR_WORDS`, abbreviations and hyphenated words such as "a.m." or
-        "e-bikes"). There the tagger calls nearly every word a name, so
-        names cannot be told apart from other words by their capital. A sentence crowded with names but written
-        in sentence case ("Mrs. Chase is the former Miss Mary Mullenax.") is not headline style.
+        "e-bikes"). There the tagger calls nearly every word a name, so names cannot be told apart from other
+        words by their capital. A sentence crowded with names but written in sentence case ("Mrs. Chase is the
+        former Miss Mary Mullenax.") is not headline style.
 
         >>> SentenceWords("s1", ("Troops", "Head", "to", "Border"), ("troops", "head", "to", "border"),
         ...               ("NNP", "NNP", "TO", "NNP"), (0, 7, 12, 15), (6, 11, 14, 21), (True,) * 4,
@@ -105,8 +105,8 @@ class SentenceWords:
         phrase ("Impose INFORMATION BLACKOUT") is read as words. A headline's verb in -s that the tagger then
         reads as a plural noun ("Family Sues Hospital", "Governor Claims Election Was Rigged") is made a verb: the
         first such word after a noun, with no finite verb before it, that can be a verb while the next word cannot
-        ("Fraud Claims Surge" keeps its noun). For the
-        word-level analyses (modals, hedges, loaded words); names keep :attr:`pos`.
+        ("Fraud Claims Surge" keeps its noun). For the word-level analyses (modals, hedges, loaded words); names
+        keep :attr:`pos`.
 
         >>> w = SentenceWords("s1", ("Troops", "May", "Face", "Vicious", "Attacks"),
         ...                   ("troops", "may", "face", "vicious", "attacks"), ("NNP",) * 5, (0, 7, 11, 16, 24),

@@ -90,7 +90,8 @@ def wn_lexfiles(word: str, pos: str, *, common: bool = False) -> tuple[int, ...]
     out = []
     for o in offsets:
         # a data line: "offset lex_filenum ss_type w_cnt word lex_id ..." (wndb(5WN)); lex_filenum is decimal
-        fields = data[o + 1:data.find(b"\n", o + 1)].split()
+        line = data[o + 1:data.find(b"\n", o + 1)]
+        fields = line.split() if common else line.split(maxsplit=2)
         if common:
             written = [fields[4 + 2 * n].decode().split("(")[0] for n in range(int(fields[3], 16))]
             if word.replace(" ", "_") not in written:

@@ -34,7 +34,7 @@ from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
-from .names import name_token_positions
+from .names import headline_name_positions
 
 __all__ = [
     "loaded_words",
@@ -165,13 +165,12 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
 def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | None, label: bool = False) -> str:
     """Why tokens ``i``..``j`` are not the writer's own evaluation ("" when they are). ``title_names`` is None
     unless the sentence is set in title case; then it holds the positions of the words that are names on
-    evidence (:func:`~analysis.language.names.name_token_positions`), and tokens all among them are a name.
+    evidence (:func:`~analysis.language.names.headline_name_positions`), and tokens all among them are a name.
     ``label``: the tokens are a listed label of several words for people ("Deep State", "Radical Left"), read as
     the label when capitalised as a whole. In an over-long sentence only the piece around the words is read
     (``SentenceWords.pieces``)."""
-    if title_names is not None:
-        if not label and all(k in title_names for k in range(i, j)):
-            return "part of a name"
+    if title_names is not None and not label and all(k in title_names for k in range(i, j)):
+        return "part of a name"
     piece = toks.piece_at(toks.start[i])
     if piece is not toks:
         toks, i, j = piece, i - piece.first, min(j - piece.first, len(piece))
@@ -259,8 +258,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
     vader_lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
     toks_of = sentence_words(article)
-    name_positions = name_token_positions(article)
-    title_names = {sid: name_positions[sid] if t.title_case else None for sid, t in toks_of.items()}
+    title_names = headline_name_positions(article)
     rows = []
     covered: set[tuple[str, int]] = set()  # (sentence id, token position) already flagged or ruled out
 

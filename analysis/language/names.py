@@ -16,7 +16,7 @@ from ..core.lexicons import lexicon_rows
 from ..core.tagging import COMPANY_FORMS
 from ..core.tokens import SentenceWords, sentence_words
 
-__all__ = ["name_token_positions"]
+__all__ = ["name_token_positions", "headline_name_positions"]
 
 _NAME_TAGS = ("NNP", "NNPS")
 #: Month and day names: capitalised and tagged as names in running text ("in May"), but no evidence that the same
@@ -116,3 +116,12 @@ def name_token_positions(article: Article) -> dict[str, frozenset[int]]:
         else:
             out[sid] = frozenset(i for i in range(len(t)) if t.pos[i] in _NAME_TAGS and t.text[i][:1].isupper())
     return out
+
+
+@lru_cache(maxsize=16)
+def headline_name_positions(article: Article) -> dict[str, frozenset[int] | None]:
+    """Per sentence id, for a title-case sentence the positions of its names on evidence (as
+    :func:`name_token_positions`), None for any other sentence: what modals, hedges and loaded words need, since
+    there the tagger's own name tags cannot be trusted."""
+    names = name_token_positions(article)
+    return {sid: names[sid] if t.title_case else None for sid, t in sentence_words(article).items()}

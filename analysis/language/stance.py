@@ -10,7 +10,7 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tokens import SentenceWords, sentence_words
-from .names import name_token_positions
+from .names import headline_name_positions
 from .words import size
 
 __all__ = [
@@ -230,10 +230,11 @@ def stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, i
     """The rows of :func:`stance_markers` (columns ``STANCE_COLUMNS``), in its order."""
     sub = {(r["term"], r["category"]): r.get("subcategory", "") for r in lexicon_rows("hedges_boosters")}
     toks = sentence_words(article)
-    names = name_token_positions(article)
+    names = headline_name_positions(article)
 
     def in_headline_name(m) -> bool:  # "Theresa May", "Will Ferrell" in a title-case line
-        return toks[m.sentence_id].title_case and all(k in names[m.sentence_id] for k in range(m.i_start, m.i_end))
+        found = names[m.sentence_id]
+        return found is not None and all(k in found for k in range(m.i_start, m.i_end))
 
     rows = []
     stance_tokens: set[tuple[str, int]] = set()  # (sentence, token) of a hedge or booster
