@@ -197,10 +197,15 @@ _HEAD_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 #: A full date with its weekday that opens the first paragraph and runs into its first sentence ("Thursday,
-#: March 15, 2012 The council voted …"): the dateline, a unit of its own.
+#: March 15, 2012 The council voted …"), or a full date without one before a label in capitals ("MARCH 3, 2021
+#: PRESS RELEASE", "July 11, 2022 WASHINGTON — …"): the dateline, a unit of its own. Without a weekday, a date
+#: that opens a sentence ("March 3, 2021 Congress passed …") is left in it.
 _LEAD_DATE_RE = re.compile(
     r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2},?\s+\d{4})\.?\s+(?=[\"“‘]?[A-Z])"
+    r"|((?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s+(?=[A-Z][A-Z'’.-]+\b(?![a-z]))"
 )
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -393,7 +398,7 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
         dateline = pars[0][0]
         pars.pop(0)
     elif pars and (lead := _LEAD_DATE_RE.match(pars[0][0])):
-        dateline = lead.group(1)
+        dateline = lead.group(1) or lead.group(2)
         pars[0] = (pars[0][0][lead.end():], pars[0][1])
     if dateline:
         meta.setdefault("dateline", dateline)

@@ -294,6 +294,12 @@ _CREDIT_BREAK_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|of|for|and|the|via|de|van|von|et al\.)){0,6}\.?\s*$)")
 
 
+#: A transcript's time stamp before a speaker label in capitals ("6:13 P.M. EDT THE PRESIDENT: Thank you."): the
+#: time is a unit of its own, as it is on its own line in the transcript.
+_TIME_STAMP_BREAK_RE = re.compile(
+    r"\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST))?"
+    r"(?=\s+(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+:)")
+
 #: A direct question that a colon introduces, to the end of the piece: "… and ask: Who stood up for the law?" is two
 #: sentences (GUM's convention); a quoted one ('asked: "Why?"') stays within its sentence.
 _QUESTION_BREAK_RE = re.compile(r"(?<=[a-z]):\s+(?=[A-Z][^.?!:;\"“”]*\?[\"”’)]*\s*$)")
@@ -403,14 +409,19 @@ def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, i
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
     "no.", "etc." or "et al." before a capital, after a paper's abstract label that opens the text ("Abstract:"),
     after a place initialism ("U.S.") before a capitalised function word, before a picture credit ("Image: …"),
-    after a sentence of informal writing that the next one continues in lower case (see :func:`_casual_end`), and
-    after a colon that introduces a direct question ending the span."""
+    after a sentence of informal writing that the next one continues in lower case (see :func:`_casual_end`), after
+    a transcript's time stamp before a speaker label in capitals ("6:13 P.M. EDT THE PRESIDENT: …"), and after a
+    colon that introduces a direct question ending the span."""
     out = []
     for s, e in spans:
         label = _SECTION_LABEL_RE.match(text, s, e) if s == 0 else None
         if label and text[label.end():e].strip():
             out.append((s, label.end()))
             s = label.end() + len(text[label.end():e]) - len(text[label.end():e].lstrip())
+        stamp = _TIME_STAMP_BREAK_RE.match(text, s, e)
+        if stamp:
+            out.append((s, stamp.end()))
+            s = stamp.end() + len(text[stamp.end():e]) - len(text[stamp.end():e].lstrip())
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(1), m.end()) for m in _FOOTNOTE_BREAK_RE.finditer(text, s, e)]
 

@@ -173,6 +173,40 @@ def test_weekday_date_opening_the_first_paragraph_is_the_dateline():
     assert b.sentences[1].text == "Thursday, March 15, 2012 was a cold day." and "date" not in b.metadata
 
 
+def test_date_without_weekday_before_a_label_in_capitals_is_the_dateline():
+    a = parse_article("Speaker backs police bill\n\nMARCH 3, 2021 PRESS RELEASE\n\nThe Speaker spoke on the bill. "
+                      "Her remarks follow:\n")
+    assert [(s.part, s.text) for s in a.sentences][:3] == [
+        ("headline", "Speaker backs police bill"), ("dateline", "MARCH 3, 2021"), ("body", "PRESS RELEASE")]
+    assert a.metadata["date"] == "2021-03-03"
+    b = parse_article("House passes bill\n\nMarch 3, 2021 WASHINGTON — The House voted on Tuesday. It passed.\n")
+    assert [(s.part, s.text) for s in b.sentences][1:3] == [
+        ("dateline", "March 3, 2021"), ("body", "WASHINGTON — The House voted on Tuesday.")]
+    # without a weekday, a date before an ordinary capitalised word, a one-letter word or a bullet is left alone
+    for text, first in [("House passes bill\n\nMarch 3, 2021 Congress passed the bill. It was late.\n",
+                         "March 3, 2021 Congress passed the bill."),
+                        ("House passes bill\n\nMarch 3, 2021 A vote was held. It was late.\n",
+                         "March 3, 2021 A vote was held."),
+                        ("Remarks at a briefing\n\nJULY 11, 2022 • STATEMENTS AND RELEASES\n\nThe room was full.\n",
+                         "JULY 11, 2022 • STATEMENTS AND RELEASES")]:
+        c = parse_article(text)
+        assert c.sentences[1].text == first and c.sentences[1].part == "body" and "date" not in c.metadata
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eisenhower Building. 6:13 P.M. EDT THE VICE PRESIDENT: Thank you. Please sit.",
+     ["Eisenhower Building.", "6:13 P.M. EDT", "THE VICE PRESIDENT: Thank you.", "Please sit."]),
+    ("11:02 a.m. MR. SMITH: Good morning.", ["11:02 a.m.", "MR. SMITH: Good morning."]),
+    # a time inside a sentence, or before a word that is no speaker label, stays where it is
+    ("The meeting began at 6:13 P.M. EDT. The President spoke.",
+     ["The meeting began at 6:13 P.M. EDT.", "The President spoke."]),
+    ("6:13 p.m. EDT The President arrived.", ["6:13 p.m. EDT The President arrived."]),
+    ("6:13 P.M. EDT NASA said the launch slipped.", ["6:13 P.M. EDT NASA said the launch slipped."]),
+])
+def test_transcript_time_stamp_before_a_speaker_label(text, expected):
+    assert _split(text) == expected
+
+
 def test_weekday_date_run_into_the_headline_line_is_split_off():
     a = parse_article("Council agrees new budget Monday, March 4, 2024\n\nThe council met. It agreed.")
     assert a.title == "Council agrees new budget"
