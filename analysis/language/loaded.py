@@ -91,8 +91,10 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: WordNet lexicographer files of nouns for concrete things (artifact 6, animal 5, body 8, food 13, object 17,
 #: plant 20, substance 27): an adjective before such a noun is mostly a literal description ("wild horses",
 #: "illegal ammunition", "dangerous chemicals"), not a judgement of a person or an act. Only the noun's first sense
-#: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete.
+#: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete; a thing
+#: whose second sense is a person is read as the person ("heartless agents"), an animal is not ("a vicious dog").
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
+_LIVING_LEXFILES = frozenset({5, 8, 13, 20})  # noun.animal, noun.body, noun.food, noun.plant
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -195,13 +197,16 @@ def _noun_lexfiles(word: str, tag: str, common: bool = False) -> tuple[int, ...]
 
 def _concrete_head(toks: SentenceWords, i: int) -> bool:
     """Whether adjective ``i`` directly modifies a noun for a concrete thing ("wild horses", "illegal
-    ammunition"), read from the first WordNet sense of the noun that follows it."""
+    ammunition"), read from the first WordNet sense of the noun that follows it; not a thing whose second sense is
+    a person ("heartless agents")."""
     k = i + 1
     tags = toks.sentence_case_pos
     if k >= len(toks) or tags[k] not in ("NN", "NNS"):
         return False
     files = _noun_lexfiles(toks.lower[k], tags[k])
-    return bool(files) and files[0] in _CONCRETE_LEXFILES
+    if not files or files[0] not in _CONCRETE_LEXFILES:
+        return False
+    return files[0] in _LIVING_LEXFILES or LEXFILE_PERSON not in files[1:2]
 
 
 @lru_cache(maxsize=4)

@@ -30,6 +30,14 @@ def _flags(make_article, text):
     ("Visitors came to see the horrific damage.", [("horrific", "emotive")]),
     # intensifier before a negative adjective
     ("The regulator found the conduct increasingly concerning.", [("increasingly concerning", "intensified")]),
+    # an adjective before a noun whose first sense is a thing but whose next one is a person judges the person
+    ("The heartless agents left the families at the station.", [("heartless", "emotive")]),
+    # labels and charges of the immigration debate (loaded_words 1.5)
+    ("The xenophobic policy split the town.", [("xenophobic", "evaluative")]),
+    ("Nativists and lawbreakers, the mayor's allies call them.", [("nativists", "pejorative_label"),
+                                                                  ("lawbreakers", "pejorative_label")]),
+    ("Republicans demonize the families who cross the border.", [("demonize", "evaluative")]),
+    ("The agency sent jackbooted officers into the town.", [("jackbooted", "pejorative_label")]),
 ])
 def test_new_sources_flag(make_article, text, expected):
     assert _flags(make_article, text) == expected
@@ -56,6 +64,9 @@ def test_flags_carry_reasons(make_article):
     "He re-entered the country illegally in 2019.",             # an action (AP Stylebook 2013)
     "Police seized illegal ammunition at the border.",          # adjective describing a concrete thing
     "Police found toxic chemicals in the shed.",
+    "A vicious dog bit the postman.",                           # an animal stays an animal, though "dog" also
+    "The wild pigs damaged the crops.",                         # has senses for a person
+    "Critics call the policy xenophobic.",                      # a reported view
     "They see the plan as reckless.",                           # "see ... as": a view the writer reports
     "Witnesses described the scene as horrific.",
     "Commentators called the answer absolutely right.",         # a reported view
