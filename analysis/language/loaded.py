@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Sequence
 
 from analysis.core.lazy import pandas as pd
 
@@ -83,6 +84,12 @@ _FORCE_WORDS = frozenset(
 #: (Wikipedia, Manual of Style/Words to watch, MOS:CLAIM; Recasens et al. 2013's framing report verbs). Verb uses only
 #: ("claims that", "a claim" as nouns are mostly the neutral word for an assertion or a demand, e.g. insurance claims).
 _DOUBT_VERBS = frozenset("claim claims claimed claiming".split())
+#: What "claim" takes when it means to demand, to take or to be owed something, not to assert it: "claimed
+#: asylum", "claimed responsibility", "claimed victory", "the flu claimed the lives of …", "claimed the title".
+_CLAIMED_THINGS = frozenset("asylum refugee protection responsibility credit victory win wins lives life title titles "
+                            "seat seats prize medal gold silver bronze crown championship benefits compensation "
+                            "damages ownership territory land sovereignty".split())
+_CLAIM_DETERMINERS = frozenset("the a an his her their its our your my first second third".split())
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 #: Verbs that report a view only with "as" ("they see the move as reckless", "described the plan as cruel"); without
 #: it they are perception or description ("to see the horrific toll", "described the vindictive abuse").
@@ -95,6 +102,10 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: whose second sense is a person is read as the person ("heartless agents"), an animal is not ("a vicious dog").
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
 _LIVING_LEXFILES = frozenset({5, 8, 13, 20})  # noun.animal, noun.body, noun.food, noun.plant
+#: Adjectives that judge the worth or the sense of whatever they describe, a thing too ("a useless wall", "a
+#: stupid gadget"): not read as literal description before a concrete noun.
+_JUDGING_ADJECTIVES = frozenset("useless worthless pointless stupid absurd pathetic grotesque ridiculous idiotic "
+                                "ludicrous laughable shoddy hideous".split())
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -189,10 +200,30 @@ def _noun_lexfiles(word: str, tag: str, common: bool = False) -> tuple[int, ...]
     """:func:`~analysis.core.wordnet.wn_lexfiles` of a noun; for a plural (tag NNS), those of its singular
     ("bigots" -> "bigot"). ``common``: only senses of the common noun, not of a name ("sues": "Sue")."""
     if tag == "NNS":
-        for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+        for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+                     word[:-3] + "y" if word.endswith("ies") else ""):
             if base and wn_lexfiles(base, "n"):
                 return wn_lexfiles(base, "n", common=common)
     return wn_lexfiles(word, "n", common=common)
+
+
+def _singular(word: str, known) -> str:
+    """The singular of a plural noun that ``known`` lists ("cowards" -> "coward", "bullies" -> "bully"), else
+    ``word``: the opinion lexicon lists most nouns in the singular only."""
+    for base in ((word[:-3] + "y") if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "",
+                 word[:-1] if word.endswith("s") else ""):
+        if base and base in known:
+            return base
+    return word
+
+
+def _claimed_thing(low: Sequence[str], i: int) -> bool:
+    """Whether "claim" at ``i`` takes a thing claimed as its object ("claimed asylum", "claimed the lives of five",
+    "claimed his second title"), up to two determiners or ordinals before it."""
+    k = i + 1
+    while k < len(low) and k <= i + 2 and low[k] in _CLAIM_DETERMINERS:
+        k += 1
+    return k < len(low) and low[k] in _CLAIMED_THINGS
 
 
 def _concrete_head(toks: SentenceWords, i: int) -> bool:
@@ -314,7 +345,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             word = low[i]
             if (sid, i) in covered or not toks.is_word[i]:
                 continue
-            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and low[i + 1] in ("that", "to")):
+            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and low[i + 1] in ("that", "to")) \
+                    and not _claimed_thing(low, i):
                 if _context(toks, i, i + 1, title_names[sid]):
                     continue
                 covered.add((sid, i))
@@ -322,7 +354,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                              toks.start[i], toks.end[i], "a report verb that casts doubt on what it reports "
                              "(Wikipedia Manual of Style, words to watch: claim)"))
                 continue
-            if opinion.get(word) != "negative" or word in excluded:
+            head = _singular(word, opinion) if pos[i] == "NNS" and word not in opinion else word
+            if opinion.get(head) != "negative" or word in excluded or head in excluded:
                 continue
             kind = _emotive_kind(word, pos[i])
             if not kind:
@@ -330,7 +363,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             v = float(vader_lex.get(word, 0.0))
             if abs(v) < emotive_min or _context(toks, i, i + 1, title_names[sid]):
                 continue
-            if kind == "adjective" and _concrete_head(toks, i):
+            if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))
             rows.append((word, toks.text[i], "emotive", 3 if abs(v) >= 2.5 else 2, "opinion lexicon", v, "negative",

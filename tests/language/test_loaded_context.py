@@ -38,6 +38,16 @@ def _flags(make_article, text):
                                                                   ("lawbreakers", "pejorative_label")]),
     ("Republicans demonize the families who cross the border.", [("demonize", "evaluative")]),
     ("The agency sent jackbooted officers into the town.", [("jackbooted", "pejorative_label")]),
+    # a plural noun the opinion lexicon lists only in the singular
+    ("The cowards ran, and the bullies stayed.", [("cowards", "emotive"), ("bullies", "emotive")]),
+    # an adjective that judges worth is a judgement even before a thing
+    ("They built a useless wall on the border.", [("useless", "emotive")]),
+    # idioms, people as a flood, evaluative nouns (loaded_words 1.9)
+    ("The governor has blood on his hands.", [("blood on his hands", "dramatic")]),
+    ("The ruling was a slap in the face to voters.", [("slap in the face", "evaluative")]),
+    ("Migrants are pouring across the border, the column said.", [("pouring across", "threat")]),
+    ("The plan shows the greed and incompetence of the council.", [("greed", "evaluative"),
+                                                                  ("incompetence", "evaluative")]),
 ])
 def test_new_sources_flag(make_article, text, expected):
     assert _flags(make_article, text) == expected
@@ -67,6 +77,11 @@ def test_flags_carry_reasons(make_article):
     "A vicious dog bit the postman.",                           # an animal stays an animal, though "dog" also
     "The wild pigs damaged the crops.",                         # has senses for a person
     "Critics call the policy xenophobic.",                      # a reported view
+    "He claimed asylum at the border in May.",                  # "claim" with a thing claimed: to demand or take
+    "The group claimed responsibility for the attack.",
+    "The storm claimed the lives of five people.",
+    "She claimed her second title on Sunday.",
+    "Fans were streaming into the stadium.",                    # a crowd, not people as a flood
     "They see the plan as reckless.",                           # "see ... as": a view the writer reports
     "Witnesses described the scene as horrific.",
     "Commentators called the answer absolutely right.",         # a reported view
