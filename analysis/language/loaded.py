@@ -89,6 +89,8 @@ _DOUBT_VERBS = frozenset("claim claims claimed claiming".split())
 _CLAIMED_THINGS = frozenset("asylum refugee protection responsibility credit victory win wins lives life title titles "
                             "seat seats prize medal gold silver bronze crown championship benefits compensation "
                             "damages ownership territory land sovereignty".split())
+_CROSSING_ACTS = frozenset("entry entries reentry reentries re-entry re-entries crossing crossings immigration "
+                           "migration residence presence stay overstay overstays".split())
 _CLAIM_DETERMINERS = frozenset("the a an his her their its our your my first second third".split())
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 #: Verbs that report a view only with "as" ("they see the move as reckless", "described the plan as cruel"); without
@@ -215,6 +217,14 @@ def _singular(word: str, known) -> str:
         if base and base in known:
             return base
     return word
+
+
+def _crossing_act(low: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` ("illegal") describes the act of entering or staying in a country ("illegal entry",
+    "illegal border crossings", "illegal immigration"), which the AP Stylebook (2013) lets "illegal" describe, unlike
+    the people ("illegal migrants", still flagged)."""
+    k = i + 1 + (i + 2 < len(low) and low[i + 1] == "border")
+    return k < len(low) and low[k] in _CROSSING_ACTS
 
 
 def _claimed_thing(low: Sequence[str], i: int) -> bool:
@@ -363,6 +373,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             v = float(vader_lex.get(word, 0.0))
             if abs(v) < emotive_min or _context(toks, i, i + 1, title_names[sid]):
                 continue
+            if word in ("illegal", "unlawful") and _crossing_act(low, i):
+                continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))

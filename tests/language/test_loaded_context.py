@@ -42,6 +42,8 @@ def _flags(make_article, text):
     ("The cowards ran, and the bullies stayed.", [("cowards", "emotive"), ("bullies", "emotive")]),
     # an adjective that judges worth is a judgement even before a thing
     ("They built a useless wall on the border.", [("useless", "emotive")]),
+    # "illegal" of people stays flagged
+    ("Illegal migrants were detained at the border.", [("illegal", "emotive")]),
     # idioms, people as a flood, evaluative nouns (loaded_words 1.9)
     ("The governor has blood on his hands.", [("blood on his hands", "dramatic")]),
     ("The ruling was a slap in the face to voters.", [("slap in the face", "evaluative")]),
@@ -82,6 +84,8 @@ def test_flags_carry_reasons(make_article):
     "The storm claimed the lives of five people.",
     "She claimed her second title on Sunday.",
     "Fans were streaming into the stadium.",                    # a crowd, not people as a flood
+    "Illegal border crossings fell in March.",                  # "illegal" of the act, not of people (AP 2013)
+    "He was charged with illegal entry and illegal reentry.",
     "They see the plan as reckless.",                           # "see ... as": a view the writer reports
     "Witnesses described the scene as horrific.",
     "Commentators called the answer absolutely right.",         # a reported view
