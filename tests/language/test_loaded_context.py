@@ -86,6 +86,7 @@ def test_flags_carry_reasons(make_article):
     "Fans were streaming into the stadium.",                    # a crowd, not people as a flood
     "Illegal border crossings fell in March.",                  # "illegal" of the act, not of people (AP 2013)
     "He was charged with illegal entry and illegal reentry.",
+    "The controversial bill passed amid rising tensions.",      # plain news words (emotive_exclusions 1.9)
     "They see the plan as reckless.",                           # "see ... as": a view the writer reports
     "Witnesses described the scene as horrific.",
     "Commentators called the answer absolutely right.",         # a reported view
