@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import unicodedata
@@ -199,13 +200,15 @@ _HEAD_DATE_RE = re.compile(
 #: A full date with its weekday that opens the first paragraph and runs into its first sentence ("Thursday,
 #: March 15, 2012 The council voted …"), or a full date without one before a label in capitals ("MARCH 3, 2021
 #: PRESS RELEASE", "July 11, 2022 WASHINGTON — …"): the dateline, a unit of its own. Without a weekday, a date
-#: that opens a sentence ("March 3, 2021 Congress passed …") is left in it.
+#: before a word in lower case or capitalised as usual ("March 3, 2021 Congress passed …", "… O'Brien said") is
+#: left in its sentence; before a word in capitals it is split off even when that word is an acronym ("March 3,
+#: 2021 NASA said …"), which a sentence rarely starts with right after a bare date.
 _LEAD_DATE_RE = re.compile(
     r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2},?\s+\d{4})\.?\s+(?=[\"“‘]?[A-Z])"
     r"|((?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})"
-    r"\s+(?=[A-Z][A-Z'’.-]+\b(?![a-z]))"
+    r"\s+(?=[A-Z][A-Z'’.-]*[A-Z.](?![\w'’-]))"
 )
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -298,17 +301,23 @@ def _title_case(words: list[str], at_least: int = 3) -> bool:
 
 
 def _iso_date(line: str) -> str | None:
+    """The ISO date a dateline gives ("Friday, July 21, 2017" -> "2017-07-21"); None when it gives no real date
+    ("March 32, 2021")."""
     line = line.strip().rstrip(".")
+    found = None
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", line)
     if m:
-        return m.group(0)
-    m = re.search(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", line)
-    if m and m.group(1)[:3].lower() in _MONTHS:
-        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1)[:3].lower()]:02d}-{int(m.group(2)):02d}"
-    m = re.search(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", line)
-    if m and m.group(2)[:3].lower() in _MONTHS:
-        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2)[:3].lower()]:02d}-{int(m.group(1)):02d}"
-    return None
+        found = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif (m := re.search(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", line)) and m.group(1)[:3].lower() in _MONTHS:
+        found = int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2))
+    elif (m := re.search(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", line)) and m.group(2)[:3].lower() in _MONTHS:
+        found = int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1))
+    if found is None:
+        return None
+    try:
+        return datetime.date(*found).isoformat()
+    except ValueError:
+        return None
 
 
 def _same(a: str, b: str) -> bool:

@@ -230,6 +230,13 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
         if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
             out[-1][1] = s + len(text[s:e].rstrip())
             continue
+        if out and _CLOCK_END_RE.search(prev) and _TIME_ZONE_START_RE.match(text, s) and (
+                stamp := _TIME_STAMP_BREAK_RE.match(text, out[-1][0], e)):
+            # Punkt ended the piece at "P.M." before the zone ("6:13 P.M. | EST THE PRESIDENT: …"): the stamp with
+            # its zone is the unit, the speaker's words the next
+            out[-1][1] = stamp.end()
+            out.append([stamp.end() + len(text[stamp.end():e]) - len(text[stamp.end():e].lstrip()), e])
+            continue
         if out and (_TITLE_END_RE.search(prev) or _GLOSS_END_RE.search(prev)
                     or (_place_abbreviation_end(prev) and _NAME_START_RE.match(text, s))
                     or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))
@@ -297,7 +304,7 @@ _CREDIT_BREAK_RE = re.compile(
 #: A transcript's time stamp before a speaker label in capitals ("6:13 P.M. EDT THE PRESIDENT: Thank you."): the
 #: time is a unit of its own, as it is on its own line in the transcript.
 _TIME_STAMP_BREAK_RE = re.compile(
-    r"\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST))?"
+    r"\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T))?"
     r"(?=\s+(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+:)")
 
 #: A direct question that a colon introduces, to the end of the piece: "… and ask: Who stood up for the law?" is two

@@ -80,6 +80,17 @@ _FORCE_WORDS = frozenset(
     "troops troop soldiers soldier army armies military militaries militants militant fighters fighter forces navy "
     "marines airstrike airstrikes missile missiles rocket rockets artillery tanks weapons gunmen battalion brigade "
     "insurgents rebels combat".split())
+#: Words of water, weather and light: with them in the sentence, a flood, a tide or a wave is literal ("floodwater
+#: poured across the highway", "wave after wave of storms", "sunlight streamed across the valley").
+_NATURE_WORDS = frozenset(
+    "water waters floodwater floodwaters rain rains rainfall downpour downpours storm storms hurricane hurricanes "
+    "typhoon cyclone tsunami dam dams levee levees snow snowmelt sunlight light sun lava mud smoke flames wind winds "
+    "weather".split())  # not rivers and seas, which migrants cross
+#: The metaphor of people as a flow of water: list terms built on these words (Santa Ana 2002).
+_FLOW_STEMS = ("flood", "pour", "stream", "tide", "tidal", "wave", "deluge", "inundat", "swamp", "torrent")
+#: A flow "across" is the metaphor only where a border or a country is crossed ("pouring across the border"),
+#: not fans streaming across a pitch.
+_CROSSED_WORDS = frozenset("border borders frontier frontiers country countries nation channel".split())
 #: Report verbs that cast doubt on what they report: "X claimed" raises a question about X's statement
 #: (Wikipedia, Manual of Style/Words to watch, MOS:CLAIM; Recasens et al. 2013's framing report verbs). Verb uses only
 #: ("claims that", "a claim" as nouns are mostly the neutral word for an assertion or a demand, e.g. insurance claims).
@@ -91,7 +102,8 @@ _CLAIMED_THINGS = frozenset("asylum refugee protection responsibility credit vic
                             "damages ownership territory land sovereignty".split())
 _CROSSING_ACTS = frozenset("entry entries reentry reentries re-entry re-entries crossing crossings immigration "
                            "migration residence presence stay overstay overstays".split())
-_CLAIM_DETERMINERS = frozenset("the a an his her their its our your my first second third".split())
+_FINITE_OR_NOUN = frozenset({"VBD", "VBZ", "VBP", "MD", "NN", "NNS"})
+_CLAIM_DETERMINERS = frozenset("the a an his her their its our your my first second third another".split())
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 #: Verbs that report a view only with "as" ("they see the move as reckless", "described the plan as cruel"); without
 #: it they are perception or description ("to see the horrific toll", "described the vindictive abuse").
@@ -100,10 +112,8 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: WordNet lexicographer files of nouns for concrete things (artifact 6, animal 5, body 8, food 13, object 17,
 #: plant 20, substance 27): an adjective before such a noun is mostly a literal description ("wild horses",
 #: "illegal ammunition", "dangerous chemicals"), not a judgement of a person or an act. Only the noun's first sense
-#: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete; a thing
-#: whose second sense is a person is read as the person ("heartless agents"), an animal is not ("a vicious dog").
+#: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete.
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
-_LIVING_LEXFILES = frozenset({5, 8, 13, 20})  # noun.animal, noun.body, noun.food, noun.plant
 #: Adjectives that judge the worth or the sense of whatever they describe, a thing too ("a useless wall", "a
 #: stupid gadget"): not read as literal description before a concrete noun.
 _JUDGING_ADJECTIVES = frozenset("useless worthless pointless stupid absurd pathetic grotesque ridiculous idiotic "
@@ -227,27 +237,45 @@ def _crossing_act(low: Sequence[str], i: int) -> bool:
     return k < len(low) and low[k] in _CROSSING_ACTS
 
 
-def _claimed_thing(low: Sequence[str], i: int) -> bool:
+def _literal_flow(toks: SentenceWords, m) -> bool:
+    """Whether a listed flow term (``_FLOW_STEMS``: "flood", "flood of", "pouring across", "wave after wave") is
+    used literally: the sentence speaks of water, weather or light; the bare noun "flood" is not used as a verb
+    ("migrants flood the towns"), since "the flood destroyed homes" is the disaster itself; a flow "across" crosses
+    no border or country."""
+    if not m.term.startswith(_FLOW_STEMS):
+        return False
+    piece = toks.piece_at(m.start)
+    if _NATURE_WORDS & set(piece.lower):
+        return True
+    if m.term == "flood" and toks.sentence_case_pos[m.i_start] not in _VERB_TAGS:
+        return True
+    return " across" in m.term and not _CROSSED_WORDS & set(piece.lower)
+
+
+def _claimed_thing(toks: SentenceWords, i: int) -> bool:
     """Whether "claim" at ``i`` takes a thing claimed as its object ("claimed asylum", "claimed the lives of five",
-    "claimed his second title"), up to two determiners or ordinals before it."""
+    "claimed his second title", "claimed 12 lives"), after up to three determiners, numbers or adjectives. Not when
+    that noun opens a clause: "claimed the land belonged to him", "claimed the victory was stolen", "claimed the
+    ownership records were forged" report what someone asserts."""
+    low, tags = toks.lower, toks.sentence_case_pos
     k = i + 1
-    while k < len(low) and k <= i + 2 and low[k] in _CLAIM_DETERMINERS:
+    while k < len(low) and k <= i + 3 and (low[k] in _CLAIM_DETERMINERS or tags[k] in ("CD", "JJ", "JJS", "PRP$")):
         k += 1
-    return k < len(low) and low[k] in _CLAIMED_THINGS
+    if k >= len(low) or low[k] not in _CLAIMED_THINGS:
+        return False
+    after = tags[k + 1] if k + 1 < len(low) else "."
+    return after not in _FINITE_OR_NOUN
 
 
 def _concrete_head(toks: SentenceWords, i: int) -> bool:
     """Whether adjective ``i`` directly modifies a noun for a concrete thing ("wild horses", "illegal
-    ammunition"), read from the first WordNet sense of the noun that follows it; not a thing whose second sense is
-    a person ("heartless agents")."""
+    ammunition"), read from the first WordNet sense of the noun that follows it."""
     k = i + 1
     tags = toks.sentence_case_pos
     if k >= len(toks) or tags[k] not in ("NN", "NNS"):
         return False
     files = _noun_lexfiles(toks.lower[k], tags[k])
-    if not files or files[0] not in _CONCRETE_LEXFILES:
-        return False
-    return files[0] in _LIVING_LEXFILES or LEXFILE_PERSON not in files[1:2]
+    return bool(files) and files[0] in _CONCRETE_LEXFILES
 
 
 @lru_cache(maxsize=4)
@@ -344,6 +372,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue
             if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force
+            if m.category == "threat" and _literal_flow(toks, m):
+                continue  # literal: water, weather or light that floods, pours or streams
             level = intensity.get((m.term, m.category), 2)
             v, ops = scores(m.matched)
             reason = (f"{_NAME_SOURCE[source]}: {m.category.replace('_', ' ')}, intensity {level}"
@@ -356,7 +386,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if (sid, i) in covered or not toks.is_word[i]:
                 continue
             if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and low[i + 1] in ("that", "to")) \
-                    and not _claimed_thing(low, i):
+                    and not _claimed_thing(toks, i):
                 if _context(toks, i, i + 1, title_names[sid]):
                     continue
                 covered.add((sid, i))
@@ -370,7 +400,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             kind = _emotive_kind(word, pos[i])
             if not kind:
                 continue
-            v = float(vader_lex.get(word, 0.0))
+            v = float(vader_lex.get(word, vader_lex.get(head, 0.0)))
             if abs(v) < emotive_min or _context(toks, i, i + 1, title_names[sid]):
                 continue
             if word in ("illegal", "unlawful") and _crossing_act(low, i):

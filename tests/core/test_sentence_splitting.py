@@ -188,7 +188,12 @@ def test_date_without_weekday_before_a_label_in_capitals_is_the_dateline():
                         ("House passes bill\n\nMarch 3, 2021 A vote was held. It was late.\n",
                          "March 3, 2021 A vote was held."),
                         ("Remarks at a briefing\n\nJULY 11, 2022 • STATEMENTS AND RELEASES\n\nThe room was full.\n",
-                         "JULY 11, 2022 • STATEMENTS AND RELEASES")]:
+                         "JULY 11, 2022 • STATEMENTS AND RELEASES"),
+                        # a name with an apostrophe or a hyphen is no label in capitals
+                        ("House passes bill\n\nMarch 3, 2021 O'Brien said the bill passed. It was late.\n",
+                         "March 3, 2021 O'Brien said the bill passed."),
+                        ("Phone deal agreed\n\nMarch 3, 2021 T-Mobile said the deal closed. It was late.\n",
+                         "March 3, 2021 T-Mobile said the deal closed.")]:
         c = parse_article(text)
         assert c.sentences[1].text == first and c.sentences[1].part == "body" and "date" not in c.metadata
 
@@ -197,6 +202,11 @@ def test_date_without_weekday_before_a_label_in_capitals_is_the_dateline():
     ("Eisenhower Building. 6:13 P.M. EDT THE VICE PRESIDENT: Thank you. Please sit.",
      ["Eisenhower Building.", "6:13 P.M. EDT", "THE VICE PRESIDENT: Thank you.", "Please sit."]),
     ("11:02 a.m. MR. SMITH: Good morning.", ["11:02 a.m.", "MR. SMITH: Good morning."]),
+    # zones after which Punkt has already ended the piece at "P.M."
+    ("Eisenhower Building. 6:13 P.M. EST THE PRESIDENT: Thank you. Please sit.",
+     ["Eisenhower Building.", "6:13 P.M. EST", "THE PRESIDENT: Thank you.", "Please sit."]),
+    ("7:02 P.M. ET MS. PSAKI: Hi there. Okay.", ["7:02 P.M. ET", "MS. PSAKI: Hi there.", "Okay."]),
+    ("It began at 6:13 P.M. EST and ended late.", ["It began at 6:13 P.M. EST and ended late."]),
     # a time inside a sentence, or before a word that is no speaker label, stays where it is
     ("The meeting began at 6:13 P.M. EDT. The President spoke.",
      ["The meeting began at 6:13 P.M. EDT.", "The President spoke."]),
@@ -205,6 +215,13 @@ def test_date_without_weekday_before_a_label_in_capitals_is_the_dateline():
 ])
 def test_transcript_time_stamp_before_a_speaker_label(text, expected):
     assert _split(text) == expected
+
+
+def test_a_dateline_that_is_no_real_date_gives_no_date():
+    a = parse_article("Floods close schools\n\nFriday, March 32, 2017\n\nSchools closed on Friday. Rain fell.")
+    assert "date" not in a.metadata
+    assert parse_article("Floods close schools\n\nThursday, February 29, 2024\n\nRain fell.").metadata["date"] \
+        == "2024-02-29"
 
 
 def test_weekday_date_run_into_the_headline_line_is_split_off():

@@ -30,9 +30,7 @@ def _flags(make_article, text):
     ("Visitors came to see the horrific damage.", [("horrific", "emotive")]),
     # intensifier before a negative adjective
     ("The regulator found the conduct increasingly concerning.", [("increasingly concerning", "intensified")]),
-    # an adjective before a noun whose first sense is a thing but whose next one is a person judges the person
-    ("The heartless agents left the families at the station.", [("heartless", "emotive")]),
-    # labels and charges of the immigration debate (loaded_words 1.5)
+    # labels and charges of the immigration debate (loaded_words 1.9)
     ("The xenophobic policy split the town.", [("xenophobic", "evaluative")]),
     ("Nativists and lawbreakers, the mayor's allies call them.", [("nativists", "pejorative_label"),
                                                                   ("lawbreakers", "pejorative_label")]),
@@ -42,6 +40,12 @@ def _flags(make_article, text):
     ("The cowards ran, and the bullies stayed.", [("cowards", "emotive"), ("bullies", "emotive")]),
     # an adjective that judges worth is a judgement even before a thing
     ("They built a useless wall on the border.", [("useless", "emotive")]),
+    # "claim" before a clause reports an assertion, even when a thing that can be claimed opens the clause
+    ("He claimed the land belonged to his grandfather.", [("claimed", "doubt")]),
+    ("The senator claimed the victory was stolen.", [("claimed", "doubt")]),
+    # people as a flood: a verb, or a flow across a border
+    ("Migrants flood the towns every summer.", [("flood", "threat")]),
+    ("A flood of migrants crossed the river.", [("flood of", "threat")]),
     # "illegal" of people stays flagged
     ("Illegal migrants were detained at the border.", [("illegal", "emotive")]),
     # idioms, people as a flood, evaluative nouns (loaded_words 1.9)
@@ -83,6 +87,12 @@ def test_flags_carry_reasons(make_article):
     "The group claimed responsibility for the attack.",
     "The storm claimed the lives of five people.",
     "She claimed her second title on Sunday.",
+    "The fire claimed 12 lives, and she claimed another title.",
+    "Customs officers seized illegal imports of ivory.",        # a thing, though "import" has a rare person sense
+    "The flood destroyed homes in the valley.",                 # the disaster itself
+    "Floodwater poured across the highway.",                    # water, weather and light flow literally
+    "Wave after wave of storms hit the coast.",
+    "Fans streamed across the pitch after the final whistle.",  # a flow "across" that crosses no border
     "Fans were streaming into the stadium.",                    # a crowd, not people as a flood
     "Illegal border crossings fell in March.",                  # "illegal" of the act, not of people (AP 2013)
     "He was charged with illegal entry and illegal reentry.",

@@ -88,7 +88,7 @@ def test_categories_and_tooltips_on_seed(seed):
     assert any("agent: undocumented immigrants" in t for _, t in marks)
     legend = [attrs["class"] for t, attrs in c.tags if t == "mark" and "al-m" in attrs.get("class", "") and "title" in attrs]
     assert legend  # legend entries are marks too
-    assert "Loaded or emotive word" in out and "(23)" in out
+    assert "Loaded or emotive word" in out and "(20)" in out
 
 
 def test_deterministic(seed):
