@@ -252,6 +252,15 @@ def _literal_flow(toks: SentenceWords, m) -> bool:
     return " across" in m.term and not _CROSSED_WORDS & set(piece.lower)
 
 
+def _verb_after_to(toks: SentenceWords, k: int) -> bool:
+    """Whether a verb's base form follows "to" at ``k``, after an adverb or two ("claims to have", "claim to
+    significantly underestimate"): "claim to" then reports an assertion, not a right ("lays claim to the islands")
+    or a title ("its claim to fame")."""
+    while k < len(toks) and toks.sentence_case_pos[k] in ("RB", "RBR"):
+        k += 1
+    return k < len(toks) and toks.sentence_case_pos[k] == "VB" and bool(wn_lexfiles(toks.lower[k], "v"))
+
+
 def _claimed_thing(toks: SentenceWords, i: int) -> bool:
     """Whether "claim" at ``i`` takes a thing claimed as its object ("claimed asylum", "claimed the lives of five",
     "claimed his second title", "claimed 12 lives"), after up to three determiners, numbers or adjectives. Not when
@@ -385,7 +394,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             word = low[i]
             if (sid, i) in covered or not toks.is_word[i]:
                 continue
-            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and low[i + 1] in ("that", "to")) \
+            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and (
+                    low[i + 1] == "that" or low[i + 1] == "to" and _verb_after_to(toks, i + 2))) \
                     and not _claimed_thing(toks, i):
                 if _context(toks, i, i + 1, title_names[sid]):
                     continue

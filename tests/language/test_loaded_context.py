@@ -43,6 +43,7 @@ def _flags(make_article, text):
     # "claim" before a clause reports an assertion, even when a thing that can be claimed opens the clause
     ("He claimed the land belonged to his grandfather.", [("claimed", "doubt")]),
     ("The senator claimed the victory was stolen.", [("claimed", "doubt")]),
+    ("Critics claim to significantly doubt the figures.", [("claim", "doubt")]),
     # people as a flood: a verb, or a flow across a border
     ("Migrants flood the towns every summer.", [("flood", "threat")]),
     ("A flood of migrants crossed the river.", [("flood of", "threat")]),
@@ -88,6 +89,8 @@ def test_flags_carry_reasons(make_article):
     "The storm claimed the lives of five people.",
     "She claimed her second title on Sunday.",
     "The fire claimed 12 lives, and she claimed another title.",
+    "The town's claim to fame is its bridge.",                  # "claim to" before no verb: a right or a title
+    "China lays claim to the islands.",
     "Customs officers seized illegal imports of ivory.",        # a thing, though "import" has a rare person sense
     "The flood destroyed homes in the valley.",                 # the disaster itself
     "Floodwater poured across the highway.",                    # water, weather and light flow literally
