@@ -20,6 +20,7 @@ from . import nlp
 from .article import Article, Sentence
 from .lazy import pandas as pd
 from .tagging import FINITE_TAGS, can_be_verb
+from .wordnet import wn_lexfiles
 
 __all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords", "sentence_pieces", "joined_words"]
 
@@ -105,8 +106,10 @@ class SentenceWords:
         phrase ("Impose INFORMATION BLACKOUT") is read as words. A headline's verb in -s that the tagger then
         reads as a plural noun ("Family Sues Hospital", "Governor Claims Election Was Rigged") is made a verb: the
         first such word after a noun, with no finite verb before it, that can be a verb while the next word cannot
-        ("Fraud Claims Surge" keeps its noun). For the word-level analyses (modals, hedges, loaded words); names
-        keep :attr:`pos`.
+        ("Fraud Claims Surge" keeps its noun). In other sentences, a first word that WordNet has only as an
+        adjective and that is no first name, tagged as a name before a capitalised word ("Heartless ICE agents
+        …"), is tagged with the sentence as if written in lower case. For the word-level analyses (modals, hedges,
+        loaded words); names keep :attr:`pos`.
 
         >>> w = SentenceWords("s1", ("Troops", "May", "Face", "Vicious", "Attacks"),
         ...                   ("troops", "may", "face", "vicious", "attacks"), ("NNP",) * 5, (0, 7, 11, 16, 24),
@@ -115,6 +118,11 @@ class SentenceWords:
         ('MD', 'VB', 'JJ')
         """
         if not self.title_case:
+            if len(self.pos) > 2 and self.pos[0] in ("NNP", "NNPS") and self.text[1][:1].isupper() \
+                    and _adjective_only(self.lower[0]):
+                # a sentence's first word before a name, read as a name too ("Heartless ICE agents tore …",
+                # "Shameless Republicans blocked …"): the sentence tagged with that word in lower case
+                return tuple(nlp.pos_tag_sentences([(self.lower[0],) + self.text[1:]])[0])
             return self.pos
         stop = nlp.stopwords()
         words = [t if t == "US" or 1 < len(t) <= 4 and t.isupper() and t.lower() not in stop
@@ -252,3 +260,10 @@ def tokens(article: Article) -> pd.DataFrame:
     Computed once per article and cached; a copy is returned.
     """
     return _token_table(article).copy()
+
+
+def _adjective_only(word: str) -> bool:
+    """Whether WordNet has ``word`` as an adjective and not as a noun or a verb, and it is no first name
+    ("heartless", "shameless"; not "rusty", "sunny", which are also names)."""
+    return bool(wn_lexfiles(word, "a")) and not wn_lexfiles(word, "n") and not wn_lexfiles(word, "v") \
+        and word not in nlp.first_names()

@@ -40,6 +40,9 @@ def _flags(make_article, text):
     ("The cowards ran, and the bullies stayed.", [("cowards", "emotive"), ("bullies", "emotive")]),
     # an adjective that judges worth is a judgement even before a thing
     ("They built a useless wall on the border.", [("useless", "emotive")]),
+    # a sentence's first word, an adjective the tagger read as a name before a capitalised word
+    ("Heartless ICE agents tore the families apart.", [("heartless", "emotive")]),
+    ("Shameless Republicans blocked the bill.", [("shameless", "emotive")]),
     # "claim" before a clause reports an assertion, even when a thing that can be claimed opens the clause
     ("He claimed the land belonged to his grandfather.", [("claimed", "doubt")]),
     ("The senator claimed the victory was stolen.", [("claimed", "doubt")]),
@@ -96,6 +99,7 @@ def test_flags_carry_reasons(make_article):
     "Floodwater poured across the highway.",                    # water, weather and light flow literally
     "Wave after wave of storms hit the coast.",
     "Fans streamed across the pitch after the final whistle.",  # a flow "across" that crosses no border
+    "Rusty Staub hit a home run.",                              # a first name, though also an adjective
     "Fans were streaming into the stadium.",                    # a crowd, not people as a flood
     "Illegal border crossings fell in March.",                  # "illegal" of the act, not of people (AP 2013)
     "He was charged with illegal entry and illegal reentry.",
