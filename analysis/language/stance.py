@@ -133,6 +133,10 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her"
 _VERB_OR_NOUN = {"thought", "regard", "regards", "suspect", "suspects", "doubt", "doubts", "expect", "think"}
 _PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you"}
 _MAKE = {"made", "make", "makes", "making"}
+#: Verbs of saying in the past, after which "would" is the future of what was said ("said he would appeal"), not
+#: the writer's hypothesis.
+_SAID = frozenset("said told announced added stated promised vowed pledged warned insisted wrote confirmed agreed "
+                  "decided indicated signalled signaled declared replied explained predicted threatened".split())
 _PERCEPTION = {"see", "hear", "feel", "smell", "taste", "sense"}
 
 
@@ -151,11 +155,25 @@ def _before_number(toks: SentenceWords, j: int) -> bool:
     return False
 
 
+def _reported_future(toks: SentenceWords, i: int) -> bool:
+    """Whether "would" at ``i`` is the future of reported speech: a past verb of saying earlier in the clause, with
+    at most a "that" and a short subject between ("said he would appeal", "announced that the plant would close",
+    "told reporters the vote would go ahead")."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if low[k] in _SAID and pos[k] in ("VBD", "VBN"):
+            return True
+        if low[k] in (",", ";", ":", "if", "because", "but") or pos[k] in ("VBZ", "VBP", "MD"):
+            return False
+    return False
+
+
 def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j: int) -> bool:
     """Whether the hedge ``term`` found at tokens ``i``..``j`` (end exclusive) hedges in this sentence.
 
-    * ``modal``: the word is a modal verb (tag MD, not "May" the month), and "could" is not a
-      past ability ("could not attend", "could see") (Coates 1983);
+    * ``modal``: the word is a modal verb (tag MD, not "May" the month), "could" is not a
+      past ability ("could not attend", "could see") (Coates 1983), and "would" is not the future of reported
+      speech ("said he would appeal");
     * ``approximator``: only before a number ("around 14 million", "an estimated 300"; "or so"
       after one) (Channell 1994) — "about the plan" is a preposition;
     * nouns that look like doxastic verbs ("a thought", "in this regard", "the suspect") are not hedges;
@@ -168,6 +186,8 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
     nxt = low[j] if j < len(low) else ""
     if subcategory == "modal":
         if not _is_modal_use(term, toks, i):
+            return False
+        if term == "would" and _reported_future(toks, i):
             return False
         if term == "could":
             k = j + 1 if nxt in ("not", "n't", "never") else j

@@ -88,6 +88,9 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "She suggested a compromise.",             # a person proposing something
     "The results were often late.",            # frequency, not uncertainty
     "The rise indicates a shift in demand.",   # evidence reported, not hedged
+    "The mayor said he would appeal the ruling.",               # the future of reported speech
+    "The company announced that the plant would close in May.",
+    "Officials told reporters the vote would go ahead.",
 ])
 def test_literal_uses_are_not_hedges(make_article, text):
     assert _hedges(make_article, text) == []
@@ -97,6 +100,8 @@ def test_frequency_and_speculation_contrast(make_article):
     assert _hedges(make_article, "The data suggest the drug works.") == [("suggest", "speculative")]
     assert _hedges(make_article, "She could win the race.") == [("could", "modal")]
     assert _hedges(make_article, "The talks would fail without a deal.") == [("would", "modal")]
+    # a present verb of saying reports a prediction that still hedges
+    assert _hedges(make_article, "Critics say the plan would hurt farmers.") == [("would", "modal")]
 
 
 def test_stance_seed(seed):
