@@ -86,6 +86,21 @@ _NATURE_WORDS = frozenset(
     "water waters floodwater floodwaters rain rains rainfall downpour downpours storm storms hurricane hurricanes "
     "typhoon cyclone tsunami dam dams levee levees snow snowmelt sunlight light sun lava mud smoke flames wind winds "
     "weather".split())  # not rivers and seas, which migrants cross
+#: Weather and nature that a listed word may describe literally: an adjective before one ("extreme heat", "fierce
+#: winds", "violent storms", "catastrophic flooding") or a verb after one ("the storm intensified", "temperatures
+#: plummeted", "the volcano erupted").
+_NATURE_HEADS = frozenset(
+    "storm storms heat cold wind winds gust gusts temperature temperatures volcano volcanoes tornado tornadoes "
+    "hurricane hurricanes typhoon typhoons cyclone cyclones flooding floods rain rains rainfall snow snowfall "
+    "snowstorm blizzard blizzards drought droughts wildfire wildfires blaze blazes earthquake earthquakes quake "
+    "quakes tsunami tsunamis weather frost heatwave heatwaves waves surf currents eruption eruptions".split())
+#: Listed words of confrontation that are the plain words where crowds, police or armed forces are the actors
+#: ("protesters clashed with police", "fighting erupted", "troops retaliated", "officers were ambushed"). Not
+#: "escalat*": "a significant escalation in military involvement" characterises a decision.
+_CONFRONTATION_TERMS = frozenset({"clash*", "erupt*", "retaliat*", "ambush*"})
+_CROWD_FORCE_WORDS = frozenset("police officers officer protesters protester demonstrators demonstrator rioters "
+                               "crowd crowds fans gunfire gunmen gunman shots deputies protest protests riot riots "
+                               "fighting violence".split())
 #: The metaphor of people as a flow of water: list terms built on these words (Santa Ana 2002).
 _FLOW_STEMS = ("flood", "pour", "stream", "tide", "tidal", "wave", "deluge", "inundat", "swamp", "torrent")
 #: A flow "across" is the metaphor only where a border or a country is crossed ("pouring across the border"),
@@ -237,6 +252,19 @@ def _crossing_act(low: Sequence[str], i: int) -> bool:
     return k < len(low) and low[k] in _CROSSING_ACTS
 
 
+def _of_nature(toks: SentenceWords, i: int, j: int) -> bool:
+    """Whether the words ``i``..``j`` describe weather or nature (``_NATURE_HEADS``): an adjective right before
+    such a noun, or one adjective away ("extreme heat", "bitter winter cold"), or a verb whose subject it is, one
+    determiner away at most ("temperatures plummeted", "the storm intensified"). "The handling of the storm was a
+    catastrophic failure" judges the handling and stays flagged."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    if tags[j - 1].startswith("VB") and not tags[i].startswith("JJ"):
+        return any(low[k] in _NATURE_HEADS for k in range(max(0, i - 2), i) if k == i - 1 or tags[i - 1] == "DT") \
+            or i > 0 and low[i - 1] in _NATURE_HEADS
+    k = j + (j < len(low) and tags[j] in ("JJ", "NN") and j + 1 < len(low) and low[j + 1] in _NATURE_HEADS)
+    return k < len(low) and low[k] in _NATURE_HEADS
+
+
 def _literal_flow(toks: SentenceWords, m) -> bool:
     """Whether a listed flow term (``_FLOW_STEMS``: "flood", "flood of", "pouring across", "wave after wave") is
     used literally: the sentence speaks of water, weather or light; the bare noun "flood" is not used as a verb
@@ -379,8 +407,13 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if _context(toks, m.i_start, m.i_end, title_names[m.sentence_id],
                         label=m.category == "pejorative_label" and m.i_end - m.i_start > 1):
                 continue
-            if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
+            if (m.category == "militaristic" or m.term in _CONFRONTATION_TERMS) \
+                    and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force
+            if m.term in _CONFRONTATION_TERMS and _CROWD_FORCE_WORDS & set(toks.piece_at(m.start).lower):
+                continue  # literal: police and crowds that clash, a protest that erupts
+            if _of_nature(toks, m.i_start, m.i_end):
+                continue  # literal: "extreme heat", "fierce winds", "the storm intensified"
             if m.category == "threat" and _literal_flow(toks, m):
                 continue  # literal: water, weather or light that floods, pours or streams
             level = intensity.get((m.term, m.category), 2)
@@ -415,6 +448,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue
             if word in ("illegal", "unlawful") and _crossing_act(low, i):
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
+            if _of_nature(toks, i, i + 1):
+                continue  # literal: "violent storms", "bitter cold"
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))

@@ -43,6 +43,10 @@ def _flags(make_article, text):
     # a sentence's first word, an adjective the tagger read as a name before a capitalised word
     ("Heartless ICE agents tore the families apart.", [("heartless", "emotive")]),
     ("Shameless Republicans blocked the bill.", [("shameless", "emotive")]),
+    # the same words judging people or their acts stay flagged
+    ("The handling of the storm was a catastrophic failure.", [("catastrophic", "dramatic")]),
+    ("Opposition leaders clashed with the governor over the budget.", [("clashed", "dramatic")]),
+    ("The senator's extreme views alarmed donors.", [("extreme", "evaluative")]),
     # "claim" before a clause reports an assertion, even when a thing that can be claimed opens the clause
     ("He claimed the land belonged to his grandfather.", [("claimed", "doubt")]),
     ("The senator claimed the victory was stolen.", [("claimed", "doubt")]),
@@ -100,6 +104,11 @@ def test_flags_carry_reasons(make_article):
     "Wave after wave of storms hit the coast.",
     "Fans streamed across the pitch after the final whistle.",  # a flow "across" that crosses no border
     "Rusty Staub hit a home run.",                              # a first name, though also an adjective
+    "Extreme heat closed schools, and bitter cold followed.",   # weather described literally
+    "Violent storms knocked out power; the storm intensified overnight.",
+    "Temperatures plummeted as fierce winds fanned the wildfire.",
+    "Protesters clashed with police after the verdict.",        # crowds, police and forces: the plain words
+    "Troops and rebels clashed near the border, and protests erupted.",
     "Fans were streaming into the stadium.",                    # a crowd, not people as a flood
     "Illegal border crossings fell in March.",                  # "illegal" of the act, not of people (AP 2013)
     "He was charged with illegal entry and illegal reentry.",
