@@ -47,6 +47,8 @@ def _flags(make_article, text):
     ("The handling of the storm was a catastrophic failure.", [("catastrophic", "dramatic")]),
     ("Opposition leaders clashed with the governor over the budget.", [("clashed", "dramatic")]),
     ("The senator's extreme views alarmed donors.", [("extreme", "evaluative")]),
+    ("The bill is reckless and wasteful.", [("reckless", "evaluative"), ("wasteful", "emotive")]),
+    ("The company announced a restructuring on Monday.", [("restructuring", "euphemism")]),
     # "claim" before a clause reports an assertion, even when a thing that can be claimed opens the clause
     ("He claimed the land belonged to his grandfather.", [("claimed", "doubt")]),
     ("The senator claimed the victory was stolen.", [("claimed", "doubt")]),
@@ -109,6 +111,9 @@ def test_flags_carry_reasons(make_article):
     "Temperatures plummeted as fierce winds fanned the wildfire.",
     "Protesters clashed with police after the verdict.",        # crowds, police and forces: the plain words
     "Troops and rebels clashed near the border, and protests erupted.",
+    "Critics called the bill reckless and wasteful.",           # both adjectives are the critics' view
+    "Producers announced an unexpected cut in output.",         # a surprise reported (emotive_exclusions 1.9)
+    "The automaker will cut 3,000 jobs as part of a restructuring.",  # the euphemism hides nothing here
     "Fans were streaming into the stadium.",                    # a crowd, not people as a flood
     "Illegal border crossings fell in March.",                  # "illegal" of the act, not of people (AP 2013)
     "He was charged with illegal entry and illegal reentry.",
