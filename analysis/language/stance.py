@@ -156,11 +156,12 @@ def _before_number(toks: SentenceWords, j: int) -> bool:
 
 
 def _reported_future(toks: SentenceWords, i: int) -> bool:
-    """Whether "would" at ``i`` is the future of reported speech: a past verb of saying earlier in the clause, with
-    at most a "that" and a short subject between ("said he would appeal", "announced that the plant would close",
-    "told reporters the vote would go ahead")."""
+    """Whether "would" at ``i`` is the future of reported speech: a past verb of saying at most eleven words
+    before it, with no comma, colon, semicolon, "if", "because", "but" or present-tense verb between ("said he
+    would appeal", "announced that the plant would close", "told reporters the vote would go ahead", "said the
+    suit was without merit and that it would fight it")."""
     low, pos = toks.lower, toks.sentence_case_pos
-    for k in range(i - 1, max(-1, i - 8), -1):
+    for k in range(i - 1, max(-1, i - 12), -1):
         if low[k] in _SAID and pos[k] in ("VBD", "VBN"):
             return True
         if low[k] in (",", ";", ":", "if", "because", "but") or pos[k] in ("VBZ", "VBP", "MD"):
