@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from . import nlp
 from .article import Article, Sentence
@@ -107,9 +107,10 @@ class SentenceWords:
         reads as a plural noun ("Family Sues Hospital", "Governor Claims Election Was Rigged") is made a verb: the
         first such word after a noun, with no finite verb before it, that can be a verb while the next word cannot
         ("Fraud Claims Surge" keeps its noun). In other sentences, a first word that WordNet has only as an
-        adjective and that is no first name, tagged as a name before a capitalised word ("Heartless ICE agents
-        …"), is tagged with the sentence as if written in lower case. For the word-level analyses (modals, hedges,
-        loaded words); names keep :attr:`pos`.
+        adjective and that is no first name, tagged as a name before an acronym or a plural name ("Heartless ICE
+        agents …", "Shameless Republicans …"; not a brand or a title: "Nasty Gal founder …", "Dumb Starbucks
+        owner …"), is tagged with the sentence as if written in lower case. For the word-level analyses (modals,
+        hedges, loaded words); names keep :attr:`pos`.
 
         >>> w = SentenceWords("s1", ("Troops", "May", "Face", "Vicious", "Attacks"),
         ...                   ("troops", "may", "face", "vicious", "attacks"), ("NNP",) * 5, (0, 7, 11, 16, 24),
@@ -118,10 +119,10 @@ class SentenceWords:
         ('MD', 'VB', 'JJ')
         """
         if not self.title_case:
-            if len(self.pos) > 2 and self.pos[0] in ("NNP", "NNPS") and self.text[1][:1].isupper() \
-                    and _adjective_only(self.lower[0]):
-                # a sentence's first word before a name, read as a name too ("Heartless ICE agents tore …",
-                # "Shameless Republicans blocked …"): the sentence tagged with that word in lower case
+            if self.first == 0 and len(self.pos) > 2 and self.pos[0] in ("NNP", "NNPS") \
+                    and _group_after(self.text, self.lower) and _adjective_only(self.lower[0]):
+                # a sentence's first word before a name of a group, read as a name too ("Heartless ICE agents
+                # tore …", "Shameless Republicans blocked …"): the sentence tagged with that word in lower case
                 return tuple(nlp.pos_tag_sentences([(self.lower[0],) + self.text[1:]])[0])
             return self.pos
         stop = nlp.stopwords()
@@ -260,6 +261,25 @@ def tokens(article: Article) -> pd.DataFrame:
     Computed once per article and cached; a copy is returned.
     """
     return _token_table(article).copy()
+
+
+#: Nouns that make a capitalised run before them the name of a brand, a band or a work ("Nasty Gal founder",
+#: "Grumpy Cat owner", "Insane Clown Posse fans").
+_NAMED_THING_ROLES = frozenset("founder founders co-founder owner owners fans fan star stars maker makers author "
+                               "authors creator creators ceo singer band members".split())
+
+
+def _group_after(text: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether the capitalised words after a sentence's first word name a group of people: an acronym in capitals
+    or a plural ("ICE", "FBI", "Republicans"), and no role noun after the run that would make it a brand's or a
+    work's name ("Dumb Starbucks owner")."""
+    k = 1
+    while k < len(text) and text[k][:1].isupper():
+        k += 1
+    if k < len(text) and lower[k] in _NAMED_THING_ROLES:
+        return False
+    nxt = text[1]
+    return len(nxt) > 1 and (nxt.isupper() or nxt.endswith("s") and not nxt.endswith("ss"))
 
 
 def _adjective_only(word: str) -> bool:

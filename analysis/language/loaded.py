@@ -93,20 +93,23 @@ _NATURE_HEADS = frozenset(
     "storm storms heat cold wind winds gust gusts temperature temperatures volcano volcanoes tornado tornadoes "
     "hurricane hurricanes typhoon typhoons cyclone cyclones flooding floods rain rains rainfall snow snowfall "
     "snowstorm blizzard blizzards drought droughts wildfire wildfires blaze blazes earthquake earthquakes quake "
-    "quakes tsunami tsunamis weather frost heatwave heatwaves waves surf currents eruption eruptions".split())
+    "quakes tsunami tsunamis weather frost heatwave heatwaves waves surf currents eruption eruptions flood fire "
+    "fires wave".split())
+_WEATHER_MODIFIERS = frozenset("winter summer spring autumn fall tropical arctic flash record monsoon desert".split())
 #: Listed words of confrontation that are the plain words where crowds, police or armed forces are the actors
-#: ("protesters clashed with police", "fighting erupted", "troops retaliated", "officers were ambushed"). Not
-#: "escalat*": "a significant escalation in military involvement" characterises a decision.
+#: ("protesters clashed with police", "fighting erupted", "troops retaliated", "officers were ambushed"), not
+#: where such a word only names a topic ("Republicans clashed with police unions", "clashed over police reform").
+#: Not "escalat*": "a significant escalation in military involvement" characterises a decision.
 _CONFRONTATION_TERMS = frozenset({"clash*", "erupt*", "retaliat*", "ambush*"})
-_CROWD_FORCE_WORDS = frozenset("police officers officer protesters protester demonstrators demonstrator rioters "
-                               "crowd crowds fans gunfire gunmen gunman shots deputies protest protests riot riots "
-                               "fighting violence".split())
+_CROWD_FORCE_WORDS = _FORCE_WORDS | frozenset(
+    "police officers officer protesters protester demonstrators demonstrator rioters crowd crowds fans gunfire "
+    "gunmen gunman shots deputies protest protests riot riots fighting violence".split())
 #: Corporate euphemisms for cutting jobs, and the plain words that, in the same sentence, say what they would hide
 #: ("it would cut about 3,000 jobs as part of a restructuring") or show a financial sense ("a debt restructuring",
 #: "restructuring under Chapter 11").
 _JOB_CUT_EUPHEMISMS = frozenset({"restructuring", "downsizing", "rightsizing"})
-_PLAIN_CUT_WORDS = frozenset("job jobs layoffs layoff redundancies workers positions staff employees bankruptcy "
-                             "debt debts creditors bondholders chapter".split())
+_PLAIN_CUT_WORDS = frozenset("job jobs layoffs layoff redundancies bankruptcy debt debts creditors "
+                             "bondholders".split())
 #: The metaphor of people as a flow of water: list terms built on these words (Santa Ana 2002).
 _FLOW_STEMS = ("flood", "pour", "stream", "tide", "tidal", "wave", "deluge", "inundat", "swamp", "torrent")
 #: A flow "across" is the metaphor only where a border or a country is crossed ("pouring across the border"),
@@ -200,12 +203,14 @@ def _quoted(toks: SentenceWords, i: int) -> bool:
 
 def _reported_view(toks: SentenceWords, i: int) -> bool:
     """Whether token ``i`` follows a verb that reports a view within four words ("they view as unethical or
-    illegal", "critics called it reckless"), or is coordinated with a word that does ("called the bill reckless
-    and wasteful"). Verbs of seeing and describing count only with "as" between them and the word ("see it as
+    illegal", "critics called it reckless"), with no comma or finite verb between, or is coordinated with a word
+    that does ("called the bill reckless and wasteful"; not "the plan, which critics called reckless, was cruel and
+    wasteful"). Verbs of seeing and describing count only with "as" between them and the word ("see it as
     reckless"): "to see the horrific toll" is perception, not a reported view."""
-    low = toks.lower
+    low, tags = toks.lower, toks.sentence_case_pos
     for k in range(max(0, i - 4), i):
-        if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]):
+        if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]) and not any(
+                low[t] in (",", ";", ":") or tags[t] in ("VBD", "VBZ", "VBP", "MD") for t in range(k + 1, i)):
             return True
     if i >= 2 and low[i - 1] in ("and", "or") and toks.sentence_case_pos[i - 2] == toks.sentence_case_pos[i] \
             and toks.sentence_case_pos[i].startswith("JJ"):
@@ -264,16 +269,48 @@ def _crossing_act(low: Sequence[str], i: int) -> bool:
 
 
 def _of_nature(toks: SentenceWords, i: int, j: int) -> bool:
-    """Whether the words ``i``..``j`` describe weather or nature (``_NATURE_HEADS``): an adjective right before
-    such a noun, or one adjective away ("extreme heat", "bitter winter cold"), or a verb whose subject it is, one
-    determiner away at most ("temperatures plummeted", "the storm intensified"). "The handling of the storm was a
-    catastrophic failure" judges the handling and stays flagged."""
+    """Whether the words ``i``..``j`` describe weather or nature (:data:`_NATURE_HEADS`, as a noun): an adjective
+    right before such a noun or one season or weather word before it ("extreme heat", "bitter winter cold",
+    "catastrophic flash flooding"), or a verb right after it ("the storm intensified", "temperatures plummeted").
+    Not a figure of speech: a noun followed by "of", "over" or "from" ("a violent storm of protest", "fierce heat
+    from critics"), a verb followed by "over" or "at" ("a storm erupted over the remarks"), or a word between that
+    is no weather word ("a devastating political storm")."""
     low, tags = toks.lower, toks.sentence_case_pos
+
+    def nature_noun(k: int) -> bool:
+        return 0 <= k < len(low) and low[k] in _NATURE_HEADS and tags[k] in ("NN", "NNS") \
+            and not (k + 1 < len(low) and low[k + 1] in ("of", "over", "from"))
+
     if tags[j - 1].startswith("VB") and not tags[i].startswith("JJ"):
-        return any(low[k] in _NATURE_HEADS for k in range(max(0, i - 2), i) if k == i - 1 or tags[i - 1] == "DT") \
-            or i > 0 and low[i - 1] in _NATURE_HEADS
-    k = j + (j < len(low) and tags[j] in ("JJ", "NN") and j + 1 < len(low) and low[j + 1] in _NATURE_HEADS)
-    return k < len(low) and low[k] in _NATURE_HEADS
+        return nature_noun(i - 1) and not (j < len(low) and low[j] in ("over", "at", "against"))
+    return nature_noun(j) or j < len(low) and low[j] in _WEATHER_MODIFIERS and nature_noun(j + 1)
+
+
+def _forces_act(toks: SentenceWords, i: int, j: int) -> bool:
+    """Whether police, crowds, protests or armed forces (:data:`_CROWD_FORCE_WORDS`) are the actors of the
+    confrontation word ``i``..``j``: its subject, up to three words before it with only "and" or a determiner
+    between ("protesters clashed", "troops and rebels clashed", "fighting erupted"), or the other side after
+    "with" or "between" ("clashed with police"). A word that only modifies another noun ("police unions", "police
+    reform") or follows "over", "about", "on" or "of" is a topic, not an actor."""
+    low, tags = toks.lower, toks.sentence_case_pos
+
+    def actor(k: int) -> bool:
+        return low[k] in _CROWD_FORCE_WORDS and not (
+            k + 1 < len(low) and tags[k + 1] in ("NN", "NNS", "NNP", "NNPS") and low[k + 1] not in _CROWD_FORCE_WORDS)
+
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if actor(k):
+            return True
+        if not (low[k] == "and" or tags[k] in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "VBD", "VBN")):
+            break  # "were ambushed": an auxiliary may stand between
+    k = j
+    if k < len(low) and low[k] in ("with", "between", "among"):
+        for t in range(k + 1, min(len(low), k + 4)):
+            if actor(t):
+                return True
+            if tags[t] not in ("DT", "JJ", "CC", "NN", "NNS", "NNP", "NNPS"):
+                break
+    return False
 
 
 def _literal_flow(toks: SentenceWords, m) -> bool:
@@ -418,11 +455,10 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if _context(toks, m.i_start, m.i_end, title_names[m.sentence_id],
                         label=m.category == "pejorative_label" and m.i_end - m.i_start > 1):
                 continue
-            if (m.category == "militaristic" or m.term in _CONFRONTATION_TERMS) \
-                    and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
+            if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force
-            if m.term in _CONFRONTATION_TERMS and _CROWD_FORCE_WORDS & set(toks.piece_at(m.start).lower):
-                continue  # literal: police and crowds that clash, a protest that erupts
+            if m.term in _CONFRONTATION_TERMS and _forces_act(toks, m.i_start, m.i_end):
+                continue  # literal: police, crowds or troops that clash, a protest that erupts
             if m.term in _JOB_CUT_EUPHEMISMS and _PLAIN_CUT_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # not hiding anything: the sentence states the job cuts or the debts
             if _of_nature(toks, m.i_start, m.i_end):

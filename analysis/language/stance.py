@@ -133,6 +133,10 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her"
 _VERB_OR_NOUN = {"thought", "regard", "regards", "suspect", "suspects", "doubt", "doubts", "expect", "think"}
 _PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you"}
 _MAKE = {"made", "make", "makes", "making"}
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week "
+                        "weekend month year morning afternoon evening night".split())
+_BE_HAVE = frozenset("was were been be is are has have had".split())
+_RELATIVE_WORDS = frozenset("who whom whose which what whoever".split())
 #: Verbs of saying in the past, after which "would" is the future of what was said ("said he would appeal"), not
 #: the writer's hypothesis.
 _SAID = frozenset("said told announced added stated promised vowed pledged warned insisted wrote confirmed agreed "
@@ -157,13 +161,23 @@ def _before_number(toks: SentenceWords, j: int) -> bool:
 
 def _reported_future(toks: SentenceWords, i: int) -> bool:
     """Whether "would" at ``i`` is the future of reported speech: a past verb of saying at most eleven words
-    before it, with no comma, colon, semicolon, "if", "because", "but" or present-tense verb between ("said he
-    would appeal", "announced that the plant would close", "told reporters the vote would go ahead", "said the
-    suit was without merit and that it would fight it")."""
+    before it, with no comma, colon, semicolon, "if", "because", "but" or present-tense verb between, and a
+    subject or "that" after the verb ("said he would appeal", "announced that the plant would close", "told
+    reporters the vote would go ahead", "said the suit was without merit and that it would fight it"). Not a verb
+    of saying inside the subject of "would" ("voters who said they were undecided would decide", "the proposal
+    agreed by ministers would cap prices", "everyone he told would keep the secret"): that "would" is the writer's."""
     low, pos = toks.lower, toks.sentence_case_pos
     for k in range(i - 1, max(-1, i - 12), -1):
         if low[k] in _SAID and pos[k] in ("VBD", "VBN"):
-            return True
+            if pos[k] == "VBN" and not (k > 0 and low[k - 1] in _BE_HAVE):
+                return False  # a participle after a noun: "the proposal agreed by ministers"
+            if k > 0 and (low[k - 1] in _RELATIVE_WORDS
+                          or k > 1 and low[k - 2] in _RELATIVE_WORDS and low[k - 1] in _BE_HAVE):
+                return False  # the relative pronoun is the subject: "voters who said …", "who were told …"
+            between = range(k + 1, i)
+            return any(low[t] in ("that", "this", "these", "those")
+                       or pos[t] in ("PRP", "NN", "NNS", "NNP", "NNPS") and low[t] not in _TIME_WORDS
+                       for t in between)  # "the bill announced Tuesday would …" has no subject after the verb
         if low[k] in (",", ";", ":", "if", "because", "but") or pos[k] in ("VBZ", "VBP", "MD"):
             return False
     return False

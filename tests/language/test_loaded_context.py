@@ -48,6 +48,17 @@ def _flags(make_article, text):
     ("Opposition leaders clashed with the governor over the budget.", [("clashed", "dramatic")]),
     ("The senator's extreme views alarmed donors.", [("extreme", "evaluative")]),
     ("The bill is reckless and wasteful.", [("reckless", "evaluative"), ("wasteful", "emotive")]),
+    # police, crowds or forces only as a topic, weather as a figure of speech, a view cut off by a clause
+    ("Republicans clashed with police unions over the budget.", [("clashed", "dramatic")]),
+    ("Candidates clashed over police reform.", [("clashed", "dramatic")]),
+    ("The senator faced a devastating political storm.", [("devastating", "dramatic")]),
+    ("A violent storm of protest greeted the plan.", [("violent", "emotive")]),
+    ("A storm erupted over the senator's remarks.", [("erupted", "dramatic")]),
+    ("The plan, which critics called reckless, was cruel and wasteful.", [("cruel", "evaluative"),
+                                                                        ("wasteful", "emotive")]),
+    ("Workers were told about the restructuring on Monday.", [("restructuring", "euphemism")]),
+    # a brand or a title is not re-tagged; an opener before a group is
+    ("Nasty Gal founder Sophia Amoruso spoke on Tuesday.", []),
     ("The company announced a restructuring on Monday.", [("restructuring", "euphemism")]),
     # "claim" before a clause reports an assertion, even when a thing that can be claimed opens the clause
     ("He claimed the land belonged to his grandfather.", [("claimed", "doubt")]),
@@ -111,6 +122,8 @@ def test_flags_carry_reasons(make_article):
     "Temperatures plummeted as fierce winds fanned the wildfire.",
     "Protesters clashed with police after the verdict.",        # crowds, police and forces: the plain words
     "Troops and rebels clashed near the border, and protests erupted.",
+    "Officers were ambushed on the highway; bitter winter cold followed.",
+    "A devastating flood hit the town, and catastrophic fires swept the hills.",
     "Critics called the bill reckless and wasteful.",           # both adjectives are the critics' view
     "Producers announced an unexpected cut in output.",         # a surprise reported (emotive_exclusions 1.9)
     "The automaker will cut 3,000 jobs as part of a restructuring.",  # the euphemism hides nothing here

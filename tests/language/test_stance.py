@@ -103,6 +103,11 @@ def test_frequency_and_speculation_contrast(make_article):
     assert _hedges(make_article, "The talks would fail without a deal.") == [("would", "modal")]
     # a present verb of saying reports a prediction that still hedges
     assert _hedges(make_article, "Critics say the plan would hurt farmers.") == [("would", "modal")]
+    # a verb of saying inside the subject leaves "would" to the writer
+    for text in ("Voters who said they were undecided would decide the race.",
+                 "The proposal agreed by ministers would cap energy prices.",
+                 "Everyone he told would keep the secret.", "The bill announced Tuesday would raise taxes."):
+        assert _hedges(make_article, text) == [("would", "modal")], text
 
 
 def test_stance_seed(seed):
