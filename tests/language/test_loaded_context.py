@@ -124,6 +124,7 @@ def test_flags_carry_reasons(make_article):
     "Troops and rebels clashed near the border, and protests erupted.",
     "Officers were ambushed on the highway; bitter winter cold followed.",
     "A devastating flood hit the town, and catastrophic fires swept the hills.",
+    "A tornado struck the town; a man struck a cab driver.",   # the past of "strike" (emotive_exclusions 1.9)
     "Critics called the bill reckless and wasteful.",           # both adjectives are the critics' view
     "Producers announced an unexpected cut in output.",         # a surprise reported (emotive_exclusions 1.9)
     "The automaker will cut 3,000 jobs as part of a restructuring.",  # the euphemism hides nothing here
