@@ -171,10 +171,14 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
         if low[k] in _SAID and pos[k] in ("VBD", "VBN"):
             if pos[k] == "VBN" and not (k > 0 and low[k - 1] in _BE_HAVE):
                 return False  # a participle after a noun: "the proposal agreed by ministers"
+            between = range(k + 1, i)
             if k > 0 and (low[k - 1] in _RELATIVE_WORDS
                           or k > 1 and low[k - 2] in _RELATIVE_WORDS and low[k - 1] in _BE_HAVE):
-                return False  # the relative pronoun is the subject: "voters who said …", "who were told …"
-            between = range(k + 1, i)
+                # in a relative clause ("neighbors who said it would worsen traffic") "would" is reported only
+                # with its own subject right before it and no verb between; otherwise the clause ended and
+                # "would" is the main verb: "voters who said they were undecided would decide the race"
+                return i - 1 > k and pos[i - 1] in ("PRP", "NN", "NNS", "NNP", "NNPS") \
+                    and not any(pos[t] in ("VBD", "VBZ", "VBP", "MD") for t in between)
             return any(low[t] in ("that", "this", "these", "those")
                        or pos[t] in ("PRP", "NN", "NNS", "NNP", "NNPS") and low[t] not in _TIME_WORDS
                        for t in between)  # "the bill announced Tuesday would …" has no subject after the verb

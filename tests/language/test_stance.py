@@ -92,6 +92,7 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "The company announced that the plant would close in May.",
     "Officials told reporters the vote would go ahead.",
     "The company said the suit was without merit and that it would fight it in court.",
+    "Some neighbors who said it would worsen traffic objected.",  # reported inside a relative clause
 ])
 def test_literal_uses_are_not_hedges(make_article, text):
     assert _hedges(make_article, text) == []
