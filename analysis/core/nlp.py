@@ -230,13 +230,6 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
         if out and _BRACKETED_NUMBER_RE.fullmatch(text, s, e):
             out[-1][1] = s + len(text[s:e].rstrip())
             continue
-        if out and _CLOCK_END_RE.search(prev) and _TIME_ZONE_START_RE.match(text, s) and (
-                stamp := _TIME_STAMP_BREAK_RE.match(text, out[-1][0], e)):
-            # Punkt ended the piece at "P.M." before the zone ("6:13 P.M. | EST THE PRESIDENT: …"): the stamp with
-            # its zone is the unit, the speaker's words the next
-            out[-1][1] = stamp.end()
-            out.append([stamp.end() + len(text[stamp.end():e]) - len(text[stamp.end():e].lstrip()), e])
-            continue
         if out and (_TITLE_END_RE.search(prev) or _GLOSS_END_RE.search(prev)
                     or (_place_abbreviation_end(prev) and _NAME_START_RE.match(text, s))
                     or (_DATING_END_RE.search(prev) and _DATE_START_RE.match(text, s))
@@ -249,7 +242,21 @@ def sentence_spans(text: str, informal: bool = False) -> list[tuple[int, int]]:
             out[-1][1] = e
             continue
         out.append([s, e])
-    return [(s, e) for s, e in out]
+    return _split_time_stamps(text, out)
+
+
+def _split_time_stamps(text: str, spans) -> list[tuple[int, int]]:
+    """``spans`` with a transcript's time stamp before a speaker label in capitals split off as a unit of its own
+    ("6:13 P.M. EDT | THE PRESIDENT: Thank you."). Done on the final spans, after Punkt's cut at "P.M." before a
+    zone ("6:13 P.M. | EST THE PRESIDENT: …") has been joined back, so that every zone is read the same way."""
+    result = []
+    for s, e in spans:
+        stamp = _TIME_STAMP_BREAK_RE.match(text, s, e)
+        if stamp:
+            result.append((s, stamp.end()))
+            s = stamp.end() + len(text[stamp.end():e]) - len(text[stamp.end():e].lstrip())
+        result.append((s, e))
+    return result
 
 
 def _place_abbreviation_end(prev: str) -> bool:
@@ -416,19 +423,15 @@ def _extra_breaks(text: str, spans, informal: bool = False) -> list[tuple[int, i
     """Punkt's spans, each split after a reference marker glued to a full stop when a capital follows, after
     "no.", "etc." or "et al." before a capital, after a paper's abstract label that opens the text ("Abstract:"),
     after a place initialism ("U.S.") before a capitalised function word, before a picture credit ("Image: …"),
-    after a sentence of informal writing that the next one continues in lower case (see :func:`_casual_end`), after
-    a transcript's time stamp before a speaker label in capitals ("6:13 P.M. EDT THE PRESIDENT: …"), and after a
-    colon that introduces a direct question ending the span."""
+    after a sentence of informal writing that the next one continues in lower case (see :func:`_casual_end`), and
+    after a colon that introduces a direct question ending the span. (A transcript's time stamp is split off at the
+    end, by :func:`_split_time_stamps`.)"""
     out = []
     for s, e in spans:
         label = _SECTION_LABEL_RE.match(text, s, e) if s == 0 else None
         if label and text[label.end():e].strip():
             out.append((s, label.end()))
             s = label.end() + len(text[label.end():e]) - len(text[label.end():e].lstrip())
-        stamp = _TIME_STAMP_BREAK_RE.match(text, s, e)
-        if stamp:
-            out.append((s, stamp.end()))
-            s = stamp.end() + len(text[stamp.end():e]) - len(text[stamp.end():e].lstrip())
         cuts = sorted([(m.end(1), m.end()) for m in _MARKER_BREAK_RE.finditer(text, s, e)]
                       + [(m.end(1), m.end()) for m in _FOOTNOTE_BREAK_RE.finditer(text, s, e)]
 
