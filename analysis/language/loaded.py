@@ -212,8 +212,7 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
         if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]) and not any(
                 low[t] in (",", ";", ":") or tags[t] in ("VBD", "VBZ", "VBP", "MD") for t in range(k + 1, i)):
             return True
-    if i >= 2 and low[i - 1] in ("and", "or") and toks.sentence_case_pos[i - 2] == toks.sentence_case_pos[i] \
-            and toks.sentence_case_pos[i].startswith("JJ"):
+    if i >= 2 and low[i - 1] in ("and", "or") and tags[i - 2] == tags[i] and tags[i].startswith("JJ"):
         return _reported_view(toks, i - 2)  # "reckless and wasteful": the second adjective is the view's too
     return False
 
@@ -243,21 +242,23 @@ def _noun_lexfiles(word: str, tag: str, common: bool = False) -> tuple[int, ...]
     """:func:`~analysis.core.wordnet.wn_lexfiles` of a noun; for a plural (tag NNS), those of its singular
     ("bigots" -> "bigot"). ``common``: only senses of the common noun, not of a name ("sues": "Sue")."""
     if tag == "NNS":
-        for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
-                     word[:-3] + "y" if word.endswith("ies") else ""):
-            if base and wn_lexfiles(base, "n"):
+        for base in _singular_forms(word):
+            if wn_lexfiles(base, "n"):
                 return wn_lexfiles(base, "n", common=common)
     return wn_lexfiles(word, "n", common=common)
+
+
+def _singular_forms(word: str) -> tuple[str, ...]:
+    """The words a plural may be the plural of, most likely first: "bigots" -> "bigot"; "losses" -> "losse", "loss";
+    "bullies" -> "bullie", "bulli", "bully"."""
+    return tuple(base for base in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+                                   word[:-3] + "y" if word.endswith("ies") else "") if base)
 
 
 def _singular(word: str, known) -> str:
     """The singular of a plural noun that ``known`` lists ("cowards" -> "coward", "bullies" -> "bully"), else
     ``word``: the opinion lexicon lists most nouns in the singular only."""
-    for base in ((word[:-3] + "y") if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "",
-                 word[:-1] if word.endswith("s") else ""):
-        if base and base in known:
-            return base
-    return word
+    return next((base for base in reversed(_singular_forms(word)) if base in known), word)
 
 
 def _crossing_act(low: Sequence[str], i: int) -> bool:
