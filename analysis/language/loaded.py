@@ -258,7 +258,7 @@ def _singular_forms(word: str) -> tuple[str, ...]:
 def _singular(word: str, known) -> str:
     """The singular of a plural noun that ``known`` lists ("cowards" -> "coward", "bullies" -> "bully"), else
     ``word``: the opinion lexicon lists most nouns in the singular only."""
-    return next((base for base in reversed(_singular_forms(word)) if base in known), word)
+    return next((base for base in _singular_forms(word) if base in known), word)
 
 
 def _crossing_act(low: Sequence[str], i: int) -> bool:
