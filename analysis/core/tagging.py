@@ -9,7 +9,7 @@ from . import nlp
 from .wordnet import wn_offsets
 
 __all__ = ["BE", "HAVE", "DO", "GET", "FINITE_TAGS", "COMPANY_FORMS", "SUBJECT_PREPOSITIONS", "SUBORDINATORS",
-           "PERSONAL_PRONOUNS", "can_be_verb", "retag_headline", "repair_tags"]
+           "PERSONAL_PRONOUNS", "WEEKDAYS", "MONTH_NAMES", "can_be_verb", "retag_headline", "repair_tags"]
 
 #: Forms of the auxiliaries.
 BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"}
@@ -27,6 +27,9 @@ PERSONAL_PRONOUNS = {"he", "she"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 #: Words that end a company's name ("Acme Corp.", "Continental Casualty Co."), lower case without the stop.
 COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "lp", "holdings"})
+#: Day and month names, lower case: capitalised and tagged as names, but words of time.
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
 @lru_cache(maxsize=8192)

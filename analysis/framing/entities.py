@@ -14,7 +14,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.io import read_lexicon_rows
-from ..core.tagging import COMPANY_FORMS
+from ..core.tagging import COMPANY_FORMS, WEEKDAYS
 from ..core.tokens import joined_words, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 
@@ -39,7 +39,7 @@ _PLACE_HEADS = _PHYSICAL_PLACE_HEADS | {
 #: would otherwise read as a person "Florida Friday" or a body "CNN Sunday". A weekday ends a name (unless it makes a
 #: day's name: "Ash Wednesday") and starts one only at the start of a sentence or after a determiner, before a word
 #: that is not a first name ("The Sunday Times", "Saturday Night Live"; not "On Friday Hillary Clinton spoke").
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = WEEKDAYS
 #: What may stand before a weekday that opens a name ("The Sunday Times"; not "said Tuesday Trump would …").
 _WEEKDAY_NAME_OPENERS = frozenset({"the", "a", "an", "“", '"', "‘", "(", "of", "on"})
 #: Words that make a day's name with a weekday ("Ash Wednesday", "Black Friday", "Super Tuesday").

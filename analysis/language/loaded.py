@@ -33,6 +33,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
+from ..core.tagging import FINITE_TAGS
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 from .names import headline_name_positions
@@ -126,7 +127,7 @@ _CLAIMED_THINGS = frozenset("asylum refugee protection responsibility credit vic
                             "damages ownership territory land sovereignty".split())
 _CROSSING_ACTS = frozenset("entry entries reentry reentries re-entry re-entries crossing crossings immigration "
                            "migration residence presence stay overstay overstays".split())
-_FINITE_OR_NOUN = frozenset({"VBD", "VBZ", "VBP", "MD", "NN", "NNS"})
+_FINITE_OR_NOUN = FINITE_TAGS | {"NN", "NNS"}
 _CLAIM_DETERMINERS = frozenset("the a an his her their its our your my first second third another".split())
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 #: Verbs that report a view only with "as" ("they see the move as reckless", "described the plan as cruel"); without
@@ -210,7 +211,7 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
     low, tags = toks.lower, toks.sentence_case_pos
     for k in range(max(0, i - 4), i):
         if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]) and not any(
-                low[t] in (",", ";", ":") or tags[t] in ("VBD", "VBZ", "VBP", "MD") for t in range(k + 1, i)):
+                low[t] in (",", ";", ":") or tags[t] in FINITE_TAGS for t in range(k + 1, i)):
             return True
     if i >= 2 and low[i - 1] in ("and", "or") and tags[i - 2] == tags[i] and tags[i].startswith("JJ"):
         return _reported_view(toks, i - 2)  # "reckless and wasteful": the second adjective is the view's too

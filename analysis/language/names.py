@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import lexicon_rows
-from ..core.tagging import COMPANY_FORMS
+from ..core.tagging import COMPANY_FORMS, MONTH_NAMES, WEEKDAYS
 from ..core.tokens import SentenceWords, sentence_words
 
 __all__ = ["name_token_positions", "headline_name_positions"]
@@ -21,9 +21,7 @@ __all__ = ["name_token_positions", "headline_name_positions"]
 _NAME_TAGS = ("NNP", "NNPS")
 #: Month and day names: capitalised and tagged as names in running text ("in May"), but no evidence that the same
 #: word is a name in a headline ("Troops May Be Sent").
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR_WORDS = MONTH_NAMES | WEEKDAYS
 #: Modal verbs that are also names in running text ("Rep. Will Hurd said"): no evidence for a headline either.
 _MODAL_WORDS = frozenset("will would may might can could shall should must".split())
 

@@ -9,6 +9,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
+from ..core.tagging import BE, FINITE_TAGS, HAVE, WEEKDAYS
 from ..core.tokens import SentenceWords, sentence_words
 from .names import headline_name_positions
 from .words import size
@@ -133,9 +134,9 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her"
 _VERB_OR_NOUN = {"thought", "regard", "regards", "suspect", "suspects", "doubt", "doubts", "expect", "think"}
 _PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you"}
 _MAKE = {"made", "make", "makes", "making"}
-_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week "
-                        "weekend month year morning afternoon evening night".split())
-_BE_HAVE = frozenset("was were been be is are has have had".split())
+_TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week weekend month year morning afternoon evening "
+                                   "night".split())
+_BE_HAVE = BE | HAVE
 _RELATIVE_WORDS = frozenset("who whom whose which what whoever".split())
 #: Verbs of saying in the past, after which "would" is the future of what was said ("said he would appeal"), not
 #: the writer's hypothesis.
@@ -178,7 +179,7 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
                 # with its own subject right before it and no verb between; otherwise the clause ended and
                 # "would" is the main verb: "voters who said they were undecided would decide the race"
                 return i - 1 > k and pos[i - 1] in ("PRP", "NN", "NNS", "NNP", "NNPS") \
-                    and not any(pos[t] in ("VBD", "VBZ", "VBP", "MD") for t in between)
+                    and not any(pos[t] in FINITE_TAGS for t in between)
             return any(low[t] in ("that", "this", "these", "those")
                        or pos[t] in ("PRP", "NN", "NNS", "NNP", "NNPS") and low[t] not in _TIME_WORDS
                        for t in between)  # "the bill announced Tuesday would …" has no subject after the verb
