@@ -33,7 +33,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.tagging import FINITE_TAGS
+from ..core.tagging import BE, FINITE_TAGS
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 from .names import headline_name_positions
@@ -125,6 +125,11 @@ _DOUBT_VERBS = frozenset("claim claims claimed claiming".split())
 _CLAIMED_THINGS = frozenset("asylum refugee protection responsibility credit victory win wins lives life title titles "
                             "seat seats prize medal gold silver bronze crown championship benefits compensation "
                             "damages ownership territory land sovereignty".split())
+#: Verbs of filing and the kinds of claim made under the law or a policy: such a claim is a demand, not an
+#: assertion ("filed a claim that the insurer refused to pay").
+_FILED_CLAIM_WORDS = frozenset("file files filed filing lodge lodges lodged lodging submit submits submitted "
+                               "submitting insurance legal injury damage damages compensation disability unemployment "
+                               "asylum patent property warranty tax benefit benefits".split())
 _CROSSING_ACTS = frozenset("entry entries reentry reentries re-entry re-entries crossing crossings immigration "
                            "migration residence presence stay overstay overstays".split())
 _FINITE_OR_NOUN = FINITE_TAGS | {"NN", "NNS"}
@@ -143,6 +148,14 @@ _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
 #: stupid gadget"): not read as literal description before a concrete noun.
 _JUDGING_ADJECTIVES = frozenset("useless worthless pointless stupid absurd pathetic grotesque ridiculous idiotic "
                                 "ludicrous laughable shoddy hideous".split())
+#: Verbs by which a court, an inquiry or an official gives a finding ("ruled the ban unconstitutional", "found the
+#: policy unlawful", "declared that the law was invalid", "held the search illegal"; "struck down the law as
+#: unconstitutional"): an adjective stated as the finding is reported, not the writer's evaluation.
+_FINDING_VERBS = frozenset("rule rules ruled ruling declare declares declared declaring find finds found finding hold "
+                           "holds held".split())
+_STRIKE = frozenset("strike strikes struck striking".split())
+#: Words that may stand between a verb of finding and its predicative adjective: the thing found, "that", "to be".
+_FINDING_BRIDGE = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS", "JJ", "CD", "IN", "TO", "RB"})
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -213,8 +226,49 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
         if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]) and not any(
                 low[t] in (",", ";", ":") or tags[t] in FINITE_TAGS for t in range(k + 1, i)):
             return True
-    if i >= 2 and low[i - 1] in ("and", "or") and tags[i - 2] == tags[i] and tags[i].startswith("JJ"):
-        return _reported_view(toks, i - 2)  # "reckless and wasteful": the second adjective is the view's too
+    if i >= 2 and _adjective(toks, i):  # "reckless and wasteful": the second adjective is the view's too
+        if low[i - 1] in ("and", "or") and i >= 3 and low[i - 2] == ",":
+            return _adjective(toks, i - 3) and _reported_view(toks, i - 3)  # "costly, reckless, and wasteful"
+        if low[i - 1] in ("and", "or") or low[i - 1] == "," and _list_goes_on(toks, i):
+            return _adjective(toks, i - 2) and _reported_view(toks, i - 2)
+    return False
+
+
+def _adjective(toks: SentenceWords, k: int) -> bool:
+    """Whether word ``k`` is an adjective: tagged as one, or tagged NN where WordNet has it as an adjective (the
+    tagger reads some predicative adjectives as nouns: "found the policy unlawful", "reckless, and wasteful")."""
+    tag = toks.sentence_case_pos[k]
+    return tag.startswith("JJ") or tag == "NN" and bool(wn_lexfiles(toks.lower[k], "a"))
+
+
+def _list_goes_on(toks: SentenceWords, i: int) -> bool:
+    """Whether adjective ``i`` is followed by more of a list of adjectives that "and" or "or" closes ("costly,
+    reckless and wasteful", "costly, reckless, and wasteful"), so that the comma before it is the list's."""
+    low = toks.lower
+    k = i + 1
+    while k + 1 < len(low) and low[k] == "," and _adjective(toks, k + 1):
+        k += 2
+    if k < len(low) and low[k] == ",":
+        k += 1
+    return k + 1 < len(low) and low[k] in ("and", "or") and _adjective(toks, k + 1)
+
+
+def _reported_finding(toks: SentenceWords, i: int) -> bool:
+    """Whether adjective ``i`` is a finding that a verb of finding reports (:data:`_FINDING_VERBS`): used as a
+    predicate (no noun after it), with that verb at most eight words before it and only the thing found, "that",
+    "to be", "as" or a form of "be" between ("a judge ruled that the law was unconstitutional", "the court declared
+    the ban unconstitutional and void", "struck down the law as unconstitutional"). Not an adjective before a noun
+    ("who ruled the brutal regime") nor one after another finite verb ("the rally held Saturday turned violent")."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    if not _adjective(toks, i) or i + 1 < len(low) and tags[i + 1] in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if tags[k].startswith("VB") and (low[k] in _FINDING_VERBS or low[k] in _VIEW_VERBS and (
+                low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i])) \
+                or low[k] == "down" and k > 0 and low[k - 1] in _STRIKE:
+            return True
+        if not (tags[k] in _FINDING_BRIDGE or low[k] in BE or low[k] in ("and", "or")):
+            return False
     return False
 
 
@@ -236,6 +290,8 @@ def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | 
         return "inside a quotation"
     if _reported_view(toks, i):
         return "a view the writer reports"
+    if _reported_finding(toks, i):
+        return "a finding the writer reports"
     return ""
 
 
@@ -339,6 +395,14 @@ def _verb_after_to(toks: SentenceWords, k: int) -> bool:
     return k < len(toks) and toks.sentence_case_pos[k] == "VB" and bool(wn_lexfiles(toks.lower[k], "v"))
 
 
+def _filed_claim(low: Sequence[str], i: int) -> bool:
+    """Whether "claim" at ``i`` is a claim filed or made under the law or a policy ("filed a claim that the insurer
+    refused", "a disability claim that was denied"): a noun after a verb of filing or a word for its kind, with at
+    most a determiner between."""
+    k = i - 1 - (i > 1 and low[i - 1] in _CLAIM_DETERMINERS)
+    return k >= 0 and low[k] in _FILED_CLAIM_WORDS
+
+
 def _claimed_thing(toks: SentenceWords, i: int) -> bool:
     """Whether "claim" at ``i`` takes a thing claimed as its object ("claimed asylum", "claimed the lives of five",
     "claimed his second title", "claimed 12 lives"), after up to three determiners, numbers or adjectives. Not when
@@ -381,7 +445,15 @@ def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], 
 
 @lru_cache(maxsize=4)
 def _exclusions() -> frozenset[str]:
-    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions"))
+    """Terms never flagged (``emotive_exclusions.csv``, categories descriptive and literal)."""
+    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions") if r["category"] != "attributive")
+
+
+@lru_cache(maxsize=4)
+def _attributive_exclusions() -> frozenset[str]:
+    """Adjectives not flagged before a noun, where they classify ("defensive positions", "a defensive coordinator"),
+    but flagged as a predicate, where they judge someone ("he grew defensive"): category attributive."""
+    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions") if r["category"] == "attributive")
 
 
 def _emotive_kind(word: str, tag: str) -> str:
@@ -415,6 +487,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
     pairs, intensity = _loaded_terms()
     listed = {t for t, _ in pairs}
     excluded = _exclusions()
+    attributive = _attributive_exclusions()
     glossary = tuple(p for p in _glossary_terms() if p[0] not in listed and p[0] not in excluded)
     vader_lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
@@ -478,7 +551,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             word = low[i]
             if (sid, i) in covered or not toks.is_word[i]:
                 continue
-            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and (
+            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and not _filed_claim(low, i) and (
                     low[i + 1] == "that" or low[i + 1] == "to" and _verb_after_to(toks, i + 2))) \
                     and not _claimed_thing(toks, i):
                 if _context(toks, i, i + 1, title_names[sid]):
@@ -497,6 +570,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             v = float(vader_lex.get(word, vader_lex.get(head, 0.0)))
             if abs(v) < emotive_min or _context(toks, i, i + 1, title_names[sid]):
                 continue
+            if word in attributive and i + 1 < len(low) and pos[i + 1] in ("NN", "NNS", "NNP", "NNPS"):
+                continue  # classifies the noun: "defensive positions", "a defensive coordinator"
             if word in ("illegal", "unlawful") and _crossing_act(low, i):
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if _of_nature(toks, i, i + 1):

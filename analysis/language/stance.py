@@ -168,6 +168,8 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
     of saying inside the subject of "would" ("voters who said they were undecided would decide", "the proposal
     agreed by ministers would cap prices", "everyone he told would keep the secret"): that "would" is the writer's."""
     low, pos = toks.lower, toks.sentence_case_pos
+    if _parenthetical_source(toks, i):
+        return True
     for k in range(i - 1, max(-1, i - 12), -1):
         if low[k] in _SAID and pos[k] in ("VBD", "VBN"):
             if pos[k] == "VBN" and not (k > 0 and low[k - 1] in _BE_HAVE):
@@ -185,6 +187,27 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
                        for t in between)  # "the bill announced Tuesday would …" has no subject after the verb
         if low[k] in (",", ";", ":", "if", "because", "but") or pos[k] in ("VBZ", "VBP", "MD"):
             return False
+    return False
+
+
+def _parenthetical_source(toks: SentenceWords, i: int) -> bool:
+    """Whether a source set off by commas comes right before "would" at ``i``: "A deal, officials said, would be
+    signed", "The plant, the company announced on Monday, would close", "The vote, according to aides, would be
+    delayed". Not a relative clause ("the plan, which he announced, would cost $5bn") nor a present verb of saying
+    ("the plan, critics say, would hurt farmers": their hypothesis, as in "critics say the plan would hurt")."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    if i < 3 or low[i - 1] != ",":
+        return False
+    for k in range(i - 2, max(0, i - 10), -1):
+        if low[k] == ",":
+            if low[k + 1] in _RELATIVE_WORDS:
+                return False  # a relative clause: "the plan, which he announced, would cost $5bn"
+            if tuple(low[k + 1:k + 3]) == ("according", "to"):
+                return True
+            said = [t for t in range(k + 1, i - 1) if low[t] in _SAID and pos[t] in ("VBD", "VBN")]
+            # the verb of saying ends the aside, or a time after it does ("the company announced on Monday")
+            return bool(said) and all(low[t] in _TIME_WORDS or low[t] in ("on", "in", "last", "this")
+                                      or pos[t] in ("CD", "NNP") for t in range(said[-1] + 1, i - 1))
     return False
 
 

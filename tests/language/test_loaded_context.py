@@ -135,6 +135,16 @@ def test_flags_carry_reasons(make_article):
     "They see the plan as reckless.",                           # "see ... as": a view the writer reports
     "Witnesses described the scene as horrific.",
     "Commentators called the answer absolutely right.",         # a reported view
+    "Critics called the plan costly, reckless and wasteful.",   # a list of adjectives is the view's as a whole
+    "Critics called the plan costly, reckless, and wasteful.",
+    "A federal judge ruled that the law was unconstitutional.",  # a finding reported, not the writer's verdict
+    "The court declared the ban unconstitutional and void.",
+    "The appeals court found the policy unlawful.",
+    "The judge struck down the law as unconstitutional.",
+    "The law was found unconstitutional by the high court.",
+    "The company filed a claim that the insurer refused to pay.",  # a claim filed is a demand
+    "The team hired a new defensive coordinator on Monday.",    # "defensive" before a noun classifies it
+    "Troops dug defensive positions along the river.",
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
@@ -143,3 +153,28 @@ def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
 def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(make_article):
     # "absolutely" alone is a listed intensifier; the positive adjective does not make it an intensified evaluation
     assert _flags(make_article, "The minister was absolutely right about the budget.") == [("absolutely", "intensifier")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a finding's adjective before a noun, or after another finite verb, is the writer's
+    ("The general who ruled the country with brutal force died.", [("brutal", "evaluative")]),
+    ("The rally held Saturday turned violent.", [("violent", "emotive")]),
+    # a list interrupted by a clause: only the adjective inside the view is the critics'
+    ("The plan, which critics called costly, was reckless, cruel and wasteful.",
+     [("reckless", "evaluative"), ("cruel", "evaluative"), ("wasteful", "emotive")]),
+    # "defensive" as a predicate judges a person
+    ("The minister grew defensive when asked about the cuts.", [("defensive", "emotive")]),
+    # a claim asserted (a noun not filed, or the verb) still casts doubt
+    ("Her false claim that she won was rejected.", [("claim", "doubt")]),
+    ("Officials claim that the wall works.", [("claim", "doubt")]),
+])
+def test_findings_lists_and_claims_keep_the_writers_words(make_article, text, expected):
+    assert _flags(make_article, text) == expected
+
+
+def test_adjective_is_flagged_in_the_writers_voice_not_in_a_courts_finding(make_article):
+    # the same adjective is flagged in the writer's voice and not as the court's finding
+    a = make_article("News", "The law is unconstitutional. A judge ruled the law unconstitutional.")
+    loaded = loaded_words(a)
+    assert list(loaded["matched"]) == ["unconstitutional"]
+    assert loaded["sentence_id"].iloc[0] == a.sentences[1].id

@@ -93,6 +93,9 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "Officials told reporters the vote would go ahead.",
     "The company said the suit was without merit and that it would fight it in court.",
     "Some neighbors who said it would worsen traffic objected.",  # reported inside a relative clause
+    "A deal, officials said, would be signed next week.",        # a source set off by commas
+    "The plant, the company announced on Monday, would close in May.",
+    "The vote, according to aides, would be delayed.",
 ])
 def test_literal_uses_are_not_hedges(make_article, text):
     assert _hedges(make_article, text) == []
@@ -104,6 +107,9 @@ def test_frequency_and_speculation_contrast(make_article):
     assert _hedges(make_article, "The talks would fail without a deal.") == [("would", "modal")]
     # a present verb of saying reports a prediction that still hedges
     assert _hedges(make_article, "Critics say the plan would hurt farmers.") == [("would", "modal")]
+    assert _hedges(make_article, "The plan, critics say, would hurt farmers.") == [("would", "modal")]
+    # a relative clause set off by commas is no source: "would" is the writer's
+    assert _hedges(make_article, "The plan, which he announced, would cost 5 billion dollars.") == [("would", "modal")]
     # a verb of saying inside the subject leaves "would" to the writer
     for text in ("Voters who said they were undecided would decide the race.",
                  "The proposal agreed by ministers would cap energy prices.",
