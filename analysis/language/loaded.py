@@ -17,9 +17,10 @@ Four sources, each flag with its reason:
   (Wikipedia's Manual of Style, words to watch: MOS:CLAIM), category ``doubt``.
 
 Context rules (precision first): a word inside a proper name ("Capitol riot", "Liberty
-University"), inside a direct quotation, or in a view the writer reports ("orders they view as
-illegal") is not the writer's wording and is not flagged; nor is an emotive adjective that describes a
-concrete thing ("illegal ammunition", "toxic chemicals"; WordNet's noun lexicographer files).
+University"), inside a direct quotation, in a view the writer reports ("orders they view as
+illegal", "critics called it costly, reckless and wasteful") or in a finding the writer reports ("a judge ruled
+that the law was unconstitutional") is not the writer's wording and is not flagged; nor is an emotive adjective
+that describes a concrete thing ("illegal ammunition", "toxic chemicals"; WordNet's noun lexicographer files).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.tagging import BE, FINITE_TAGS
+from ..core.tagging import BE, FINITE_TAGS, HAVE, MONTH_NAMES, WEEKDAYS
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 from .names import headline_name_positions
@@ -125,11 +126,12 @@ _DOUBT_VERBS = frozenset("claim claims claimed claiming".split())
 _CLAIMED_THINGS = frozenset("asylum refugee protection responsibility credit victory win wins lives life title titles "
                             "seat seats prize medal gold silver bronze crown championship benefits compensation "
                             "damages ownership territory land sovereignty".split())
-#: Verbs of filing and the kinds of claim made under the law or a policy: such a claim is a demand, not an
-#: assertion ("filed a claim that the insurer refused to pay").
-_FILED_CLAIM_WORDS = frozenset("file files filed filing lodge lodges lodged lodging submit submits submitted "
-                               "submitting insurance legal injury damage damages compensation disability unemployment "
-                               "asylum patent property warranty tax benefit benefits".split())
+#: Verbs of filing and kinds of claim made under the law or a policy: such a claim is a demand, not an assertion
+#: ("filed a claim that the insurer refused to pay", "an insurance claim that was denied").
+_FILING_VERBS = frozenset("file files filed filing lodge lodges lodged lodging submit submits submitted "
+                          "submitting".split())
+_CLAIM_KINDS = frozenset("insurance injury damage damages compensation disability unemployment asylum patent property "
+                         "warranty tax benefit benefits wrongful-death".split())
 _CROSSING_ACTS = frozenset("entry entries reentry reentries re-entry re-entries crossing crossings immigration "
                            "migration residence presence stay overstay overstays".split())
 _FINITE_OR_NOUN = FINITE_TAGS | {"NN", "NNS"}
@@ -144,6 +146,10 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: "illegal ammunition", "dangerous chemicals"), not a judgement of a person or an act. Only the noun's first sense
 #: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete.
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
+_LEXFILE_STATE = 26  # noun.state: illnesses, deficiencies, poverty
+#: First WordNet senses of nouns for a manner, before which an adjective judges: noun.attribute (7), noun.communication
+#: (10), noun.feeling (12), noun.phenomenon (19), noun.process (22).
+_MANNER_LEXFILES = frozenset({(7,), (10,), (12,), (19,), (22,)})
 #: Adjectives that judge the worth or the sense of whatever they describe, a thing too ("a useless wall", "a
 #: stupid gadget"): not read as literal description before a concrete noun.
 _JUDGING_ADJECTIVES = frozenset("useless worthless pointless stupid absurd pathetic grotesque ridiculous idiotic "
@@ -152,10 +158,16 @@ _JUDGING_ADJECTIVES = frozenset("useless worthless pointless stupid absurd pathe
 #: policy unlawful", "declared that the law was invalid", "held the search illegal"; "struck down the law as
 #: unconstitutional"): an adjective stated as the finding is reported, not the writer's evaluation.
 _FINDING_VERBS = frozenset("rule rules ruled ruling declare declares declared declaring find finds found finding hold "
-                           "holds held".split())
+                           "holds held conclude concludes concluded concluding determine determines determined "
+                           "determining".split())
+#: Nouns for a view or a charge whose "that" clause states it ("their claim that the law is unconstitutional").
+_VIEW_NOUNS = frozenset("claim claims argument arguments view views belief beliefs assertion assertions allegation "
+                        "allegations contention accusation accusations charge charges complaint complaints finding "
+                        "findings ruling conclusion".split())
 _STRIKE = frozenset("strike strikes struck striking".split())
-#: Words that may stand between a verb of finding and its predicative adjective: the thing found, "that", "to be".
-_FINDING_BRIDGE = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS", "JJ", "CD", "IN", "TO", "RB"})
+#: Tags of the words of a noun phrase: the thing found ("the officers' use of force"), or a subject.
+_OBJECT_TAGS = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS", "JJ", "CD", "$"})
+_TIME_WORDS = WEEKDAYS | MONTH_NAMES | frozenset("today yesterday tonight tomorrow".split())
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 
@@ -217,59 +229,141 @@ def _quoted(toks: SentenceWords, i: int) -> bool:
 
 def _reported_view(toks: SentenceWords, i: int) -> bool:
     """Whether token ``i`` follows a verb that reports a view within four words ("they view as unethical or
-    illegal", "critics called it reckless"), with no comma or finite verb between, or is coordinated with a word
-    that does ("called the bill reckless and wasteful"; not "the plan, which critics called reckless, was cruel and
-    wasteful"). Verbs of seeing and describing count only with "as" between them and the word ("see it as
+    illegal", "critics called it reckless"), with no comma or finite verb between, or belongs to a list of
+    adjectives whose first one does ("called the bill reckless and wasteful", "costly, reckless and wasteful"; not
+    "the plan, which critics called reckless, was cruel and wasteful", nor "called the budget wasteful, and reckless
+    borrowing has …"). Verbs of seeing and describing count only with "as" between them and the word ("see it as
     reckless"): "to see the horrific toll" is perception, not a reported view."""
     low, tags = toks.lower, toks.sentence_case_pos
+    i = _list_head(toks, i) if _adjective(toks, i) else i
     for k in range(max(0, i - 4), i):
         if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]) and not any(
                 low[t] in (",", ";", ":") or tags[t] in FINITE_TAGS for t in range(k + 1, i)):
             return True
-    if i >= 2 and _adjective(toks, i):  # "reckless and wasteful": the second adjective is the view's too
-        if low[i - 1] in ("and", "or") and i >= 3 and low[i - 2] == ",":
-            return _adjective(toks, i - 3) and _reported_view(toks, i - 3)  # "costly, reckless, and wasteful"
-        if low[i - 1] in ("and", "or") or low[i - 1] == "," and _list_goes_on(toks, i):
-            return _adjective(toks, i - 2) and _reported_view(toks, i - 2)
     return False
 
 
 def _adjective(toks: SentenceWords, k: int) -> bool:
-    """Whether word ``k`` is an adjective: tagged as one, or tagged NN where WordNet has it as an adjective (the
-    tagger reads some predicative adjectives as nouns: "found the policy unlawful", "reckless, and wasteful")."""
+    """Whether word ``k`` is an adjective: tagged as one, or tagged NN or VBP where WordNet has it as an adjective and
+    not as a verb (the tagger reads some predicative adjectives so: "found the policy unlawful", "reckless, and
+    wasteful", "called the allegations false")."""
     tag = toks.sentence_case_pos[k]
-    return tag.startswith("JJ") or tag == "NN" and bool(wn_lexfiles(toks.lower[k], "a"))
+    return tag.startswith("JJ") or tag == "NN" and bool(wn_lexfiles(toks.lower[k], "a")) \
+        or tag == "VBP" and bool(wn_lexfiles(toks.lower[k], "a")) and not wn_lexfiles(toks.lower[k], "v")
+
+
+def _phrase_ends(toks: SentenceWords, k: int) -> bool:
+    """Whether adjective ``k`` ends its noun phrase: no noun follows it ("reckless borrowing"), a time word aside
+    ("ruled the ban unconstitutional Tuesday")."""
+    if k + 1 >= len(toks):
+        return True
+    return toks.lower[k + 1] in _TIME_WORDS or not toks.sentence_case_pos[k + 1].startswith("NN")
+
+
+def _list_head(toks: SentenceWords, i: int) -> int:
+    """The position of the first adjective of the list that adjective ``i`` belongs to ("costly, reckless and
+    wasteful", "costly, reckless, and wasteful", "reckless and wasteful": the position of "costly" or "reckless"),
+    or ``i``. The last item must end its phrase: in "wasteful, and reckless borrowing has …" a new clause begins."""
+    low = toks.lower
+    k = i
+    while k >= 2:
+        if low[k - 1] in ("and", "or") and (k == i and not _phrase_ends(toks, k)):
+            return i
+        if low[k - 1] in ("and", "or") and low[k - 2] == "," and k >= 3 and _adjective(toks, k - 3):
+            k -= 3  # the serial comma: "costly, reckless, and wasteful"
+        elif low[k - 1] in ("and", "or") and _adjective(toks, k - 2) \
+                or low[k - 1] == "," and _adjective(toks, k - 2) and _list_goes_on(toks, k):
+            k -= 2
+        else:
+            break
+    return k
 
 
 def _list_goes_on(toks: SentenceWords, i: int) -> bool:
-    """Whether adjective ``i`` is followed by more of a list of adjectives that "and" or "or" closes ("costly,
-    reckless and wasteful", "costly, reckless, and wasteful"), so that the comma before it is the list's."""
+    """Whether adjective ``i`` is followed by more of a list of adjectives that "and" or "or" closes and whose last
+    item ends its phrase ("costly, reckless and wasteful", "costly, reckless, and wasteful"), so that the comma
+    before it is the list's."""
     low = toks.lower
     k = i + 1
     while k + 1 < len(low) and low[k] == "," and _adjective(toks, k + 1):
         k += 2
     if k < len(low) and low[k] == ",":
         k += 1
-    return k + 1 < len(low) and low[k] in ("and", "or") and _adjective(toks, k + 1)
+    return k + 1 < len(low) and low[k] in ("and", "or") and _adjective(toks, k + 1) and _phrase_ends(toks, k + 1)
 
 
 def _reported_finding(toks: SentenceWords, i: int) -> bool:
-    """Whether adjective ``i`` is a finding that a verb of finding reports (:data:`_FINDING_VERBS`): used as a
-    predicate (no noun after it), with that verb at most eight words before it and only the thing found, "that",
-    "to be", "as" or a form of "be" between ("a judge ruled that the law was unconstitutional", "the court declared
-    the ban unconstitutional and void", "struck down the law as unconstitutional"). Not an adjective before a noun
-    ("who ruled the brutal regime") nor one after another finite verb ("the rally held Saturday turned violent")."""
+    """Whether adjective ``i`` (or the list it ends) states a finding that a verb of finding reports
+    (:data:`_FINDING_VERBS`, or a view verb), in one of two shapes:
+
+    * the verb, the thing found and the adjective: "the court declared the ban unconstitutional", "found the
+      officers' use of force excessive and unjustified", "was found unconstitutional", "considered the merger to be
+      unfair", "struck down the law as unconstitutional";
+    * the verb, "that" (or none), a subject (an aside between commas allowed), a form of "be" and the adjective: "a
+      judge ruled last week that the policy, adopted in 2021, was discriminatory", "might declare the plan is
+      discriminatory"; or a noun for a view in place of the verb ("their claim that the law is unconstitutional").
+
+    The adjective must end its phrase (not "who ruled the brutal regime"); nothing else may stand between, so
+    "the mayor held a press conference and was combative" and "the coach called a timeout because the defense was
+    sloppy" stay the writer's words, as does a finding in the first person ("I find the excuses pathetic")."""
     low, tags = toks.lower, toks.sentence_case_pos
-    if not _adjective(toks, i) or i + 1 < len(low) and tags[i + 1] in ("NN", "NNS", "NNP", "NNPS"):
+    if not _adjective(toks, i) or not _phrase_ends(toks, i):
         return False
-    for k in range(i - 1, max(-1, i - 9), -1):
-        if tags[k].startswith("VB") and (low[k] in _FINDING_VERBS or low[k] in _VIEW_VERBS and (
-                low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i])) \
-                or low[k] == "down" and k > 0 and low[k - 1] in _STRIKE:
-            return True
-        if not (tags[k] in _FINDING_BRIDGE or low[k] in BE or low[k] in ("and", "or")):
+    h = _list_head(toks, i)
+    k = h - 1
+    if k >= 1 and low[k] == "be" and low[k - 1] == "to":
+        k -= 2  # "considered the merger to be unfair"
+    if k >= 0 and low[k] == "as":
+        k -= 1  # "struck down the law as unconstitutional", "described the plan as reckless"
+    start = k
+    while k >= 0 and k > start - 9 and (tags[k] in _OBJECT_TAGS or low[k] == "of"):
+        k -= 1
+    if k >= 0 and _finding_verb(toks, k, h):
+        return True
+    k = h - 1  # the second shape: "… that the law was unconstitutional"
+    while k >= 0 and tags[k] in ("RB", "RBR"):
+        k -= 1
+    if k < 1 or low[k] not in BE:
+        return False
+    k -= 1
+    stop = k - 16
+    plain = True  # only the words of a noun phrase so far
+    while k > stop and k >= 0 and low[k] != "that":
+        if plain and k < h - 3 and _finding_verb(toks, k, h):
+            return True  # no "that": "might declare the pension plan is discriminatory"
+        plain = plain and (tags[k] in _OBJECT_TAGS or low[k] == "of")
+        if low[k] == ",":  # skip an aside: "the policy, adopted in 2021, was"
+            k = next((t for t in range(k - 1, max(-1, stop), -1) if low[t] == ","), -1)
+            if k < 0:
+                return False
+        elif not (tags[k] in _OBJECT_TAGS or tags[k] in ("IN", "TO", "VBN", "VBG")):
             return False
-    return False
+        k -= 1
+    if k < 1 or low[k] != "that":
+        return False
+    if low[k - 1] in _VIEW_NOUNS:
+        return True
+    k -= 1
+    while k >= 0 and (low[k] in _TIME_WORDS or low[k] in ("last", "this", "on", "in") or tags[k] in ("RB", "CD")):
+        k -= 1  # "ruled last week that", "found on Monday that"
+    return k >= 0 and _finding_verb(toks, k, h)
+
+
+def _finding_verb(toks: SentenceWords, k: int, h: int) -> bool:
+    """Whether word ``k`` is a verb of finding, or a view verb, whose finding begins at ``h``: not a present
+    participle before a noun ("the ruling party"), not in the first person ("I find", "we found")."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    if low[k] == "down" and k > 0 and low[k - 1] in _STRIKE:
+        k -= 1
+    elif not (tags[k].startswith("VB") and (low[k] in _FINDING_VERBS or low[k] in _VIEW_VERBS and (
+            low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:h]))):
+        return False
+    if tags[k] == "VBG" and k + 1 < len(low) and tags[k + 1].startswith("NN") and k + 2 == h:
+        return False
+    s = k - 1
+    while s >= 0 and tags[s] in ("RB", "MD") or s >= 0 and low[s] in BE | HAVE:
+        s -= 1
+    return not (s >= 0 and low[s] in ("i", "we"))
 
 
 def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | None, label: bool = False) -> str:
@@ -386,6 +480,34 @@ def _literal_flow(toks: SentenceWords, m) -> bool:
     return " across" in m.term and not _CROSSED_WORDS & set(piece.lower)
 
 
+def _classifies(toks: SentenceWords, i: int) -> bool:
+    """Whether adjective ``i`` classifies the noun after it ("defensive positions", "a defensive coordinator") rather
+    than judging a manner: not before a time word ("grew defensive Tuesday") nor before a noun whose first WordNet
+    sense is an attribute, a communication, a feeling, a phenomenon or a process ("a defensive tone", "a defensive
+    answer", "a defensive posture", "a defensive response", "a defensive reaction")."""
+    k = i + 1
+    if k >= len(toks) or toks.sentence_case_pos[k] not in ("NN", "NNS") or toks.lower[k] in _TIME_WORDS:
+        return False
+    return _noun_lexfiles(toks.lower[k], toks.sentence_case_pos[k])[:1] not in _MANNER_LEXFILES
+
+
+def _suffers_condition(toks: SentenceWords, k: int) -> bool:
+    """Whether "from" at ``k`` introduces a condition: the head of the noun phrase after it has as its first WordNet
+    sense a state (lexicographer file noun.state: "suffering from iodine deficiency", "from cancer", "from
+    depression", "from poverty"). The plain words for an illness or a state, not a plea for sympathy; acts done to
+    people ("suffering from persecution", "from abuse") stay flagged."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    if k >= len(low) or low[k] != "from":
+        return False
+    head = -1
+    for t in range(k + 1, min(len(low), k + 6)):
+        if tags[t] in ("NN", "NNS"):
+            head = t
+        elif tags[t] not in ("DT", "JJ", "CD", "PRP$", "RB"):
+            break
+    return head > 0 and _noun_lexfiles(low[head], tags[head])[:1] == (_LEXFILE_STATE,)
+
+
 def _verb_after_to(toks: SentenceWords, k: int) -> bool:
     """Whether a verb's base form follows "to" at ``k``, after an adverb or two ("claims to have", "claim to
     significantly underestimate"): "claim to" then reports an assertion, not a right ("lays claim to the islands")
@@ -395,12 +517,25 @@ def _verb_after_to(toks: SentenceWords, k: int) -> bool:
     return k < len(toks) and toks.sentence_case_pos[k] == "VB" and bool(wn_lexfiles(toks.lower[k], "v"))
 
 
-def _filed_claim(low: Sequence[str], i: int) -> bool:
-    """Whether "claim" at ``i`` is a claim filed or made under the law or a policy ("filed a claim that the insurer
-    refused", "a disability claim that was denied"): a noun after a verb of filing or a word for its kind, with at
-    most a determiner between."""
-    k = i - 1 - (i > 1 and low[i - 1] in _CLAIM_DETERMINERS)
-    return k >= 0 and low[k] in _FILED_CLAIM_WORDS
+def _filed_claim(toks: SentenceWords, i: int) -> bool:
+    """Whether the noun "claim" at ``i`` is a claim filed under the law or a policy, a demand rather than a doubted
+    assertion: after a verb of filing, with only its modifiers between ("filed a claim that the insurer refused to
+    pay", "filed a $2 million wrongful-death claim that …"); after a word for a kind of claim (insurance,
+    disability, injury...: "an insurance claim that was later denied"); or before a relative clause of filing ("the
+    claim that he filed was denied"). "The legal claim that the president is immune" and "made the claim that the
+    election was stolen" assert something and stay flagged."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    k = i - 1
+    while k >= 0 and i - k <= 5 and (tags[k] in ("DT", "JJ", "CD", "$", "NN", "PRP$") or "-" in low[k]):
+        if low[k] in _FILING_VERBS:
+            break
+        k -= 1
+    if k >= 0 and low[k] in _FILING_VERBS:
+        return True
+    if i > 0 and low[i - 1] in _CLAIM_KINDS:
+        return True  # "an insurance claim that was later denied"
+    return i + 3 < len(low) and low[i + 1] == "that" and tags[i + 2] in ("PRP", "NNP", "NN", "NNS") \
+        and low[i + 3] in _FILING_VERBS  # a relative clause: "the claim that he filed was denied"
 
 
 def _claimed_thing(toks: SentenceWords, i: int) -> bool:
@@ -443,17 +578,25 @@ def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], 
     return tuple(sorted(intensity)), intensity
 
 
+#: Categories of ``emotive_exclusions.csv`` that exclude a word in one use only: ``attributive``, not flagged before a
+#: noun, where it classifies ("defensive positions", "a defensive coordinator"), but flagged as a predicate that
+#: judges someone ("he grew defensive"); ``adverb``, not flagged as an adverb ("pulled her backward": a direction)
+#: but flagged as an adjective before a noun or after "be" ("backward views", "the policy is backward").
+_CONDITIONAL_EXCLUSIONS = ("attributive", "adverb")
+
+
 @lru_cache(maxsize=4)
 def _exclusions() -> frozenset[str]:
     """Terms never flagged (``emotive_exclusions.csv``, categories descriptive and literal)."""
-    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions") if r["category"] != "attributive")
+    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions")
+                     if r["category"] not in _CONDITIONAL_EXCLUSIONS)
 
 
 @lru_cache(maxsize=4)
-def _attributive_exclusions() -> frozenset[str]:
-    """Adjectives not flagged before a noun, where they classify ("defensive positions", "a defensive coordinator"),
-    but flagged as a predicate, where they judge someone ("he grew defensive"): category attributive."""
-    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions") if r["category"] == "attributive")
+def _conditional_exclusions() -> dict[str, str]:
+    """Term -> category (:data:`_CONDITIONAL_EXCLUSIONS`) of the words excluded in one use only."""
+    return {r["term"]: r["category"] for r in lexicon_rows("emotive_exclusions")
+            if r["category"] in _CONDITIONAL_EXCLUSIONS}
 
 
 def _emotive_kind(word: str, tag: str) -> str:
@@ -487,7 +630,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
     pairs, intensity = _loaded_terms()
     listed = {t for t, _ in pairs}
     excluded = _exclusions()
-    attributive = _attributive_exclusions()
+    conditional = _conditional_exclusions()
     glossary = tuple(p for p in _glossary_terms() if p[0] not in listed and p[0] not in excluded)
     vader_lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
@@ -540,6 +683,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # literal: "extreme heat", "fierce winds", "the storm intensified"
             if m.category == "threat" and _literal_flow(toks, m):
                 continue  # literal: water, weather or light that floods, pours or streams
+            if m.category == "sympathy" and _suffers_condition(toks, m.i_end):
+                continue  # literal: "children suffering from iodine deficiency", "suffering from cancer"
             level = intensity.get((m.term, m.category), 2)
             v, ops = scores(m.matched)
             reason = (f"{_NAME_SOURCE[source]}: {m.category.replace('_', ' ')}, intensity {level}"
@@ -551,7 +696,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             word = low[i]
             if (sid, i) in covered or not toks.is_word[i]:
                 continue
-            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and not _filed_claim(low, i) and (
+            if word in _DOUBT_VERBS and (pos[i] in _VERB_TAGS or i + 1 < len(low) and not _filed_claim(toks, i) and (
                     low[i + 1] == "that" or low[i + 1] == "to" and _verb_after_to(toks, i + 2))) \
                     and not _claimed_thing(toks, i):
                 if _context(toks, i, i + 1, title_names[sid]):
@@ -570,8 +715,11 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             v = float(vader_lex.get(word, vader_lex.get(head, 0.0)))
             if abs(v) < emotive_min or _context(toks, i, i + 1, title_names[sid]):
                 continue
-            if word in attributive and i + 1 < len(low) and pos[i + 1] in ("NN", "NNS", "NNP", "NNPS"):
+            if conditional.get(word) == "attributive" and _classifies(toks, i):
                 continue  # classifies the noun: "defensive positions", "a defensive coordinator"
+            if conditional.get(word) == "adverb" and (pos[i] in _ADV or not (
+                    i + 1 < len(low) and pos[i + 1] in ("NN", "NNS") or i > 0 and low[i - 1] in BE)):
+                continue  # a direction, whatever the tag: "pulled her backward"; not "backward views", "is backward"
             if word in ("illegal", "unlawful") and _crossing_act(low, i):
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if _of_nature(toks, i, i + 1):

@@ -192,23 +192,30 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
 
 def _parenthetical_source(toks: SentenceWords, i: int) -> bool:
     """Whether a source set off by commas comes right before "would" at ``i``: "A deal, officials said, would be
-    signed", "The plant, the company announced on Monday, would close", "The vote, according to aides, would be
-    delayed". Not a relative clause ("the plan, which he announced, would cost $5bn") nor a present verb of saying
-    ("the plan, critics say, would hurt farmers": their hypothesis, as in "critics say the plan would hurt")."""
+    signed", "The plant, the company said in a statement on Monday, would close", "The deal, two senior officials
+    familiar with the negotiations said, would …", "The vote, according to aides, would be delayed". The aside
+    must name its source before a past verb of saying, with no finite verb after that verb. Not a participle ("the
+    merger, announced Tuesday, would …": the writer's "would", as in "the bill announced Tuesday would …"), a
+    relative clause ("the plan, which he announced, would cost $5bn") nor a present verb of saying ("the plan,
+    critics say, would hurt farmers": their hypothesis, as in "critics say the plan would hurt")."""
     low, pos = toks.lower, toks.sentence_case_pos
     if i < 3 or low[i - 1] != ",":
         return False
-    for k in range(i - 2, max(0, i - 10), -1):
-        if low[k] == ",":
-            if low[k + 1] in _RELATIVE_WORDS:
-                return False  # a relative clause: "the plan, which he announced, would cost $5bn"
-            if tuple(low[k + 1:k + 3]) == ("according", "to"):
-                return True
-            said = [t for t in range(k + 1, i - 1) if low[t] in _SAID and pos[t] in ("VBD", "VBN")]
-            # the verb of saying ends the aside, or a time after it does ("the company announced on Monday")
-            return bool(said) and all(low[t] in _TIME_WORDS or low[t] in ("on", "in", "last", "this")
-                                      or pos[t] in ("CD", "NNP") for t in range(said[-1] + 1, i - 1))
-    return False
+    k = next((t for t in range(i - 2, max(-1, i - 22), -1) if low[t] == ","), -1)
+    if k < 0 or k + 1 >= i - 1:
+        return False
+    aside = range(k + 1, i - 1)
+    if low[k + 1] in _RELATIVE_WORDS:
+        return False  # a relative clause: "the plan, which he announced, would cost $5bn"
+    if tuple(low[k + 1:k + 3]) == ("according", "to"):
+        return True
+    said = next((t for t in aside if low[t] in _SAID and pos[t] in ("VBD", "VBN")), -1)
+    if said < 0:
+        return False
+    has_source = any(pos[t] in ("PRP", "NN", "NNS", "NNP", "NNPS") for t in range(k + 1, said))
+    if pos[said] == "VBN" and not (said > k + 1 and low[said - 1] in _BE_HAVE):
+        has_source = False  # a participle: "the merger, announced Tuesday, would …"
+    return has_source and not any(pos[t] in FINITE_TAGS for t in range(said + 1, i - 1))
 
 
 def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j: int) -> bool:

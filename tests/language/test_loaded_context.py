@@ -145,6 +145,20 @@ def test_flags_carry_reasons(make_article):
     "The company filed a claim that the insurer refused to pay.",  # a claim filed is a demand
     "The team hired a new defensive coordinator on Monday.",    # "defensive" before a noun classifies it
     "Troops dug defensive positions along the river.",
+    "The Supreme Court ruled the ban unconstitutional Tuesday.",  # a time word after the finding
+    "An appeals court ruled that the state's 2019 ban on the sale of assault weapons was unconstitutional.",
+    "The judge ruled that the law, which took effect in January, was unconstitutional.",  # an aside skipped
+    "The panel found the policy arbitrary, capricious and unlawful.",  # a list of findings
+    "The jury found the officers' use of force excessive and unjustified.",
+    "The inquiry concluded that the police response was inadequate and chaotic.",
+    "The court rejected their argument that the law is unconstitutional.",  # a noun for a view and its "that" clause
+    "He filed an insurance claim that was later denied.",       # a kind of claim
+    "The family filed a $2 million claim that the city rejected.",  # the filing verb past the modifiers
+    "The claim that he filed was denied.",                      # a relative clause of filing
+    "Children are mildly iodine deficient, and adverse effects are rare.",  # technical (emotive_exclusions 1.10)
+    "The team was initially denied visas.",
+    "One of them grabbed her hair and pulled her backward.",    # a direction (category adverb)
+    "Thousands are suffering from malnutrition and cancer.",    # suffering from a condition (noun.state)
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
@@ -162,8 +176,25 @@ def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(m
     # a list interrupted by a clause: only the adjective inside the view is the critics'
     ("The plan, which critics called costly, was reckless, cruel and wasteful.",
      [("reckless", "evaluative"), ("cruel", "evaluative"), ("wasteful", "emotive")]),
-    # "defensive" as a predicate judges a person
+    # "defensive" as a predicate, or before a noun for a manner, judges a person
     ("The minister grew defensive when asked about the cuts.", [("defensive", "emotive")]),
+    ("The minister grew defensive Tuesday.", [("defensive", "emotive")]),
+    ("She struck a defensive tone and gave a defensive answer.", [("defensive", "emotive"), ("defensive", "emotive")]),
+    # other senses of the verbs of finding, a subordinate clause, a finding in the first person: the writer's words
+    ("The general ruled the country for three decades and was ruthless.", [("ruthless", "evaluative")]),
+    ("The mayor held a press conference on Monday and was combative.", [("combative", "emotive")]),
+    ("The coach called a timeout because the defense was sloppy.", [("sloppy", "emotive")]),
+    ("The judge declared a mistrial because the testimony was inflammatory.", [("inflammatory", "evaluative")]),
+    ("I find the governor's excuses pathetic.", [("pathetic", "emotive")]),
+    ("The ruling party is arrogant.", [("arrogant", "emotive")]),
+    # ", and" before an adjective and a noun begins a new clause, not the end of a list
+    ("Critics called the budget wasteful, and reckless borrowing has pushed the deficit higher.",
+     [("reckless", "evaluative")]),
+    # the assertion of a claim, whatever its kind
+    ("Lawyers made the legal claim that the election was stolen.", [("claim", "doubt")]),
+    # suffering from acts done to people stays a plea for sympathy
+    ("Families suffering from persecution fled the country.", [("suffering", "sympathy")]),
+    ("His backward views shocked the panel.", [("backward", "emotive")]),
     # a claim asserted (a noun not filed, or the verb) still casts doubt
     ("Her false claim that she won was rejected.", [("claim", "doubt")]),
     ("Officials claim that the wall works.", [("claim", "doubt")]),

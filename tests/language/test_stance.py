@@ -96,6 +96,9 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "A deal, officials said, would be signed next week.",        # a source set off by commas
     "The plant, the company announced on Monday, would close in May.",
     "The vote, according to aides, would be delayed.",
+    "The deal, two senior officials familiar with the negotiations said, would end the war.",
+    "The plant, the company said in a statement, would close.",
+    "The vote, officials told reporters, would go ahead.",
 ])
 def test_literal_uses_are_not_hedges(make_article, text):
     assert _hedges(make_article, text) == []
@@ -108,8 +111,9 @@ def test_frequency_and_speculation_contrast(make_article):
     # a present verb of saying reports a prediction that still hedges
     assert _hedges(make_article, "Critics say the plan would hurt farmers.") == [("would", "modal")]
     assert _hedges(make_article, "The plan, critics say, would hurt farmers.") == [("would", "modal")]
-    # a relative clause set off by commas is no source: "would" is the writer's
+    # a relative clause or a participle set off by commas is no source: "would" is the writer's
     assert _hedges(make_article, "The plan, which he announced, would cost 5 billion dollars.") == [("would", "modal")]
+    assert _hedges(make_article, "The merger, announced Tuesday, would create a giant.") == [("would", "modal")]
     # a verb of saying inside the subject leaves "would" to the writer
     for text in ("Voters who said they were undecided would decide the race.",
                  "The proposal agreed by ministers would cap energy prices.",
