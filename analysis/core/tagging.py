@@ -30,6 +30,10 @@ COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "
 #: Day and month names, lower case: capitalised and tagged as names, but words of time.
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+#: Days named relative to now, which end a phrase without being its subject ("figures published today show").
+DAY_DEICTICS = frozenset({"today", "yesterday", "tonight", "tomorrow"})
+#: Nouns for a stretch of time ("last week", "Tuesday morning"): not the subject of the verb after them.
+TIME_NOUNS = frozenset({"day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"})
 
 
 @lru_cache(maxsize=8192)

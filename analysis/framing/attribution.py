@@ -10,9 +10,11 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
 from ..core.tagging import (
+    DAY_DEICTICS,
     PERSONAL_PRONOUNS,
     SUBJECT_PREPOSITIONS,
     SUBORDINATORS,
+    TIME_NOUNS,
     can_be_verb,
     repair_tags,
     retag_headline,
@@ -73,8 +75,7 @@ _SPEAKER_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _NP_WORDS = {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "VBN"}
 _NP_TITLE_DETERMINERS = {"the", "this", "that"}
 #: Nouns that end a phrase before a verb without being its subject ("figures published today show").
-_NOT_SUBJECT_NOUNS = {"today", "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning",
-                      "afternoon", "evening", "night", "whilst", "while", "time", "day"}
+_NOT_SUBJECT_NOUNS = DAY_DEICTICS | TIME_NOUNS | {"whilst", "while", "time"}
 _ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "prof", "st"}
 def _title_stop(low, k: int) -> bool:
     """Whether token ``k`` is the full stop of an abbreviated title, a token of its own ("Mr . King")."""

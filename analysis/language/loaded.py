@@ -34,7 +34,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.tagging import BE, FINITE_TAGS, HAVE, MONTH_NAMES, WEEKDAYS
+from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, WEEKDAYS
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 from .names import headline_name_positions
@@ -167,7 +167,7 @@ _VIEW_NOUNS = frozenset("claim claims argument arguments view views belief belie
 _STRIKE = frozenset("strike strikes struck striking".split())
 #: Tags of the words of a noun phrase: the thing found ("the officers' use of force"), or a subject.
 _OBJECT_TAGS = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS", "JJ", "CD", "$"})
-_TIME_WORDS = WEEKDAYS | MONTH_NAMES | frozenset("today yesterday tonight tomorrow".split())
+_TIME_WORDS = WEEKDAYS | MONTH_NAMES | DAY_DEICTICS
 _OPEN_QUOTES = {"“", '"', "«"}
 _CLOSE_QUOTES = {"”", '"', "»"}
 

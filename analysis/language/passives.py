@@ -9,7 +9,7 @@ from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
-from ..core.tagging import FINITE_TAGS, GET
+from ..core.tagging import DAY_DEICTICS, FINITE_TAGS, GET, MONTH_NAMES, TIME_NOUNS, WEEKDAYS
 from ..core.tokens import sentence_words
 
 __all__ = ["passives", "passive_rows", "Passive", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS",
@@ -90,13 +90,10 @@ _QUOTES = {"''", "``", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019"}
 
 # A by-phrase that is about time, amount or means is not an agent ("by the end of the month",
 # "by 10 percent", "by working", "by car").
-_TIME_WORDS = {
-    "end", "time", "then", "now", "today", "tomorrow", "tonight", "noon", "midnight", "morning", "evening",
-    "afternoon", "night", "week", "month", "year", "weekend", "start", "beginning", "middle", "close", "deadline",
+_TIME_WORDS = DAY_DEICTICS | TIME_NOUNS - {"day"} | WEEKDAYS | MONTH_NAMES | {
+    "end", "time", "then", "now", "noon", "midnight", "start", "beginning", "middle", "close", "deadline",
     "early", "late", "mid", "next", "last", "spring", "summer", "autumn", "fall", "winter", "far", "default",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "percent", "half", "hand", "car", "bus", "train", "plane", "air", "sea", "road", "mail", "email", "phone",
     "telephone", "foot", "boat", "chance", "mistake", "accident", "force", "contrast", "comparison", "way",
     "means", "virtue", "itself", "themselves", "himself", "herself",

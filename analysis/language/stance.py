@@ -9,7 +9,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
-from ..core.tagging import BE, FINITE_TAGS, HAVE, WEEKDAYS
+from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, TIME_NOUNS, WEEKDAYS
 from ..core.tokens import SentenceWords, sentence_words
 from .names import headline_name_positions
 from .words import size
@@ -134,8 +134,7 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her"
 _VERB_OR_NOUN = {"thought", "regard", "regards", "suspect", "suspects", "doubt", "doubts", "expect", "think"}
 _PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you"}
 _MAKE = {"made", "make", "makes", "making"}
-_TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week weekend month year morning afternoon evening "
-                                   "night".split())
+_TIME_WORDS = WEEKDAYS | DAY_DEICTICS | TIME_NOUNS
 _BE_HAVE = BE | HAVE
 _RELATIVE_WORDS = frozenset("who whom whose which what whoever".split())
 #: Verbs of saying in the past, after which "would" is the future of what was said ("said he would appeal"), not
