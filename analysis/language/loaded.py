@@ -34,7 +34,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, WEEKDAYS
+from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, TIME_NOUNS, WEEKDAYS, can_be_verb
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
 from .names import headline_name_positions
@@ -130,8 +130,10 @@ _CLAIMED_THINGS = frozenset("asylum refugee protection responsibility credit vic
 #: ("filed a claim that the insurer refused to pay", "an insurance claim that was denied").
 _FILING_VERBS = frozenset("file files filed filing lodge lodges lodged lodging submit submits submitted "
                           "submitting".split())
-_CLAIM_KINDS = frozenset("insurance injury damage damages compensation disability unemployment asylum patent property "
-                         "warranty tax benefit benefits wrongful-death".split())
+#: Verbs whose object is naturally a claim: "the claim that the city rejected" is a relative clause.
+_CLAIM_HANDLING = frozenset("file submit lodge reject deny pay dispute contest approve process settle accept make "
+                            "receive review send".split())
+_TIME_PREPOSITIONS = frozenset("after before during since last in at earlier".split())
 _CROSSING_ACTS = frozenset("entry entries reentry reentries re-entry re-entries crossing crossings immigration "
                            "migration residence presence stay overstay overstays".split())
 _FINITE_OR_NOUN = FINITE_TAGS | {"NN", "NNS"}
@@ -147,9 +149,13 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete.
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
 _LEXFILE_STATE = 26  # noun.state: illnesses, deficiencies, poverty
-#: First WordNet senses of nouns for a manner, before which an adjective judges: noun.attribute (7), noun.communication
-#: (10), noun.feeling (12), noun.phenomenon (19), noun.process (22).
-_MANNER_LEXFILES = frozenset({(7,), (10,), (12,), (19,), (22,)})
+_LEXFILE_FOOD, _LEXFILE_SUBSTANCE = 13, 27  # noun.food, noun.substance (iodine, iron, vitamin)
+_LEXFILE_CONTACT, _LEXFILE_MOTION = 35, 38  # verb.contact (pull, push), verb.motion (fall, step, lean)
+#: First WordNet senses of the nouns an adjective classifies rather than judges ("defensive weapons"): noun.artifact
+#: (6), noun.body (8), noun.group (14), noun.location (15), noun.object (17), noun.person (18), noun.possession (21).
+_CLASSIFIED_LEXFILES = frozenset({(6,), (8,), (14,), (15,), (17,), (18,), (21,)})
+_CLASSIFIED_ACTS = frozenset("effort efforts play plays error errors performance performances strategy strategies "
+                             "unit units measure measures capability capabilities operation operations".split())
 #: Adjectives that judge the worth or the sense of whatever they describe, a thing too ("a useless wall", "a
 #: stupid gadget"): not read as literal description before a concrete noun.
 _JUDGING_ADJECTIVES = frozenset("useless worthless pointless stupid absurd pathetic grotesque ridiculous idiotic "
@@ -164,6 +170,9 @@ _FINDING_VERBS = frozenset("rule rules ruled ruling declare declares declared de
 _VIEW_NOUNS = frozenset("claim claims argument arguments view views belief beliefs assertion assertions allegation "
                         "allegations contention accusation accusations charge charges complaint complaints finding "
                         "findings ruling conclusion".split())
+_REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yourself yourselves".split())
+#: Subjects whose verdict is the writer's own: the writer, or the reader the writer speaks for.
+_OWN_SUBJECTS = frozenset("i we you anyone everyone readers viewers".split())
 _STRIKE = frozenset("strike strikes struck striking".split())
 #: Tags of the words of a noun phrase: the thing found ("the officers' use of force"), or a subject.
 _OBJECT_TAGS = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS", "JJ", "CD", "$"})
@@ -239,7 +248,7 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
     for k in range(max(0, i - 4), i):
         if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]) and not any(
                 low[t] in (",", ";", ":") or tags[t] in FINITE_TAGS for t in range(k + 1, i)):
-            return True
+            return not _own_verdict(toks, k)  # "I consider the policy cruel" is the writer's view
     return False
 
 
@@ -320,12 +329,16 @@ def _reported_finding(toks: SentenceWords, i: int) -> bool:
         k -= 1
     if k >= 0 and _finding_verb(toks, k, h):
         return True
+    if k >= 1 and k < start and low[k] == "and" and _adjective(toks, k - 1) and _reported_finding(toks, k - 1):
+        return True  # a second finding: "ruled the detention unlawful and the treatment inhumane"
     k = h - 1  # the second shape: "… that the law was unconstitutional"
     while k >= 0 and tags[k] in ("RB", "RBR"):
         k -= 1
     if k < 1 or low[k] not in BE:
         return False
     k -= 1
+    while k >= 1 and (tags[k] in ("MD", "RB") or low[k] in HAVE):
+        k -= 1  # "had been dishonest", "would be unconstitutional"
     stop = k - 16
     plain = True  # only the words of a noun phrase so far
     while k > stop and k >= 0 and low[k] != "that":
@@ -344,26 +357,47 @@ def _reported_finding(toks: SentenceWords, i: int) -> bool:
     if low[k - 1] in _VIEW_NOUNS:
         return True
     k -= 1
-    while k >= 0 and (low[k] in _TIME_WORDS or low[k] in ("last", "this", "on", "in") or tags[k] in ("RB", "CD")):
+    while k >= 0 and (low[k] in _TIME_WORDS or low[k] in TIME_NOUNS or low[k] in ("last", "this", "on", "in")
+                      or tags[k] in ("RB", "CD")):
         k -= 1  # "ruled last week that", "found on Monday that"
     return k >= 0 and _finding_verb(toks, k, h)
 
 
 def _finding_verb(toks: SentenceWords, k: int, h: int) -> bool:
     """Whether word ``k`` is a verb of finding, or a view verb, whose finding begins at ``h``: not a present
-    participle before a noun ("the ruling party"), not in the first person ("I find", "we found")."""
+    participle before a noun ("the ruling party"), not with a reflexive object ("found itself powerless"), and not
+    with the writer or a reader as its subject (:func:`_own_verdict`)."""
     low, tags = toks.lower, toks.sentence_case_pos
     if low[k] == "down" and k > 0 and low[k - 1] in _STRIKE:
         k -= 1
     elif not (tags[k].startswith("VB") and (low[k] in _FINDING_VERBS or low[k] in _VIEW_VERBS and (
-            low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:h]))):
+            low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:h]) or low[k] in _STRIKE and "as" in low[k + 1:h])):
         return False
     if tags[k] == "VBG" and k + 1 < len(low) and tags[k + 1].startswith("NN") and k + 2 == h:
         return False
+    if any(low[t] in _REFLEXIVES for t in range(k + 1, h)):
+        return False  # "the government found itself powerless": what happened, not a finding
+    return not _own_verdict(toks, k)
+
+
+def _own_verdict(toks: SentenceWords, k: int) -> bool:
+    """Whether the verb at ``k`` gives the writer's own verdict: its subject, before any adverb, modal or auxiliary,
+    is "I" or "we" ("I consider the plan reckless", "I, for one, find the policy cruel") or the reader the writer
+    speaks for ("you will find the service rude", "most viewers will find the finale ridiculous"; "many" only with a
+    modal: "many will find the decision outrageous" is a forecast, "many considered him arrogant" a report)."""
+    low, tags = toks.lower, toks.sentence_case_pos
     s = k - 1
-    while s >= 0 and tags[s] in ("RB", "MD") or s >= 0 and low[s] in BE | HAVE:
-        s -= 1
-    return not (s >= 0 and low[s] in ("i", "we"))
+    modal = False
+    while s >= 0:
+        modal = modal or tags[s] == "MD"
+        if low[s] == ",":  # an aside between the subject and the verb: "I, for one, find"
+            s = next((t for t in range(s - 1, max(-1, s - 6), -1) if low[t] == ","), -1) - 1
+            continue
+        if tags[s] in ("RB", "RBR", "MD") or low[s] in BE | HAVE:
+            s -= 1
+            continue
+        break
+    return s >= 0 and (low[s] in _OWN_SUBJECTS or modal and low[s] == "many")  # not "many considered him …"
 
 
 def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | None, label: bool = False) -> str:
@@ -481,29 +515,65 @@ def _literal_flow(toks: SentenceWords, m) -> bool:
 
 
 def _classifies(toks: SentenceWords, i: int) -> bool:
-    """Whether adjective ``i`` classifies the noun after it ("defensive positions", "a defensive coordinator") rather
-    than judging a manner: not before a time word ("grew defensive Tuesday") nor before a noun whose first WordNet
-    sense is an attribute, a communication, a feeling, a phenomenon or a process ("a defensive tone", "a defensive
-    answer", "a defensive posture", "a defensive response", "a defensive reaction")."""
+    """Whether adjective ``i`` classifies the noun after it rather than judging a manner: the noun's first WordNet
+    sense is a thing, a person, a group, a place or a possession ("defensive weapons", "a defensive coordinator",
+    "the defensive line", "defensive positions", "defensive stocks"), or the noun is a listed act of sport or war
+    ("a defensive effort", "defensive errors"). Not before a time word ("grew defensive Tuesday") nor before nouns
+    for a manner, an attitude or a message ("a defensive tone", "a defensive crouch", "a defensive attitude", "a
+    defensive tweet")."""
     k = i + 1
-    if k >= len(toks) or toks.sentence_case_pos[k] not in ("NN", "NNS") or toks.lower[k] in _TIME_WORDS:
-        return False
-    return _noun_lexfiles(toks.lower[k], toks.sentence_case_pos[k])[:1] not in _MANNER_LEXFILES
-
-
-def _suffers_condition(toks: SentenceWords, k: int) -> bool:
-    """Whether "from" at ``k`` introduces a condition: the head of the noun phrase after it has as its first WordNet
-    sense a state (lexicographer file noun.state: "suffering from iodine deficiency", "from cancer", "from
-    depression", "from poverty"). The plain words for an illness or a state, not a plea for sympathy; acts done to
-    people ("suffering from persecution", "from abuse") stay flagged."""
     low, tags = toks.lower, toks.sentence_case_pos
-    if k >= len(low) or low[k] != "from":
+    if k >= len(toks) or tags[k] not in ("NN", "NNS") or low[k] in _TIME_WORDS:
         return False
+    return low[k] in _CLASSIFIED_ACTS or _noun_lexfiles(low[k], tags[k])[:1] in _CLASSIFIED_LEXFILES
+
+
+def _direction(toks: SentenceWords, i: int) -> bool:
+    """Whether word ``i`` ("backward") gives the direction of a movement, whatever its tag: right after a verb of
+    motion or contact, or after its object ("fell backward", "pulled her backward", "leaned backwards"; WordNet
+    verb.motion and verb.contact). Not after a linking verb ("is backward", "remained economically backward", "seems
+    backward"), before a noun ("backward views"), or in "a step backward", which judges."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    k = i - 1
+    if k >= 0 and tags[k] in ("PRP", "PRP$", "NN", "NNS", "NNP"):
+        k -= 1  # the object moved: "pulled her backward"
+    if k < 0:
+        return False
+    if not tags[k].startswith("VB") or low[k] in BE:
+        return False
+    return wn_lexfiles(nlp.lemmatize(low[k], tags[k]), "v")[:1] in ((_LEXFILE_MOTION,), (_LEXFILE_CONTACT,))
+
+
+def _measured(toks: SentenceWords, i: int) -> bool:
+    """Whether adjective ``i`` states a measure: after "structurally", or after a substance or a food that it
+    measures ("iodine deficient", "vitamin D deficient"; WordNet noun.substance and noun.food), whatever the
+    tagger made of that word (it reads "iodine" as an adjective or a verb), unless it can be a verb."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    if i == 0:
+        return False
+    k = i - 1
+    if low[k] == "structurally":
+        return True
+    if tags[k] == "NNP" and k > 0 and len(low[k]) == 1:
+        k -= 1  # "vitamin D deficient"
+    return (tags[k] in ("NN", "NNP", "JJ") or not wn_lexfiles(low[k], "v")) \
+        and _noun_lexfiles(low[k], "NN")[:1] in ((_LEXFILE_SUBSTANCE,), (_LEXFILE_FOOD,))
+
+
+def _suffers_condition(toks: SentenceWords, i: int, k: int) -> bool:
+    """Whether the verb "suffering" at ``i`` has a condition after "from" at ``k``: the head of the noun phrase has
+    as its first WordNet sense a state (lexicographer file noun.state: "suffering from iodine deficiency", "from
+    cancer", "from the worst drought", "from poverty"). The plain words for an illness or a state, not a plea for
+    sympathy; acts done to people ("suffering from persecution", "from abuse") and the noun ("the suffering from
+    the famine") stay flagged."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    if k >= len(low) or low[k] != "from" or i > 0 and tags[i - 1] in ("DT", "PRP$", "POS", "JJ"):
+        return False  # the noun: "the suffering from the famine" is the sympathy itself
     head = -1
     for t in range(k + 1, min(len(low), k + 6)):
         if tags[t] in ("NN", "NNS"):
             head = t
-        elif tags[t] not in ("DT", "JJ", "CD", "PRP$", "RB"):
+        elif tags[t] not in ("DT", "JJ", "JJS", "JJR", "CD", "PRP$", "RB"):
             break
     return head > 0 and _noun_lexfiles(low[head], tags[head])[:1] == (_LEXFILE_STATE,)
 
@@ -518,24 +588,47 @@ def _verb_after_to(toks: SentenceWords, k: int) -> bool:
 
 
 def _filed_claim(toks: SentenceWords, i: int) -> bool:
-    """Whether the noun "claim" at ``i`` is a claim filed under the law or a policy, a demand rather than a doubted
-    assertion: after a verb of filing, with only its modifiers between ("filed a claim that the insurer refused to
-    pay", "filed a $2 million wrongful-death claim that …"); after a word for a kind of claim (insurance,
-    disability, injury...: "an insurance claim that was later denied"); or before a relative clause of filing ("the
-    claim that he filed was denied"). "The legal claim that the president is immune" and "made the claim that the
-    election was stolen" assert something and stay flagged."""
+    """Whether the noun "claim" at ``i`` names a claim as a thing, a demand rather than a doubted assertion: after a
+    verb of filing, with only its modifiers between ("filed a claim that the insurer refused to pay", "filed a $2
+    million wrongful-death claim that …"), or before a relative clause (:func:`_relative_that`: "an insurance claim
+    that was later denied", "the claim that he filed was denied"). "Lawyers made the legal claim that the election
+    was stolen" and "the claim that Smith submitted false documents" assert something and stay flagged."""
     low, tags = toks.lower, toks.sentence_case_pos
     k = i - 1
     while k >= 0 and i - k <= 5 and (tags[k] in ("DT", "JJ", "CD", "$", "NN", "PRP$") or "-" in low[k]):
         if low[k] in _FILING_VERBS:
             break
         k -= 1
-    if k >= 0 and low[k] in _FILING_VERBS:
-        return True
-    if i > 0 and low[i - 1] in _CLAIM_KINDS:
-        return True  # "an insurance claim that was later denied"
-    return i + 3 < len(low) and low[i + 1] == "that" and tags[i + 2] in ("PRP", "NNP", "NN", "NNS") \
-        and low[i + 3] in _FILING_VERBS  # a relative clause: "the claim that he filed was denied"
+    return k >= 0 and low[k] in _FILING_VERBS or _relative_that(toks, i + 1)
+
+
+def _relative_that(toks: SentenceWords, t: int) -> bool:
+    """Whether "that" at ``t`` opens a relative clause about a claim rather than stating its content: a verb right
+    after it ("that was later denied"), or a subject and a verb that handles claims (:data:`_CLAIM_HANDLING`) with
+    no object after it ("that he filed was denied", "that the insurer refused to pay.", "that the city rejected")."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    n = len(low)
+    if t + 1 >= n or low[t] != "that":
+        return False
+    u = t + 1
+    if tags[u] == "MD" or low[u] in BE or tags[u] in ("VBD", "VBZ", "VBP") and can_be_verb(low[u]):
+        return True  # "that was later denied"; not a noun the tagger took for a verb ("that immigrants increase")
+    while u < n and tags[u] in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "CD", "POS"):
+        u += 1
+    handled = False
+    while u < n and (tags[u] in ("MD", "RB") or low[u] in BE | HAVE):
+        u += 1  # auxiliaries: "that the city has rejected"
+    while u < n and tags[u].startswith("VB"):  # the verb, and a verb after "to": "refused to pay"
+        handled = handled or nlp.lemmatize(low[u], tags[u]) in _CLAIM_HANDLING
+        u += 1
+        if u + 1 < n and low[u] == "to" and tags[u + 1] == "VB":
+            u += 1
+        else:
+            break
+    # no object after the verb: the clause ends, the main clause's verb follows ("that he filed was denied"), or a
+    # phrase of time ("that she made after the crash"); not "that the cuts will pay for themselves"
+    return handled and (u >= n or not toks.is_word[u] or tags[u] in FINITE_TAGS or low[u] in BE
+                        or low[u] in _TIME_PREPOSITIONS)
 
 
 def _claimed_thing(toks: SentenceWords, i: int) -> bool:
@@ -580,9 +673,11 @@ def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], 
 
 #: Categories of ``emotive_exclusions.csv`` that exclude a word in one use only: ``attributive``, not flagged before a
 #: noun, where it classifies ("defensive positions", "a defensive coordinator"), but flagged as a predicate that
-#: judges someone ("he grew defensive"); ``adverb``, not flagged as an adverb ("pulled her backward": a direction)
-#: but flagged as an adjective before a noun or after "be" ("backward views", "the policy is backward").
-_CONDITIONAL_EXCLUSIONS = ("attributive", "adverb")
+#: judges someone ("he grew defensive"); ``adverb``, not flagged as the direction of a movement ("pulled her
+#: backward") but flagged as a judgement ("backward views", "the policy is backward"); ``technical``, not flagged
+#: after a substance or "structurally" ("iodine deficient", "structurally deficient") but flagged as a judgement
+#: ("the response was deficient").
+_CONDITIONAL_EXCLUSIONS = ("attributive", "adverb", "technical")
 
 
 @lru_cache(maxsize=4)
@@ -683,7 +778,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # literal: "extreme heat", "fierce winds", "the storm intensified"
             if m.category == "threat" and _literal_flow(toks, m):
                 continue  # literal: water, weather or light that floods, pours or streams
-            if m.category == "sympathy" and _suffers_condition(toks, m.i_end):
+            if m.category == "sympathy" and _suffers_condition(toks, m.i_start, m.i_end):
                 continue  # literal: "children suffering from iodine deficiency", "suffering from cancer"
             level = intensity.get((m.term, m.category), 2)
             v, ops = scores(m.matched)
@@ -717,9 +812,10 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue
             if conditional.get(word) == "attributive" and _classifies(toks, i):
                 continue  # classifies the noun: "defensive positions", "a defensive coordinator"
-            if conditional.get(word) == "adverb" and (pos[i] in _ADV or not (
-                    i + 1 < len(low) and pos[i + 1] in ("NN", "NNS") or i > 0 and low[i - 1] in BE)):
-                continue  # a direction, whatever the tag: "pulled her backward"; not "backward views", "is backward"
+            if conditional.get(word) == "adverb" and _direction(toks, i):
+                continue  # a direction: "pulled her backward", "fell backwards"
+            if conditional.get(word) == "technical" and _measured(toks, i):
+                continue  # a measure: "iodine deficient", "structurally deficient"
             if word in ("illegal", "unlawful") and _crossing_act(low, i):
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if _of_nature(toks, i, i + 1):

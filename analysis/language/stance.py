@@ -9,7 +9,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
-from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, TIME_NOUNS, WEEKDAYS
+from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, TIME_NOUNS, WEEKDAYS
 from ..core.tokens import SentenceWords, sentence_words
 from .names import headline_name_positions
 from .words import size
@@ -140,7 +140,8 @@ _RELATIVE_WORDS = frozenset("who whom whose which what whoever".split())
 #: Verbs of saying in the past, after which "would" is the future of what was said ("said he would appeal"), not
 #: the writer's hypothesis.
 _SAID = frozenset("said told announced added stated promised vowed pledged warned insisted wrote confirmed agreed "
-                  "decided indicated signalled signaled declared replied explained predicted threatened".split())
+                  "decided indicated signalled signaled declared replied explained predicted threatened reported "
+                  "noted conceded argued claimed acknowledged estimated concluded".split())
 _PERCEPTION = {"see", "hear", "feel", "smell", "taste", "sense"}
 
 
@@ -190,31 +191,63 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
 
 
 def _parenthetical_source(toks: SentenceWords, i: int) -> bool:
-    """Whether a source set off by commas comes right before "would" at ``i``: "A deal, officials said, would be
-    signed", "The plant, the company said in a statement on Monday, would close", "The deal, two senior officials
-    familiar with the negotiations said, would …", "The vote, according to aides, would be delayed". The aside
-    must name its source before a past verb of saying, with no finite verb after that verb. Not a participle ("the
-    merger, announced Tuesday, would …": the writer's "would", as in "the bill announced Tuesday would …"), a
-    relative clause ("the plan, which he announced, would cost $5bn") nor a present verb of saying ("the plan,
-    critics say, would hurt farmers": their hypothesis, as in "critics say the plan would hurt")."""
+    """Whether a source set off by commas stands right before or right after "would" at ``i``: "A deal, officials
+    said, would be signed", "The plant, the company said in a statement on Monday, would close", "The deal, two
+    senior officials familiar with the negotiations said, would …", "The deal, said one official, would …", "The
+    vote, according to aides, would be delayed", "The plan would, officials said, cost …". The aside is a speaker
+    (one noun phrase, :func:`_speaker_phrase`) and a past verb of saying, in either order, with no finite verb after
+    it. Not a participle ("the merger, announced Tuesday, would …": the writer's "would", as in "the bill announced
+    Tuesday would …"), a relative clause or an appositive ("the plan, which he announced, would …", "the plan, a
+    measure the governor announced, would …"), nor a present verb of saying ("the plan, critics say, would hurt
+    farmers": their hypothesis, as in "critics say the plan would hurt")."""
+    low = toks.lower
+    if i >= 3 and low[i - 1] == ",":
+        k = next((t for t in range(i - 2, max(-1, i - 22), -1) if low[t] == ","), -1)
+        if k >= 0 and _source_aside(toks, k + 1, i - 1):
+            return True
+    if i + 2 < len(low) and low[i + 1] == ",":
+        k = next((t for t in range(i + 2, min(len(low), i + 22)) if low[t] == ","), -1)
+        return k > 0 and _source_aside(toks, i + 2, k)
+    return False
+
+
+def _source_aside(toks: SentenceWords, a: int, b: int) -> bool:
+    """Whether the words ``a``..``b`` (between commas) name a source: "according to" a speaker, or a speaker and a
+    past verb of saying in either order ("officials said", "said one official", "it was announced", "the company
+    said in a statement"), nothing but a time, an object or a prepositional phrase after the verb."""
     low, pos = toks.lower, toks.sentence_case_pos
-    if i < 3 or low[i - 1] != ",":
+    if b <= a:
         return False
-    k = next((t for t in range(i - 2, max(-1, i - 22), -1) if low[t] == ","), -1)
-    if k < 0 or k + 1 >= i - 1:
+    if tuple(low[a:a + 2]) == ("according", "to"):
+        return _speaker_phrase(toks, a + 2, b)
+    said = next((t for t in range(a, b) if low[t] in _SAID and pos[t] in ("VBD", "VBN")), -1)
+    if said < 0 or any(pos[t] in FINITE_TAGS for t in range(said + 1, b)):
         return False
-    aside = range(k + 1, i - 1)
-    if low[k + 1] in _RELATIVE_WORDS:
-        return False  # a relative clause: "the plan, which he announced, would cost $5bn"
-    if tuple(low[k + 1:k + 3]) == ("according", "to"):
-        return True
-    said = next((t for t in aside if low[t] in _SAID and pos[t] in ("VBD", "VBN")), -1)
-    if said < 0:
+    if said == a:  # "said one official"; not a participle and a time: "announced Tuesday"
+        return pos[a] == "VBD" and _speaker_phrase(toks, a + 1, b) \
+            and not any(low[t] in _TIME_WORDS or low[t] in MONTH_NAMES for t in range(a + 1, b))
+    end = said
+    while end > a and low[end - 1] in _BE_HAVE:
+        end -= 1  # "it was announced", "the mayor had promised"
+    return _speaker_phrase(toks, a, end)
+
+
+def _speaker_phrase(toks: SentenceWords, a: int, b: int) -> bool:
+    """Whether the words ``a``..``b`` are one noun phrase for a speaker: "officials", "two senior officials familiar
+    with the negotiations", "the company", "it", "Smith". Not one that opens with a participle ("announced
+    Tuesday") nor two noun phrases side by side ("a measure the governor": a relative clause without "that")."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    if b <= a or pos[a] in ("VBN", "VBD", "VBG", "IN") or low[a] in _RELATIVE_WORDS:
         return False
-    has_source = any(pos[t] in ("PRP", "NN", "NNS", "NNP", "NNPS") for t in range(k + 1, said))
-    if pos[said] == "VBN" and not (said > k + 1 and low[said - 1] in _BE_HAVE):
-        has_source = False  # a participle: "the merger, announced Tuesday, would …"
-    return has_source and not any(pos[t] in FINITE_TAGS for t in range(said + 1, i - 1))
+    noun = False
+    for t in range(a, b):
+        if pos[t] in ("DT", "PRP$") and t > a and pos[t - 1] != "IN":
+            return False  # a new noun phrase: "a measure the governor announced", "the biggest the company"
+        if pos[t] in ("NN", "NNS", "NNP", "NNPS", "PRP"):
+            noun = True
+        elif pos[t] not in ("DT", "PRP$", "JJ", "JJS", "CD", "POS", "IN", "RB"):
+            return False
+    return noun
 
 
 def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j: int) -> bool:

@@ -159,6 +159,14 @@ def test_flags_carry_reasons(make_article):
     "The team was initially denied visas.",
     "One of them grabbed her hair and pulled her backward.",    # a direction (category adverb)
     "Thousands are suffering from malnutrition and cancer.",    # suffering from a condition (noun.state)
+    "Judges ruled the detention unlawful and the treatment inhumane.",  # a second finding in the same verb
+    "The commission concluded that the prime minister had been dishonest and reckless.",
+    "A judge ruled last week that the policy was discriminatory.",
+    "The court struck the provision as vague.",
+    "The claim that the insurer rejected was later paid.",      # a relative clause about a claim
+    "Jobless claims that rose last week surprised economists.",
+    "Hundreds of bridges are structurally deficient.",          # a measure (category technical)
+    "Many considered him arrogant and incompetent.",            # a view reported of many people
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
@@ -195,6 +203,16 @@ def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(m
     # suffering from acts done to people stays a plea for sympathy
     ("Families suffering from persecution fled the country.", [("suffering", "sympathy")]),
     ("His backward views shocked the panel.", [("backward", "emotive")]),
+    # the second review of the step: the writer's own verdicts and other senses stay flagged
+    ("I consider the policy cruel and counterproductive.", [("cruel", "evaluative"), ("counterproductive", "emotive")]),
+    ("The government found itself powerless.", [("powerless", "emotive")]),
+    ("Many will find the decision outrageous.", [("outrageous", "evaluative")]),
+    ("The prosecution's claim that Smith submitted false documents was rejected.", [("claim", "doubt")]),
+    ("He adopted a defensive attitude.", [("defensive", "emotive")]),
+    ("The region remained economically backward.", [("backward", "emotive")]),
+    ("The agency's response was deficient and slow.", [("deficient", "emotive"), ("slow", "emotive")]),
+    ("The suffering from the famine was immense.", [("suffering", "sympathy")]),
+    ("There is no evidence for the claim that immigrants increase crime.", [("claim", "doubt")]),
     # a claim asserted (a noun not filed, or the verb) still casts doubt
     ("Her false claim that she won was rejected.", [("claim", "doubt")]),
     ("Officials claim that the wall works.", [("claim", "doubt")]),

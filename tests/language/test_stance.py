@@ -99,6 +99,8 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "The deal, two senior officials familiar with the negotiations said, would end the war.",
     "The plant, the company said in a statement, would close.",
     "The vote, officials told reporters, would go ahead.",
+    "The deal, said one official, would end the strike.",       # the speaker after the verb
+    "The plan would, officials said, cost more.",               # the aside after "would"
 ])
 def test_literal_uses_are_not_hedges(make_article, text):
     assert _hedges(make_article, text) == []
@@ -114,6 +116,10 @@ def test_frequency_and_speculation_contrast(make_article):
     # a relative clause or a participle set off by commas is no source: "would" is the writer's
     assert _hedges(make_article, "The plan, which he announced, would cost 5 billion dollars.") == [("would", "modal")]
     assert _hedges(make_article, "The merger, announced Tuesday, would create a giant.") == [("would", "modal")]
+    for text in ("The plan, a measure the governor announced in March, would cut taxes.",  # an appositive
+                 "The project, the biggest the company has announced, would create 2,000 jobs.",
+                 "The law, passed after the governor warned of shortages, would ban sales."):
+        assert _hedges(make_article, text) == [("would", "modal")], text
     # a verb of saying inside the subject leaves "would" to the writer
     for text in ("Voters who said they were undecided would decide the race.",
                  "The proposal agreed by ministers would cap energy prices.",
