@@ -143,6 +143,8 @@ _SAID = frozenset("said told announced added stated promised vowed pledged warne
                   "decided indicated signalled signaled declared replied explained predicted threatened reported "
                   "noted conceded argued claimed acknowledged estimated concluded".split())
 _PERCEPTION = {"see", "hear", "feel", "smell", "taste", "sense"}
+#: What "uncertainty" is about when it expresses doubt ("uncertainty about the outcome", "over whether").
+_UNCERTAIN_ABOUT = frozenset("about over whether that as surrounding regarding".split())
 
 
 def _is_number(toks: SentenceWords, k: int) -> bool:
@@ -259,6 +261,9 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
     * ``approximator``: only before a number ("around 14 million", "an estimated 300"; "or so"
       after one) (Channell 1994) — "about the plan" is a preposition;
     * nouns that look like doxastic verbs ("a thought", "in this regard", "the suspect") are not hedges;
+    * "belief(s)" only before "that" ("political beliefs" is a conviction); "thought out" is no hedge;
+      "uncertainty" only about something ("uncertainty over whether"); "consider" with a plain object is to
+      think about ("consider extensions"); "could" after "so (that)" is a purpose ("so she could escape");
     * "appear" before a preposition is literal ("appear in court"); "possible" after a superlative
       or in "as soon as possible"/"made possible" is not a hedge; "potential to" is a capacity;
       "suggest" with a person as subject and an object ("She suggested a compromise") is a proposal.
@@ -271,6 +276,9 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
             return False
         if term == "would" and _reported_future(toks, i):
             return False
+        if term == "could" and (prev == "so" or i > 1 and low[i - 2] == "so" and (
+                prev == "that" or pos[i - 1] in ("PRP", "NNP", "NN", "NNS"))):
+            return False  # purpose: "so she could safely escape", "so that they could vote"
         if term == "could":
             k = j + 1 if nxt in ("not", "n't", "never") else j
             if k != j and k < len(low) and pos[k] == "VB" and low[k] not in ("be", "have"):
@@ -288,6 +296,16 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
                                   or (pos[i] == "NNS" and prev not in _PERSON_PRONOUNS)):
         return False
     if term == "regard" and nxt == "to":
+        return False
+    if term in ("belief", "beliefs") and nxt != "that":
+        return False  # a conviction ("political beliefs"), not "the belief that …"
+    if term == "thought" and nxt in ("out", "through"):
+        return False  # "well thought out"
+    if term == "uncertainty" and nxt not in _UNCERTAIN_ABOUT:
+        return False  # a state of affairs ("living in uncertainty"), not doubt about something
+    if term in ("consider", "considers") and j < len(pos) and (pos[j].startswith("NN") or pos[j] == "VBG") \
+            and not (j + 1 < len(pos) and pos[j + 1].startswith(("JJ", "NN"))):
+        return False  # to think about: "consider extensions", "considering leaving"; not "consider the plan wise"
         return False
     if term == "possible" and ((i > 0 and pos[i - 1] in ("JJS", "RBS")) or prev == "as"
                                or _MAKE & set(low[max(0, i - 3):i])):

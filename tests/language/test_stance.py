@@ -99,6 +99,11 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "The deal, two senior officials familiar with the negotiations said, would end the war.",
     "The plant, the company said in a statement, would close.",
     "The vote, officials told reporters, would go ahead.",
+    "Students were punished for their conservative political beliefs.",  # a conviction, not "the belief that"
+    "The plan was well thought out.",
+    "Families live in constant uncertainty.",                   # a state, not doubt about something
+    "The board will consider extensions for the tenants.",      # to think about
+    "He held the door so she could escape.",                    # a purpose
     "The deal, said one official, would end the strike.",       # the speaker after the verb
     "The plan would, officials said, cost more.",               # the aside after "would"
 ])
@@ -112,6 +117,8 @@ def test_frequency_and_speculation_contrast(make_article):
     assert _hedges(make_article, "The talks would fail without a deal.") == [("would", "modal")]
     # a present verb of saying reports a prediction that still hedges
     assert _hedges(make_article, "Critics say the plan would hurt farmers.") == [("would", "modal")]
+    assert _hedges(make_article, "The belief that the vote was rigged spread.") == [("belief", "doxastic")]
+    assert _hedges(make_article, "There is uncertainty about the outcome.") == [("uncertainty", "speculative")]
     assert _hedges(make_article, "The plan, critics say, would hurt farmers.") == [("would", "modal")]
     # a relative clause or a participle set off by commas is no source: "would" is the writer's
     assert _hedges(make_article, "The plan, which he announced, would cost 5 billion dollars.") == [("would", "modal")]
