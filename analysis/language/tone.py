@@ -13,7 +13,7 @@ from ..core.tokens import SentenceWords, sentence_words
 from .names import name_token_positions
 from .words import word_rows
 
-__all__ = ["sentence_tone", "Tone", "tone_rows", "tone_words", "tone_extremes", "name_token_positions"]
+__all__ = ["sentence_tone", "Tone", "tone_rows", "tone_words", "tone_extremes", "name_token_positions", "neutral_uses"]
 
 # ---------------------------------------------------------------- tone
 
@@ -22,7 +22,9 @@ def sentence_tone(article: Article) -> pd.DataFrame:
 
     The words of proper names (:func:`name_token_positions`) are taken out before scoring:
     "United States", "Liberty University" and "Justice Department" carry no sentiment, so the
-    score reflects the writer's own words.
+    score reflects the writer's own words; so are uses of scored words that carry no tone
+    (:func:`neutral_uses`: "countries like Albania", "outstanding claims", "free speech", a negated
+    negative word such as "no one was hurt").
 
     Columns: sentence_id, paragraph, part, compound (-1 very negative .. +1 very positive),
     positive, neutral, negative, text.
@@ -72,16 +74,90 @@ def _masked(article: Article, sentence_start: int, text: str, toks: SentenceWord
     return " ".join("".join(pieces).split())
 
 
+#: Negators before which a negative word is taken out rather than flipped: VADER scores "no one was hurt" and
+#: "there shouldn't be anyone suffering" as positive; in news the absence of harm is no praise.
+_NEGATORS = frozenset("not n't never no nobody none nothing neither nor without cannot".split())
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Words after which "like" is the verb even where the tagger reads a preposition ("did not like", "to like").
+_LIKE_AS_VERB = frozenset("i you we they he she do does did would to really also just".split())
+#: Nouns after "outstanding" in its sense of "not yet settled" ("outstanding claims", "an outstanding warrant").
+_UNSETTLED = frozenset("claim claims debt debts warrant warrants balance balances loan loans case cases issue issues "
+                       "question questions bill bills payment payments shares amount amounts application "
+                       "applications".split())
+#: Topic terms whose first word VADER scores ("free speech", "free trade"): the name of a subject, not praise.
+_TOPIC_TERMS = frozenset({("free", "speech"), ("free", "trade"), ("free", "press"), ("free", "market"),
+                          ("free", "markets"), ("free", "agent"), ("free", "agency"), ("free", "throw"),
+                          ("free", "throws"), ("free", "kick"), ("free", "kicks"), ("free", "enterprise"),
+                          ("criminal", "justice"), ("justice", "system"), ("hate", "speech"), ("hate", "crime"),
+                          ("hate", "crimes")})
+
+
+def neutral_uses(toks: SentenceWords) -> dict[int, str]:
+    """Positions of words VADER would score that carry no tone in this use, with the reason: "like" as a
+    preposition ("countries like Albania"), a number (VADER lists "86" as slang), "party" as a noun (a political
+    party), "outstanding" before what is still owed or pending ("outstanding asylum claims"), a topic term ("free
+    speech", "hate speech", "criminal justice", "obstruction of justice"), "no" as a determiner, and a negative
+    word after a negator ("no one was hurt", "there shouldn't be anyone suffering"), which VADER would turn
+    positive.
+
+    >>> from analysis.core.article import parse_article
+    >>> from analysis.core.tokens import sentence_words
+    >>> toks = sentence_words(parse_article("News\\n\\nCountries like Albania face 86 outstanding claims."))["s2"]
+    >>> sorted(neutral_uses(toks).values())
+    ['a number', 'a preposition', 'not yet settled']
+    """
+    low, tags = toks.lower, toks.sentence_case_pos
+    lex = nlp.vader().lexicon
+    out: dict[int, str] = {}
+    for i, w in enumerate(low):
+        if w not in lex:
+            continue
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        if w == "like" and tags[i] == "IN" and not (i > 0 and (low[i - 1] in _LIKE_AS_VERB or low[i - 1] in _NEGATORS
+                                                                or low[i - 1].endswith(("n't", "n’t")))) \
+                and any(tags[k] in _FINITE for k in range(len(low)) if k != i):
+            out[i] = "a preposition"  # "countries like Albania face …"; not "did not like", "voters like the plan"
+        elif tags[i] == "CD" or w.isdigit():
+            out[i] = "a number"
+        elif w in ("party", "parties") and tags[i].startswith("NN"):
+            out[i] = "a party (a group)"
+        elif w == "outstanding" and (nxt in _UNSETTLED or i + 2 < len(low) and tags[i + 1].startswith("NN")
+                                     and low[i + 2] in _UNSETTLED):
+            out[i] = "not yet settled"  # "outstanding claims", "outstanding asylum claims"
+        elif w == "no" and tags[i] == "DT":
+            out[i] = "a negation"  # "no one was hurt": a determiner, not a refusal
+        elif (w, nxt) in _TOPIC_TERMS or i > 0 and (low[i - 1], w) in _TOPIC_TERMS \
+                or w == "justice" and i > 1 and low[i - 2] == "obstruction":
+            out[i] = "a topic term"
+        elif lex[w] < 0 and any(low[k] in _NEGATORS or low[k].endswith(("n't", "n’t"))
+                                for k in range(max(0, i - 3), i)):
+            out[i] = "negated"
+    return out
+
+
 @lru_cache(maxsize=16)
 def _tone_rows(article: Article) -> tuple[Tone, ...]:
     sia = nlp.vader()
     per = sentence_words(article)
-    names = name_token_positions(article)
+    masked = _masked_positions(article)
     rows = []
     for s in article.sentences:
-        sc = sia.polarity_scores(_masked(article, s.start, s.text, per[s.id], names[s.id]))
+        sc = sia.polarity_scores(_masked(article, s.start, s.text, per[s.id], frozenset(masked[s.id])))
         rows.append(Tone(s.id, s.paragraph, s.part, sc["compound"], sc["pos"], sc["neu"], sc["neg"], s.text))
     return tuple(rows)
+
+
+@lru_cache(maxsize=16)
+def _masked_positions(article: Article) -> dict[str, dict[int, str]]:
+    """Per sentence, the positions taken out before scoring and why: "name" (:func:`name_token_positions`) or the
+    reason of :func:`neutral_uses`."""
+    names = name_token_positions(article)
+    out = {}
+    for sid, toks in sentence_words(article).items():
+        reasons = neutral_uses(toks)
+        reasons.update({i: "name" for i in names[sid]})
+        out[sid] = reasons
+    return out
 
 
 def tone_words(article: Article) -> pd.DataFrame:
@@ -91,28 +167,30 @@ def tone_words(article: Article) -> pd.DataFrame:
     VADER valence, -4..+4; 0.0 when VADER does not list it), opinion ("positive", "negative" or
     "" when Hu & Liu do not list it), is_name (part of a proper name, masked before scoring: VADER
     would count "Justice" in "Justice Department" as positive; it carries no tone here, and the
-    opinion lexicon is not applied to names). VADER also adjusts scores for negation, "but",
-    boosters and capitals; those are not listed.
+    opinion lexicon is not applied to names), masked (why the word was taken out before scoring:
+    "name", or a use that carries no tone, :func:`neutral_uses`; "" when it counted). VADER also
+    adjusts scores for negation, "but", boosters and capitals; those are not listed.
     """
-    frame = pd.DataFrame(_tone_word_rows(article),
-                         columns=["sentence_id", "term", "text", "start", "end", "vader", "opinion", "is_name"])
+    frame = pd.DataFrame(_tone_word_rows(article), columns=["sentence_id", "term", "text", "start", "end", "vader",
+                                                            "opinion", "is_name", "masked"])
     return frame.astype({"start": "int64", "end": "int64", "vader": "float64", "is_name": bool})
 
 
 @lru_cache(maxsize=16)
-def _tone_word_rows(article: Article) -> tuple[tuple[str, str, str, int, int, float, str, bool], ...]:
+def _tone_word_rows(article: Article) -> tuple[tuple[str, str, str, int, int, float, str, bool, str], ...]:
     """The rows of :func:`tone_words`."""
     lex = nlp.vader().lexicon
     opinion = nlp.opinion_words()
-    names = name_token_positions(article)
+    masked = _masked_positions(article)
     rows = []
     for w in word_rows(article):
         low = w.lower
-        is_name = w.i in names[w.sentence_id]
+        why = masked[w.sentence_id].get(w.i, "")
+        is_name = why == "name"
         v = float(lex.get(low, 0.0))
         o = "" if is_name else opinion.get(low, "")
         if v or o:
-            rows.append((w.sentence_id, low, w.text, w.start, w.end, v, o, is_name))
+            rows.append((w.sentence_id, low, w.text, w.start, w.end, v, o, is_name, why))
     return tuple(rows)
 
 
@@ -126,9 +204,9 @@ def tone_extremes(article: Article, *, n: int = 3) -> pd.DataFrame:
     """
     tone = tone_rows(article)
     carried: dict[str, list[str]] = {}
-    for sid, term, _, _, _, vader, opinion, is_name in _tone_word_rows(article):
-        if is_name:
-            continue  # masked: names carry no tone
+    for sid, term, _, _, _, vader, opinion, _, masked in _tone_word_rows(article):
+        if masked:
+            continue  # names and uses that carry no tone were taken out before scoring
         label = f"{term} ({vader:+.1f})" if vader else f"{term} ({opinion})"
         carried.setdefault(sid, []).append(label)
     rows = []

@@ -43,3 +43,31 @@ def test_seed_united_states_carries_no_tone(seed):
     s11 = ext[ext["sentence_id"] == "s11"]
     assert not any(w.startswith("united") for w in s11["words"].iloc[0])
     assert s11["compound"].iloc[0] < 0.3  # 0.60 with "United" scored
+
+
+def test_uses_without_tone_are_masked(make_article):
+    # "like" as a preposition, a number, a political party, an unsettled claim, a topic term: no praise or blame
+    a = make_article("News", "Countries like Albania face 86 outstanding asylum claims. "
+                             "Her party discussed free speech.")
+    t = sentence_tone(a)
+    assert t["compound"].iloc[1] == 0.0 and t["compound"].iloc[2] == 0.0
+    words = tone_words(a)
+    assert dict(zip(words["term"], words["masked"])) == {
+        "like": "a preposition", "86": "a number", "outstanding": "not yet settled", "party": "a party (a group)",
+        "free": "a topic term"}
+    # the verb "like" still counts, and the preposition only where it is one
+    assert sentence_tone(make_article("News", "Students did not like the plan."))["compound"].iloc[1] < 0
+    assert sentence_tone(make_article("News", "Voters like the plan."))["compound"].iloc[1] > 0
+
+
+def test_a_negated_negative_word_is_no_praise(make_article):
+    # VADER turns "no one was hurt" positive; the absence of harm is neither praise nor blame
+    t = sentence_tone(make_article("News", "No one was hurt. There shouldn't be anyone suffering."))
+    assert t["compound"].iloc[1] == 0.0 and t["compound"].iloc[2] == 0.0
+    words = tone_words(make_article("News", "No one was hurt."))
+    assert words.loc[words["term"] == "hurt", "masked"].tolist() == ["negated"]
+    # a negated positive word keeps VADER's reading
+    assert sentence_tone(make_article("News", "The plan is not good."))["compound"].iloc[1] < 0
+    # masked words are not shown as carrying the extremes
+    ext = tone_extremes(make_article("News", "Critics like the mayor were furious. Countries like Albania agreed."))
+    assert all("like" not in w for ws in ext["words"] for w in ws)

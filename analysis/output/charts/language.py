@@ -101,7 +101,7 @@ def loaded_words_chart(loaded: pd.DataFrame, *, id: str = "loaded-words", top: i
 
 def tone_words_chart(words: pd.DataFrame, *, id: str = "tone-words", top: int = 20) -> Chart:
     """The words that weigh most in VADER's scores: total valence per word (names left out)."""
-    w = words[(words["vader"] != 0) & ~words["is_name"]] if len(words) else words
+    w = words[(words["vader"] != 0) & (words["masked"] == "")] if len(words) else words
     if w.empty:
         d = pd.DataFrame(columns=["term", "total_valence", "tone", "count", "sentence_ids"])
     else:
