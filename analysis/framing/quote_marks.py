@@ -25,7 +25,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 @dataclass(frozen=True)
 class QuoteSpan:
     """A passage between quotation marks. ``start``/``end`` are the offsets of the quoted text
-    (without the marks) in ``Article.text``; ``open_mark`` is ``"`` / ``“`` / ``‘`` / ``'``;
+    (without the marks) in ``Article.text``; ``open_mark`` is ``"`` / ``“`` / ``‘`` / ``'``, or ``""`` for a
+    quotation carried over from the paragraph before without a new opening mark;
     ``closed`` is False when the paragraph ends before the closing mark (a quotation that
     continues in the next paragraph, as news style writes long quotes)."""
 
@@ -92,13 +93,31 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, str, bool]]:
     return spans
 
 
+def _continuation_end(text: str, spans: list[tuple[int, int, str, bool]]) -> int:
+    """Where a paragraph closes a quotation that the paragraph before left open although this one opens none
+    before it (press releases often drop the opening mark: "“This operation focused on …" then "By removing …
+    public safety.”"): the offset of that closing mark, or 0. Not when the paragraph opens its own quotation
+    first, as news style does ("“… " then "“…”")."""
+    close = min((k for k in (text.find("\u201d"), text.find('"')) if k >= 0), default=-1)
+    if close <= 0 or spans and spans[0][0] - 1 < close:
+        return 0  # no closing mark, or a quotation opens before it
+    return close  # (a straight mark at ``close`` was read as opening a quotation: the caller drops that one)
+
+
 @lru_cache(maxsize=16)
 def quote_span_rows(article: Article) -> tuple[QuoteSpan, ...]:
     """Every quoted passage as :class:`QuoteSpan` tuples in reading order (cached and shared: read them,
     do not change them); :func:`quote_spans` returns a list copy."""
     out: list[QuoteSpan] = []
+    open_before = False  # the previous paragraph ends inside a quotation
     for p in article.paragraphs:
-        for a, b, mark, closed in _paragraph_spans(p.text):
+        spans = _paragraph_spans(p.text)
+        if open_before:
+            close = _continuation_end(p.text, spans)
+            if close > 0:  # a quotation carried on without a new opening mark, closed here
+                spans = [(0, close, "", True)] + [sp for sp in spans if sp[0] - 1 > close]
+        open_before = bool(spans) and not spans[-1][3]
+        for a, b, mark, closed in spans:
             # Trim spaces inside the marks; an empty pair is no quotation.
             inner = p.text[a:b]
             lead = len(inner) - len(inner.lstrip())

@@ -118,7 +118,8 @@ def quotation_rows(article: Article) -> tuple[Quotation, ...]:
         # A short passage no one is credited with is a scare quote, unless its sentence reports
         # speech ("They called MacDonald a “fascist.”": a quotation whose speaker is not named).
         kind = "direct" if speaker or words > SCARE_MAX_WORDS or (sid and _own_verb(article, sid, q)) else "scare"
-        marks = "curly" if q.open_mark in "\u201c\u2018\u00ab" else "straight"
+        mark = q.open_mark or article.text[q.end:q.end + 1]  # a quotation carried over: its closing mark
+        marks = "curly" if mark and mark in "\u201c\u2018\u00ab\u201d" else "straight"
         rows.append(Quotation(f"q{n}", sid, sids, q.text, words, kind, speaker, speaker_kind, cue, inferred, marks,
                               q.start, q.end, surface))
         if kind == "direct":

@@ -82,8 +82,10 @@ def test_seed_scare_quotes(seed):
 def test_press_release_quote_and_continuation():
     art = load_article(CORPUS / "ice-pressrelease-chicago-22-arrests.txt")
     q = quotes.quotations(art, kind="direct")
-    assert len(q) == 2 and set(q["speaker"]) == {"Ricardo Wong"}
-    assert q["text"].iloc[0].startswith("Our dedicated officers") and q["speaker_inferred"].tolist() == [False, True]
+    # the second quotation runs over a paragraph break without a new opening mark: its last paragraph is his too
+    assert len(q) == 3 and set(q["speaker"]) == {"Ricardo Wong"}
+    assert q["text"].iloc[0].startswith("Our dedicated officers") and q["text"].iloc[2].startswith("By removing")
+    assert q["speaker_inferred"].tolist() == [False, True, True]
 
 
 def test_quotation_tuples_match_the_public_table(seed):
@@ -128,3 +130,19 @@ def test_a_lead_in_clause_after_the_speakers_verb_does_not_take_the_quotation(ma
         "“We will rebuild every home that was lost in the fire, and we will do it quickly.”",
     )
     assert [row[2] for row in _q(art)] == ["Karen Bass"]
+
+
+def test_a_quotation_carried_over_without_an_opening_mark(make_article):
+    # press releases often drop the opening mark of a quotation's second paragraph
+    for close in ("\u201d", '"'):
+        art = make_article("News", "\u201cThis operation focused on fugitives in two counties.\n\n"
+                                   f"By removing them, our officers improve public safety.{close} said Wong.")
+        spans = quote_marks.quote_spans(art)
+        assert [(q.text, q.open_mark, q.closed) for q in spans] == [
+            ("This operation focused on fugitives in two counties.", "\u201c", False),
+            ("By removing them, our officers improve public safety.", "", True)]
+        rows = quotes.quotations(art)
+        assert len(rows) == 2 and set(rows["kind"]) == {"direct"}
+    # a paragraph that opens its own quotation first is not a carried-over one
+    art = make_article("News", "\u201cWe will win.\n\n\u201cWe will win again,\u201d said Wong.")
+    assert [q.open_mark for q in quote_marks.quote_spans(art)] == ["\u201c", "\u201c"]
