@@ -149,6 +149,8 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete.
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
 _LEXFILE_STATE = 26  # noun.state: illnesses, deficiencies, poverty
+_LEXFILE_ACT, _LEXFILE_EVENT = 4, 11  # noun.act (crime, attack, protest), noun.event (clash, incident)
+_LINKING_VERBS = frozenset("turn become grow get remain seem".split())
 _LEXFILE_FOOD, _LEXFILE_SUBSTANCE = 13, 27  # noun.food, noun.substance (iodine, iron, vitamin)
 _LEXFILE_CONTACT, _LEXFILE_MOTION = 35, 38  # verb.contact (pull, push), verb.motion (fall, step, lean)
 #: First WordNet senses of the nouns an adjective classifies rather than judges ("defensive weapons"): noun.artifact
@@ -544,6 +546,27 @@ def _direction(toks: SentenceWords, i: int) -> bool:
     return wn_lexfiles(nlp.lemmatize(low[k], tags[k]), "v")[:1] in ((_LEXFILE_MOTION,), (_LEXFILE_CONTACT,))
 
 
+def _describes_event(toks: SentenceWords, i: int) -> bool:
+    """Whether adjective ``i`` ("violent") describes an act or an event: the noun after it, or the subject of a
+    linking verb before it, has a WordNet sense that is an act or an event ("violent clashes", "a violent
+    crime", "violent confrontations", "protests turned violent"; noun.act, noun.event). Not people, words or
+    pictures ("violent extremists", "violent rhetoric", "violent video games": no such sense)."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    k = i + 1
+    if not (k < len(low) and tags[k] in ("NN", "NNS")):
+        k = i - 1
+        while k >= 0 and tags[k] in ("RB", "RBR"):
+            k -= 1
+        if not (k >= 1 and (low[k] in BE or nlp.lemmatize(low[k], tags[k]) in _LINKING_VERBS)):
+            return False
+        k -= 1
+        if not (k >= 0 and tags[k] in ("NN", "NNS")):
+            return False
+    if low[k] in _NATURE_HEADS:
+        return False  # weather has its own rule: "violent storms" is literal, "a violent storm of protest" is not
+    return bool({_LEXFILE_ACT, _LEXFILE_EVENT} & set(_noun_lexfiles(low[k], tags[k])))
+
+
 def _measured(toks: SentenceWords, i: int) -> bool:
     """Whether adjective ``i`` states a measure: after "structurally", or after a substance or a food that it
     measures ("iodine deficient", "vitamin D deficient"; WordNet noun.substance and noun.food), whatever the
@@ -676,8 +699,9 @@ def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], 
 #: judges someone ("he grew defensive"); ``adverb``, not flagged as the direction of a movement ("pulled her
 #: backward") but flagged as a judgement ("backward views", "the policy is backward"); ``technical``, not flagged
 #: after a substance or "structurally" ("iodine deficient", "structurally deficient") but flagged as a judgement
-#: ("the response was deficient").
-_CONDITIONAL_EXCLUSIONS = ("attributive", "adverb", "technical")
+#: ("the response was deficient"); ``event``, not flagged describing an act or an event ("violent clashes",
+#: "protests turned violent") but flagged describing people or words ("violent extremists", "violent rhetoric").
+_CONDITIONAL_EXCLUSIONS = ("attributive", "adverb", "technical", "event")
 
 
 @lru_cache(maxsize=4)
@@ -814,6 +838,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # classifies the noun: "defensive positions", "a defensive coordinator"
             if conditional.get(word) == "adverb" and _direction(toks, i):
                 continue  # a direction: "pulled her backward", "fell backwards"
+            if conditional.get(word) == "event" and _describes_event(toks, i):
+                continue  # what happened: "violent clashes", "protests turned violent"
             if conditional.get(word) == "technical" and _measured(toks, i):
                 continue  # a measure: "iodine deficient", "structurally deficient"
             if word in ("illegal", "unlawful") and _crossing_act(low, i):

@@ -36,9 +36,10 @@ def test_loaded_words_seed(seed):
 
 def test_loaded_words_negatives(make_article):
     assert loaded_words(make_article("News", "The committee met on Tuesday to discuss the budget.")).empty
-    a = make_article("News", "The attack killed three people. Police said the crackdown was violent.")
+    a = make_article("News", "The attack killed three people. Police said the crackdown targeted violent thugs.")
     loaded = loaded_words(a)
-    # "killed" is a strongly negative verb but a fact: not an emotive word; "violent" (adjective) is.
+    # "killed" is a strongly negative verb but a fact: not an emotive word; "violent" (adjective) of people is
+    # ("the crackdown was violent" describes what happened: emotive_exclusions category event).
     assert "killed" not in set(loaded["term"])
     assert set(loaded["term"]) >= {"crackdown", "violent"}
 

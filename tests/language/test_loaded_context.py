@@ -167,6 +167,8 @@ def test_flags_carry_reasons(make_article):
     "Jobless claims that rose last week surprised economists.",
     "Hundreds of bridges are structurally deficient.",          # a measure (category technical)
     "Many considered him arrogant and incompetent.",            # a view reported of many people
+    "Some of the protests turned violent.",                     # what happened (category event)
+    "Violent crime rose 5 percent after a violent attack in May.",
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
@@ -212,6 +214,7 @@ def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(m
     ("The region remained economically backward.", [("backward", "emotive")]),
     ("The agency's response was deficient and slow.", [("deficient", "emotive"), ("slow", "emotive")]),
     ("The suffering from the famine was immense.", [("suffering", "sympathy")]),
+    ("His violent rhetoric alarmed voters.", [("violent", "emotive")]),  # words, not an act or an event
     ("There is no evidence for the claim that immigrants increase crime.", [("claim", "doubt")]),
     # a claim asserted (a noun not filed, or the verb) still casts doubt
     ("Her false claim that she won was rejected.", [("claim", "doubt")]),
