@@ -14,6 +14,8 @@ __all__ = ["BE", "HAVE", "DO", "GET", "FINITE_TAGS", "COMPANY_FORMS", "SUBJECT_P
 #: Forms of the auxiliaries.
 BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"}
 HAVE = {"have", "has", "had", "having", "'ve", "’ve"}
+#: The auxiliaries "be" and "have" together ("it was announced", "had been").
+BE_HAVE = frozenset(BE | HAVE)
 DO = {"do", "does", "did"}
 GET = {"get", "gets", "got", "gotten", "getting"}
 #: Prepositions after which a name can still be a clause's subject ("like", "including").

@@ -16,9 +16,16 @@ __all__ = ["wn_offsets", "wn_related", "wn_lexfiles", "LEXFILE_PERSON", "LEXFILE
 # data lines "offset lex_filenum ss_type w_cnt word lex_id... p_cnt [symbol offset pos src/tgt]...").
 
 _WN_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
-#: WordNet lexicographer file numbers (lexnames(5WN)) the analyses test for: noun.person and noun.group.
-LEXFILE_PERSON = 18
-LEXFILE_GROUP = 14
+#: WordNet lexicographer file numbers (lexnames(5WN)) the analyses test for.
+LEXFILE_ACT = 4  # noun.act: crime, attack, protest
+LEXFILE_EVENT = 11  # noun.event: clash, incident
+LEXFILE_FOOD = 13  # noun.food
+LEXFILE_GROUP = 14  # noun.group
+LEXFILE_PERSON = 18  # noun.person
+LEXFILE_STATE = 26  # noun.state: illnesses, deficiencies, poverty
+LEXFILE_SUBSTANCE = 27  # noun.substance: iodine, iron, vitamin
+LEXFILE_VERB_CONTACT = 35  # verb.contact: pull, push
+LEXFILE_VERB_MOTION = 38  # verb.motion: fall, step, lean
 
 
 @lru_cache(maxsize=8)

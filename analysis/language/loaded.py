@@ -34,9 +34,19 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, TIME_NOUNS, WEEKDAYS, can_be_verb
+from ..core.tagging import BE, BE_HAVE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, TIME_NOUNS, WEEKDAYS, can_be_verb
 from ..core.tokens import SentenceWords, sentence_words
-from ..core.wordnet import LEXFILE_PERSON, wn_lexfiles
+from ..core.wordnet import (
+    LEXFILE_ACT,
+    LEXFILE_EVENT,
+    LEXFILE_FOOD,
+    LEXFILE_PERSON,
+    LEXFILE_STATE,
+    LEXFILE_SUBSTANCE,
+    LEXFILE_VERB_CONTACT,
+    LEXFILE_VERB_MOTION,
+    wn_lexfiles,
+)
 from .names import headline_name_positions
 
 __all__ = [
@@ -148,11 +158,7 @@ _VIEW_AS_VERBS = frozenset("view views viewed viewing see sees saw seen seeing d
 #: "illegal ammunition", "dangerous chemicals"), not a judgement of a person or an act. Only the noun's first sense
 #: is read, so "animal" (first sense in noun.Tops) and "collision" (noun.event) do not count as concrete.
 _CONCRETE_LEXFILES = frozenset({5, 6, 8, 13, 17, 20, 27})
-_LEXFILE_STATE = 26  # noun.state: illnesses, deficiencies, poverty
-_LEXFILE_ACT, _LEXFILE_EVENT = 4, 11  # noun.act (crime, attack, protest), noun.event (clash, incident)
 _LINKING_VERBS = frozenset("turn become grow get remain seem".split())
-_LEXFILE_FOOD, _LEXFILE_SUBSTANCE = 13, 27  # noun.food, noun.substance (iodine, iron, vitamin)
-_LEXFILE_CONTACT, _LEXFILE_MOTION = 35, 38  # verb.contact (pull, push), verb.motion (fall, step, lean)
 #: First WordNet senses of the nouns an adjective classifies rather than judges ("defensive weapons"): noun.artifact
 #: (6), noun.body (8), noun.group (14), noun.location (15), noun.object (17), noun.person (18), noun.possession (21).
 _CLASSIFIED_LEXFILES = frozenset({(6,), (8,), (14,), (15,), (17,), (18,), (21,)})
@@ -248,10 +254,16 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
     low, tags = toks.lower, toks.sentence_case_pos
     i = _list_head(toks, i) if _adjective(toks, i) else i
     for k in range(max(0, i - 4), i):
-        if low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i]) and not any(
-                low[t] in (",", ";", ":") or tags[t] in FINITE_TAGS for t in range(k + 1, i)):
+        if _view_verb(low, k, i) and not any(low[t] in (",", ";", ":") or tags[t] in FINITE_TAGS
+                                              for t in range(k + 1, i)):
             return not _own_verdict(toks, k)  # "I consider the policy cruel" is the writer's view
     return False
+
+
+def _view_verb(low: Sequence[str], k: int, i: int) -> bool:
+    """Whether word ``k`` is a verb that reports a view of the words up to ``i`` (:data:`_VIEW_VERBS`); verbs of
+    seeing and describing only with "as" between ("see it as reckless")."""
+    return low[k] in _VIEW_VERBS and (low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:i])
 
 
 def _adjective(toks: SentenceWords, k: int) -> bool:
@@ -372,8 +384,8 @@ def _finding_verb(toks: SentenceWords, k: int, h: int) -> bool:
     low, tags = toks.lower, toks.sentence_case_pos
     if low[k] == "down" and k > 0 and low[k - 1] in _STRIKE:
         k -= 1
-    elif not (tags[k].startswith("VB") and (low[k] in _FINDING_VERBS or low[k] in _VIEW_VERBS and (
-            low[k] not in _VIEW_AS_VERBS or "as" in low[k + 1:h]) or low[k] in _STRIKE and "as" in low[k + 1:h])):
+    elif not (tags[k].startswith("VB") and (low[k] in _FINDING_VERBS or _view_verb(low, k, h)
+                                            or low[k] in _STRIKE and "as" in low[k + 1:h])):
         return False
     if tags[k] == "VBG" and k + 1 < len(low) and tags[k + 1].startswith("NN") and k + 2 == h:
         return False
@@ -395,7 +407,7 @@ def _own_verdict(toks: SentenceWords, k: int) -> bool:
         if low[s] == ",":  # an aside between the subject and the verb: "I, for one, find"
             s = next((t for t in range(s - 1, max(-1, s - 6), -1) if low[t] == ","), -1) - 1
             continue
-        if tags[s] in ("RB", "RBR", "MD") or low[s] in BE | HAVE:
+        if tags[s] in ("RB", "RBR", "MD") or low[s] in BE_HAVE:
             s -= 1
             continue
         break
@@ -543,7 +555,7 @@ def _direction(toks: SentenceWords, i: int) -> bool:
         return False
     if not tags[k].startswith("VB") or low[k] in BE:
         return False
-    return wn_lexfiles(nlp.lemmatize(low[k], tags[k]), "v")[:1] in ((_LEXFILE_MOTION,), (_LEXFILE_CONTACT,))
+    return wn_lexfiles(nlp.lemmatize(low[k], tags[k]), "v")[:1] in ((LEXFILE_VERB_MOTION,), (LEXFILE_VERB_CONTACT,))
 
 
 def _describes_event(toks: SentenceWords, i: int) -> bool:
@@ -564,7 +576,7 @@ def _describes_event(toks: SentenceWords, i: int) -> bool:
             return False
     if low[k] in _NATURE_HEADS:
         return False  # weather has its own rule: "violent storms" is literal, "a violent storm of protest" is not
-    return bool({_LEXFILE_ACT, _LEXFILE_EVENT} & set(_noun_lexfiles(low[k], tags[k])))
+    return bool({LEXFILE_ACT, LEXFILE_EVENT} & set(_noun_lexfiles(low[k], tags[k])))
 
 
 def _measured(toks: SentenceWords, i: int) -> bool:
@@ -580,7 +592,7 @@ def _measured(toks: SentenceWords, i: int) -> bool:
     if tags[k] == "NNP" and k > 0 and len(low[k]) == 1:
         k -= 1  # "vitamin D deficient"
     return (tags[k] in ("NN", "NNP", "JJ") or not wn_lexfiles(low[k], "v")) \
-        and _noun_lexfiles(low[k], "NN")[:1] in ((_LEXFILE_SUBSTANCE,), (_LEXFILE_FOOD,))
+        and _noun_lexfiles(low[k], "NN")[:1] in ((LEXFILE_SUBSTANCE,), (LEXFILE_FOOD,))
 
 
 def _suffers_condition(toks: SentenceWords, i: int, k: int) -> bool:
@@ -598,7 +610,7 @@ def _suffers_condition(toks: SentenceWords, i: int, k: int) -> bool:
             head = t
         elif tags[t] not in ("DT", "JJ", "JJS", "JJR", "CD", "PRP$", "RB"):
             break
-    return head > 0 and _noun_lexfiles(low[head], tags[head])[:1] == (_LEXFILE_STATE,)
+    return head > 0 and _noun_lexfiles(low[head], tags[head])[:1] == (LEXFILE_STATE,)
 
 
 def _verb_after_to(toks: SentenceWords, k: int) -> bool:
@@ -639,7 +651,7 @@ def _relative_that(toks: SentenceWords, t: int) -> bool:
     while u < n and tags[u] in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "CD", "POS"):
         u += 1
     handled = False
-    while u < n and (tags[u] in ("MD", "RB") or low[u] in BE | HAVE):
+    while u < n and (tags[u] in ("MD", "RB") or low[u] in BE_HAVE):
         u += 1  # auxiliaries: "that the city has rejected"
     while u < n and tags[u].startswith("VB"):  # the verb, and a verb after "to": "refused to pay"
         handled = handled or nlp.lemmatize(low[u], tags[u]) in _CLAIM_HANDLING
@@ -694,14 +706,16 @@ def _loaded_terms() -> tuple[tuple[tuple[str, str], ...], dict[tuple[str, str], 
     return tuple(sorted(intensity)), intensity
 
 
-#: Categories of ``emotive_exclusions.csv`` that exclude a word in one use only: ``attributive``, not flagged before a
-#: noun, where it classifies ("defensive positions", "a defensive coordinator"), but flagged as a predicate that
-#: judges someone ("he grew defensive"); ``adverb``, not flagged as the direction of a movement ("pulled her
-#: backward") but flagged as a judgement ("backward views", "the policy is backward"); ``technical``, not flagged
-#: after a substance or "structurally" ("iodine deficient", "structurally deficient") but flagged as a judgement
-#: ("the response was deficient"); ``event``, not flagged describing an act or an event ("violent clashes",
-#: "protests turned violent") but flagged describing people or words ("violent extremists", "violent rhetoric").
-_CONDITIONAL_EXCLUSIONS = ("attributive", "adverb", "technical", "event")
+#: Categories of ``emotive_exclusions.csv`` that exclude a word in one use only, each with the test of that use:
+#: ``attributive``, not flagged before a noun, where it classifies ("defensive positions", "a defensive
+#: coordinator"), but flagged as a predicate that judges someone ("he grew defensive"); ``adverb``, not flagged as
+#: the direction of a movement ("pulled her backward") but flagged as a judgement ("backward views", "the policy is
+#: backward"); ``technical``, not flagged after a substance or "structurally" ("iodine deficient", "structurally
+#: deficient") but flagged as a judgement ("the response was deficient"); ``event``, not flagged describing an act
+#: or an event ("violent clashes", "protests turned violent") but flagged describing people or words ("violent
+#: extremists", "violent rhetoric").
+_CONDITIONAL_EXCLUSIONS = {"attributive": _classifies, "adverb": _direction, "technical": _measured,
+                           "event": _describes_event}
 
 
 @lru_cache(maxsize=4)
@@ -834,14 +848,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             v = float(vader_lex.get(word, vader_lex.get(head, 0.0)))
             if abs(v) < emotive_min or _context(toks, i, i + 1, title_names[sid]):
                 continue
-            if conditional.get(word) == "attributive" and _classifies(toks, i):
-                continue  # classifies the noun: "defensive positions", "a defensive coordinator"
-            if conditional.get(word) == "adverb" and _direction(toks, i):
-                continue  # a direction: "pulled her backward", "fell backwards"
-            if conditional.get(word) == "event" and _describes_event(toks, i):
-                continue  # what happened: "violent clashes", "protests turned violent"
-            if conditional.get(word) == "technical" and _measured(toks, i):
-                continue  # a measure: "iodine deficient", "structurally deficient"
+            if word in conditional and _CONDITIONAL_EXCLUSIONS[conditional[word]](toks, i):
+                continue  # the one use the word is excluded in: "defensive positions", "violent clashes"
             if word in ("illegal", "unlawful") and _crossing_act(low, i):
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if _of_nature(toks, i, i + 1):

@@ -9,7 +9,7 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, lexicon_terms
-from ..core.tagging import BE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, TIME_NOUNS, WEEKDAYS
+from ..core.tagging import BE_HAVE, DAY_DEICTICS, FINITE_TAGS, MONTH_NAMES, TIME_NOUNS, WEEKDAYS
 from ..core.tokens import SentenceWords, sentence_words
 from .names import headline_name_positions
 from .words import size
@@ -135,7 +135,6 @@ _VERB_OR_NOUN = {"thought", "regard", "regards", "suspect", "suspects", "doubt",
 _PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you"}
 _MAKE = {"made", "make", "makes", "making"}
 _TIME_WORDS = WEEKDAYS | DAY_DEICTICS | TIME_NOUNS
-_BE_HAVE = BE | HAVE
 _RELATIVE_WORDS = frozenset("who whom whose which what whoever".split())
 #: Verbs of saying in the past, after which "would" is the future of what was said ("said he would appeal"), not
 #: the writer's hypothesis.
@@ -174,11 +173,11 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
         return True
     for k in range(i - 1, max(-1, i - 12), -1):
         if low[k] in _SAID and pos[k] in ("VBD", "VBN"):
-            if pos[k] == "VBN" and not (k > 0 and low[k - 1] in _BE_HAVE):
+            if pos[k] == "VBN" and not (k > 0 and low[k - 1] in BE_HAVE):
                 return False  # a participle after a noun: "the proposal agreed by ministers"
             between = range(k + 1, i)
             if k > 0 and (low[k - 1] in _RELATIVE_WORDS
-                          or k > 1 and low[k - 2] in _RELATIVE_WORDS and low[k - 1] in _BE_HAVE):
+                          or k > 1 and low[k - 2] in _RELATIVE_WORDS and low[k - 1] in BE_HAVE):
                 # in a relative clause ("neighbors who said it would worsen traffic") "would" is reported only
                 # with its own subject right before it and no verb between; otherwise the clause ended and
                 # "would" is the main verb: "voters who said they were undecided would decide the race"
@@ -229,7 +228,7 @@ def _source_aside(toks: SentenceWords, a: int, b: int) -> bool:
         return pos[a] == "VBD" and _speaker_phrase(toks, a + 1, b) \
             and not any(low[t] in _TIME_WORDS or low[t] in MONTH_NAMES for t in range(a + 1, b))
     end = said
-    while end > a and low[end - 1] in _BE_HAVE:
+    while end > a and low[end - 1] in BE_HAVE:
         end -= 1  # "it was announced", "the mayor had promised"
     return _speaker_phrase(toks, a, end)
 

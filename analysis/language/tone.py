@@ -9,6 +9,7 @@ from analysis.core.lazy import pandas as pd
 
 from ..core import nlp
 from ..core.article import Article
+from ..core.tagging import FINITE_TAGS
 from ..core.tokens import SentenceWords, sentence_words
 from .names import name_token_positions
 from .words import word_rows
@@ -77,7 +78,6 @@ def _masked(article: Article, sentence_start: int, text: str, toks: SentenceWord
 #: Negators before which a negative word is taken out rather than flipped: VADER scores "no one was hurt" and
 #: "there shouldn't be anyone suffering" as positive; in news the absence of harm is no praise.
 _NEGATORS = frozenset("not n't never no nobody none nothing neither nor without cannot".split())
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words after which "like" is the verb even where the tagger reads a preposition ("did not like", "to like").
 _LIKE_AS_VERB = frozenset("i you we they he she do does did would to really also just".split())
 #: Nouns after "outstanding" in its sense of "not yet settled" ("outstanding claims", "an outstanding warrant").
@@ -90,6 +90,12 @@ _TOPIC_TERMS = frozenset({("free", "speech"), ("free", "trade"), ("free", "press
                           ("free", "throws"), ("free", "kick"), ("free", "kicks"), ("free", "enterprise"),
                           ("criminal", "justice"), ("justice", "system"), ("hate", "speech"), ("hate", "crime"),
                           ("hate", "crimes")})
+
+
+def _negator(word: str) -> bool:
+    """Whether a lower-case word negates: :data:`_NEGATORS`, or a contraction the tokenizer keeps whole
+    ("shouldn't", "didn’t")."""
+    return word in _NEGATORS or word.endswith(("n't", "n’t"))
 
 
 def neutral_uses(toks: SentenceWords) -> dict[int, str]:
@@ -113,9 +119,8 @@ def neutral_uses(toks: SentenceWords) -> dict[int, str]:
         if w not in lex:
             continue
         nxt = low[i + 1] if i + 1 < len(low) else ""
-        if w == "like" and tags[i] == "IN" and not (i > 0 and (low[i - 1] in _LIKE_AS_VERB or low[i - 1] in _NEGATORS
-                                                                or low[i - 1].endswith(("n't", "n’t")))) \
-                and any(tags[k] in _FINITE for k in range(len(low)) if k != i):
+        if w == "like" and tags[i] == "IN" and not (i > 0 and (low[i - 1] in _LIKE_AS_VERB or _negator(low[i - 1]))) \
+                and any(tags[k] in FINITE_TAGS for k in range(len(low)) if k != i):
             out[i] = "a preposition"  # "countries like Albania face …"; not "did not like", "voters like the plan"
         elif tags[i] == "CD" or w.isdigit():
             out[i] = "a number"
@@ -129,8 +134,7 @@ def neutral_uses(toks: SentenceWords) -> dict[int, str]:
         elif (w, nxt) in _TOPIC_TERMS or i > 0 and (low[i - 1], w) in _TOPIC_TERMS \
                 or w == "justice" and i > 1 and low[i - 2] == "obstruction":
             out[i] = "a topic term"
-        elif lex[w] < 0 and any(low[k] in _NEGATORS or low[k].endswith(("n't", "n’t"))
-                                for k in range(max(0, i - 3), i)):
+        elif lex[w] < 0 and any(_negator(low[k]) for k in range(max(0, i - 3), i)):
             out[i] = "negated"
     return out
 
