@@ -8,7 +8,8 @@ from functools import lru_cache
 from .model_cache import cached
 from .resources import NLTKResourceError, require, resource_files
 
-__all__ = ["wn_offsets", "wn_related", "wn_lexfiles", "LEXFILE_PERSON", "LEXFILE_GROUP"]
+__all__ = ["wn_offsets", "wn_related", "wn_lexfiles", "wn_verb_frames", "TRANSITIVE_FRAMES", "LEXFILE_PERSON",
+           "LEXFILE_GROUP"]
 
 # NLTK's WordNet reader indexes every lemma and sense key when it starts (seconds); these helpers
 # read the few index and data lines they need straight from the files (format: WordNet's wndb(5WN)
@@ -124,6 +125,39 @@ def _wn_synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[tuple[str,
         ppos = ppos.decode()
         ptrs.append((sym.decode(), int(off), "a" if ppos == "s" else ppos, int(st[:2], 16), int(st[2:], 16)))
     return words, tuple(ptrs)
+
+
+#: WordNet's generic verb frames (wninput(5WN)) with a direct object: "Somebody ----s something" (8),
+#: "... somebody" (9), "Something ----s somebody/something" (10, 11), and the frames 14-21, 24, 25, 30, 31
+#: that add a second complement ("Somebody ----s somebody to INFINITIVE").
+TRANSITIVE_FRAMES = frozenset({8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
+
+
+@lru_cache(maxsize=20000)
+def wn_verb_frames(lemma: str, *, senses: int = 1) -> frozenset[int]:
+    """The generic frame numbers of a verb's first ``senses`` senses, for that word of each synset (wndb(5WN):
+    "f_cnt + f_num w_num ..."; w_num 0 means every word of the synset); an empty set when WordNet does not list
+    the verb or is not installed. ``TRANSITIVE_FRAMES`` holds those with a direct object.
+
+    >>> sorted(wn_verb_frames("walk")), bool(wn_verb_frames("arrest") & TRANSITIVE_FRAMES)
+    ([1, 2, 22], True)
+    """
+    try:
+        offsets = wn_offsets(lemma, "v")[:senses]
+    except (NLTKResourceError, LookupError):
+        return frozenset()
+    data = _wn_file("data", "v") if offsets else b""
+    out: set[int] = set()
+    for off in offsets:
+        words, ptrs = _wn_synset(off, "v")
+        fields = data[off + 1:data.find(b"\n", off + 1)].split(b" | ")[0].split()
+        at = 4 + 2 * len(words) + 1 + 4 * len(ptrs)
+        own = words.index(lemma.replace(" ", "_")) + 1 if lemma.replace(" ", "_") in words else -1
+        for n in range(int(fields[at])):
+            f_num, w_num = int(fields[at + 2 + 3 * n]), int(fields[at + 3 + 3 * n], 16)
+            if w_num in (0, own):
+                out.add(f_num)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=20000)

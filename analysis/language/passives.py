@@ -1,4 +1,7 @@
-"""Passive voice from part-of-speech tags: be/get passives and reduced passives, with the agent a by-phrase names or a flag when none does."""
+"""Passive voice from part-of-speech tags: be/get passives and reduced passives, with the agent a by-phrase names or a flag when none does.
+
+Measured against the hand tags of the Brown corpus: ``benchmarks/passive_voice_brown.py`` (docs/accuracy.md,
+"Passive voice")."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.tagging import DAY_DEICTICS, FINITE_TAGS, GET, MONTH_NAMES, TIME_NOUNS, WEEKDAYS
 from ..core.tokens import sentence_words
+from ..core.wordnet import TRANSITIVE_FRAMES, wn_verb_frames
 
 __all__ = ["passives", "passive_rows", "Passive", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS",
            "passive_counts"]
@@ -37,7 +41,7 @@ PASSIVE_COLUMNS = list(Passive._fields)
 PASSIVE_KINDS: dict[str, str] = {
     "be": "be-passive (\"could be considered\")",
     "get": "get-passive (\"got arrested\")",
-    "reduced": "reduced passive (\"cities labeled as ...\")",
+    "reduced": "reduced passive (\"cities labeled as ...\", \"Founded in 1900, ...\")",
 }
 
 # Not core.tagging's BE and HAVE on purpose: "'s" is left out of BE (it is as often "has" or a possessive
@@ -83,7 +87,9 @@ _REDUCED_STOP = frozenset({
 
 #: Prepositions that may follow the participle of a reduced passive ("labeled as", "estimated at").
 _REDUCED_NEXT = {"by", "as", "at", "to", "in", "for", "with", "from", "on", "against", "under", "into", "over",
-                 "during", "after", "before", "across", "near", "since", "through", "without"}
+                 "during", "after", "before", "across", "near", "since", "through", "without", "of", "about",
+                 "between", "among", "throughout", "within", "upon", "toward", "towards", "along", "around", "behind",
+                 "beyond", "outside", "inside"}
 
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _QUOTES = {"''", "``", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019"}
@@ -98,6 +104,9 @@ _TIME_WORDS = DAY_DEICTICS | TIME_NOUNS - {"day"} | WEEKDAYS | MONTH_NAMES | {
     "telephone", "foot", "boat", "chance", "mistake", "accident", "force", "contrast", "comparison", "way",
     "means", "virtue", "itself", "themselves", "himself", "herself",
 }
+#: Head nouns of a by-phrase that names a means, not an agent ("removable by final order", "required by law").
+_MEANS_NOUNS = frozenset({"order", "decree", "statute", "law", "regulation", "ordinance", "design", "hand",
+                          "chance", "accident", "mistake", "default"})
 _AGENT_TAGS = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP", "VBN", "VBG"}
 _HEAD_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
 _CLAUSE_BREAK_TAGS = {",", ".", ":", "CC", "WDT", "WP", "WP$", "WRB", "MD", "VBD", "VBZ", "VBP", "(", ")"}
@@ -110,6 +119,42 @@ def _is_be(low: str, pos: str) -> bool:
 def _looks_participle(word: str) -> bool:
     """False for comparatives, adverbs and -ing forms the tagger sometimes marks VBN ("safer")."""
     return word.endswith("ed") or not word.endswith(("er", "est", "ly", "ing"))
+
+
+#: Past participles spelled like their verb's base form ("was set", "is cut", "has been put").
+_ZERO_PARTICIPLES = frozenset({
+    "beat", "become", "beset", "bet", "bid", "broadcast", "burst", "cast", "come", "cost", "cut", "fit", "forecast",
+    "hit", "hurt", "input", "knit", "let", "misread", "offset", "outrun", "output", "overcome", "overrun", "put",
+    "quit", "read", "reread", "rerun", "reset", "rid", "run", "set", "shed", "shut", "slit", "spit", "split",
+    "spread", "stricken", "sublet", "telecast", "thrust", "typeset", "undercut", "upset", "wed", "wet",
+})
+
+
+#: Past tenses that are never participles ("did", not "done"): a tagger's VBN on them is a slip.
+_PAST_ONLY = frozenset({
+    "ate", "arose", "became", "began", "bit", "blew", "bore", "broke", "came", "chose", "did", "drank", "drew",
+    "drove", "fell", "flew", "forbade", "forgave", "forgot", "froze", "gave", "grew", "hid", "knew", "lay", "mistook",
+    "overtook", "ran", "rang", "rode", "rose", "sang", "sank", "saw", "shook", "shrank", "slew", "spoke", "sprang",
+    "stank", "stole", "strove", "swam", "swore", "took", "threw", "tore", "undertook", "underwent", "went", "woke",
+    "wore", "wrote",
+})
+
+
+def _verb_form(word: str) -> bool:
+    """Whether a word the tagger marked as a participle is one: a form of a verb WordNet knows, not an adjective,
+    adverb or noun after *be* ("was ablaze", "are home", "has been somewhat out of step").
+
+    An -ed or -en word with no verb behind it is an adjective ("was unprecedented", "were uninjured").
+
+    >>> [_verb_form(w) for w in ("arrested", "known", "set", "tailor-made", "stricken")]
+    [True, True, True, True, True]
+    >>> [_verb_form(w) for w in ("ablaze", "home", "somewhat", "uninjured", "unprecedented")]
+    [False, False, False, False, False]
+    """
+    last = word.rsplit("-", 1)[-1]
+    if last in _PAST_ONLY:
+        return False
+    return last in _ZERO_PARTICIPLES or nlp.lemmatize(last, "VBN") != last
 
 
 _PRONOUN_HEADS = {"those", "these", "anyone", "everyone", "someone", "all", "many", "some", "others", "people"}
@@ -125,6 +170,8 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
     """
     if word in _REDUCED_STOP:
         return False
+    if not _transitive(word, senses=3) and _agent(low, pos, i + 1) is None:
+        return False  # a verb without an object in its main senses is an active past ("a ship arrived with")
     k = j
     while k >= 0 and low[k] in _QUOTES:
         k -= 1
@@ -140,12 +187,114 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
         return False
     if head_like:
         return after_prep or (nxt < len(low) and pos[nxt] in FINITE_TAGS)
-    if pos[k] not in _NOUN_TAGS or not after_prep:
+    if pos[k] not in _NOUN_TAGS:
+        return False
+    if _contact_relative(low, pos, k) and _agent(low, pos, i + 1) is None:
+        return False  # "a book MacDonald published last year", "the car the police found in the lake"
+    if pos[i] == "VBN" and nxt < len(low) and _names_or_dates(word, low, pos, nxt):
+        return True
+    if not after_prep:
         return False
     if pos[i] == "VBN":
         return True
     earlier_verb = any(pos[m].startswith("VB") and pos[m] not in ("VBG", "VBN") for m in range(k))
     return earlier_verb and "," not in low[:k][-6:] and _agent(low, pos, i + 1) is not None
+
+
+#: Verbs that give a name: after a noun and before the name or a quotation they are reduced passives ("a boy named
+#: Jack", "a report entitled “Lost”").
+_NAMING = frozenset({"called", "named", "entitled", "titled", "dubbed", "nicknamed", "labeled", "labelled", "termed",
+                     "styled", "branded", "christened"})
+
+
+def _names_or_dates(word: str, low: list[str], pos: list[str], nxt: int) -> bool:
+    """Whether what follows a participle tagged VBN after a noun makes it a reduced passive without a preposition:
+    a name or quotation after a verb of naming ("a fellow named Ronnie"), or a day ("a meeting held Tuesday night",
+    "the plan announced last week")."""
+    if word in _NAMING:
+        return pos[nxt] in ("NNP", "NNPS") or low[nxt] in _QUOTES
+    after = low[nxt + 1] if nxt + 1 < len(low) else ""
+    if not (low[nxt] in DAY_DEICTICS | WEEKDAYS
+            or (low[nxt] in ("last", "this", "next", "earlier") and after in TIME_NOUNS | WEEKDAYS | MONTH_NAMES)):
+        return False
+    # The clause's own verb must follow ("a meeting held Tuesday night brought ..."): "The debate continued
+    # earlier this month when ..." is an active past.
+    for m in range(nxt + 1, len(low)):
+        if pos[m] in (",", ".", ":", "CC", "WDT", "WP", "WRB") or low[m] in (";", "that"):
+            return False
+        if pos[m] in FINITE_TAGS:
+            return True
+    return False
+
+
+def _contact_relative(low: list[str], pos: list[str], k: int) -> bool:
+    """Whether the noun phrase ending at ``k`` opens a relative clause without "that" right after a noun ("a book
+    MacDonald published", "the car the police found"): then the verb after it is active."""
+    m = k
+    if pos[m] in ("NNP", "NNPS"):
+        while m > 0 and pos[m - 1] in ("NNP", "NNPS"):
+            m -= 1
+    else:
+        while m > 0 and pos[m - 1] in ("JJ", "JJR", "JJS", "NN", "NNS", "CD"):
+            m -= 1
+        if m > 0 and pos[m - 1] in ("DT", "PRP$"):
+            m -= 1
+        else:
+            return False
+    return m > 0 and pos[m - 1] in ("NN", "NNS")
+
+
+def _transitive(word: str, senses: int = 1) -> bool:
+    """Whether the verb of a participle takes a direct object in one of its ``senses`` most frequent WordNet senses
+    ("charged", "founded"; not "walked" or "confessed" in the first sense, "armed" only in the second)."""
+    return bool(wn_verb_frames(nlp.lemmatize(word.rsplit("-", 1)[-1], "VBN"), senses=senses) & TRANSITIVE_FRAMES)
+
+
+_OBJECT_START = {"DT", "PDT", "PRP", "PRP$"}
+_CLAUSE_OPENERS = {"when", "if", "once", "unless", "until", "though", "although", "while", "as", "where"}
+
+
+def _coordinated(word: str, low: list[str], pos: list[str], i: int, j: int, p: int) -> bool:
+    """Whether the participle at ``i`` (``j``: the token before it, adverbs skipped) shares the passive of the
+    participle at ``p`` through "and"/"or"/"but" or a comma: "was arrested on Tuesday and charged with murder",
+    "built in 1990, sold in 2000 and demolished". Nothing between the two may start a new clause (a finite verb,
+    a subject pronoun, "that", "who"), the verb must take an object in its main sense and none may follow it
+    ("and walked home" and "and signed the bill" are active)."""
+    if j <= p or i - p > 15 or not (low[j] in ("and", "or", "but") or (pos[j] == "," and pos[i] == "VBN")):
+        return False
+    for m in range(p + 1, j):
+        if pos[m] in FINITE_TAGS or pos[m] in ("PRP", "WDT", "WP", ":", ".") or low[m] in ("that", ";"):
+            return False
+    if i + 1 < len(low) and (pos[i + 1] in _OBJECT_START or (pos[i] == "VBD" and (
+            pos[i + 1] in _NOUN_TAGS or pos[i + 1] == "CD" or low[i + 1] in _QUOTES or low[i + 1] == "that"))):
+        return False  # an object or a clause after it: active ("and signed the bill", "and added that")
+    return _transitive(word)
+
+
+def _participle_clause(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
+    """Whether the participle at ``i`` opens a participial clause: at the start of the sentence ("Founded in 1900,
+    the firm ...", "Asked about the plan, she said"), after a comma ("Smith, arrested in May, was released") or
+    after "when"/"if"/"once" ("when asked, he said"). Only a participle the tagger marks as one (VBN), of a verb
+    that takes an object, followed by a preposition or a comma; the sentence needs another finite verb."""
+    if pos[i] != "VBN" or word in _REDUCED_STOP:
+        return False
+    k = j
+    while k >= 0 and low[k] in _QUOTES:
+        k -= 1
+    nxt = i + 1
+    while nxt < len(low) and pos[nxt] in _ADVERB_TAGS:
+        nxt += 1
+    if k >= 0 and low[k] in _CLAUSE_OPENERS:  # "when asked", "as expected", "if convicted"
+        return (nxt >= len(low) or pos[nxt] not in _OBJECT_START | _NOUN_TAGS) and _transitive(word, senses=2)
+    if not (k < 0 or pos[k] == ","):
+        return False
+    if nxt >= len(low) or not (low[nxt] in _REDUCED_NEXT or pos[nxt] == ","):
+        return False
+    if k < 0 and "," not in low[nxt:]:
+        return False  # "Founded in 1900 the firm ..." is rare; "Passed by the Senate on Tuesday." is a headline
+    if not any(pos[m] in FINITE_TAGS for m in range(len(low)) if m != i):
+        return False
+    return _transitive(word, senses=2)
 
 
 def _is_state(word: str, kind: str, low: list[str], pos: list[str], i: int, skipped: list[int]) -> bool:
@@ -212,6 +361,11 @@ def _agent(low: list[str], pos: list[str], start: int) -> tuple[int, int] | None
         return None
     if any(low[j] in _TIME_WORDS for j in range(a, min(b, a + 2))) and pos[a] == "DT" and len(heads) == 1:
         return None
+    head = next((j for j in range(a, b) if pos[j] in _NOUN_TAGS), b)
+    while head + 1 < b and pos[head + 1] in _NOUN_TAGS:
+        head += 1
+    if head < b and low[head] in _MEANS_NOUNS:
+        return None  # "by court order", "by federal law": how, not who (but "by the law firm")
     return a, b
 
 
@@ -225,12 +379,22 @@ def passives(article: Article) -> pd.DataFrame:
       counted, unless a by-phrase names an agent.
     - **reduced passive**: a participle (tag VBN) right after a noun (or its closing quote) and
       followed by a preposition, with no *be*: "cities labeled as sanctuaries", "areas heavily
-      populated by undocumented immigrants", "a population estimated at 14 million". Prenominal
-      participles ("targeted raids") and fixed phrases ("based on", "given that") are not, nor
-      is a participle that is the sentence's only verb ("The competition ended on Tuesday").
+      populated by undocumented immigrants", "a population estimated at 14 million"; before a name
+      after a verb of naming ("a man named Jack Smith") or before a day when the clause's verb
+      follows ("the rules published yesterday will require"); or opening a participial clause
+      ("Founded in 1900, the firm ...", "the senator, elected in 2010, said", "if convicted").
+      Prenominal participles ("targeted raids") and fixed phrases ("based on", "given that") are
+      not, nor is a participle that is the sentence's only verb ("The competition ended on
+      Tuesday"), one of a verb with no object in its main WordNet senses ("a ship arrived with"),
+      or one after a relative clause's subject ("a book the author published last year").
+    - **coordinated**: a participle joined by "and"/"or" or a comma to the passive before it shares
+      its kind and auxiliary ("was arrested and charged with murder").
+    - A word the tagger marks as a participle counts only if it is a verb form ("was ablaze",
+      "were uninjured" and "has been somewhat" are not); quotation marks between the auxiliary and
+      the participle are skipped ("were “violently confronted” by").
     - **agent**: the noun phrase of a following by-phrase ("was arrested by police" -> police);
-      a by-phrase of time, amount or means ("by the end of the month", "by 10%", "by car") is
-      not an agent. ``agentless`` is True when no agent is named: the reader is not told who acts.
+      a by-phrase of time, amount or means ("by the end of the month", "by 10%", "by car", "by
+      court order") is not an agent. ``agentless`` is True when no agent is named: the reader is not told who acts.
 
     Columns: sentence_id, start, end (offsets of ``text`` in ``article.text``), text (the verb
     group, through the agent when there is one), kind (be, get, reduced), auxiliary, participle,
@@ -265,35 +429,40 @@ def _passive_rows(article: Article) -> tuple[Passive, ...]:
             continue
         texts, low, pos, starts, ends = toks.text, list(toks.lower), list(toks.pos), toks.start, toks.end
         n = len(low)
+        previous: tuple[int, str, str] | None = None  # the sentence's last passive: participle index, kind, auxiliary
         for i in range(n):
             word = low[i]
             if word in _BE or word in GET or word in _HAVE:
                 continue
             if not (pos[i] in ("VBN", "VBD") or (pos[i] == "JJ" and word.endswith(("ed", "en")))):
                 continue
-            if not _looks_participle(word) or (i > 0 and texts[i][:1].isupper()
+            if not _looks_participle(word) or not _verb_form(word) or (i > 0 and texts[i][:1].isupper()
                                                 and i + 1 < n and pos[i + 1] in ("NNP", "NNPS")):
                 continue  # a tagger slip ("safer"), or part of a name ("Deferred Action")
             if (word in _ATTRIBUTIVE and i + 1 < n and pos[i + 1] in ("JJ", "NN", "NNS")
                     and low[i + 1] not in _TIME_WORDS | {"twice", "once", "thrice", "yesterday", "again"}):
                 continue  # "were known fugitive violators": the participle modifies a noun
-            # Walk left over adverbs, negation and "and" between adverbs to the auxiliary.
+            # Walk left over adverbs, negation, quotation marks and "and" between adverbs to the auxiliary.
             j = i - 1
             skipped: list[int] = []
-            while j >= 0 and (pos[j] in _ADVERB_TAGS or low[j] in _NEGATION
+            while j >= 0 and (pos[j] in _ADVERB_TAGS or low[j] in _NEGATION or (low[j] in _QUOTES and j > 0)
                               or (low[j] == "and" and j > 0 and pos[j - 1] in _ADVERB_TAGS)):
                 skipped.append(j)
                 j -= 1
             agent = _agent(low, pos, i + 1)
             kind = None
             aux_i = None
+            auxiliary = ""
             if j >= 0 and (_is_be(low[j], pos[j]) or low[j] in GET):
-                if pos[i] == "JJ" and agent is None and nlp.lemmatize(word, "VBN") == word:
-                    continue  # an adjective in -ed/-en that is no verb form ("was unprecedented")
                 kind = "get" if low[j] in GET else "be"
                 aux_i = j
+                auxiliary = texts[j]
             elif pos[i] in ("VBN", "VBD") and not (j >= 0 and low[j] in _HAVE):
                 if _reduced(word, low, pos, i, j):
+                    kind = "reduced"
+                elif previous is not None and _coordinated(word, low, pos, i, j, previous[0]):
+                    kind, auxiliary = previous[1], previous[2]  # "was arrested and charged": the auxiliary shared
+                elif _participle_clause(word, low, pos, i, j):
                     kind = "reduced"
             if kind is None:
                 continue
@@ -310,9 +479,9 @@ def _passive_rows(article: Article) -> tuple[Passive, ...]:
                 g = min(skipped) if skipped else i
             last = agent[1] - 1 if agent else i
             a, b = starts[g], ends[last]
+            previous = (i, kind, auxiliary)
             rows.append(Passive(
-                s.id, a, b, article.text[a:b], kind,
-                texts[aux_i] if aux_i is not None else "",
+                s.id, a, b, article.text[a:b], kind, auxiliary,
                 texts[i], nlp.lemmatize(word, "VBN"),
                 article.text[starts[agent[0]]:ends[agent[1] - 1]] if agent else None,
                 agent is None,

@@ -56,6 +56,61 @@ def test_by_phrases_that_are_not_agents(make_article, sentence, text):
     assert _found(make_article, sentence) == [(text, "be", None)]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a participle joined to a passive shares its auxiliary
+    ("He was arrested on Tuesday and charged with murder.", [("was arrested", "be", "was"), ("charged", "be", "was")]),
+    ("The man was convicted of fraud and sentenced to ten years.",
+     [("was convicted", "be", "was"), ("sentenced", "be", "was")]),
+    ("The houses were built in 1990, sold in 2000 and demolished last year.",
+     [("were built", "be", "were"), ("sold", "be", "were"), ("demolished", "be", "were")]),
+    ("The film, produced by Joe Smith and directed by Ann Lee, opens today.",
+     [("produced by Joe Smith", "reduced", ""), ("directed by Ann Lee", "reduced", "")]),
+    # participial clauses
+    ("Founded in 1900, the company now employs 500 people.", [("Founded", "reduced", "")]),
+    ("Reared in England, she studied law in Paris.", [("Reared", "reduced", "")]),
+    ("The senator, elected in 2010, said she would run again.", [("elected", "reduced", "")]),
+    ("The protesters, armed with sticks, marched to the square.", [("armed", "reduced", "")]),
+    ("When asked about the plan, she declined to comment.", [("asked", "reduced", "")]),
+    ("Offenders face ten years in prison if convicted.", [("convicted", "reduced", "")]),
+    # reduced passives before a name, a quotation or a day
+    ("A man named Jack Smith was arrested.", [("named", "reduced", ""), ("was arrested", "be", "was")]),
+    ("The council approved a report entitled \u201cSafer Streets\u201d on Monday.", [("entitled", "reduced", "")]),
+    ("The rules published yesterday will require a permit.", [("published", "reduced", "")]),
+    # quotation marks between the auxiliary and the participle
+    ("Speakers were \u201cviolently confronted\u201d by protesters.",
+     [("were \u201cviolently confronted", "be", "were")]),
+])
+def test_coordinated_clauses_and_names(make_article, sentence, expected):
+    found = passives(make_article("News", sentence))
+    assert [(r.text, r.kind, r.auxiliary) for r in found.itertuples()] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He was tired and walked home.", []),                                   # a state, then an active verb
+    ("The suspect was arrested and confessed to the crime.", ["arrested"]),  # "confess": no object in its main sense
+    ("The bill was approved and the governor signed it.", ["approved"]),     # a new subject
+    ("He was praised by colleagues and then added that he would retire.", ["praised"]),  # a clause after it
+    ("He was born in Italy and did chorus work in Toronto.", ["born"]),     # "did" is never a participle
+    ("The debate continued earlier this month when the university canceled a speech.", []),
+    ("Students disagreed with a book the author published last year.", []),  # a relative clause without "that"
+    ("A ship arrived with supplies, and the crew cheered.", []),             # "arrive" takes no object
+    ("Canada has been somewhat out of step with its allies.", []),           # no verb form after "been"
+    ("Mr. Smith was uninjured.", []),                                        # an adjective, no verb "uninjure"
+    ("The hall was ablaze with color.", []),
+])
+def test_active_verbs_and_adjectives_after_a_passive(make_article, sentence, expected):
+    assert list(passives(make_article("News", sentence))["participle"]) == expected
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Helmets are required by law.", None),                     # a means, not an agent
+    ("They may be removed by court order.", None),
+    ("The firm was advised by the law firm Smith & Jones.", "the law firm Smith & Jones"),
+])
+def test_means_are_not_agents(make_article, sentence, agent):
+    assert list(passives(make_article("News", sentence))["agent"]) == [agent]
+
+
 def test_seed_passives(seed):
     p = passives(seed)
     assert [(r.sentence_id, r.text, r.kind) for r in p.itertuples()] == [
