@@ -89,7 +89,20 @@ _TOPIC_TERMS = frozenset({("free", "speech"), ("free", "trade"), ("free", "press
                           ("free", "markets"), ("free", "agent"), ("free", "agency"), ("free", "throw"),
                           ("free", "throws"), ("free", "kick"), ("free", "kicks"), ("free", "enterprise"),
                           ("criminal", "justice"), ("justice", "system"), ("hate", "speech"), ("hate", "crime"),
-                          ("hate", "crimes")})
+                          ("hate", "crimes"),
+                          # policy and money terms ("health care", "interest rates", "border security")
+                          ("health", "care"), ("child", "care"), ("intensive", "care"), ("foster", "care"),
+                          ("care", "home"), ("care", "homes"), ("interest", "rate"), ("interest", "rates"),
+                          ("interest", "payments"), ("credit", "card"), ("credit", "cards"), ("tax", "credit"),
+                          ("tax", "credits"), ("credit", "rating"), ("gross", "domestic"), ("trust", "fund"),
+                          ("trust", "funds"), ("border", "security"), ("national", "security"),
+                          ("social", "security"), ("security", "forces"), ("security", "guard"),
+                          ("security", "guards"), ("security", "officials"), ("security", "council"),
+                          ("public", "safety"), ("safety", "net"), ("defense", "attorney"), ("defense", "attorneys"),
+                          ("defense", "lawyer"), ("defense", "lawyers"), ("defence", "lawyer"),
+                          ("defence", "lawyers"), ("missile", "defense"), ("missile", "defence")})
+#: "play a role/part" and "poised to": phrases whose scored word ("play" +1.4, "poised" +1.0) says nothing good.
+_ROLE_NOUNS = frozenset({"role", "roles", "part", "parts"})
 
 
 def _negator(word: str) -> bool:
@@ -102,9 +115,10 @@ def neutral_uses(toks: SentenceWords) -> dict[int, str]:
     """Positions of words VADER would score that carry no tone in this use, with the reason: "like" as a
     preposition ("countries like Albania"), a number (VADER lists "86" as slang), "party" as a noun (a political
     party), "outstanding" before what is still owed or pending ("outstanding asylum claims"), a topic term ("free
-    speech", "hate speech", "criminal justice", "obstruction of justice"), "no" as a determiner, and a negative
-    word after a negator ("no one was hurt", "there shouldn't be anyone suffering"), which VADER would turn
-    positive.
+    speech", "hate speech", "criminal justice", "obstruction of justice", "health care", "interest rates",
+    "border security"), a set phrase ("poised to", "played a key role", "plays out"), "no" as a determiner, and a
+    negative word after a negator ("no one was hurt", "there shouldn't be anyone suffering"), which VADER would
+    turn positive.
 
     >>> from analysis.core.article import parse_article
     >>> from analysis.core.tokens import sentence_words
@@ -134,6 +148,9 @@ def neutral_uses(toks: SentenceWords) -> dict[int, str]:
         elif (w, nxt) in _TOPIC_TERMS or i > 0 and (low[i - 1], w) in _TOPIC_TERMS \
                 or w == "justice" and i > 1 and low[i - 2] == "obstruction":
             out[i] = "a topic term"
+        elif w == "poised" and nxt == "to" or w in ("play", "plays", "played", "playing") and (
+                nxt == "out" or any(low[k] in _ROLE_NOUNS for k in range(max(0, i - 3), min(len(low), i + 5)))):
+            out[i] = "a set phrase"  # "poised to win", "played a key role", "the role we play", "as it plays out"
         elif lex[w] < 0 and any(_negator(low[k]) for k in range(max(0, i - 3), i)):
             out[i] = "negated"
     return out

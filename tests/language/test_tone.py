@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from analysis.language.tone import sentence_tone, tone_extremes, tone_words
 
 
@@ -58,6 +60,24 @@ def test_uses_without_tone_are_masked(make_article):
     # the verb "like" still counts, and the preposition only where it is one
     assert sentence_tone(make_article("News", "Students did not like the plan."))["compound"].iloc[1] < 0
     assert sentence_tone(make_article("News", "Voters like the plan."))["compound"].iloc[1] > 0
+
+
+@pytest.mark.parametrize("sentence, masked, counted", [
+    ("The central bank raised interest rates and health care costs rose.", {"interest", "care"}, set()),
+    ("Border security officials met at the border.", {"security"}, set()),
+    ("The team is poised to win the title.", {"poised"}, {"win"}),
+    ("Immigration played a key role in the election.", {"played"}, set()),
+    ("It is the role we play in the region.", {"play"}, set()),
+    ("As the crisis plays out, officials wait.", {"plays"}, {"crisis"}),
+    # the same words in their scored sense still count
+    ("The children played happily in the park.", set(), {"played", "happily"}),
+    ("Residents said they care about security.", set(), {"care", "security"}),
+])
+def test_topic_terms_and_set_phrases_carry_no_tone(make_article, sentence, masked, counted):
+    words = tone_words(make_article("News", sentence))
+    words = words[words["sentence_id"] == "s2"]
+    assert set(words.loc[words["masked"] != "", "term"]) == masked
+    assert set(words.loc[(words["masked"] == "") & (words["vader"] != 0), "term"]) == counted
 
 
 def test_a_negated_negative_word_is_no_praise(make_article):
