@@ -75,6 +75,9 @@ def _flags(make_article, text):
     ("Migrants are pouring across the border, the column said.", [("pouring across", "threat")]),
     ("The plan shows the greed and incompetence of the council.", [("greed", "evaluative"),
                                                                   ("incompetence", "evaluative")]),
+    # a crackdown on people, protest or an activity is the militaristic metaphor
+    ("The government launched a crackdown on immigrants.", [("crackdown", "militaristic")]),
+    ("The regime cracked down on dissent.", [("cracked down", "militaristic")]),
 ])
 def test_new_sources_flag(make_article, text, expected):
     assert _flags(make_article, text) == expected
@@ -169,6 +172,8 @@ def test_flags_carry_reasons(make_article):
     "Many considered him arrogant and incompetent.",            # a view reported of many people
     "Some of the protests turned violent.",                     # what happened (category event)
     "Violent crime rose 5 percent after a violent attack in May.",
+    "Thailand has cracked down on human trafficking.",         # enforcement against a crime
+    "A crackdown on tax evasion and fraud began in March.",
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
