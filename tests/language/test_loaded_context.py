@@ -67,8 +67,9 @@ def _flags(make_article, text):
     # people as a flood: a verb, or a flow across a border
     ("Migrants flood the towns every summer.", [("flood", "threat")]),
     ("A flood of migrants crossed the river.", [("flood of", "threat")]),
-    # "illegal" of people stays flagged
-    ("Illegal migrants were detained at the border.", [("illegal", "emotive")]),
+    # "illegal" of people stays flagged: "illegal migrants" as the label (loaded_words 1.11), like "illegal immigrants"
+    ("Illegal migrants were detained at the border.", [("illegal migrants", "pejorative_label")]),
+    ("The boat carried illegal migrants.", [("illegal migrants", "pejorative_label")]),
     # idioms, people as a flood, evaluative nouns (loaded_words 1.9)
     ("The governor has blood on his hands.", [("blood on his hands", "dramatic")]),
     ("The ruling was a slap in the face to voters.", [("slap in the face", "evaluative")]),
