@@ -297,6 +297,21 @@ def _participle_clause(word: str, low: list[str], pos: list[str], i: int, j: int
     return _transitive(word, senses=2)
 
 
+def _headline_passive(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
+    """Whether a past form after a noun in a headline is a passive with its *be* dropped, as headlines drop it
+    ("Asylum seekers rescued off Indonesian coast", "Afghan girls' robotics team honored for ..."): headlines report
+    events in the present tense, so "-ed" after the subject is the participle. Only before a preposition, an adverb
+    or the end ("Man arrested"), never before an object ("Senate passed the bill" is a past tense), and only a verb
+    with an object in its main sense."""
+    if word in _REDUCED_STOP or j < 0 or pos[j] not in _NOUN_TAGS:
+        return False
+    if i + 1 < len(low) and pos[i + 1] not in ("IN", "TO", "RB", "RP", ".", ":", ","):
+        return False
+    if any(pos[m] in FINITE_TAGS | {"VBN"} for m in range(j)):
+        return False  # the headline has its own verb before: "Police say man arrested ..." is read by the other rules
+    return _transitive(word)  # the main sense only: "Talks collapsed in Geneva", "Company moved to Texas" are active
+
+
 def _is_state(word: str, kind: str, low: list[str], pos: list[str], i: int, skipped: list[int]) -> bool:
     """Whether a participle describes a state rather than an action done to someone (see the lists above)."""
     if word in ADJECTIVAL_PARTICIPLES:
@@ -462,7 +477,8 @@ def _passive_rows(article: Article) -> tuple[Passive, ...]:
                     kind = "reduced"
                 elif previous is not None and _coordinated(word, low, pos, i, j, previous[0]):
                     kind, auxiliary = previous[1], previous[2]  # "was arrested and charged": the auxiliary shared
-                elif _participle_clause(word, low, pos, i, j):
+                elif _participle_clause(word, low, pos, i, j) or (s.part == "headline" and _headline_passive(
+                        word, low, pos, i, j)):
                     kind = "reduced"
             if kind is None:
                 continue

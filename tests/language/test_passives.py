@@ -136,3 +136,15 @@ def test_passive_counts(seed):
 
 def test_no_text(make_article):
     assert passives(make_article("123", "456.")).empty
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Asylum seekers rescued off Indonesian coast", ["rescued"]),   # a headline drops "are"
+    ("Man killed in crash on Route 9", ["killed"]),
+    ("Man arrested", ["arrested"]),
+    ("Senate passed the bill", []),                                 # an object follows: a past tense
+    ("Company moved to Texas", []),                                 # "move" takes no object in its main sense
+])
+def test_headline_passives(make_article, headline, expected):
+    found = passives(make_article(headline, "The story was written yesterday."))
+    assert list(found.loc[found["sentence_id"] == "s1", "participle"]) == expected
