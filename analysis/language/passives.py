@@ -268,7 +268,22 @@ def _coordinated(word: str, low: list[str], pos: list[str], i: int, j: int, p: i
     if i + 1 < len(low) and (pos[i + 1] in _OBJECT_START or (pos[i] == "VBD" and (
             pos[i + 1] in _NOUN_TAGS or pos[i + 1] == "CD" or low[i + 1] in _QUOTES or low[i + 1] == "that"))):
         return False  # an object or a clause after it: active ("and signed the bill", "and added that")
-    return _transitive(word)
+    lemma = nlp.lemmatize(word.rsplit("-", 1)[-1], "VBN")
+    frames = wn_verb_frames(lemma)
+    if not frames & TRANSITIVE_FRAMES:
+        return False
+    if i + 1 < len(low) and pos[i + 1] in ("VBG", "NN", "NNS") and low[i + 1] not in _TIME_WORDS \
+            and not frames & _DOUBLE_OBJECT_FRAMES:
+        return False  # "and resumed trading": an object after it (but "was paid and given tickets")
+    if pos[i] == "VBD" and frames & _INTRANSITIVE_FRAMES and _agent(low, pos, i + 1) is None:
+        return False  # the tagger's past tense of a verb that also goes without an object: "and paid in cash"
+    return True
+
+
+#: WordNet frames with two objects ("Somebody ----s somebody something", "... something to somebody").
+_DOUBLE_OBJECT_FRAMES = frozenset({14, 15})
+#: WordNet frames without an object ("Something ----s", "Somebody ----s", "Somebody ----s PP").
+_INTRANSITIVE_FRAMES = frozenset({1, 2, 22})
 
 
 def _participle_clause(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
@@ -284,6 +299,8 @@ def _participle_clause(word: str, low: list[str], pos: list[str], i: int, j: int
     nxt = i + 1
     while nxt < len(low) and pos[nxt] in _ADVERB_TAGS:
         nxt += 1
+    if i > 0 and low[i - 1] in _CLAUSE_OPENERS:
+        k = i - 1  # "once agreed": "once" is an adverb too, skipped on the way to the auxiliary
     if k >= 0 and low[k] in _CLAUSE_OPENERS:  # "when asked", "as expected", "if convicted"
         return (nxt >= len(low) or pos[nxt] not in _OBJECT_START | _NOUN_TAGS) and _transitive(word, senses=2)
     if not (k < 0 or pos[k] == ","):
@@ -337,6 +354,8 @@ def _agent(low: list[str], pos: list[str], start: int) -> tuple[int, int] | None
     phrase after it.
     """
     k = start
+    if k < len(low) and low[k] in _QUOTES:
+        k += 1  # the participle's closing quote: were "violently confronted" by protesters
     steps = 0
     while k < len(low) and steps < 8:
         if low[k] == "by":
