@@ -8,8 +8,8 @@ from functools import lru_cache
 from .model_cache import cached
 from .resources import NLTKResourceError, require, resource_files
 
-__all__ = ["wn_offsets", "wn_related", "wn_lexfiles", "wn_verb_frames", "TRANSITIVE_FRAMES", "LEXFILE_PERSON",
-           "LEXFILE_GROUP"]
+__all__ = ["wn_offsets", "wn_related", "wn_lexfiles", "wn_verb_frames", "TRANSITIVE_FRAMES", "DOUBLE_OBJECT_FRAMES",
+           "INTRANSITIVE_FRAMES", "LEXFILE_PERSON", "LEXFILE_GROUP"]
 
 # NLTK's WordNet reader indexes every lemma and sense key when it starts (seconds); these helpers
 # read the few index and data lines they need straight from the files (format: WordNet's wndb(5WN)
@@ -131,6 +131,10 @@ def _wn_synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[tuple[str,
 #: "... somebody" (9), "Something ----s somebody/something" (10, 11), and the frames 14-21, 24, 25, 30, 31
 #: that add a second complement ("Somebody ----s somebody to INFINITIVE").
 TRANSITIVE_FRAMES = frozenset({8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
+#: The frames with two objects: "Somebody ----s somebody something" (14), "... something to somebody" (15).
+DOUBLE_OBJECT_FRAMES = frozenset({14, 15})
+#: The frames without an object: "Something ----s" (1), "Somebody ----s" (2), "Somebody ----s PP" (22).
+INTRANSITIVE_FRAMES = frozenset({1, 2, 22})
 
 
 @lru_cache(maxsize=20000)

@@ -14,7 +14,7 @@ from ..core import nlp
 from ..core.article import Article
 from ..core.tagging import DAY_DEICTICS, FINITE_TAGS, GET, MONTH_NAMES, TIME_NOUNS, WEEKDAYS
 from ..core.tokens import sentence_words
-from ..core.wordnet import TRANSITIVE_FRAMES, wn_verb_frames
+from ..core.wordnet import DOUBLE_OBJECT_FRAMES, INTRANSITIVE_FRAMES, TRANSITIVE_FRAMES, wn_verb_frames
 
 __all__ = ["passives", "passive_rows", "Passive", "PASSIVE_COLUMNS", "ADJECTIVAL_PARTICIPLES", "PASSIVE_KINDS",
            "passive_counts"]
@@ -244,10 +244,15 @@ def _contact_relative(low: list[str], pos: list[str], k: int) -> bool:
     return m > 0 and pos[m - 1] in ("NN", "NNS")
 
 
+def _frames(word: str, senses: int = 1) -> frozenset[int]:
+    """WordNet's verb frames for a participle's verb (its last part when hyphenated: "re-elected" -> "elect")."""
+    return wn_verb_frames(nlp.lemmatize(word.rsplit("-", 1)[-1], "VBN"), senses=senses)
+
+
 def _transitive(word: str, senses: int = 1) -> bool:
     """Whether the verb of a participle takes a direct object in one of its ``senses`` most frequent WordNet senses
     ("charged", "founded"; not "walked" or "confessed" in the first sense, "armed" only in the second)."""
-    return bool(wn_verb_frames(nlp.lemmatize(word.rsplit("-", 1)[-1], "VBN"), senses=senses) & TRANSITIVE_FRAMES)
+    return bool(_frames(word, senses) & TRANSITIVE_FRAMES)
 
 
 _OBJECT_START = {"DT", "PDT", "PRP", "PRP$"}
@@ -268,22 +273,15 @@ def _coordinated(word: str, low: list[str], pos: list[str], i: int, j: int, p: i
     if i + 1 < len(low) and (pos[i + 1] in _OBJECT_START or (pos[i] == "VBD" and (
             pos[i + 1] in _NOUN_TAGS or pos[i + 1] == "CD" or low[i + 1] in _QUOTES or low[i + 1] == "that"))):
         return False  # an object or a clause after it: active ("and signed the bill", "and added that")
-    lemma = nlp.lemmatize(word.rsplit("-", 1)[-1], "VBN")
-    frames = wn_verb_frames(lemma)
+    frames = _frames(word)
     if not frames & TRANSITIVE_FRAMES:
         return False
     if i + 1 < len(low) and pos[i + 1] in ("VBG", "NN", "NNS") and low[i + 1] not in _TIME_WORDS \
-            and not frames & _DOUBLE_OBJECT_FRAMES:
+            and not frames & DOUBLE_OBJECT_FRAMES:
         return False  # "and resumed trading": an object after it (but "was paid and given tickets")
-    if pos[i] == "VBD" and frames & _INTRANSITIVE_FRAMES and _agent(low, pos, i + 1) is None:
+    if pos[i] == "VBD" and frames & INTRANSITIVE_FRAMES and _agent(low, pos, i + 1) is None:
         return False  # the tagger's past tense of a verb that also goes without an object: "and paid in cash"
     return True
-
-
-#: WordNet frames with two objects ("Somebody ----s somebody something", "... something to somebody").
-_DOUBLE_OBJECT_FRAMES = frozenset({14, 15})
-#: WordNet frames without an object ("Something ----s", "Somebody ----s", "Somebody ----s PP").
-_INTRANSITIVE_FRAMES = frozenset({1, 2, 22})
 
 
 def _participle_clause(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
