@@ -603,6 +603,20 @@ _CRIMES = frozenset("trafficking smuggling fraud corruption bribery piracy poach
                     "extortion embezzlement speeding doping cheating crime crimes".split())
 
 
+#: Adjective + noun pairs that name a legal or sporting offence ("charged with reckless driving", "sent off for
+#: violent conduct"): the charge's name, not the writer's judgement ("shameful conduct" stays flagged). article-lens
+#: judgement, from the review of the neutral-news probe (2026-12-07).
+_OFFENCES = frozenset({("reckless", "driving"), ("dangerous", "driving"), ("careless", "driving"),
+                       ("reckless", "endangerment"), ("violent", "conduct"), ("disorderly", "conduct"),
+                       ("lewd", "conduct"), ("criminal", "mischief"), ("malicious", "mischief"),
+                       ("gross", "negligence"), ("criminal", "negligence"), ("indecent", "exposure")})
+
+
+def _offence_name(low: tuple[str, ...] | list[str], i: int) -> bool:
+    """Whether the word at ``i`` and the next one name an offence (:data:`_OFFENCES`)."""
+    return i + 1 < len(low) and (low[i], low[i + 1]) in _OFFENCES
+
+
 def _targets_crime(toks: SentenceWords, i: int, k: int) -> bool:
     """Whether a crackdown at tokens [i, k) is "on"/"against" a crime named within the next few words ("cracked
     down on human trafficking", "a crackdown on tax evasion and fraud"), not on people or an activity."""
@@ -840,6 +854,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # literal: water, weather or light that floods, pours or streams
             if m.category == "sympathy" and _suffers_condition(toks, m.i_start, m.i_end):
                 continue  # literal: "children suffering from iodine deficiency", "suffering from cancer"
+            if m.i_end - m.i_start == 1 and _offence_name(toks.lower, m.i_start):
+                continue  # the name of an offence: "charged with reckless driving"
             if m.term.startswith("crack") and _targets_crime(toks, m.i_start, m.i_end):
                 continue  # enforcement against a crime: "cracked down on human trafficking"
             level = intensity.get((m.term, m.category), 2)
@@ -878,6 +894,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if _of_nature(toks, i, i + 1):
                 continue  # literal: "violent storms", "bitter cold"
+            if _offence_name(low, i):
+                continue  # the name of an offence: "violent conduct", "disorderly conduct"
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))

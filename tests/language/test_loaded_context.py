@@ -79,6 +79,9 @@ def _flags(make_article, text):
     # a crackdown on people, protest or an activity is the militaristic metaphor
     ("The government launched a crackdown on immigrants.", [("crackdown", "militaristic")]),
     ("The regime cracked down on dissent.", [("cracked down", "militaristic")]),
+    # an offence's name only as the pair: the same adjectives judge other nouns
+    ("His reckless conduct endangered the public.", [("reckless", "evaluative")]),
+    ("Their shameful conduct angered voters.", [("shameful", "evaluative")]),
 ])
 def test_new_sources_flag(make_article, text, expected):
     assert _flags(make_article, text) == expected
@@ -173,6 +176,8 @@ def test_flags_carry_reasons(make_article):
     "Many considered him arrogant and incompetent.",            # a view reported of many people
     "Some of the protests turned violent.",                     # what happened (category event)
     "Violent crime rose 5 percent after a violent attack in May.",
+    "He was charged with reckless driving and disorderly conduct.",  # the names of offences
+    "The striker was sent off for violent conduct.",
     "Thailand has cracked down on human trafficking.",         # enforcement against a crime
     "A crackdown on tax evasion and fraud began in March.",
 ])
