@@ -160,8 +160,9 @@ def _verb_form(word: str) -> bool:
 _PRONOUN_HEADS = {"those", "these", "anyone", "everyone", "someone", "all", "many", "some", "others", "people"}
 
 
-def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
-    """Whether the participle at ``i`` (``j``: the token before it, adverbs skipped) is a reduced passive.
+def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int, has_agent: bool) -> bool:
+    """Whether the participle at ``i`` (``j``: the token before it, adverbs skipped; ``has_agent``: a by-phrase
+    after it names an agent, :func:`_agent`) is a reduced passive.
 
     After a noun and before a preposition ("cities labeled as", "detainer placed on ... by ICE"),
     or after "those"/a number and before a preposition or verb ("those arrested were", "the 22
@@ -170,7 +171,7 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
     """
     if word in _REDUCED_STOP:
         return False
-    if not _transitive(word, senses=3) and _agent(low, pos, i + 1) is None:
+    if not _transitive(word, senses=3) and not has_agent:
         return False  # a verb without an object in its main senses is an active past ("a ship arrived with")
     k = j
     while k >= 0 and low[k] in _QUOTES:
@@ -189,7 +190,7 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
         return after_prep or (nxt < len(low) and pos[nxt] in FINITE_TAGS)
     if pos[k] not in _NOUN_TAGS:
         return False
-    if _contact_relative(low, pos, k) and _agent(low, pos, i + 1) is None:
+    if _contact_relative(low, pos, k) and not has_agent:
         return False  # "a book MacDonald published last year", "the car the police found in the lake"
     if pos[i] == "VBN" and nxt < len(low) and _names_or_dates(word, low, pos, nxt):
         return True
@@ -198,7 +199,7 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int) -> bool:
     if pos[i] == "VBN":
         return True
     earlier_verb = any(pos[m].startswith("VB") and pos[m] not in ("VBG", "VBN") for m in range(k))
-    return earlier_verb and "," not in low[:k][-6:] and _agent(low, pos, i + 1) is not None
+    return earlier_verb and "," not in low[:k][-6:] and has_agent
 
 
 #: Verbs that give a name: after a noun and before the name or a quotation they are reduced passives ("a boy named
@@ -259,7 +260,7 @@ _OBJECT_START = {"DT", "PDT", "PRP", "PRP$"}
 _CLAUSE_OPENERS = {"when", "if", "once", "unless", "until", "though", "although", "while", "as", "where"}
 
 
-def _coordinated(word: str, low: list[str], pos: list[str], i: int, j: int, p: int) -> bool:
+def _coordinated(word: str, low: list[str], pos: list[str], i: int, j: int, p: int, has_agent: bool) -> bool:
     """Whether the participle at ``i`` (``j``: the token before it, adverbs skipped) shares the passive of the
     participle at ``p`` through "and"/"or"/"but" or a comma: "was arrested on Tuesday and charged with murder",
     "built in 1990, sold in 2000 and demolished". Nothing between the two may start a new clause (a finite verb,
@@ -279,7 +280,7 @@ def _coordinated(word: str, low: list[str], pos: list[str], i: int, j: int, p: i
     if i + 1 < len(low) and pos[i + 1] in ("VBG", "NN", "NNS") and low[i + 1] not in _TIME_WORDS \
             and not frames & DOUBLE_OBJECT_FRAMES:
         return False  # "and resumed trading": an object after it (but "was paid and given tickets")
-    if pos[i] == "VBD" and frames & INTRANSITIVE_FRAMES and _agent(low, pos, i + 1) is None:
+    if pos[i] == "VBD" and frames & INTRANSITIVE_FRAMES and not has_agent:
         return False  # the tagger's past tense of a verb that also goes without an object: "and paid in cash"
     return True
 
@@ -490,9 +491,9 @@ def _passive_rows(article: Article) -> tuple[Passive, ...]:
                 aux_i = j
                 auxiliary = texts[j]
             elif pos[i] in ("VBN", "VBD") and not (j >= 0 and low[j] in _HAVE):
-                if _reduced(word, low, pos, i, j):
+                if _reduced(word, low, pos, i, j, agent is not None):
                     kind = "reduced"
-                elif previous is not None and _coordinated(word, low, pos, i, j, previous[0]):
+                elif previous is not None and _coordinated(word, low, pos, i, j, previous[0], agent is not None):
                     kind, auxiliary = previous[1], previous[2]  # "was arrested and charged": the auxiliary shared
                 elif _participle_clause(word, low, pos, i, j) or (s.part == "headline" and _headline_passive(
                         word, low, pos, i, j)):
