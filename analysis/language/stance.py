@@ -251,12 +251,84 @@ def _speaker_phrase(toks: SentenceWords, a: int, b: int) -> bool:
     return noun
 
 
+_VOLITION = frozenset("like love prefer rather sooner hate".split())
+_LATER_NOUNS = TIME_NOUNS | frozenset("days weeks months years decades centuries hours minutes moments generations "
+                                      "decade century".split())
+_NOT_BEFORE_LATER_WOULD = frozenset("if unless whether".split())
+
+
+def _non_epistemic_would(toks: SentenceWords, i: int) -> bool:
+    """Whether "would" at ``i`` states no likelihood (Quirk et al. 1985; Coates 1983): volition ("would like to",
+    "would rather stay", "would love to") or the future in the past of a narrative ("the tests would later lead
+    to", "she would go on to win", "Years later, he would say"); not when an "if", "unless" or "whether" comes
+    before a "later" ("if she had left later, she would have missed it"). A past habit ("would often walk") is
+    left a hedge: "often" also follows a hypothetical "would" ("not a situation that would often arise")."""
+    low = toks.lower
+    j = i + 1
+    while j < len(low) and low[j] in ("not", "n't"):
+        j += 1
+    if j >= len(low):
+        return False
+    if low[j] in _VOLITION or low[j] in ("later", "subsequently") or tuple(low[j:j + 3]) == ("go", "on", "to"):
+        return True
+    return any(low[k] == "later" and k > 0 and (low[k - 1] in _LATER_NOUNS or _is_number(toks, k - 1))
+               for k in range(i)) and not any(w in _NOT_BEFORE_LATER_WOULD for w in low[:i])
+
+
+_FEAR = frozenset("fear fears feared fearing".split())
+_FEAR_NOUN_NEXT = frozenset("of over about".split())
+_OBJECT_PRONOUNS = frozenset("me us him her them".split())
+_SUBJECT_START_TAGS = frozenset({"PRP", "DT", "PDT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "EX"})
+
+
+def _fear_of_outcome(toks: SentenceWords, i: int) -> bool:
+    """Whether "fear" at ``i`` is the belief that something bad may happen, a doxastic hedge (the Szeged and
+    BioScope annotators mark it): "fear that", a verb or noun before a clause ("residents fear the plant will
+    close", "over fears it would strain", "feared being overthrown"), or plural worries ("amid fears of a
+    recession", "fears over jobs"). Not the emotion or its object: "fear of heights", "in fear", "they fear
+    him", "feared for his life", "fear the dark"."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if nxt == "that":
+        return True
+    prev = low[i - 1] if i > 0 else ""
+    noun = prev in _DETERMINERS or prev in ("in", "of", "for", "without", "amid", "with") or (
+        i > 0 and pos[i - 1] in ("JJ", "JJR", "JJS", "PRP$", "POS"))
+    if (noun or pos[i] in ("NN", "NNS")) and low[i] == "fears" and nxt in _FEAR_NOUN_NEXT:
+        return True
+    if i + 1 >= len(low) or nxt in _OBJECT_PRONOUNS or nxt == "for":
+        return False
+    if pos[i + 1] == "VBG" and not noun:
+        return True  # "feared being overthrown", "fear losing their homes"
+    if pos[i + 1] not in _SUBJECT_START_TAGS:
+        return False  # "out of fear and we …", "nothing to fear in"
+    for k in range(i + 2, min(len(low), i + 8)):  # a clause: a finite verb before any punctuation
+        if pos[k] in FINITE_TAGS:
+            return True
+        if not any(ch.isalnum() for ch in low[k]) or pos[k] in ("IN", "TO", "WDT", "WP", "CC"):
+            return False
+    return False
+
+
+def _view_that(toks: SentenceWords, j: int) -> bool:
+    """Whether the noun "view" ending at ``j`` introduces a belief: "the view that the vote was rigged", "their
+    view is that …"; not a relative clause ("the view that greets visitors"), a scene ("a view of the bay") nor
+    the verb ("how the agency views that sum")."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    i = j - 1
+    k = j + 1 if j < len(low) and low[j] in ("is", "was") else j
+    if k == j and not (i > 0 and (low[i - 1] in _DETERMINERS or pos[i - 1] in ("PRP$", "POS", "JJ"))):
+        return False  # perhaps the verb: "how the administration views that sum"
+    return k + 1 < len(low) and low[k] == "that" and not pos[k + 1].startswith(("VB", "MD"))
+
+
 def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j: int) -> bool:
     """Whether the hedge ``term`` found at tokens ``i``..``j`` (end exclusive) hedges in this sentence.
 
     * ``modal``: the word is a modal verb (tag MD, not "May" the month), "could" is not a
       past ability ("could not attend", "could see") (Coates 1983), and "would" is not the future of reported
-      speech ("said he would appeal");
+      speech ("said he would appeal"), a volition ("would like to") or a narrative's future in the past ("would
+      later become");
     * ``approximator``: only before a number ("around 14 million", "an estimated 300"; "or so"
       after one) (Channell 1994) — "about the plan" is a preposition;
     * nouns that look like doxastic verbs ("a thought", "in this regard", "the suspect") are not hedges;
@@ -264,8 +336,9 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
       "uncertainty" only about something ("uncertainty over whether"); "consider" with a plain object is to
       think about ("consider extensions"); "could" after "so (that)" is a purpose ("so she could escape");
     * "appear" before a preposition is literal ("appear in court"); "possible" after a superlative
-      or in "as soon as possible"/"made possible" is not a hedge; "potential to" is a capacity;
-      "suggest" with a person as subject and an object ("She suggested a compromise") is a proposal.
+      or in "as soon as possible"/"made possible", or before "to", is not a hedge; "potential to" is a capacity;
+      "suggest" with a person as subject and an object ("She suggested a compromise") is a proposal;
+    * "fear" hedges only for an outcome (:func:`_fear_of_outcome`), "view" only as "the view (is) that".
     """
     low, pos = toks.lower, toks.sentence_case_pos
     prev = low[i - 1] if i > 0 else ""
@@ -273,7 +346,7 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
     if subcategory == "modal":
         if not _is_modal_use(term, toks, i):
             return False
-        if term == "would" and _reported_future(toks, i):
+        if term == "would" and (_reported_future(toks, i) or _non_epistemic_would(toks, i)):
             return False
         if term == "could" and (prev == "so" or i > 1 and low[i - 2] == "so" and (
                 prev == "that" or pos[i - 1] in ("PRP", "NNP", "NN", "NNS"))):
@@ -305,10 +378,13 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
     if term in ("consider", "considers") and j < len(pos) and (pos[j].startswith("NN") or pos[j] == "VBG") \
             and not (j + 1 < len(pos) and pos[j + 1].startswith(("JJ", "NN"))):
         return False  # to think about: "consider extensions", "considering leaving"; not "consider the plan wise"
-        return False
-    if term == "possible" and ((i > 0 and pos[i - 1] in ("JJS", "RBS")) or prev == "as"
-                               or _MAKE & set(low[max(0, i - 3):i])):
-        return False  # "the highest possible", "as soon as possible", "made (it) possible"
+    if term == "possible" and ((i > 0 and pos[i - 1] in ("JJS", "RBS")) or prev in ("as", "maximum", "minimum")
+                               or _MAKE & set(low[max(0, i - 3):i]) or nxt == "to"):
+        return False  # "the highest possible", "as soon as possible", "made (it) possible", "possible to travel"
+    if term in _FEAR:
+        return _fear_of_outcome(toks, i)
+    if term in ("view", "views"):
+        return _view_that(toks, j)
     if term == "potential" and nxt == "to":
         return False
     if term in ("suggest", "suggests", "suggested") and (prev in _PERSON_PRONOUNS or i > 0 and (

@@ -57,6 +57,15 @@ def test_literal_appear_is_not_a_hedge(make_article):
     ("Engineers will check whether the dam holds.", [("whether", "investigation")]),
     ("If the rain continues, the road will close.", [("if", "conditional")]),
     ("The storm probably caused the outage.", [("probably", "speculative")]),
+    # fear of an outcome is a belief that it may happen
+    ("Many residents fear that the plant will close.", [("fear", "doxastic")]),
+    ("Officials fear the storm will cut power.", [("fear", "doxastic")]),
+    ("Farmers feared losing their land.", [("feared", "doxastic")]),
+    ("Shares fell amid fears of a recession.", [("fears", "doxastic")]),
+    ("The plan was dropped over fears it might strain the budget.", [("fears", "doxastic"), ("might", "modal")]),
+    ("The senator holds the view that the tax is unfair.", [("view", "doxastic")]),
+    ("Their view is that the law is unfair.", [("view", "doxastic")]),
+    ("It is not impossible that the vote is delayed.", [("not impossible", "speculative")]),
 ])
 def test_hedge_subcategories(make_article, text, expected):
     assert _hedges(make_article, text) == expected
@@ -106,6 +115,21 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "He held the door so she could escape.",                    # a purpose
     "The deal, said one official, would end the strike.",       # the speaker after the verb
     "The plan would, officials said, cost more.",               # the aside after "would"
+    "She has a fear of heights.",                               # the emotion, not a belief
+    "They lived in fear for years.",
+    "The villagers fear him.",
+    "He feared for his life.",
+    "They acted out of fear and we never shall fear to act.",
+    "The hotel offers a view that stretches to the sea.",       # a relative clause, not a belief
+    "We enjoyed the view of the bay.",
+    "Nobody knows how the agency views that sum.",              # the verb
+    "The company would like to expand into Asia.",              # volition
+    "Most voters would rather keep the old system.",
+    "The tests would later lead to a record jump.",             # the future in the past of a narrative
+    "She would go on to win three titles.",
+    "Years later, Smith would say the deal saved the firm.",
+    "It is possible to travel by train.",                       # root possibility: it can be done
+    "This is the maximum possible speed.",
 ])
 def test_literal_uses_are_not_hedges(make_article, text):
     assert _hedges(make_article, text) == []
@@ -115,6 +139,11 @@ def test_frequency_and_speculation_contrast(make_article):
     assert _hedges(make_article, "The data suggest the drug works.") == [("suggest", "speculative")]
     assert _hedges(make_article, "She could win the race.") == [("could", "modal")]
     assert _hedges(make_article, "The talks would fail without a deal.") == [("would", "modal")]
+    # a past habit stays a hedge: "often" also follows a hypothetical "would"
+    assert _hedges(make_article, "It is not a situation that would often arise.") == [("would", "modal")]
+    # "later" after an "if" is the condition's, not a narrative's
+    assert _hedges(make_article, "If she had left later, she would have missed the train.") == [
+        ("if", "conditional"), ("would", "modal")]
     # a present verb of saying reports a prediction that still hedges
     assert _hedges(make_article, "Critics say the plan would hurt farmers.") == [("would", "modal")]
     assert _hedges(make_article, "The belief that the vote was rigged spread.") == [("belief", "doxastic")]
