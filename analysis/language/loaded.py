@@ -609,7 +609,8 @@ _CRIMES = frozenset("trafficking smuggling fraud corruption bribery piracy poach
 _OFFENCES = frozenset({("reckless", "driving"), ("dangerous", "driving"), ("careless", "driving"),
                        ("reckless", "endangerment"), ("violent", "conduct"), ("disorderly", "conduct"),
                        ("lewd", "conduct"), ("criminal", "mischief"), ("malicious", "mischief"),
-                       ("gross", "negligence"), ("criminal", "negligence"), ("indecent", "exposure")})
+                       ("gross", "negligence"), ("criminal", "negligence"), ("indecent", "exposure"),
+                       ("drunk", "driving")})
 
 
 def _offence_name(low: tuple[str, ...] | list[str], i: int) -> bool:
@@ -619,14 +620,15 @@ def _offence_name(low: tuple[str, ...] | list[str], i: int) -> bool:
 
 def _targets_crime(toks: SentenceWords, i: int, k: int) -> bool:
     """Whether a crackdown at tokens [i, k) is "on"/"against" a crime named within the next few words ("cracked
-    down on human trafficking", "a crackdown on tax evasion and fraud"), not on people or an activity."""
+    down on human trafficking", "a crackdown on tax evasion and fraud", "on reckless driving"), not on people or
+    an activity."""
     low, pos = toks.lower, toks.pos
     if k >= len(low) or low[k] not in ("on", "against"):
         return False
     for m in range(k + 1, min(len(low), k + 6)):
-        if low[m] in _CRIMES or low[m] == "driving" and low[m - 1] == "drunk":
+        if low[m] in _CRIMES or _offence_name(low, m - 1):  # "on tax evasion", "on drunk driving"
             return True
-        if not (pos[m] in ("DT", "JJ", "NN", "NNS", "CC", "PRP$", "VBG", ",") or low[m] == "drunk"):
+        if not (pos[m] in ("DT", "JJ", "NN", "NNS", "CC", "PRP$", "VBG", ",") or _offence_name(low, m)):
             return False
     return False
 

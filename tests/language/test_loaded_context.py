@@ -180,6 +180,8 @@ def test_flags_carry_reasons(make_article):
     "The striker was sent off for violent conduct.",
     "Thailand has cracked down on human trafficking.",         # enforcement against a crime
     "A crackdown on tax evasion and fraud began in March.",
+    "Police announced a crackdown on drunk driving.",
+    "The city began a crackdown on reckless driving near schools.",
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
