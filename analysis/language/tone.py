@@ -101,6 +101,10 @@ _TOPIC_TERMS = frozenset({("free", "speech"), ("free", "trade"), ("free", "press
                           ("public", "safety"), ("safety", "net"), ("defense", "attorney"), ("defense", "attorneys"),
                           ("defense", "lawyer"), ("defense", "lawyers"), ("defence", "lawyer"),
                           ("defence", "lawyers"), ("missile", "defense"), ("missile", "defence")})
+#: Words of size or degree VADER scores as praise ("significant" +0.8, "substantial" +0.8, "huge" +1.3, "greater"
+#: +1.5): in news they measure what they qualify ("a significant escalation", "huge losses", "a greater risk"),
+#: whose own words carry the tone. article-lens judgement, from the reader's tone audit (2026-12-07).
+_MAGNITUDE = frozenset({"significant", "substantial", "huge", "greater"})
 #: "play a role/part" and "poised to": phrases whose scored word ("play" +1.4, "poised" +1.0) says nothing good.
 _ROLE_NOUNS = frozenset({"role", "roles", "part", "parts"})
 
@@ -116,7 +120,8 @@ def neutral_uses(toks: SentenceWords) -> dict[int, str]:
     preposition ("countries like Albania"), a number (VADER lists "86" as slang), "party" as a noun (a political
     party), "outstanding" before what is still owed or pending ("outstanding asylum claims"), a topic term ("free
     speech", "hate speech", "criminal justice", "obstruction of justice", "health care", "interest rates",
-    "border security"), a set phrase ("poised to", "played a key role", "plays out"), "no" as a determiner, and a
+    "border security"), a set phrase ("poised to", "played a key role", "plays out"), "no" as a determiner, a word
+    of size or degree ("a significant escalation", "huge losses", "a greater risk"), and a
     negative word after a negator ("no one was hurt", "there shouldn't be anyone suffering"), which VADER would
     turn positive.
 
@@ -145,6 +150,8 @@ def neutral_uses(toks: SentenceWords) -> dict[int, str]:
             out[i] = "not yet settled"  # "outstanding claims", "outstanding asylum claims"
         elif w == "no" and tags[i] == "DT":
             out[i] = "a negation"  # "no one was hurt": a determiner, not a refusal
+        elif w in _MAGNITUDE:
+            out[i] = "a size or degree"  # "a significant escalation", "huge losses"
         elif (w, nxt) in _TOPIC_TERMS or i > 0 and (low[i - 1], w) in _TOPIC_TERMS \
                 or w == "justice" and i > 1 and low[i - 2] == "obstruction":
             out[i] = "a topic term"

@@ -69,6 +69,10 @@ def test_uses_without_tone_are_masked(make_article):
     ("Immigration played a key role in the election.", {"played"}, set()),
     ("It is the role we play in the region.", {"play"}, set()),
     ("As the crisis plays out, officials wait.", {"plays"}, {"crisis"}),
+    # words of size or degree leave the tone to what they measure
+    ("The strike marked a significant escalation.", {"significant"}, {"strike"}),
+    ("The firm reported huge losses and a greater risk of default.", {"huge", "greater"}, {"losses", "risk"}),
+    ("The flood caused substantial damage to homes.", {"substantial"}, {"damage"}),
     # the same words in their scored sense still count
     ("The children played happily in the park.", set(), {"played", "happily"}),
     ("Residents said they care about security.", set(), {"care", "security"}),
