@@ -192,7 +192,8 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int, has_agen
         return False
     if _contact_relative(low, pos, k) and not has_agent:
         return False  # "a book MacDonald published last year", "the car the police found in the lake"
-    if pos[i] == "VBN" and nxt < len(low) and _names_or_dates(word, low, pos, nxt):
+    if nxt < len(low) and (pos[i] == "VBN" and _names_or_dates(word, low, pos, nxt)
+                           or pos[i] == "VBD" and _dated_before_verb(low, pos, nxt)):
         return True
     if not after_prep:
         return False
@@ -226,6 +227,27 @@ def _names_or_dates(word: str, low: list[str], pos: list[str], nxt: int) -> bool
         if pos[m] in FINITE_TAGS:
             return True
     return False
+
+
+def _dated_before_verb(low: list[str], pos: list[str], nxt: int) -> bool:
+    """Whether a past form tagged VBD after a noun is still a reduced passive: a day follows it and then, with at
+    most a prepositional phrase between, the clause's own verb ("a meeting held Tuesday night in Blue Ridge
+    brought …"). Two past tenses in a row cannot both be the noun's, so the first is a participle. Not where a
+    new subject comes before that verb: "the senator said Tuesday he would run", "the company announced Monday
+    the plant would close", "officials confirmed Tuesday in a statement the plan would go ahead"."""
+    if not (low[nxt] in DAY_DEICTICS | WEEKDAYS or low[nxt] == "last" and nxt + 1 < len(low)
+            and low[nxt + 1] in TIME_NOUNS | WEEKDAYS):
+        return False
+    m = nxt + 1
+    while m < len(low) and low[m] in TIME_NOUNS | WEEKDAYS:
+        m += 1  # "Tuesday night", "last week"
+    if m < len(low) and pos[m] == "IN" and low[m] not in ("that", "because", "if", "as", "while", "when"):
+        m += 1
+        if m < len(low) and pos[m] in ("DT", "PRP$"):
+            m += 1
+        while m < len(low) and pos[m] in ("JJ", "NN", "NNS", "NNP", "NNPS", "CD"):
+            m += 1  # one noun phrase: "in Blue Ridge", "at the Capitol"
+    return m < len(low) and pos[m] in FINITE_TAGS
 
 
 def _contact_relative(low: list[str], pos: list[str], k: int) -> bool:

@@ -76,6 +76,9 @@ def test_by_phrases_that_are_not_agents(make_article, sentence, text):
     ("A man named Jack Smith was arrested.", [("named", "reduced", ""), ("was arrested", "be", "was")]),
     ("The council approved a report entitled \u201cSafer Streets\u201d on Monday.", [("entitled", "reduced", "")]),
     ("The rules published yesterday will require a permit.", [("published", "reduced", "")]),
+    # a past form the tagger calls a past tense, followed by a day and the clause's own verb
+    ("He said a meeting held Tuesday night in Blue Ridge brought many new members.", [("held", "reduced", "")]),
+    ("A rally held Saturday drew thousands.", [("held", "reduced", "")]),
     # quotation marks between the auxiliary and the participle
     ("Speakers were \u201cviolently confronted\u201d by protesters.",
      [("were \u201cviolently confronted\u201d by protesters", "be", "were")]),
@@ -95,6 +98,9 @@ def test_coordinated_clauses_and_names(make_article, sentence, expected):
     ("The winners were paid and given tickets.", ["paid", "given"]),        # but a second object of "give"
     ("The rules will apply once approved by parliament.", ["approved"]),  # "once" opens a clause
     ("The debate continued earlier this month when the university canceled a speech.", []),
+    ("The senator said Tuesday he would run again.", []),                   # a new subject before the verb
+    ("The company announced Monday the plant would close.", []),
+    ("Officials confirmed Tuesday in a statement the plan would go ahead.", []),
     ("Students disagreed with a book the author published last year.", []),  # a relative clause without "that"
     ("A ship arrived with supplies, and the crew cheered.", []),             # "arrive" takes no object
     ("Canada has been somewhat out of step with its allies.", []),           # no verb form after "been"
