@@ -21,6 +21,7 @@ __all__ = [
     "stance_rows",
     "modal_verb_rows",
     "hedge_in_context",
+    "booster_in_context",
     "NUMBER_WORDS",
     "stance_rate_rows",
 ]
@@ -100,8 +101,9 @@ def _literal_appear(toks: SentenceWords, i: int) -> bool:
 def _is_epistemic_must(toks: SentenceWords, i: int) -> bool:
     """"must" as a booster (a conclusion: "it must be true", "they must have known"), not an obligation.
 
-    Epistemic when followed by "have", or by "be" and then not a participle ("must be
-    completed" is an obligation, "must be a mistake" a conclusion).
+    Epistemic when followed by "have" and a participle ("must have known"; "we must have faith" is an
+    obligation), or by "be" and then not a participle ("must be completed" is an obligation, "must be a
+    mistake" a conclusion), except "we/you must be" before an adjective ("we must be patient": an exhortation).
     """
     low, pos = toks.lower, toks.sentence_case_pos
     j = i + 1
@@ -109,13 +111,15 @@ def _is_epistemic_must(toks: SentenceWords, i: int) -> bool:
         j += 1
     if j >= len(low):
         return False
-    if low[j] == "have":
-        return True
-    if low[j] != "be":
-        return False
     k = j + 1
     while k < len(low) and pos[k] in ("RB", "RBR", "RBS"):
         k += 1
+    if low[j] == "have":  # "must have known"; not "must have faith" (an obligation to have)
+        return k < len(low) and nlp.lemmatize(low[k], "VBN") != low[k]
+    if low[j] != "be":
+        return False
+    if i > 0 and low[i - 1] in ("we", "you") and k < len(low) and pos[k] in ("JJ", "JJR"):
+        return False  # an exhortation: "we must be patient"
     return k < len(low) and pos[k] not in ("VBN", "VBD", "VBG")
 
 
@@ -249,6 +253,73 @@ def _speaker_phrase(toks: SentenceWords, a: int, b: int) -> bool:
         elif pos[t] not in ("DT", "PRP$", "JJ", "JJS", "CD", "POS", "IN", "RB"):
             return False
     return noun
+
+
+_EMPHATIC_AFTER_NEVER = frozenset("before ever again such".split())
+#: Verbs "clearly" describes the manner of when it stands right after them ("state clearly", "see clearly") ...
+_MANNER_VERBS = frozenset("state states stated say says said speak speaks spoke see sees saw explain explains "
+                          "explained write writes wrote think thinks thought hear heard".split())
+#: ... or right before these participles ("clearly marked", "clearly labelled").
+_MANNER_PARTICIPLES = frozenset("marked labeled labelled written stated spelled spelt defined signposted visible "
+                                "audible legible".split())
+_PROTEST_NEXT = frozenset("against for in outside at on near".split())
+_LINKING = frozenset("is are was were be been being seems seemed remains remained become became".split())
+
+
+def booster_in_context(term: str, toks: SentenceWords, i: int, j: int) -> bool:
+    """Whether the booster ``term`` at tokens ``i``..``j`` (end exclusive) commits the writer or speaker to a claim
+    in this sentence (Hyland 2005 counts the listed words only after reading each in context). Not:
+
+    * "never" as plain negation ("he had never talked to him"); it boosts with "before", "ever", "again" or
+      "such" after it, after a modal ("will never accept") or before "did"/"do" ("never did miss one");
+    * "prove(d)" as "turn out" ("proved to be the winning run", "should prove harsh", "will prove one of the
+      hardest"): it boosts before "that", a wh-word or an object ("proved his point");
+    * "actually" after a wh-word ("what actually happened": in reality) and "in fact" paired with "in effect"
+      or "in law"; "really" after a negation ("nobody really expects": a downtoner);
+    * "clearly" right after a verb of saying or seeing ("state clearly", "clearly marked"): the manner;
+    * "definite" before a noun ("a definite timetable": specific); "demonstrate" as a protest or a display
+      ("demonstrate against", "demonstrate such poor judgment");
+    * "significant" before a noun ("a significant escalation": a size) and "significantly" inside a clause
+      ("significantly higher"): they boost as a judgement ("this is significant", "Significantly, the report …").
+    """
+    low, pos = toks.lower, toks.sentence_case_pos
+    prev = low[i - 1] if i > 0 else ""
+    nxt = low[j] if j < len(low) else ""
+    if term == "never":
+        after = set(low[j:j + 4])
+        return bool(after & _EMPHATIC_AFTER_NEVER) or (i > 0 and pos[i - 1] == "MD") or nxt in ("did", "do", "does") \
+            or (j < len(pos) and pos[j] == "MD")
+    if term in ("prove", "proves", "proved"):
+        k = j
+        while k < len(low) and pos[k] in ("RB", "RBR"):
+            k += 1
+        return k < len(low) and (low[k] == "that" or pos[k] in ("WDT", "WP", "WRB", "PRP", "PRP$", "NNP")
+                                 or pos[k] == "DT" and low[k] not in ("a", "an"))
+    if term == "actually" and (i > 0 and pos[i - 1] in ("WP", "WDT", "WRB") or prev in _OBJECT_PRONOUNS):
+        return False
+    if term == "in fact" and nxt in ("and", "or") and j + 1 < len(low) and low[j + 1] == "in":
+        return False
+    if term == "really" and any(_negator_word(w) for w in low[max(0, i - 2):i]):
+        return False
+    if term == "clearly" and (prev in _MANNER_VERBS or nxt in _MANNER_PARTICIPLES):
+        return False
+    if term == "definite":
+        return not (j < len(pos) and pos[j].startswith("NN"))
+    if term in ("demonstrate", "demonstrates", "demonstrated") and (nxt in _PROTEST_NEXT or nxt == "such"):
+        return False
+    if term == "significant":
+        return prev in _LINKING or nxt == "that" or not (j < len(pos) and pos[j].startswith(("NN", "JJ")))
+    if term == "significantly":
+        return i == 0 or prev == "," and (j >= len(low) or low[j] == ",") or nxt == ","
+    return True
+
+
+_NEGATORS = frozenset("not n't no nobody never none nothing hardly".split())
+
+
+def _negator_word(word: str) -> bool:
+    """Whether a lower-case word negates ("not", "nobody", a contraction kept whole: "didn't")."""
+    return word in _NEGATORS or word.endswith(("n't", "n’t"))
 
 
 _VOLITION = frozenset("like love prefer rather sooner hate".split())
@@ -442,6 +513,8 @@ def stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, i
             continue
         if m.category == "booster" and subcat == "modal" and not (
                 _is_modal_use(m.term, t, m.i_start) and (m.term != "must" or _is_epistemic_must(t, m.i_start))):
+            continue
+        if m.category == "booster" and subcat != "modal" and not booster_in_context(m.term, t, m.i_start, m.i_end):
             continue
         rows.append((m.term, m.category, subcat, m.matched, m.sentence_id, m.start, m.end))
         stance_tokens.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))

@@ -39,6 +39,48 @@ def test_multi_word_cues_count_once(make_article):
 def test_must_booster_only_for_conclusions(make_article):
     assert _stance(make_article, "The form must be completed in English.") == [("must", "modal")]
     assert _stance(make_article, "That must be a mistake.") == [("must", "booster")]
+    assert _stance(make_article, "They must have known about the raid.") == [("must", "booster")]
+    # an exhortation and an obligation to have something
+    assert _stance(make_article, "We must be patient with the talks.") == [("must", "modal")]
+    assert _stance(make_article, "We must have faith in the courts.") == [("must", "modal")]
+
+
+def _boosters(make_article, text):
+    m = stance_markers(make_article("News", text))
+    return m.loc[m["category"] == "booster", "matched"].str.lower().tolist()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "never" boosts only when emphatic
+    ("He had never talked to the coach.", []),
+    ("I will never accept this deal.", ["never"]),
+    ("It has never been done before.", ["never"]),
+    # "prove" as "turn out" is no commitment
+    ("The hit proved to be the winning run.", []),
+    ("The new rules will prove one of the hardest problems.", []),
+    ("The test proved that the drug works.", ["proved"]),
+    # "actually" and "really" in their plain senses
+    ("Nobody knows what actually happened at the meeting.", []),
+    ("The minister actually voted against the bill.", ["actually"]),
+    ("Nobody really expects an evacuation.", []),
+    # "clearly" of manner, "definite" as specific, "demonstrate" as protest
+    ("The mayor should state clearly what the plan is.", []),
+    ("The exits are clearly marked.", []),
+    ("The data clearly show that prices rose.", ["clearly"]),
+    ("There is no definite timetable.", []),
+    ("Nothing is definite yet.", ["definite"]),
+    ("Students demonstrated against the war.", []),
+    ("The study demonstrated that the vaccine works.", ["demonstrated"]),
+    # size and degree, focus and frequency are not certainty
+    ("The strike marked a significant escalation.", []),
+    ("Prices rose significantly last year.", []),
+    ("The result is significant.", ["significant"]),
+    ("Significantly, the report names no suspects.", ["significantly"]),
+    ("This is especially true of the south.", []),
+    ("The office is always open.", []),
+])
+def test_boosters_only_where_they_commit(make_article, text, expected):
+    assert _boosters(make_article, text) == expected
 
 
 def test_literal_appear_is_not_a_hedge(make_article):
@@ -172,8 +214,8 @@ def test_stance_seed(seed):
         ("could", "modal", "s13"), ("considered", "doxastic", "s13"), ("estimated at", "approximator", "s16"),
         ("around", "approximator", "s16"), ("may", "modal", "s16")]
     assert "indicating" not in set(m["matched"])
-    assert m.loc[m["category"] == "booster", "matched"].tolist() == ["especially", "significant", "particularly",
-                                                                     "particularly", "evident"]
+    # "especially/particularly given", "a significant escalation" say which case or how much, not how sure
+    assert m.loc[m["category"] == "booster", "matched"].tolist() == ["evident"]
     # no word is counted twice: might, could and may are hedges only
     assert m.loc[m["category"] == "modal", "matched"].tolist() == []
     assert not m.duplicated(["start", "end"]).any()
