@@ -137,6 +137,7 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her"
 #: Doxastic words that are also nouns ("a thought", "in this regard", "the suspect"): hedges only as verbs.
 _VERB_OR_NOUN = {"thought", "regard", "regards", "suspect", "suspects", "doubt", "doubts", "expect", "think"}
 _PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you"}
+_SUBJECT_PRONOUNS = frozenset(_PERSON_PRONOUNS | {"it", "that"})
 _MAKE = {"made", "make", "makes", "making"}
 _TIME_WORDS = WEEKDAYS | DAY_DEICTICS | TIME_NOUNS
 _RELATIVE_WORDS = frozenset("who whom whose which what whoever".split())
@@ -144,7 +145,11 @@ _RELATIVE_WORDS = frozenset("who whom whose which what whoever".split())
 #: the writer's hypothesis.
 _SAID = frozenset("said told announced added stated promised vowed pledged warned insisted wrote confirmed agreed "
                   "decided indicated signalled signaled declared replied explained predicted threatened reported "
-                  "noted conceded argued claimed acknowledged estimated concluded".split())
+                  "noted conceded argued claimed acknowledged estimated concluded assured informed disclosed "
+                  "notified revealed pointed".split())
+#: Nouns of saying before "that" ("the announcement that the city would sue", "pledges that no one would be").
+_SAYING_NOUNS = frozenset("announcement announcements statement statements pledge pledges promise promises assurance "
+                          "assurances word news".split())
 _PERCEPTION = {"see", "hear", "feel", "smell", "taste", "sense"}
 #: What "uncertainty" is about when it expresses doubt ("uncertainty about the outcome", "over whether").
 _UNCERTAIN_ABOUT = frozenset("about over whether that as surrounding regarding".split())
@@ -175,10 +180,18 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
     low, pos = toks.lower, toks.sentence_case_pos
     if _parenthetical_source(toks, i):
         return True
-    for k in range(i - 1, max(-1, i - 12), -1):
+    if i > 0 and pos[i - 1] in ("WDT", "WP") or any(w in ("if", "unless") for w in low[i + 1:i + 4]):
+        return False  # a relative clause ("a government that would unite") or a condition ("would, if asked, …")
+    for k in range(i - 1, max(-1, i - 17), -1):
+        if low[k] == "that" and k > 0 and low[k - 1] in _SAYING_NOUNS and i - k > 1:
+            return True  # "the announcement that the city would sue"
+        if low[k] == "would" and k < i - 2 and low[i - 1] == "and" and _reported_future(toks, k):
+            return True  # "estimated the programs would cost … and would go up"
         if low[k] in _SAID and pos[k] in ("VBD", "VBN"):
-            if pos[k] == "VBN" and not (k > 0 and low[k - 1] in BE_HAVE):
-                return False  # a participle after a noun: "the proposal agreed by ministers"
+            if pos[k] == "VBN" and not (k > 0 and low[k - 1] in BE_HAVE) \
+                    and not (k + 1 < len(low) and (pos[k + 1] == "EX" or low[k + 1] in _SUBJECT_PRONOUNS)):
+                return False  # a participle after a noun: "the proposal agreed by ministers"; but a past tense
+                # the tagger misread is followed by a subject: "the agency estimated there would be"
             between = range(k + 1, i)
             if k > 0 and (low[k - 1] in _RELATIVE_WORDS
                           or k > 1 and low[k - 2] in _RELATIVE_WORDS and low[k - 1] in BE_HAVE):
@@ -188,7 +201,7 @@ def _reported_future(toks: SentenceWords, i: int) -> bool:
                 return i - 1 > k and pos[i - 1] in ("PRP", "NN", "NNS", "NNP", "NNPS") \
                     and not any(pos[t] in FINITE_TAGS for t in between)
             return any(low[t] in ("that", "this", "these", "those")
-                       or pos[t] in ("PRP", "NN", "NNS", "NNP", "NNPS") and low[t] not in _TIME_WORDS
+                       or pos[t] in ("PRP", "NN", "NNS", "NNP", "NNPS", "EX") and low[t] not in _TIME_WORDS
                        for t in between)  # "the bill announced Tuesday would …" has no subject after the verb
         if low[k] in (",", ";", ":", "if", "because", "but") or pos[k] in ("VBZ", "VBP", "MD"):
             return False
@@ -322,6 +335,117 @@ def _negator_word(word: str) -> bool:
     return word in _NEGATORS or word.endswith(("n't", "n’t"))
 
 
+_PURPOSE_OPENERS = (("so", "that"), ("in", "order", "that"), ("make", "sure"), ("makes", "sure"), ("made", "sure"),
+                    ("ensure",), ("ensures",), ("ensured",), ("to", "ensure"))
+_CLAUSE_BREAKS = frozenset(", ; : ( — – if because but although though when while".split())
+
+
+def _in_purpose_clause(toks: SentenceWords, i: int) -> bool:
+    """Whether "could" or "would" at ``i`` is in a clause of purpose opened by "so that", "in order that", "make sure
+    (that)" or "ensure (that)" at most twelve words before, with no comma or new clause between: "so that the
+    information would be centralized", "to make sure that the next steps would be more fruitful" (Quirk et al.
+    1985: a purpose, not a likelihood). At least one word stands between "that" and the modal: in ", so that may
+    have effects" "so" is "therefore" and "that" the subject."""
+    low = toks.lower
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if low[k] in _CLAUSE_BREAKS:
+            return False
+        for opener in _PURPOSE_OPENERS:
+            n = len(opener)
+            if tuple(low[k - n + 1:k + 1]) == opener and k - n + 1 >= 0:
+                return i - k > (2 if k + 1 < len(low) and low[k + 1] == "that" else 1)
+    return False
+
+
+#: Verbs after which "would not" is a refusal: "Hughes would not comment", "would not say whether".
+_REFUSED = frozenset("comment elaborate say discuss confirm disclose reveal specify identify name talk speculate "
+                     "answer".split())
+_AFTER_REFUSED = frozenset(". , ; : on whether about how what why who when where if further".split())
+
+
+def _refusal(toks: SentenceWords, j: int) -> bool:
+    """Whether "would" ending at ``j`` is a refusal: "would not" (or "wouldn't") + a verb of telling + nothing,
+    "on", "about" or a wh-clause ("the mayor would not comment", "would not say whether"); not "I would not say
+    it is over" (a hedged opinion, with its object)."""
+    low = toks.lower
+    k = j
+    if k < len(low) and low[k] in ("not", "n't"):
+        k += 1
+    elif not (j > 0 and low[j - 1].endswith(("n't", "n’t"))):
+        return False
+    if k >= len(low) or low[k] not in _REFUSED:
+        return False
+    return k + 1 >= len(low) or low[k + 1] in _AFTER_REFUSED or low[k] in ("comment", "elaborate", "speculate")
+
+
+#: Participles after "could not be" that report a failed attempt: "could not be reached for comment".
+_NOT_FOUND = frozenset("reached contacted located found traced identified determined confirmed verified".split())
+
+
+def _not_reached(low: tuple[str, ...] | list[str], k: int) -> bool:
+    """Whether "could not" ending before ``k`` reports a failed attempt: "be" (after adverbs such as "immediately")
+    and a participle of reaching or finding ("could not be reached for comment", "could not immediately be
+    located"); not "could not be ruled out" (a possibility left open)."""
+    while k < len(low) and low[k] in ("immediately", "independently", "yet", "be"):
+        k += 1
+    return k < len(low) and low[k] in _NOT_FOUND and "be" in low[max(0, k - 3):k]
+
+
+def _free_relative(toks: SentenceWords, i: int, j: int) -> bool:
+    """Whether "could" at ``i`` ends a free relative or "before" clause of ability: "did what she could to
+    persuade", "everything they could", "before the convoy could turn north", "the only way he could"."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    if i < 2 or pos[i - 1] not in ("PRP", "NNP", "NN", "NNS"):
+        return False
+    k = i - 1
+    while k > 0 and pos[k] not in ("PRP", "DT", "PRP$") and pos[k - 1] in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP",
+                                                                          "NNPS"):
+        k -= 1  # to the start of the subject: "before [the crew] could"
+    head = low[k - 1] if k > 0 else ""
+    if head in ("before", "until") or tuple(low[max(0, k - 2):k]) == ("only", "way"):
+        return True
+    nxt = low[j] if j < len(low) else "."
+    return head in ("what", "whatever", "everything", "all") and (
+        nxt in ("to", "do", ".", ",", ";") and (nxt != "do" or j + 1 >= len(low) or not low[j + 1].isalpha()))
+
+
+#: Words after which "if" asks an open question, like "whether": "did not know if", "asked if", "wondered if".
+_ASKING = frozenset("know knew knows known ask asks asked asking wonder wonders wondered wondering see sure check "
+                    "checked determine unclear".split())
+
+
+def _if_subcategory(toks: SentenceWords, i: int) -> str:
+    """The kind of hedge "if" at ``i`` is: ``investigation`` after a verb of asking or knowing ("did not know if
+    he'll play", "asked if"), ``speculative`` in "as if" ("it looks as if"), ``conditional`` otherwise."""
+    low = toks.lower
+    if i > 0 and low[i - 1] == "as":
+        return "speculative"
+    return "investigation" if any(w in _ASKING for w in low[max(0, i - 2):i]) else "conditional"
+
+
+_ALTERNATIVES_BEFORE = frozenset({("depending", "on"), ("regardless", "of"), ("irrespective", "of"),
+                                  ("depends", "on"), ("depend", "on")})
+
+
+#: What one assumes in the sense of taking it on: "assumed office", "assume responsibility for", "the duties".
+_TAKEN_ON = frozenset("office responsibility responsibilities duty duties role roles control command power post "
+                      "presidency chairmanship leadership charge ownership debt debts liability liabilities mantle "
+                      "title throne position name identity risk risks burden obligations".split())
+
+
+def _takes_on(toks: SentenceWords, j: int) -> bool:
+    """Whether "assume(d)" ending at ``j`` means "take on": one of :data:`_TAKEN_ON` heads the noun phrase after it
+    ("assumed some of the dead mother's duties", "assume office", "assumed control of the city"); not "assumed the
+    plan would fail", nor "the words assume clusters of features" (to presuppose)."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    for k in range(j, min(len(low), j + 7)):
+        if low[k] in _TAKEN_ON:
+            return True
+        if pos[k] not in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "POS", "CD") and low[k] != "of":
+            return False
+    return False
+
+
 _VOLITION = frozenset("like love prefer rather sooner hate".split())
 _LATER_NOUNS = TIME_NOUNS | frozenset("days weeks months years decades centuries hours minutes moments generations "
                                       "decade century".split())
@@ -398,8 +522,9 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
 
     * ``modal``: the word is a modal verb (tag MD, not "May" the month), "could" is not a
       past ability ("could not attend", "could see") (Coates 1983), and "would" is not the future of reported
-      speech ("said he would appeal"), a volition ("would like to") or a narrative's future in the past ("would
-      later become");
+      speech ("said he would appeal"), a volition ("would like to"), a narrative's future in the past ("would
+      later become") or a refusal ("would not comment"); "could" is no failed attempt ("could not be reached"),
+      ability in a free relative or "before" clause ("did what she could") or purpose ("so that … could");
     * ``approximator``: only before a number ("around 14 million", "an estimated 300"; "or so"
       after one) (Channell 1994) — "about the plan" is a preposition;
     * nouns that look like doxastic verbs ("a thought", "in this regard", "the suspect") are not hedges;
@@ -409,7 +534,9 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
     * "appear" before a preposition is literal ("appear in court"); "possible" after a superlative
       or in "as soon as possible"/"made possible", or before "to", is not a hedge; "potential to" is a capacity;
       "suggest" with a person as subject and an object ("She suggested a compromise") is a proposal;
-    * "fear" hedges only for an outcome (:func:`_fear_of_outcome`), "view" only as "the view (is) that".
+    * "fear" hedges only for an outcome (:func:`_fear_of_outcome`), "view" only as "the view (is) that";
+    * "whether" after "depending on"/"regardless of" (alternatives), "think about/how/for", "believe in",
+      predicative "apparent" (evident) and "assume" + something taken on ("assumed control") are not hedges.
     """
     low, pos = toks.lower, toks.sentence_case_pos
     prev = low[i - 1] if i > 0 else ""
@@ -422,11 +549,19 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
         if term == "could" and (prev == "so" or i > 1 and low[i - 2] == "so" and (
                 prev == "that" or pos[i - 1] in ("PRP", "NNP", "NN", "NNS"))):
             return False  # purpose: "so she could safely escape", "so that they could vote"
+        if term in ("could", "would") and _in_purpose_clause(toks, i):
+            return False  # "may" stays: the Szeged annotators mark "so that it may settle"
+        if term == "would" and _refusal(toks, j):
+            return False
         if term == "could":
             k = j + 1 if nxt in ("not", "n't", "never") else j
             if k != j and k < len(low) and pos[k] == "VB" and low[k] not in ("be", "have"):
                 return False  # past inability: "could not attend"
             if k < len(low) and low[k] in _PERCEPTION:
+                return False
+            if k != j and _not_reached(low, k):
+                return False
+            if _free_relative(toks, i, j):
                 return False
         return True
     if subcategory == "approximator":
@@ -457,6 +592,17 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
     if term in ("view", "views"):
         return _view_that(toks, j)
     if term == "potential" and nxt == "to":
+        return False
+    if term == "whether" and tuple(low[max(0, i - 2):i]) in _ALTERNATIVES_BEFORE:
+        return False  # alternatives, not an open question: "depending on whether", "regardless of whether"
+    if term in ("think", "thinks", "thought") and nxt in ("about", "how", "for", "back", "up") or \
+            term in ("think", "thinks") and nxt == "of" and "as" not in low[j + 1:j + 5]:
+        return False  # cognition, not a belief: "think about", "thinks for the people"; not "is thought of as"
+    if term in ("believe", "believes", "believed") and nxt == "in":
+        return False  # a conviction: "believes in dividing everything"
+    if term == "apparent" and (prev in _LINKING or prev == "," or nxt == ","):
+        return False  # evident: "it is apparent", "Mantle, it's apparent, resented"
+    if term in ("assume", "assumes", "assumed") and _takes_on(toks, j):
         return False
     if term in ("suggest", "suggests", "suggested") and (prev in _PERSON_PRONOUNS or i > 0 and (
             pos[i - 1] == "NNP" and not toks.title_case
@@ -511,6 +657,8 @@ def stance_rows(article: Article) -> tuple[tuple[str, str, str, str, str, int, i
             continue
         if m.category == "hedge" and not hedge_in_context(m.term, subcat, t, m.i_start, m.i_end):
             continue
+        if m.term == "if":
+            subcat = _if_subcategory(t, m.i_start)
         if m.category == "booster" and subcat == "modal" and not (
                 _is_modal_use(m.term, t, m.i_start) and (m.term != "must" or _is_epistemic_must(t, m.i_start))):
             continue

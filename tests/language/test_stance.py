@@ -172,6 +172,22 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "Years later, Smith would say the deal saved the firm.",
     "It is possible to travel by train.",                       # root possibility: it can be done
     "This is the maximum possible speed.",
+    "Smith could not be reached for comment.",                  # a failed attempt, a fact
+    "The suspect could not immediately be located.",
+    "She did what she could to persuade them.",                 # ability in a free relative
+    "The ship sank before the crew could escape.",
+    "The board met so that the information would be centralized.",  # a purpose
+    "Officials acted to make sure that the next steps would be more fruitful.",
+    "The mayor would not comment on the case.",                 # a refusal
+    "The agency estimated there would be 182 new teachers.",    # the future of reported speech
+    "He assured the council that he would study the method.",
+    "The announcement that the city would sue came on Friday.",
+    "Officials estimated the programs would cost 5 million dollars and would go up later.",
+    "Prices vary depending on whether you buy online.",         # alternatives, not an open question
+    "The party thinks for the good of the people.",             # cognition, not belief
+    "He believes in dividing everything.",                      # a conviction
+    "It is apparent that no formula has been found.",           # evident: a booster
+    "The general assumed control of the city.",                 # to take on
 ])
 def test_literal_uses_are_not_hedges(make_article, text):
     assert _hedges(make_article, text) == []
@@ -181,6 +197,24 @@ def test_frequency_and_speculation_contrast(make_article):
     assert _hedges(make_article, "The data suggest the drug works.") == [("suggest", "speculative")]
     assert _hedges(make_article, "She could win the race.") == [("could", "modal")]
     assert _hedges(make_article, "The talks would fail without a deal.") == [("would", "modal")]
+    # a possibility left open, a hedged opinion, a relative clause and a condition stay hedges
+    assert _hedges(make_article, "A second attack could not be ruled out.") == [("could", "modal")]
+    assert _hedges(make_article, "I would not say the race is over.") == [("would", "modal")]
+    # a refusal is no hedge, the open question after it is
+    assert _hedges(make_article, "Hughes would not say whether he was running.") == [("whether", "investigation")]
+    assert _hedges(make_article, "They agreed to form a government that would unite the country.") == [
+        ("would", "modal")]
+    assert _hedges(make_article, "She disclosed that the list would, if completed, have helped them.") == [
+        ("would", "modal"), ("if", "conditional")]
+    assert _hedges(make_article, "Taxes rose so that prices may fall.") == [("may", "modal")]
+    assert _hedges(make_article, "Analysts assumed the plan would fail.") == [("assumed", "doxastic"),
+                                                                             ("would", "modal")]
+    # "if" after a verb of asking is an open question, "as if" a comparison
+    assert _hedges(make_article, "I don't know if he will play.") == [("if", "investigation")]
+    assert _hedges(make_article, "It looks as if the talks have failed.") == [("if", "speculative")]
+    assert _hedges(make_article, "The jobs plan is understood to follow these lines.") == [
+        ("is understood to", "reporting")]
+    assert _boosters(make_article, "The hearing left little doubt that they will pass it.") == ["little doubt"]
     # a past habit stays a hedge: "often" also follows a hypothetical "would"
     assert _hedges(make_article, "It is not a situation that would often arise.") == [("would", "modal")]
     # "later" after an "if" is the condition's, not a narrative's
