@@ -120,6 +120,9 @@ def _is_epistemic_must(toks: SentenceWords, i: int) -> bool:
         return False
     if i > 0 and low[i - 1] in ("we", "you") and k < len(low) and pos[k] in ("JJ", "JJR"):
         return False  # an exhortation: "we must be patient"
+    if k < len(low) and low[k] == "by" or any(low[m] == "must" and m + 1 < len(low) and low[m + 1] in ("not", "n't")
+                                              for m in range(i)):
+        return False  # "as it must be by him", "must not be limited … but must be a continuing process"
     return k < len(low) and pos[k] not in ("VBN", "VBD", "VBG")
 
 
@@ -283,15 +286,19 @@ def booster_in_context(term: str, toks: SentenceWords, i: int, j: int) -> bool:
     """Whether the booster ``term`` at tokens ``i``..``j`` (end exclusive) commits the writer or speaker to a claim
     in this sentence (Hyland 2005 counts the listed words only after reading each in context). Not:
 
-    * "never" as plain negation ("he had never talked to him"); it boosts with "before", "ever", "again" or
-      "such" after it, after a modal ("will never accept") or before "did"/"do" ("never did miss one");
+    * "never" as plain negation ("he had never talked to him", "will never end"); it boosts with "before",
+      "ever", "again" or "such" after it, before "did"/"do" ("never did miss one") or a comparative ("never spent
+      a more harrowing afternoon");
     * "prove(d)" as "turn out" ("proved to be the winning run", "should prove harsh", "will prove one of the
       hardest"): it boosts before "that", a wh-word or an object ("proved his point");
-    * "actually" after a wh-word ("what actually happened": in reality) and "in fact" paired with "in effect"
-      or "in law"; "really" after a negation ("nobody really expects": a downtoner);
-    * "clearly" right after a verb of saying or seeing ("state clearly", "clearly marked"): the manner;
-    * "definite" before a noun ("a definite timetable": specific); "demonstrate" as a protest or a display
-      ("demonstrate against", "demonstrate such poor judgment");
+    * "actually" after "what" ("what actually happened": in reality) and "in fact" paired with "in effect" or
+      "in law"; "really" after a negation ("nobody really expects": a downtoner) and "really"/"truly" before an
+      adjective ("really beautiful": a degree; not "really true");
+    * "clearly" right after a verb of saying or seeing or a degree word ("state clearly", "clearly marked",
+      "very clearly"): the manner;
+    * "definite", "definitive", "demonstrated", "proven", "undisputed" before a noun ("a definite timetable", "a
+      demonstrated capacity": they describe a thing); "demonstrate" as a protest or a display ("demonstrate
+      against", "demonstrate such poor judgment"), unless "that" follows;
     * "significant" before a noun ("a significant escalation": a size) and "significantly" inside a clause
       ("significantly higher"): they boost as a judgement ("this is significant", "Significantly, the report …").
     """
@@ -299,26 +306,30 @@ def booster_in_context(term: str, toks: SentenceWords, i: int, j: int) -> bool:
     prev = low[i - 1] if i > 0 else ""
     nxt = low[j] if j < len(low) else ""
     if term == "never":
-        after = set(low[j:j + 4])
-        return bool(after & _EMPHATIC_AFTER_NEVER) or (i > 0 and pos[i - 1] == "MD") or nxt in ("did", "do", "does") \
-            or (j < len(pos) and pos[j] == "MD")
+        return bool(set(low[j:j + 4]) & _EMPHATIC_AFTER_NEVER) or nxt in ("did", "do", "does") or any(
+            pos[k] in ("JJR", "RBR", "JJS", "RBS") or low[k].endswith(("ier", "iest")) for k in range(j, j + 3)
+            if k < len(low))  # "never before", "never did miss one", "never a more harrowing afternoon"
     if term in ("prove", "proves", "proved"):
         k = j
-        while k < len(low) and pos[k] in ("RB", "RBR"):
-            k += 1
-        return k < len(low) and (low[k] == "that" or pos[k] in ("WDT", "WP", "WRB", "PRP", "PRP$", "NNP")
+        while k < len(low) and (pos[k] in ("RB", "RBR") or low[k] in _TIME_WORDS or low[k] in ("last", "this")):
+            k += 1  # "proved last Monday what it can do"
+        return k < len(low) and (low[k] == "that" or pos[k] in ("WDT", "WP", "WRB", "PRP", "PRP$", "NNP", "EX")
                                  or pos[k] == "DT" and low[k] not in ("a", "an"))
-    if term == "actually" and (i > 0 and pos[i - 1] in ("WP", "WDT", "WRB") or prev in _OBJECT_PRONOUNS):
+    if term == "actually" and (prev in ("what", "whatever") or prev in _OBJECT_PRONOUNS):
         return False
     if term == "in fact" and nxt in ("and", "or") and j + 1 < len(low) and low[j + 1] == "in":
         return False
-    if term == "really" and any(_negator_word(w) for w in low[max(0, i - 2):i]):
+    if term == "really" and any(_negator_word(w) for w in low[max(0, i - 3):i]):
         return False
-    if term == "clearly" and (prev in _MANNER_VERBS or nxt in _MANNER_PARTICIPLES):
+    if term in ("really", "truly") and j < len(pos) and pos[j] in ("JJ", "JJR", "RB") and nxt not in _TRUTH_WORDS:
+        return False  # a degree: "really beautiful", "truly ruthless"; not "really true"
+    if term == "clearly" and (prev in _MANNER_VERBS or nxt in _MANNER_PARTICIPLES or prev in _DEGREE_WORDS):
         return False
-    if term == "definite":
-        return not (j < len(pos) and pos[j].startswith("NN"))
-    if term in ("demonstrate", "demonstrates", "demonstrated") and (nxt in _PROTEST_NEXT or nxt == "such"):
+    if term in _ATTRIBUTIVE_BOOSTERS and j < len(pos) and (pos[j].startswith("NN") or pos[j] == "JJ" and j + 1 < len(
+            pos) and pos[j + 1].startswith("NN")):
+        return False  # describes a thing: "a definite timetable", "a demonstrated capacity", "the undisputed leader"
+    if term in ("demonstrate", "demonstrates", "demonstrated") and "that" not in low[j:j + 4] \
+            and (nxt in _PROTEST_NEXT or nxt == "such"):
         return False
     if term == "significant":
         return prev in _LINKING or nxt == "that" or not (j < len(pos) and pos[j].startswith(("NN", "JJ")))
@@ -327,7 +338,11 @@ def booster_in_context(term: str, toks: SentenceWords, i: int, j: int) -> bool:
     return True
 
 
-_NEGATORS = frozenset("not n't no nobody never none nothing hardly".split())
+_NEGATORS = frozenset("not n't no nobody never none nothing hardly neither nor few".split())
+#: Adjectives after which "really"/"truly" still commits to a claim ("really true", "truly clear").
+_TRUTH_WORDS = frozenset("true clear sure certain".split())
+_DEGREE_WORDS = frozenset("very as so more too most less".split())
+_ATTRIBUTIVE_BOOSTERS = frozenset("demonstrated proven undisputed definite definitive".split())
 
 
 def _negator_word(word: str) -> bool:
@@ -491,8 +506,8 @@ def _fear_of_outcome(toks: SentenceWords, i: int) -> bool:
         i > 0 and pos[i - 1] in ("JJ", "JJR", "JJS", "PRP$", "POS"))
     if (noun or pos[i] in ("NN", "NNS")) and low[i] == "fears" and nxt in _FEAR_NOUN_NEXT:
         return True
-    if i + 1 >= len(low) or nxt in _OBJECT_PRONOUNS or nxt == "for":
-        return False
+    if i + 1 >= len(low) or nxt in _OBJECT_PRONOUNS or nxt == "for" or prev in ("need", "needn't", "not"):
+        return False  # "need not fear being classified": no fear at all
     if pos[i + 1] == "VBG" and not noun:
         return True  # "feared being overthrown", "fear losing their homes"
     if pos[i + 1] not in _SUBJECT_START_TAGS:

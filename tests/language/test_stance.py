@@ -43,6 +43,8 @@ def test_must_booster_only_for_conclusions(make_article):
     # an exhortation and an obligation to have something
     assert _stance(make_article, "We must be patient with the talks.") == [("must", "modal")]
     assert _stance(make_article, "We must have faith in the courts.") == [("must", "modal")]
+    assert _stance(make_article, "Schools must not be closed but must be a place to learn.") == [
+        ("must", "modal"), ("must", "modal")]
 
 
 def _boosters(make_article, text):
@@ -53,8 +55,9 @@ def _boosters(make_article, text):
 @pytest.mark.parametrize("text, expected", [
     # "never" boosts only when emphatic
     ("He had never talked to the coach.", []),
-    ("I will never accept this deal.", ["never"]),
+    ("The war will never end.", []),
     ("It has never been done before.", ["never"]),
+    ("He never spent a more harrowing afternoon.", ["never"]),
     # "prove" as "turn out" is no commitment
     ("The hit proved to be the winning run.", []),
     ("The new rules will prove one of the hardest problems.", []),
@@ -63,6 +66,15 @@ def _boosters(make_article, text):
     ("Nobody knows what actually happened at the meeting.", []),
     ("The minister actually voted against the bill.", ["actually"]),
     ("Nobody really expects an evacuation.", []),
+    ("Neither of them really wanted the job.", []),
+    ("The singer was really beautiful.", []),                  # a degree
+    ("The story is really true.", ["really"]),
+    ("The merger, which actually was the harder course, won.", ["actually"]),
+    ("The tests proved there is a demand.", ["proved"]),
+    ("I will demonstrate at any time that the charge is false.", ["demonstrate"]),
+    ("The firm has a demonstrated capacity for growth.", []),  # describes a thing
+    ("He is the undisputed financial leader of the town.", []),
+    ("The picture emerges very clearly.", []),
     # "clearly" of manner, "definite" as specific, "demonstrate" as protest
     ("The mayor should state clearly what the plan is.", []),
     ("The exits are clearly marked.", []),
