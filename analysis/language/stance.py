@@ -408,7 +408,8 @@ def _not_reached(low: tuple[str, ...] | list[str], k: int) -> bool:
 
 def _free_relative(toks: SentenceWords, i: int, j: int) -> bool:
     """Whether "could" at ``i`` ends a free relative or "before" clause of ability: "did what she could to
-    persuade", "everything they could", "before the convoy could turn north", "the only way he could"."""
+    persuade", "everything they could", "all I could remember", "as hard as I could", "before the convoy could
+    turn north", "the only way he could"."""
     low, pos = toks.lower, toks.sentence_case_pos
     if i < 2 or pos[i - 1] not in ("PRP", "NNP", "NN", "NNS"):
         return False
@@ -420,8 +421,33 @@ def _free_relative(toks: SentenceWords, i: int, j: int) -> bool:
     if head in ("before", "until") or tuple(low[max(0, k - 2):k]) == ("only", "way"):
         return True
     nxt = low[j] if j < len(low) else "."
-    return head in ("what", "whatever", "everything", "all") and (
+    if head in ("everything", "anything", "nothing", "all", "whatever"):
+        return True  # "all I could remember", "anything he could do about it"
+    if head == "as" and nxt in (".", ",", ";", ":") and "as" in low[max(0, k - 5):k - 1]:
+        return True  # "as hard as I could"
+    return head == "what" and (
         nxt in ("to", "do", ".", ",", ";") and (nxt != "do" or j + 1 >= len(low) or not low[j + 1].isalpha()))
+
+
+#: People a notice addresses and what it allows them to do: "members may sign up at $25", "anyone interested may
+#: apply", "visitors may park at the rear" (permission, not a likelihood; Coates 1983).
+_ALLOWED_PEOPLE = frozenset("members member anyone everyone visitors visitor residents applicants applicant "
+                            "students readers persons customers passengers participants guests parents voters "
+                            "subscribers patrons".split())
+_ALLOWED_ACTS = frozenset("attend apply sign register join enter visit borrow obtain order purchase buy call contact "
+                          "submit park bring use vote request send pick reserve write bid enroll enrol".split())
+
+
+def _permission(toks: SentenceWords, i: int, j: int) -> bool:
+    """Whether "may" at ``i`` gives permission: one of :data:`_ALLOWED_PEOPLE` heads its subject (up to four words
+    before, "anyone interested in the meeting may …") and one of :data:`_ALLOWED_ACTS` follows it. "Residents may
+    face higher bills" stays a hedge."""
+    low = toks.lower
+    k = j + 1 if j < len(low) and low[j] in ("also", "still", "now") else j
+    if k >= len(low) or low[k] not in _ALLOWED_ACTS:
+        return False
+    return any(w in _ALLOWED_PEOPLE for w in low[max(0, i - 6):i]) and not any(
+        w in (",", ";", ":") for w in low[max(0, i - 2):i])
 
 
 #: Words after which "if" asks an open question, like "whether": "did not know if", "asked if", "wondered if".
@@ -540,6 +566,7 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
       speech ("said he would appeal"), a volition ("would like to"), a narrative's future in the past ("would
       later become") or a refusal ("would not comment"); "could" is no failed attempt ("could not be reached"),
       ability in a free relative or "before" clause ("did what she could") or purpose ("so that … could");
+      "may" is no permission ("members may sign up", :func:`_permission`);
     * ``approximator``: only before a number ("around 14 million", "an estimated 300"; "or so"
       after one) (Channell 1994) — "about the plan" is a preposition;
     * nouns that look like doxastic verbs ("a thought", "in this regard", "the suspect") are not hedges;
@@ -567,6 +594,8 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
         if term in ("could", "would") and _in_purpose_clause(toks, i):
             return False  # "may" stays: the Szeged annotators mark "so that it may settle"
         if term == "would" and _refusal(toks, j):
+            return False
+        if term in ("may", "can") and _permission(toks, i, j):
             return False
         if term == "could":
             k = j + 1 if nxt in ("not", "n't", "never") else j

@@ -188,6 +188,11 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "The suspect could not immediately be located.",
     "She did what she could to persuade them.",                 # ability in a free relative
     "The ship sank before the crew could escape.",
+    "I swung my right as hard as I could.",
+    "All I could remember was the ceiling.",
+    "He felt there was nothing he could do about it.",
+    "Sustaining members may sign up at $25 for the season.",   # permission
+    "Anyone interested may apply at the library.",
     "The board met so that the information would be centralized.",  # a purpose
     "Officials acted to make sure that the next steps would be more fruitful.",
     "The mayor would not comment on the case.",                 # a refusal
@@ -219,6 +224,7 @@ def test_frequency_and_speculation_contrast(make_article):
     assert _hedges(make_article, "She disclosed that the list would, if completed, have helped them.") == [
         ("would", "modal"), ("if", "conditional")]
     assert _hedges(make_article, "Taxes rose so that prices may fall.") == [("may", "modal")]
+    assert _hedges(make_article, "Residents may face higher bills.") == [("may", "modal")]  # not a permission
     assert _hedges(make_article, "Analysts assumed the plan would fail.") == [("assumed", "doxastic"),
                                                                              ("would", "modal")]
     # "if" after a verb of asking is an open question, "as if" a comparison
