@@ -92,6 +92,14 @@ _FORCE_WORDS = frozenset(
     "troops troop soldiers soldier army armies military militaries militants militant fighters fighter forces navy "
     "marines airstrike airstrikes missile missiles rocket rockets artillery tanks weapons gunmen battalion brigade "
     "insurgents rebels combat".split())
+#: Listed words of destruction and force that are literal in a sentence about arms, bombs or armed force ("after a
+#: nuclear blast", "factories devastated by the bombing", "a skirmish line", "troops retaliated"), like the
+#: militaristic words with :data:`_FORCE_WORDS`. From a reader's audit of Brown texts (2026-12-07).
+_FORCE_LITERAL_TERMS = frozenset({"blast", "blasted", "blasts", "devastating", "devastated", "destructive",
+                                  "retaliat*", "skirmish*", "explosive"})
+#: Words of arms and explosions that, beside :data:`_FORCE_WORDS`, make those words literal.
+_WEAPON_WORDS = frozenset("bomb bombs bombing bombings bomber bombers explosion explosions warhead warheads megaton "
+                          "megatons fallout grenade grenades shelling gunfire atomic".split())
 #: Words of water, weather and light: with them in the sentence, a flood, a tide or a wave is literal ("floodwater
 #: poured across the highway", "wave after wave of storms", "sunlight streamed across the valley").
 _NATURE_WORDS = frozenset(
@@ -613,9 +621,42 @@ _OFFENCES = frozenset({("reckless", "driving"), ("dangerous", "driving"), ("care
                        ("drunk", "driving")})
 
 
+#: Adjective + noun pairs that are the technical name of a group, a place or a thing: "disabled veterans",
+#: "depressed areas" (of an economy), "chronic disease", "marginal seats", "garbage collection". article-lens
+#: judgement, from a reader's audit of Brown texts (2026-12-07); the emotive adjective elsewhere stays flagged.
+_TECHNICAL_TERMS = frozenset(
+    {(adjective, noun) for adjective in ("disabled", "handicapped")
+     for noun in ("veteran", "veterans", "child", "children", "person", "persons", "people", "adults", "workers",
+                  "access", "parking")}
+    | {(adjective, noun) for adjective in ("depressed", "distressed")
+       for noun in ("area", "areas", "region", "regions", "community", "communities", "economy", "prices", "assets",
+                    "market", "markets")}
+    | {("chronic", noun) for noun in ("disease", "diseases", "illness", "illnesses", "pain", "conditions", "condition",
+                                      "fatigue", "absenteeism", "unemployment")}
+    | {("marginal", noun) for noun in ("cost", "costs", "pricing", "rate", "rates", "seat", "seats", "constituency",
+                                       "constituencies", "utility", "revenue", "tax")}
+    | {(adjective, noun) for adjective in ("garbage", "rubbish")
+       for noun in ("collection", "collections", "collector", "collectors", "disposal", "dump", "dumps", "truck",
+                    "trucks", "bin", "bins", "pickup")}
+    | {("unskilled", noun) for noun in ("labor", "labour", "laborers", "labourers", "workers", "jobs")}
+    | {("slow", "movement"), ("extreme", "closeup"), ("extreme", "closeups"), ("crushed", "velvet")})
+
+
+def _about_arms(toks: SentenceWords, start: int, i: int) -> bool:
+    """Whether the sentence (its piece around offset ``start``) is about arms or armed force, or the word at ``i``
+    follows "nuclear"/"atomic" ("a nuclear blast")."""
+    return bool((_FORCE_WORDS | _WEAPON_WORDS) & set(toks.piece_at(start).lower)) \
+        or i > 0 and toks.lower[i - 1] in ("nuclear", "atomic")
+
+
 def _offence_name(low: tuple[str, ...] | list[str], i: int) -> bool:
     """Whether the word at ``i`` and the next one name an offence (:data:`_OFFENCES`)."""
     return i + 1 < len(low) and (low[i], low[i + 1]) in _OFFENCES
+
+
+def _technical_term(low: tuple[str, ...] | list[str], i: int) -> bool:
+    """Whether the word at ``i`` and the next one are a technical term (:data:`_TECHNICAL_TERMS`)."""
+    return i + 1 < len(low) and (low[i], low[i + 1]) in _TECHNICAL_TERMS
 
 
 def _targets_crime(toks: SentenceWords, i: int, k: int) -> bool:
@@ -846,6 +887,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue
             if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force
+            if m.term in _FORCE_LITERAL_TERMS and _about_arms(toks, m.start, m.i_start):
+                continue  # literal: "after a nuclear blast", "factories devastated by bombing"
             if m.term in _CONFRONTATION_TERMS and _forces_act(toks, m.i_start, m.i_end):
                 continue  # literal: police, crowds or troops that clash, a protest that erupts
             if m.term in _JOB_CUT_EUPHEMISMS and _PLAIN_CUT_WORDS & set(toks.piece_at(m.start).lower):
@@ -856,8 +899,9 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # literal: water, weather or light that floods, pours or streams
             if m.category == "sympathy" and _suffers_condition(toks, m.i_start, m.i_end):
                 continue  # literal: "children suffering from iodine deficiency", "suffering from cancer"
-            if m.i_end - m.i_start == 1 and _offence_name(toks.lower, m.i_start):
-                continue  # the name of an offence: "charged with reckless driving"
+            if m.i_end - m.i_start == 1 and (_offence_name(toks.lower, m.i_start)
+                                              or _technical_term(toks.lower, m.i_start)):
+                continue  # the name of an offence or a technical term: "reckless driving", "garbage collection"
             if m.term.startswith("crack") and _targets_crime(toks, m.i_start, m.i_end):
                 continue  # enforcement against a crime: "cracked down on human trafficking"
             level = intensity.get((m.term, m.category), 2)
@@ -896,8 +940,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if _of_nature(toks, i, i + 1):
                 continue  # literal: "violent storms", "bitter cold"
-            if _offence_name(low, i):
-                continue  # the name of an offence: "violent conduct", "disorderly conduct"
+            if _offence_name(low, i) or _technical_term(low, i):
+                continue  # the name of an offence or a term: "violent conduct", "disabled veterans", "chronic pain"
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))

@@ -82,6 +82,9 @@ def _flags(make_article, text):
     # an offence's name only as the pair: the same adjectives judge other nouns
     ("His reckless conduct endangered the public.", [("reckless", "evaluative")]),
     ("Their shameful conduct angered voters.", [("shameful", "evaluative")]),
+    # technical terms and arms words only as those: the same words elsewhere stay flagged
+    ("The plan had devastating consequences for farmers.", [("devastating", "dramatic")]),
+    ("Critics blasted the plan.", [("blasted", "dramatic")]),
 ])
 def test_new_sources_flag(make_article, text, expected):
     assert _flags(make_article, text) == expected
@@ -180,6 +183,11 @@ def test_flags_carry_reasons(make_article):
     "The striker was sent off for violent conduct.",
     "Thailand has cracked down on human trafficking.",         # enforcement against a crime
     "A crackdown on tax evasion and fraud began in March.",
+    "Funds go to disabled veterans and chronic disease programs.",  # technical terms
+    "Aid targets depressed areas of the state.",
+    "The city will change garbage collection days.",
+    "After a nuclear blast the city was empty.",                # force words in a sentence about arms
+    "The factories were devastated by the bombing.",
     "Police announced a crackdown on drunk driving.",
     "The city began a crackdown on reckless driving near schools.",
 ])
