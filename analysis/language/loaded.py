@@ -265,6 +265,26 @@ def _reported_view(toks: SentenceWords, i: int) -> bool:
         if _view_verb(low, k, i) and not any(low[t] in (",", ";", ":") or tags[t] in FINITE_TAGS
                                               for t in range(k + 1, i)):
             return not _own_verdict(toks, k)  # "I consider the policy cruel" is the writer's view
+    return _that_view(toks, i)
+
+
+_THAT_VIEW_WORDS = frozenset(
+    "believe believes believed belief beliefs fear fears feared speculate speculates speculated speculation argue "
+    "argues argued argument reported reports recall recalls recalled imagine imagines imagined suppose supposes "
+    "supposed suspicion suspicions theory theories convinced assured insist insists insisted contend contends "
+    "contended allege alleges alleged allegation allegations complain complains complained".split())
+
+
+def _that_view(toks: SentenceWords, i: int) -> bool:
+    """Whether word ``i`` is in a "that" clause after a verb or noun of belief or report (:data:`_THAT_VIEW_WORDS`)
+    whose holder is not the writer: "Thompson reported that the leader's mood was cocky", "the belief that they are
+    traitors"; not "I am convinced that the profession is overpaid" (first person), nor across a comma."""
+    low = toks.lower
+    for k in range(i - 1, max(-1, i - 16), -1):
+        if low[k] in (",", ";", ":", "(", "—", "–"):
+            return False
+        if low[k] == "that" and k > 0 and low[k - 1] in _THAT_VIEW_WORDS:
+            return not any(w in ("i", "we", "my", "our") for w in low[max(0, k - 4):k - 1])
     return False
 
 

@@ -85,6 +85,8 @@ def _flags(make_article, text):
     # technical terms and arms words only as those: the same words elsewhere stay flagged
     ("The plan had devastating consequences for farmers.", [("devastating", "dramatic")]),
     ("Critics blasted the plan.", [("blasted", "dramatic")]),
+    # the writer's own conviction is the writer's view
+    ("I am convinced that the plan is reckless.", [("reckless", "evaluative")]),
 ])
 def test_new_sources_flag(make_article, text, expected):
     assert _flags(make_article, text) == expected
@@ -183,6 +185,8 @@ def test_flags_carry_reasons(make_article):
     "The striker was sent off for violent conduct.",
     "Thailand has cracked down on human trafficking.",         # enforcement against a crime
     "A crackdown on tax evasion and fraud began in March.",
+    "Thompson reported that the leader's mood was cocky and aggressive.",  # a view the writer reports
+    "Critics argued that the plan was reckless.",
     "Funds go to disabled veterans and chronic disease programs.",  # technical terms
     "Aid targets depressed areas of the state.",
     "The city will change garbage collection days.",
