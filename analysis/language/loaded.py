@@ -669,6 +669,21 @@ def _about_arms(toks: SentenceWords, start: int, i: int) -> bool:
         or i > 0 and toks.lower[i - 1] in ("nuclear", "atomic")
 
 
+#: Nouns for works whose titles are quoted after them ("the editorial “Confrontation”", "the song “Weary Blues”").
+_WORK_NOUNS = ("editorial", "editorials", "article", "column", "essay", "book", "novel", "story", "poem", "song",
+               "album", "film", "movie", "play", "opera", "ballet", "show", "series", "episode", "documentary",
+               "painting", "report", "speech", "entitled", "titled")
+_QUOTED_TITLE = re.compile(r"\b(?:" + "|".join(_WORK_NOUNS) + r")\s+[“\"]((?:[A-Z][\w'’-]*[ ]?){1,3})[”\"]")
+
+
+def _quoted_titles(text: str) -> frozenset[str]:
+    """The lower-cased words of titles of one to three capitalised words quoted right after a noun for a work or
+    "entitled" ("the editorial “Confrontation”", "a song titled “Weary Blues”"): a title, not the writer's word,
+    wherever it recurs capitalised. Not after "called", where a quoted capitalised label is name-calling
+    ("called him “Crooked Joe”")."""
+    return frozenset(w.lower() for m in _QUOTED_TITLE.finditer(text) for w in m.group(1).split())
+
+
 def _offence_name(low: tuple[str, ...] | list[str], i: int) -> bool:
     """Whether the word at ``i`` and the next one name an offence (:data:`_OFFENCES`)."""
     return i + 1 < len(low) and (low[i], low[i + 1]) in _OFFENCES
@@ -968,5 +983,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             rows.append((word, toks.text[i], "emotive", 3 if abs(v) >= 2.5 else 2, "opinion lexicon", v, "negative",
                          sid, toks.start[i], toks.end[i],
                          f"negative {kind} in Hu & Liu's opinion lexicon" + (f", VADER {v:+.1f}" if v else "")))
+    titles = _quoted_titles(article.text)
+    if titles:  # a work's title wherever it recurs: "the editorial “Confrontation”", "“Confrontation” should …"
+        rows = [r for r in rows if not (r[1][:1].isupper() and r[1].lower() in titles)]
     rows.sort(key=lambda r: (r[8], r[9], r[2]))  # start, end, category; stable
     return tuple(rows)

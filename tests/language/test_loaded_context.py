@@ -85,6 +85,9 @@ def _flags(make_article, text):
     # technical terms and arms words only as those: the same words elsewhere stay flagged
     ("The plan had devastating consequences for farmers.", [("devastating", "dramatic")]),
     ("Critics blasted the plan.", [("blasted", "dramatic")]),
+    # the title's word lower-case and in its own sense is still the writer's
+    ("The editorial \u201cConfrontation\u201d asked for calm. The confrontation was ugly.",
+     [("confrontation", "dramatic"), ("ugly", "emotive")]),
     # the writer's own conviction is the writer's view
     ("I am convinced that the plan is reckless.", [("reckless", "evaluative")]),
 ])
@@ -187,6 +190,7 @@ def test_flags_carry_reasons(make_article):
     "A crackdown on tax evasion and fraud began in March.",
     "Thompson reported that the leader's mood was cocky and aggressive.",  # a view the writer reports
     "Critics argued that the plan was reckless.",
+    "Thank you for the editorial \u201cConfrontation\u201d. \u201cConfrontation\u201d should fortify us.",  # a title
     "Funds go to disabled veterans and chronic disease programs.",  # technical terms
     "Aid targets depressed areas of the state.",
     "The city will change garbage collection days.",
