@@ -684,6 +684,23 @@ def _quoted_titles(text: str) -> frozenset[str]:
     return frozenset(w.lower() for m in _QUOTED_TITLE.finditer(text) for w in m.group(1).split())
 
 
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+_LITOTES_NEGATORS = frozenset("not n't never no nothing hardly nor".split())
+
+
+def _litotes(low: tuple[str, ...] | list[str], i: int) -> bool:
+    """Whether the negative word at ``i`` is negated into litotes: a negator at most two words before an adjective
+    made negative by a prefix ("not insensitive to criticism", "hardly unreasonable"; not "no innuendo"), or
+    "nothing" right before it ("there is nothing lacking"). Not every "not": "did not seem terribly ominous" keeps
+    the writer's word."""
+    before = low[max(0, i - 2):i]
+    if i > 0 and low[i - 1] == "nothing":
+        return True
+    prefix = next((p for p in _NEGATIVE_PREFIXES if low[i].startswith(p)), "")
+    return bool(prefix) and bool(wn_lexfiles(low[i][len(prefix):], "a")) and any(
+        w in _LITOTES_NEGATORS or w.endswith(("n't", "n’t")) for w in before)  # "in-sensitive", not "in-nuendo"
+
+
 def _offence_name(low: tuple[str, ...] | list[str], i: int) -> bool:
     """Whether the word at ``i`` and the next one name an offence (:data:`_OFFENCES`)."""
     return i + 1 < len(low) and (low[i], low[i + 1]) in _OFFENCES
@@ -977,6 +994,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # literal: "violent storms", "bitter cold"
             if _offence_name(low, i) or _technical_term(low, i):
                 continue  # the name of an offence or a term: "violent conduct", "disabled veterans", "chronic pain"
+            if _litotes(low, i):
+                continue  # a double negative that praises or concedes: "not insensitive to criticism"
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))

@@ -88,6 +88,8 @@ def _flags(make_article, text):
     # the title's word lower-case and in its own sense is still the writer's
     ("The editorial \u201cConfrontation\u201d asked for calm. The confrontation was ugly.",
      [("confrontation", "dramatic"), ("ugly", "emotive")]),
+    # a negated adjective without a negative prefix keeps the writer's word
+    ("The threat did not seem terribly ominous.", [("terribly ominous", "intensified")]),
     # the writer's own conviction is the writer's view
     ("I am convinced that the plan is reckless.", [("reckless", "evaluative")]),
 ])
@@ -191,6 +193,8 @@ def test_flags_carry_reasons(make_article):
     "Thompson reported that the leader's mood was cocky and aggressive.",  # a view the writer reports
     "Critics argued that the plan was reckless.",
     "Thank you for the editorial \u201cConfrontation\u201d. \u201cConfrontation\u201d should fortify us.",  # a title
+    "The mayor is not insensitive to criticism.",             # litotes: a double negative
+    "U.S. coal is cheap and the unemployed are needy.",         # descriptive words (emotive_exclusions 1.11)
     "Funds go to disabled veterans and chronic disease programs.",  # technical terms
     "Aid targets depressed areas of the state.",
     "The city will change garbage collection days.",
