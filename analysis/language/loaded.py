@@ -684,6 +684,22 @@ def _quoted_titles(text: str) -> frozenset[str]:
     return frozenset(w.lower() for m in _QUOTED_TITLE.finditer(text) for w in m.group(1).split())
 
 
+#: Words after "lie(s)" as the verb of position ("the answer lies in", "the fault lies with", "trouble lies ahead").
+_POSITION_NEXT = frozenset("in with at ahead behind between beyond within on outside elsewhere somewhere "
+                           "dormant buried".split())
+
+
+def _lies_somewhere(toks: SentenceWords, i: int) -> bool:
+    """Whether "lie(s)" at ``i`` is the verb of position, not falsehoods: a preposition or adverb of place follows
+    ("the only hope lies in a compromise", "the problem lies with the board", "trouble lies ahead"), and no verb
+    of telling comes before ("told lies about", "spread lies in the press")."""
+    low = toks.lower
+    if i + 1 >= len(low) or low[i + 1] not in _POSITION_NEXT:
+        return False
+    return not any(w in ("told", "tell", "tells", "telling", "spread", "spreads", "spreading", "peddle", "peddled",
+                         "peddles", "peddling", "of", "such", "more", "big", "outright") for w in low[max(0, i - 3):i])
+
+
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 _LITOTES_NEGATORS = frozenset("not n't never no nothing hardly nor".split())
 
@@ -954,6 +970,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if m.i_end - m.i_start == 1 and (_offence_name(toks.lower, m.i_start)
                                               or _technical_term(toks.lower, m.i_start)):
                 continue  # the name of an offence or a technical term: "reckless driving", "garbage collection"
+            if m.term in ("lie", "lies") and _lies_somewhere(toks, m.i_start):
+                continue  # the verb of position: "the answer lies in a compromise", "trouble lies ahead"
             if m.term.startswith("crack") and _targets_crime(toks, m.i_start, m.i_end):
                 continue  # enforcement against a crime: "cracked down on human trafficking"
             level = intensity.get((m.term, m.category), 2)
@@ -994,6 +1012,8 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # literal: "violent storms", "bitter cold"
             if _offence_name(low, i) or _technical_term(low, i):
                 continue  # the name of an offence or a term: "violent conduct", "disabled veterans", "chronic pain"
+            if word == "peculiar" and i + 1 < len(low) and low[i + 1] == "to":
+                continue  # belonging only to: "a custom peculiar to the region"
             if _litotes(low, i):
                 continue  # a double negative that praises or concedes: "not insensitive to criticism"
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):

@@ -88,6 +88,7 @@ def _flags(make_article, text):
     # the title's word lower-case and in its own sense is still the writer's
     ("The editorial \u201cConfrontation\u201d asked for calm. The confrontation was ugly.",
      [("confrontation", "dramatic"), ("ugly", "emotive")]),
+    ("The senator told lies about the vote.", [("lies", "evaluative")]),
     # a negated adjective without a negative prefix keeps the writer's word
     ("The threat did not seem terribly ominous.", [("terribly ominous", "intensified")]),
     # the writer's own conviction is the writer's view
@@ -193,6 +194,9 @@ def test_flags_carry_reasons(make_article):
     "Thompson reported that the leader's mood was cocky and aggressive.",  # a view the writer reports
     "Critics argued that the plan was reckless.",
     "Thank you for the editorial \u201cConfrontation\u201d. \u201cConfrontation\u201d should fortify us.",  # a title
+    "The only hope for the city lies in a compromise.",        # the verb of position
+    "Trouble lies ahead for the party.",
+    "The custom is peculiar to the region.",                    # belonging only to
     "The mayor is not insensitive to criticism.",             # litotes: a double negative
     "U.S. coal is cheap and the unemployed are needy.",         # descriptive words (emotive_exclusions 1.11)
     "Funds go to disabled veterans and chronic disease programs.",  # technical terms
