@@ -662,11 +662,15 @@ _TECHNICAL_TERMS = frozenset(
     | {("slow", "movement"), ("extreme", "closeup"), ("extreme", "closeups"), ("crushed", "velvet")})
 
 
+_ARMS_WORDS = _FORCE_WORDS | _WEAPON_WORDS
+
+
 def _about_arms(toks: SentenceWords, start: int, i: int) -> bool:
     """Whether the sentence (its piece around offset ``start``) is about arms or armed force, or the word at ``i``
     follows "nuclear"/"atomic" ("a nuclear blast")."""
-    return bool((_FORCE_WORDS | _WEAPON_WORDS) & set(toks.piece_at(start).lower)) \
-        or i > 0 and toks.lower[i - 1] in ("nuclear", "atomic")
+    if i > 0 and toks.lower[i - 1] in ("nuclear", "atomic"):
+        return True
+    return not _ARMS_WORDS.isdisjoint(toks.piece_at(start).lower)
 
 
 #: Nouns for works whose titles are quoted after them ("the editorial “Confrontation”", "the song “Weary Blues”").
@@ -722,9 +726,13 @@ def _offence_name(low: tuple[str, ...] | list[str], i: int) -> bool:
     return i + 1 < len(low) and (low[i], low[i + 1]) in _OFFENCES
 
 
-def _technical_term(low: tuple[str, ...] | list[str], i: int) -> bool:
-    """Whether the word at ``i`` and the next one are a technical term (:data:`_TECHNICAL_TERMS`)."""
-    return i + 1 < len(low) and (low[i], low[i + 1]) in _TECHNICAL_TERMS
+_NAMED_PAIRS = _OFFENCES | _TECHNICAL_TERMS
+
+
+def _named_pair(low: tuple[str, ...] | list[str], i: int) -> bool:
+    """Whether the word at ``i`` and the next one are the name of an offence or a technical term
+    (:data:`_OFFENCES`, :data:`_TECHNICAL_TERMS`): "reckless driving", "garbage collection"."""
+    return i + 1 < len(low) and (low[i], low[i + 1]) in _NAMED_PAIRS
 
 
 def _targets_crime(toks: SentenceWords, i: int, k: int) -> bool:
@@ -967,8 +975,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # literal: water, weather or light that floods, pours or streams
             if m.category == "sympathy" and _suffers_condition(toks, m.i_start, m.i_end):
                 continue  # literal: "children suffering from iodine deficiency", "suffering from cancer"
-            if m.i_end - m.i_start == 1 and (_offence_name(toks.lower, m.i_start)
-                                              or _technical_term(toks.lower, m.i_start)):
+            if m.i_end - m.i_start == 1 and _named_pair(toks.lower, m.i_start):
                 continue  # the name of an offence or a technical term: "reckless driving", "garbage collection"
             if m.term in ("lie", "lies") and _lies_somewhere(toks, m.i_start):
                 continue  # the verb of position: "the answer lies in a compromise", "trouble lies ahead"
@@ -1010,7 +1017,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
                 continue  # the act of entering or staying, which "illegal" may describe (AP Stylebook 2013)
             if _of_nature(toks, i, i + 1):
                 continue  # literal: "violent storms", "bitter cold"
-            if _offence_name(low, i) or _technical_term(low, i):
+            if _named_pair(low, i):
                 continue  # the name of an offence or a term: "violent conduct", "disabled veterans", "chronic pain"
             if word == "peculiar" and i + 1 < len(low) and low[i + 1] == "to":
                 continue  # belonging only to: "a custom peculiar to the region"
