@@ -34,7 +34,18 @@ from analysis.core.lazy import pandas as pd
 from ..core import nlp
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows
-from ..core.tagging import BE, BE_HAVE, DAY_DEICTICS, FINITE_TAGS, HAVE, MONTH_NAMES, TIME_NOUNS, WEEKDAYS, can_be_verb
+from ..core.tagging import (
+    BE,
+    BE_HAVE,
+    DAY_DEICTICS,
+    FINITE_TAGS,
+    GET,
+    HAVE,
+    MONTH_NAMES,
+    TIME_NOUNS,
+    WEEKDAYS,
+    can_be_verb,
+)
 from ..core.tokens import SentenceWords, sentence_words
 from ..core.wordnet import (
     LEXFILE_ACT,
@@ -659,6 +670,13 @@ _TECHNICAL_TERMS = frozenset(
        for noun in ("collection", "collections", "collector", "collectors", "disposal", "dump", "dumps", "truck",
                     "trucks", "bin", "bins", "pickup")}
     | {("unskilled", noun) for noun in ("labor", "labour", "laborers", "labourers", "workers", "jobs")}
+    | {("gross", noun) for noun in ("income", "incomes", "sales", "product", "revenue", "revenues", "receipts",
+                                    "profit", "profits", "margin", "margins", "earnings", "weight", "tonnage",
+                                    "domestic", "national", "pay", "salary", "value")}
+    | {("wild", noun) for noun in ("pitch", "pitches", "card", "cards")}
+    | {(adjective, noun) for adjective in ("deaf", "blind")
+       for noun in ("child", "children", "person", "persons", "people", "adults", "students", "pupils", "school",
+                    "schools", "veterans", "workers")}
     | {("slow", "movement"), ("extreme", "closeup"), ("extreme", "closeups"), ("crushed", "velvet")})
 
 
@@ -706,6 +724,55 @@ def _lies_somewhere(toks: SentenceWords, i: int) -> bool:
 
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 _LITOTES_NEGATORS = frozenset("not n't never no nothing hardly nor".split())
+
+
+#: Adjectives that name the feeling of the person they are said of (the experiencer): "angry", "lonely", "frustrated",
+#: "sorry". Said of someone ("he was angry", "she felt lonely", "Jones, unhappy that …") they report a state, not the
+#: writer's judgement of what they describe; before a noun ("an angry mob", "a miserable failure") or said of a thing
+#: ("the situation is desperate") they stay flagged. article-lens judgement (Quirk et al. 1985, adjectives of
+#: emotion; the experiencer of Levin 1993's psych verbs, 31.1-31.2), from the Brown press texts (2026-12-07).
+_FEELING_ADJECTIVES = frozenset(
+    "angry mad upset unhappy sad lonely lonesome weary tired frustrated worried anxious nervous afraid scared "
+    "frightened concerned troubled disappointed ashamed embarrassed jealous envious bored confused annoyed irritated "
+    "miserable depressed restless uneasy sorry impatient bitter resentful fearful disgusted discouraged dismayed "
+    "distraught heartbroken homesick humiliated hurt guilty insecure unwilling disillusioned exhausted".split())
+#: Verbs that join a subject to a feeling: "was angry", "felt lonely", "got mad", "grew restless", "seemed sorry".
+_FEELING_LINKS = BE | GET | frozenset(
+    "feel feels felt feeling seem seems seemed become becomes became grow grows grew grown remain remains remained "
+    "look looks looked appear appears appeared sound sounds sounded".split())
+_FEELING_SUBJECTS = frozenset("i he she we they you who".split())
+_CONTRACTED_SUBJECTS = frozenset("i'm he's she's we're they're you're who's".split())
+
+
+def _feeling_of_someone(toks: SentenceWords, i: int) -> bool:
+    """Whether the adjective of feeling at ``i`` (:data:`_FEELING_ADJECTIVES`) is said of a person: after a linking
+    verb whose subject is a personal pronoun, a name or a noun for people ("Dr. Conant came away shocked and angry"
+    is not found; "he is lonely and lost", "legislators are already weary and frustrated", "both seem sorry"), or
+    set after a name between commas ("Jones, unhappy that the time was short, …")."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    if low[i] not in _FEELING_ADJECTIVES:
+        return False
+    k = i - 1
+    while k >= 0 and (tags[k] in ("RB", "RBR", "RBS", "CC", "JJ", "VBN") or low[k] in (",", "so", "too", "very", "both", "all")):
+        if low[k] == "," and k > 0 and tags[k - 1] in _NAME_TAGS and low[k - 1] not in ("and", "or"):
+            return True  # "Jones, unhappy that …"
+        if low[k] in _FEELING_LINKS:
+            break
+        k -= 1
+    if k >= 0 and low[k].replace("’", "'") in _CONTRACTED_SUBJECTS:
+        return True  # "I'm sorry", "he's mad at the world" (one token)
+    if k < 0 or low[k] not in _FEELING_LINKS:
+        return False
+    s = k - 1
+    while s >= 0 and (tags[s] in ("RB", "MD") or low[s] in BE_HAVE or low[s] in ("not", "n't", "both", "all")):
+        s -= 1
+    if s < 0:
+        return False
+    if low[s] in _FEELING_SUBJECTS or low[s] in ("'m", "’m"):
+        return True
+    if tags[s] in _NAME_TAGS and toks.text[s][:1].isupper():
+        return True
+    return tags[s] in ("NN", "NNS") and _noun_lexfiles(low[s], tags[s], common=True)[:1] == (LEXFILE_PERSON,)
 
 
 def _litotes(low: tuple[str, ...] | list[str], i: int) -> bool:
@@ -1022,7 +1089,9 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if word == "peculiar" and i + 1 < len(low) and low[i + 1] == "to":
                 continue  # belonging only to: "a custom peculiar to the region"
             if _litotes(low, i):
-                continue  # a double negative that praises or concedes: "not insensitive to criticism"
+                continue
+            if _feeling_of_someone(toks, i):
+                continue  # a person's feeling: "he was angry", "legislators are weary and frustrated"  # a double negative that praises or concedes: "not insensitive to criticism"
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))

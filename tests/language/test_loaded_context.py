@@ -206,6 +206,12 @@ def test_flags_carry_reasons(make_article):
     "The factories were devastated by the bombing.",
     "Police announced a crackdown on drunk driving.",
     "The city began a crackdown on reckless driving near schools.",
+    "He was angry about the decision.",                         # a person's feeling, said of the person
+    "Residents felt frustrated and lonely.",
+    "Jones, unhappy that the debate was short, left early.",
+    "The legislators are already weary and restless.",
+    "They were both discouraged and miserable.",
+    "I'm sorry to hear it.",
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
@@ -251,7 +257,11 @@ def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(m
     ("The region remained economically backward.", [("backward", "emotive")]),
     ("The agency's response was deficient and slow.", [("deficient", "emotive"), ("slow", "emotive")]),
     ("The suffering from the famine was immense.", [("suffering", "sympathy")]),
-    ("His violent rhetoric alarmed voters.", [("violent", "emotive")]),  # words, not an act or an event
+    ("His violent rhetoric alarmed voters.", [("violent", "emotive")]),
+    # a feeling before a noun, or said of a thing, is the writer's description
+    ("An angry crowd gathered outside.", [("angry", "emotive")]),
+    ("It was a miserable failure.", [("miserable", "emotive")]),
+    ("The budget talks were miserable.", [("miserable", "emotive")]),  # words, not an act or an event
     ("There is no evidence for the claim that immigrants increase crime.", [("claim", "doubt")]),
     # a claim asserted (a noun not filed, or the verb) still casts doubt
     ("Her false claim that she won was rejected.", [("claim", "doubt")]),
