@@ -283,7 +283,8 @@ _THAT_VIEW_WORDS = frozenset(
     "believe believes believed belief beliefs fear fears feared speculate speculates speculated speculation argue "
     "argues argued argument reported reports recall recalls recalled imagine imagines imagined suppose supposes "
     "supposed suspicion suspicions theory theories convinced assured insist insists insisted contend contends "
-    "contended allege alleges alleged allegation allegations complain complains complained".split())
+    "contended allege alleges alleged allegation allegations complain complains complained conviction convictions "
+    "opinion opinions notion impression think thinks thought".split())
 
 
 def _that_view(toks: SentenceWords, i: int) -> bool:
@@ -674,6 +675,8 @@ _TECHNICAL_TERMS = frozenset(
                                     "profit", "profits", "margin", "margins", "earnings", "weight", "tonnage",
                                     "domestic", "national", "pay", "salary", "value")}
     | {("wild", noun) for noun in ("pitch", "pitches", "card", "cards")}
+    | {("overwhelming", noun) for noun in ("majority", "majorities", "number", "numbers", "support", "vote", "votes")}
+    | {("vicious", noun) for noun in ("circle", "circles", "cycle", "cycles")}
     | {(adjective, noun) for adjective in ("deaf", "blind")
        for noun in ("child", "children", "person", "persons", "people", "adults", "students", "pupils", "school",
                     "schools", "veterans", "workers")}
@@ -735,36 +738,46 @@ _FEELING_ADJECTIVES = frozenset(
     "angry mad upset unhappy sad lonely lonesome weary tired frustrated worried anxious nervous afraid scared "
     "frightened concerned troubled disappointed ashamed embarrassed jealous envious bored confused annoyed irritated "
     "miserable depressed restless uneasy sorry impatient bitter resentful fearful disgusted discouraged dismayed "
-    "distraught heartbroken homesick humiliated hurt guilty insecure unwilling disillusioned exhausted".split())
+    "distraught heartbroken homesick humiliated hurt guilty insecure unwilling disillusioned exhausted indignant wary "
+    "apprehensive hesitant despondent dejected disheartened uncomfortable distressed saddened grieving gloomy "
+    "glum".split())
 #: Verbs that join a subject to a feeling: "was angry", "felt lonely", "got mad", "grew restless", "seemed sorry".
 _FEELING_LINKS = BE | GET | frozenset(
     "feel feels felt feeling seem seems seemed become becomes became grow grows grew grown remain remains remained "
     "look looks looked appear appears appeared sound sounds sounded".split())
 _FEELING_SUBJECTS = frozenset("i he she we they you who".split())
+_EXHORTING_MODALS = frozenset("should must ought".split())
+_FEELING_SKIPPED = frozenset({",", "so", "too", "very", "both", "all"})
 _CONTRACTED_SUBJECTS = frozenset("i'm he's she's we're they're you're who's".split())
 
 
 def _feeling_of_someone(toks: SentenceWords, i: int) -> bool:
     """Whether the adjective of feeling at ``i`` (:data:`_FEELING_ADJECTIVES`) is said of a person: after a linking
-    verb whose subject is a personal pronoun, a name or a noun for people ("Dr. Conant came away shocked and angry"
-    is not found; "he is lonely and lost", "legislators are already weary and frustrated", "both seem sorry"), or
-    set after a name between commas ("Jones, unhappy that the time was short, …")."""
+    verb whose subject is a personal pronoun, a name or a noun for people ("he is lonely and lost", "legislators are
+    already weary and frustrated", "the girls, after dressing, were indignant"), or set after a name between commas
+    ("Jones, unhappy that the time was short, …"). Not after "should", "must" or "ought" without a negation: "you
+    should be angry" urges the feeling ("we should not become confused" does not)."""
     low, tags = toks.lower, toks.sentence_case_pos
     if low[i] not in _FEELING_ADJECTIVES:
         return False
     k = i - 1
-    while k >= 0 and (tags[k] in ("RB", "RBR", "RBS", "CC", "JJ", "VBN") or low[k] in (",", "so", "too", "very", "both", "all")):
+    while k >= 0 and (tags[k] in ("RB", "RBR", "RBS", "CC", "JJ", "VBN") or low[k] in _FEELING_SKIPPED):
         if low[k] == "," and k > 0 and tags[k - 1] in _NAME_TAGS and low[k - 1] not in ("and", "or"):
             return True  # "Jones, unhappy that …"
         if low[k] in _FEELING_LINKS:
-            break
+            break  # "been" and "become" are tagged as participles
         k -= 1
     if k >= 0 and low[k].replace("’", "'") in _CONTRACTED_SUBJECTS:
         return True  # "I'm sorry", "he's mad at the world" (one token)
-    if k < 0 or low[k] not in _FEELING_LINKS:
+    if k < 0 or low[k] not in _FEELING_LINKS or tags[k] == "POS":  # not "Thompson's despondent mood"
         return False
-    s = k - 1
-    while s >= 0 and (tags[s] in ("RB", "MD") or low[s] in BE_HAVE or low[s] in ("not", "n't", "both", "all")):
+    s, negated = k - 1, False
+    while s >= 0 and (tags[s] in ("RB", "MD") or low[s] in BE_HAVE or low[s] in ("not", "n't", "both", "all", ",")):
+        negated = negated or low[s] in ("not", "n't", "never")
+        if low[s] in _EXHORTING_MODALS and not negated:
+            return False  # the writer urges the feeling: "you should be angry", "voters must be worried"
+        if low[s] == ",":  # an aside between the subject and the verb: "The girls, after dressing, were indignant"
+            s = next((t for t in range(s - 1, max(-1, s - 8), -1) if low[t] == ","), s)
         s -= 1
     if s < 0:
         return False

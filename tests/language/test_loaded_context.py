@@ -212,6 +212,12 @@ def test_flags_carry_reasons(make_article):
     "The legislators are already weary and restless.",
     "They were both discouraged and miserable.",
     "I'm sorry to hear it.",
+    "The girls, after dressing, were indignant.",               # an aside between the person and the verb
+    "We should not become confused over the numbers.",
+    "They have been lonely for weeks.",
+    "The churches condemned the practice, a conviction that it was immoral.",  # a belief noun + "that"
+    "Rents stayed scarce and the change was abrupt.",           # words of amount and pace (emotive_exclusions 1.12)
+    "The party won an overwhelming majority and broke the vicious circle.",  # technical pairs
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
@@ -261,7 +267,9 @@ def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(m
     # a feeling before a noun, or said of a thing, is the writer's description
     ("An angry crowd gathered outside.", [("angry", "emotive")]),
     ("It was a miserable failure.", [("miserable", "emotive")]),
-    ("The budget talks were miserable.", [("miserable", "emotive")]),  # words, not an act or an event
+    ("The budget talks were miserable.", [("miserable", "emotive")]),
+    ("You should be angry about this.", [("angry", "emotive")]),  # the writer urges the feeling
+    ("The remedy for Thompson's despondent mood was simple.", [("despondent", "emotive")]),  # a possessive, no verb  # words, not an act or an event
     ("There is no evidence for the claim that immigrants increase crime.", [("claim", "doubt")]),
     # a claim asserted (a noun not filed, or the verb) still casts doubt
     ("Her false claim that she won was rejected.", [("claim", "doubt")]),
