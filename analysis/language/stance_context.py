@@ -288,7 +288,8 @@ def booster_in_context(term: str, toks: SentenceWords, i: int, j: int) -> bool:
       demonstrated capacity": they describe a thing); "demonstrate" as a protest or a display ("demonstrate
       against", "demonstrate such poor judgment"), unless "that" follows;
     * "significant" before a noun ("a significant escalation": a size) and "significantly" inside a clause
-      ("significantly higher"): they boost as a judgement ("this is significant", "Significantly, the report …").
+      ("significantly higher"): they boost as a judgement ("this is significant", "Significantly, the report …");
+    * "clear" except after "it" and a linking verb, before a clause with "that" left out (:func:`_clear_clause`).
     """
     low, pos = toks.lower, toks.sentence_case_pos
     prev = low[i - 1] if i > 0 else ""
@@ -323,7 +324,27 @@ def booster_in_context(term: str, toks: SentenceWords, i: int, j: int) -> bool:
         return prev in _LINKING or nxt == "that" or not (j < len(pos) and pos[j].startswith(("NN", "JJ")))
     if term == "significantly":
         return i == 0 or prev == "," and (j >= len(low) or low[j] == ",") or nxt == ","
+    if term == "clear":
+        return _clear_clause(low, pos, i, j)
     return True
+
+
+#: Words that open the clause "clear" commits to when "that" is left out ("it was clear the plan had failed").
+_CLAUSE_OPENERS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NNS", "EX", "CD"})
+
+
+def _clear_clause(low: tuple[str, ...], pos: tuple[str, ...], i: int, j: int) -> bool:
+    """Whether "clear" at ``i`` is the writer's certainty about a clause with "that" left out: "it" and a linking
+    verb before it, an adverb or two between ("it was now clear"), and a clause's subject after it ("It was clear
+    the plan had failed"). "Clear that" is its own list entry; "clear skies", "the road is clear", "it is not
+    clear whether" and "it was clear to everyone" are not boosters."""
+    k = i - 1
+    while k >= 0 and pos[k] in ("RB", "RBR") and not _negator_word(low[k]):
+        k -= 1
+    if k < 1 or low[k] not in _LINKING or low[k - 1] != "it":
+        return False
+    return j < len(low) and pos[j] in _CLAUSE_OPENERS or \
+        j + 1 < len(low) and pos[j] == "NN" and pos[j + 1] in ("VBD", "VBZ", "VBP", "MD")
 
 
 _NEGATORS = frozenset("not n't no nobody never none nothing hardly neither nor few".split())

@@ -90,6 +90,13 @@ def _boosters(make_article, text):
     ("Significantly, the report names no suspects.", ["significantly"]),
     ("This is especially true of the south.", []),
     ("The office is always open.", []),
+    # "clear" with "that" left out after "it" and a linking verb; the plain adjective is no booster
+    ("It was clear the plan had failed.", ["clear"]),
+    ("It is now clear he will run.", ["clear"]),
+    ("It was not clear whether he would run.", []),
+    ("The skies were clear all day.", []),
+    ("The officials are confident that the bill will pass.", ["confident that"]),
+    ("Without a doubt, this is the best team.", ["without a doubt"]),
 ])
 def test_boosters_only_where_they_commit(make_article, text, expected):
     assert _boosters(make_article, text) == expected
