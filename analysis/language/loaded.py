@@ -110,7 +110,8 @@ _FORCE_LITERAL_TERMS = frozenset({"blast", "blasted", "blasts", "devastating", "
                                   "retaliat*", "skirmish*", "explosive"})
 #: Words of arms and explosions that, beside :data:`_FORCE_WORDS`, make those words literal.
 _WEAPON_WORDS = frozenset("bomb bombs bombing bombings bomber bombers explosion explosions warhead warheads megaton "
-                          "megatons fallout grenade grenades shelling gunfire atomic".split())
+                          "megatons fallout grenade grenades shelling gunfire atomic dynamite detonated detonation "
+                          "detonator ignition".split())
 #: Words of water, weather and light: with them in the sentence, a flood, a tide or a wave is literal ("floodwater
 #: poured across the highway", "wave after wave of storms", "sunlight streamed across the valley").
 _NATURE_WORDS = frozenset(
@@ -683,7 +684,19 @@ _TECHNICAL_TERMS = frozenset(
     | {("slow", "movement"), ("extreme", "closeup"), ("extreme", "closeups"), ("crushed", "velvet")})
 
 
-_ARMS_WORDS = _FORCE_WORDS | _WEAPON_WORDS
+#: Force words that are also ranks and units of a fire service: "Battalion Chief Smith", "the fire brigade".
+_FIRE_SERVICE_UNITS = frozenset({"battalion", "battalions", "brigade", "brigades"})
+
+
+def _armed_force(low: Sequence[str]) -> bool:
+    """Whether words of armed force (:data:`_FORCE_WORDS`) occur in ``low`` (a sentence or its piece), other than a
+    fire service's ranks and units ("Battalion Chief Smith said", "the fire brigade", "firefighters' brigade")."""
+    for k, word in enumerate(low):
+        if word in _FORCE_WORDS and not (word in _FIRE_SERVICE_UNITS and (
+                k + 1 < len(low) and low[k + 1] in ("chief", "chiefs")
+                or k > 0 and low[k - 1] in ("fire", "fire-fighting", "firefighting", "volunteer"))):
+            return True
+    return False
 
 
 def _about_arms(toks: SentenceWords, start: int, i: int) -> bool:
@@ -691,7 +704,8 @@ def _about_arms(toks: SentenceWords, start: int, i: int) -> bool:
     follows "nuclear"/"atomic" ("a nuclear blast")."""
     if i > 0 and toks.lower[i - 1] in ("nuclear", "atomic"):
         return True
-    return not _ARMS_WORDS.isdisjoint(toks.piece_at(start).lower)
+    piece = toks.piece_at(start).lower
+    return not _WEAPON_WORDS.isdisjoint(piece) or _armed_force(piece)
 
 
 #: Nouns for works whose titles are quoted after them ("the editorial “Confrontation”", "the song “Weary Blues”").
@@ -1041,7 +1055,7 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if _context(toks, m.i_start, m.i_end, title_names[m.sentence_id],
                         label=m.category == "pejorative_label" and m.i_end - m.i_start > 1):
                 continue
-            if m.category == "militaristic" and _FORCE_WORDS & set(toks.piece_at(m.start).lower):
+            if m.category == "militaristic" and _armed_force(toks.piece_at(m.start).lower):
                 continue  # literal: the sentence is about armed force
             if m.term in _FORCE_LITERAL_TERMS and _about_arms(toks, m.start, m.i_start):
                 continue  # literal: "after a nuclear blast", "factories devastated by bombing"

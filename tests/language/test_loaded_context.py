@@ -269,6 +269,9 @@ def test_positive_adjective_after_intensifier_is_not_an_intensified_evaluation(m
     ("It was a miserable failure.", [("miserable", "emotive")]),
     ("The budget talks were miserable.", [("miserable", "emotive")]),
     ("You should be angry about this.", [("angry", "emotive")]),  # the writer urges the feeling
+    # a fire service's ranks and units are no armed force: the metaphor stays the writer's
+    ("Battalion Chief John Smith said the council had declared war on the new tax.", [("war on", "militaristic")]),
+    ("The fire brigade said the council had declared war on the new tax.", [("war on", "militaristic")]),
     ("The remedy for Thompson's despondent mood was simple.", [("despondent", "emotive")]),  # a possessive, no verb  # words, not an act or an event
     ("There is no evidence for the claim that immigrants increase crime.", [("claim", "doubt")]),
     # a claim asserted (a noun not filed, or the verb) still casts doubt
