@@ -96,7 +96,10 @@ def loaded_words_chart(loaded: pd.DataFrame, *, id: str = "loaded-words", top: i
                      sentences="sentence_ids",
                      x_label="Occurrences", y_label="Word as written",
                      hover=("word", "category", "intensity", "count", "sentence_ids"),
-                     caption="Lexicon: data/lexicons/loaded_words.csv; 'emotive': VADER valence of 2+ and in the Hu & Liu opinion lexicon.")
+                     caption="Lexicons: data/lexicons/loaded_words.csv and the terminology glossary; 'emotive': negative "
+                             "adjectives and adverbs of Hu & Liu's (2004) opinion lexicon, less data/lexicons/"
+                             "emotive_exclusions.csv; 'intensified': an intensifier before an evaluative adjective. "
+                             "Only the writer's own uses are counted.")
 
 
 def tone_words_chart(words: pd.DataFrame, *, id: str = "tone-words", top: int = 20) -> Chart:
