@@ -51,7 +51,7 @@ _GENERIC_LABELS = {
 #: Parts of an article read before its body: they are scored apart from the body.
 HEAD_PARTS = ("teaser", "headline", "dateline", "standfirst")
 SECTIONS = ("all", "head", "body")
-#: A frame is dominant when its score is at least this share (two-thirds) of its typology's top score.
+#: A frame is dominant when its evidence is at least this share (two-thirds) of its typology's top evidence.
 DOMINANT_SHARE = 2 / 3
 #: Least summed cue weight for a dominant frame, and for a "yes" to a generic frame's question.
 YES_THRESHOLD = 2
@@ -468,15 +468,18 @@ def frame_profile(article: Article, *, section: str = "all", typology: str | Non
     """How strongly the article (or its ``head`` — teaser, headline, standfirst — or its ``body``)
     uses each frame of the three typologies; every frame is listed, used or not.
 
-    ``score`` is the summed cue weight per 100 words of the section, so long and short texts
-    compare. Within each typology, ``dominant`` frames score at least ``DOMINANT_SHARE`` of the top
-    score with a weight of at least ``YES_THRESHOLD``; ``absent`` frames have no cue at all (the
-    policy frame ``other`` has no cue words: ``measured`` is False and it is never absent).
+    ``evidence`` is the counted cue weight per 100 words of the section, so long and short texts
+    compare. ``score`` ranks the frames of a typology: for the policy frames ``prior + scale ×
+    evidence`` (``data/lexicons/frames_calibration.csv``: how common a frame is in news, and how much
+    its cues say), for the others the evidence itself. Within each typology, ``dominant`` frames have
+    clear cues, evidence at least ``DOMINANT_SHARE`` of the top evidence and a weight of at least
+    ``YES_THRESHOLD``; ``absent`` frames have no cue at all (the policy frame ``other`` has no cue
+    words: ``measured`` is False and it is never absent).
     Generic frames also give how many of their coding questions are answered yes.
 
     Columns: typology, frame, label, group, weight, score, n_cues, n_sentences, sentence_ids,
     cues (distinct matched words, most frequent first), questions_yes, questions, rank (1 = top of
-    its typology), dominant, absent, measured, section, n_words.
+    its typology), dominant, absent, measured, section, n_words, evidence, strength (none, weak or clear).
     """
     rows = [r._replace(sentence_ids=list(r.sentence_ids), cues=list(r.cues))
             for r in profile_rows(article, section=section, typology=typology)]

@@ -166,7 +166,8 @@ def _frames_records(article: Article) -> list[dict]:
     out = []
     for r in frames.profile_rows(article):
         key = (r.typology, r.frame)
-        out.append({"typology": r.typology, "frame": r.frame, "label": r.label, "score": r.score, "weight": r.weight,
+        out.append({"typology": r.typology, "frame": r.frame, "label": r.label, "score": r.score,
+                    "evidence": r.evidence, "weight": r.weight,
                     "sentence_ids": list(r.sentence_ids), "cues": list(r.cues), "dominant": r.dominant,
                     "absent": r.absent, "measured": r.measured, "head_score": head[key], "body_score": body[key],
                     "questions_yes": r.questions_yes, "questions": r.questions, "group": r.group})

@@ -80,7 +80,7 @@ TABLE_SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("paraphrased", I), ("voiced", B), ("mean_tone", F), ("descriptors", S), ("aliases", S),
     ],
     "frames": [
-        ("article_id", S), ("typology", S), ("group", S), ("frame", S), ("label", S), ("score", F),
+        ("article_id", S), ("typology", S), ("group", S), ("frame", S), ("label", S), ("score", F), ("evidence", F),
         ("head_score", F), ("body_score", F), ("weight", F), ("dominant", B), ("measured", B), ("absent", B),
         ("sentence_ids", S), ("cues", S), ("questions", S), ("questions_yes", S),
     ],

@@ -152,10 +152,11 @@ def sourcing_panel(summary: Mapping[str, Any]) -> Panel:
 
 
 def frames_panel(summary: Mapping[str, Any]) -> Panel:
-    """The strongest frames (cue weight per 100 words), coloured by typology; frames without a cue left out."""
+    """The strongest frames by their evidence (cue weight per 100 words; ``score`` in summaries written before it was
+    recorded), coloured by typology; frames without a cue left out."""
     frames = [f for f in mapping_items(nested_get(summary, "framing", "frames")) if f.get("measured", True)]
     rows = [(f"{_TYPOLOGY.get(str(f.get('typology')), str(f.get('typology')).capitalize())}: {f.get('label')}",
-             round(float(f.get("score") or 0.0), 2), category_colour(str(f.get("typology"))),
+             round(float(f.get("evidence", f.get("score")) or 0.0), 2), category_colour(str(f.get("typology"))),
              sorted(map(str, f.get("sentence_ids") or []), key=_sid_order)) for f in frames]
     d = _sorted_bars(rows)
     used = sum(1 for r in rows if r[1] > 0)

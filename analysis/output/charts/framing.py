@@ -6,6 +6,7 @@ from analysis.core.lazy import pandas as pd
 
 from ...core.article import Article
 from ...framing.attribution import ATTRIBUTION_KINDS
+from ...framing.frames import TYPOLOGIES
 from .engine import Chart, bar_chart
 
 __all__ = [
@@ -29,36 +30,46 @@ def frame_label(typology: str, label: str) -> str:
 
 
 def frame_profile_chart(profile: pd.DataFrame, *, id: str = "frame-profile") -> Chart:
-    """Score of every measured frame (cue weight per 100 words), grouped by typology; empty bars are absent frames."""
+    """Evidence of every measured frame (its counted cue weight per 100 words), grouped by typology, strongest first
+    within each; empty bars are absent frames. The policy frames' ranking score (``score``, which adds how common
+    a frame is in news) is in the hover, not in the bar length, so a bar never shows a frame the text does not use."""
     d = profile[profile["measured"]].copy()
     d["frame_label"] = [frame_label(t, lab) for t, lab in zip(d["typology"], d["label"])]
+    order = list(TYPOLOGIES)
+    d["_order"] = [order.index(t) if t in order else len(order) for t in d["typology"]]
+    d = d.sort_values(["_order", "evidence", "rank"], ascending=[True, False, True], kind="mergesort")
     d["typology"] = d["typology"].map(_TYPOLOGY_SHORT)
-    d["evidence"] = [", ".join(c[:6]) for c in d["cues"]]
+    d["cue_words"] = [", ".join(c[:6]) for c in d["cues"]]
     d["sentences"] = [", ".join(s) for s in d["sentence_ids"]]
-    d = d[["frame_label", "typology", "frame", "score", "weight", "dominant", "absent", "evidence", "sentences"]]
-    return bar_chart(d, id=id, label="frame_label", value="score", color="typology", sentences="sentences",
+    d = d[["frame_label", "typology", "frame", "evidence", "score", "weight", "dominant", "absent", "cue_words",
+           "sentences"]]
+    return bar_chart(d, id=id, label="frame_label", value="evidence", color="typology", sentences="sentences",
                      title="Frame profile: how strongly the article uses each frame",
                      x_label="Frame cue weight per 100 words", y_label="Frame (typology: frame)",
-                     hover=("frame_label", "score", "weight", "evidence", "sentences"),
-                     caption="Frames: MFC policy frames (Card et al. 2015), generic frames (Semetko & Valkenburg 2000), "
-                             "immigration frames (Mendelsohn et al. 2021); cue words: article-lens.")
+                     hover=("frame_label", "evidence", "score", "weight", "cue_words", "sentences"),
+                     caption="Bars: counted cue weight per 100 words (1 = weak cue, 2 = strong cue). Policy frames are "
+                             "ranked by a score that also weighs how common each frame is in news "
+                             "(data/lexicons/frames_calibration.csv). Frames: MFC policy frames (Card et al. 2015), "
+                             "generic frames (Semetko & Valkenburg 2000), immigration frames (Mendelsohn et al. "
+                             "2021); cue words: article-lens.")
 
 
 def frame_head_body_chart(head: pd.DataFrame, body: pd.DataFrame, *, id: str = "frame-head-body") -> Chart:
-    """Heat map of frame scores in the head (teaser, headline, standfirst) and in the body; frames used in either."""
+    """Heat map of frame evidence (cue weight per 100 words) in the head (teaser, headline, standfirst) and in the
+    body; frames used in either."""
     h = head.set_index(["typology", "frame"])
     b = body.set_index(["typology", "frame"])
     used = [k for k in h.index if h.loc[k, "weight"] > 0 or b.loc[k, "weight"] > 0]
     rows = []
     for typ, frame in used:
         lab = frame_label(typ, h.loc[(typ, frame), "label"])
-        rows.append((lab, "Headline and standfirst", float(h.loc[(typ, frame), "score"])))
-        rows.append((lab, "Body", float(b.loc[(typ, frame), "score"])))
-    d = pd.DataFrame(rows, columns=["frame_label", "section", "score"])
-    return Chart(id=id, kind="heatmap", data=d, x="section", y="frame_label", color="score",
+        rows.append((lab, "Headline and standfirst", float(h.loc[(typ, frame), "evidence"])))
+        rows.append((lab, "Body", float(b.loc[(typ, frame), "evidence"])))
+    d = pd.DataFrame(rows, columns=["frame_label", "section", "evidence"])
+    return Chart(id=id, kind="heatmap", data=d, x="section", y="frame_label", color="evidence",
                  title="Frames in the headline and standfirst against the body",
                  x_label="Part of the article", y_label="Frame (typology: frame)",
-                 caption="Score: frame cue weight per 100 words of that part.")
+                 caption="Cell: frame cue weight per 100 words of that part.")
 
 
 def frame_heatmap_chart(sentence_frames: pd.DataFrame, article: Article, *, id: str = "frame-heatmap") -> Chart:

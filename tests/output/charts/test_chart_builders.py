@@ -227,13 +227,18 @@ def test_framing_builders(name, framing, seed):
     if name == "profile":
         _valid(c, "frame-profile")
         measured = t["profile"][t["profile"]["measured"]]
-        assert c.data["frame_label"].tolist() == [fc.frame_label(ty, lab) for ty, lab in zip(measured["typology"], measured["label"])]
-        assert c.data["score"].tolist() == measured["score"].tolist()
+        assert sorted(c.data["frame_label"]) == sorted(fc.frame_label(ty, lab) for ty, lab in zip(measured["typology"], measured["label"]))
+        assert c.x == "evidence"  # the bar is the text's evidence, never a prior: absent frames are empty bars
+        by_label = dict(zip(c.data["frame_label"], c.data["evidence"]))
+        for ty, lab, ev, absent in zip(measured["typology"], measured["label"], measured["evidence"], measured["absent"]):
+            assert by_label[fc.frame_label(ty, lab)] == ev and (ev == 0) == absent
+        for typ, group in c.data.groupby("typology", sort=False):  # strongest first within each typology
+            assert group["evidence"].tolist() == sorted(group["evidence"], reverse=True), typ
         assert set(c.data["typology"]) == {"Policy", "Generic", "Immigration"}
         assert fc.frame_label("policy", "Political") == "Policy: Political"
     elif name == "head_body":
         _valid(c, "frame-head-body")
-        assert c.kind == "heatmap" and (c.x, c.y, c.color) == ("section", "frame_label", "score")
+        assert c.kind == "heatmap" and (c.x, c.y, c.color) == ("section", "frame_label", "evidence")
         head = t["head"].set_index(["typology", "frame"])
         body = t["body"].set_index(["typology", "frame"])
         used = {fc.frame_label(ty, head.loc[(ty, fr), "label"]) for ty, fr in head.index

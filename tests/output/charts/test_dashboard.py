@@ -47,6 +47,17 @@ def test_bars_are_sorted_by_value(seed_panels):
     assert seed_panels["frames"].data["label"].iloc[0] == "Policy: Crime and punishment"
 
 
+def test_frames_panel_counts_and_draws_evidence_not_the_ranking_prior():
+    summary = build_summary(load_article(SEED))
+    frames = [f for f in summary["framing"]["frames"] if f["measured"]]
+    used = [f for f in frames if f["weight"] > 0]
+    assert any(f["score"] > 0 for f in frames if f["weight"] == 0)  # policy priors: a score without any cue
+    panel = [p for p in dashboard_panels(summary, load_reference()) if p.key == "frames"][0]
+    assert panel.note.startswith(f"{len(used)} of {len(frames)} frames have cue words here")
+    evidence = {f"{f['typology'].capitalize()}: {f['label']}": round(f["evidence"], 2) for f in used}
+    assert all(evidence[lab] == v for lab, v in zip(panel.data["label"], panel.data["value"]))
+
+
 def test_tone_arc_covers_every_sentence_on_the_diverging_scale(seed_panels):
     p = seed_panels["tone"]
     d = p.data
