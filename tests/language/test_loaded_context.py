@@ -218,6 +218,7 @@ def test_flags_carry_reasons(make_article):
     "The churches condemned the practice, a conviction that it was immoral.",  # a belief noun + "that"
     "Rents stayed scarce and the change was abrupt.",           # words of amount and pace (emotive_exclusions 1.12)
     "The party won an overwhelming majority and broke the vicious circle.",  # technical pairs
+    "Officials reported isolated incidents, sporadic delays and a tentative deal.",  # extent and status (1.12)
 ])
 def test_literal_role_and_reported_uses_are_not_flagged(make_article, text):
     assert _flags(make_article, text) == []
