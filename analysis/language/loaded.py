@@ -690,7 +690,7 @@ _FIRE_SERVICE_UNITS = frozenset({"battalion", "battalions", "brigade", "brigades
 
 def _armed_force(low: Sequence[str]) -> bool:
     """Whether words of armed force (:data:`_FORCE_WORDS`) occur in ``low`` (a sentence or its piece), other than a
-    fire service's ranks and units ("Battalion Chief Smith said", "the fire brigade", "firefighters' brigade")."""
+    fire service's ranks and units ("Battalion Chief Smith said", "the fire brigade", "a volunteer brigade")."""
     for k, word in enumerate(low):
         if word in _FORCE_WORDS and not (word in _FIRE_SERVICE_UNITS and (
                 k + 1 < len(low) and low[k + 1] in ("chief", "chiefs")
@@ -1116,9 +1116,9 @@ def loaded_rows(article: Article, emotive_min: float = 0.0) -> tuple[tuple, ...]
             if word == "peculiar" and i + 1 < len(low) and low[i + 1] == "to":
                 continue  # belonging only to: "a custom peculiar to the region"
             if _litotes(low, i):
-                continue
+                continue  # a double negative that praises or concedes: "not insensitive to criticism"
             if _feeling_of_someone(toks, i):
-                continue  # a person's feeling: "he was angry", "legislators are weary and frustrated"  # a double negative that praises or concedes: "not insensitive to criticism"
+                continue  # a person's feeling: "he was angry", "legislators are weary and frustrated"
             if kind == "adjective" and word not in _JUDGING_ADJECTIVES and _concrete_head(toks, i):
                 continue  # literal: describes a thing ("wild horses", "dangerous chemicals")
             covered.add((sid, i))
