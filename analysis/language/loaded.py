@@ -441,18 +441,28 @@ def _own_verdict(toks: SentenceWords, k: int) -> bool:
     speaks for ("you will find the service rude", "most viewers will find the finale ridiculous"; "many" only with a
     modal: "many will find the decision outrageous" is a forecast, "many considered him arrogant" a report)."""
     low, tags = toks.lower, toks.sentence_case_pos
-    s = k - 1
-    modal = False
+    s, skipped = _subject_before(toks, k)
+    modal = any(tags[t] == "MD" for t in skipped)
+    return s >= 0 and (low[s] in _OWN_SUBJECTS or modal and low[s] == "many")  # not "many considered him …"
+
+
+def _subject_before(toks: SentenceWords, k: int, also: frozenset[str] = frozenset()) -> tuple[int, tuple[int, ...]]:
+    """The position of the subject of the verb at ``k`` (-1 when there is none to find), walking back over adverbs,
+    modals, forms of "be" and "have", the words in ``also``, and one aside between commas of at most six words
+    ("I, for one, find"; "the girls, after dressing, were"); and the positions walked over, nearest first, asides
+    left out. A comma with no other comma within reach is stepped over ("returns to his wife, both seem")."""
+    low, tags = toks.lower, toks.sentence_case_pos
+    s, skipped = k - 1, []
     while s >= 0:
-        modal = modal or tags[s] == "MD"
-        if low[s] == ",":  # an aside between the subject and the verb: "I, for one, find"
-            s = next((t for t in range(s - 1, max(-1, s - 6), -1) if low[t] == ","), -1) - 1
+        if low[s] == ",":
+            s = next((t for t in range(s - 1, max(-1, s - 8), -1) if low[t] == ","), s) - 1
             continue
-        if tags[s] in ("RB", "RBR", "MD") or low[s] in BE_HAVE:
+        if tags[s] in ("RB", "RBR", "MD") or low[s] in BE_HAVE or low[s] in also:
+            skipped.append(s)
             s -= 1
             continue
         break
-    return s >= 0 and (low[s] in _OWN_SUBJECTS or modal and low[s] == "many")  # not "many considered him …"
+    return s, tuple(skipped)
 
 
 def _context(toks: SentenceWords, i: int, j: int, title_names: frozenset[int] | None, label: bool = False) -> str:
@@ -762,6 +772,7 @@ _FEELING_LINKS = BE | GET | frozenset(
 _FEELING_SUBJECTS = frozenset("i he she we they you who".split())
 _EXHORTING_MODALS = frozenset("should must ought".split())
 _FEELING_SKIPPED = frozenset({",", "so", "too", "very", "both", "all"})
+_FEELING_WALKED = frozenset({"not", "n't", "both", "all"})
 _CONTRACTED_SUBJECTS = frozenset("i'm he's she's we're they're you're who's".split())
 
 
@@ -785,14 +796,12 @@ def _feeling_of_someone(toks: SentenceWords, i: int) -> bool:
         return True  # "I'm sorry", "he's mad at the world" (one token)
     if k < 0 or low[k] not in _FEELING_LINKS or tags[k] == "POS":  # not "Thompson's despondent mood"
         return False
-    s, negated = k - 1, False
-    while s >= 0 and (tags[s] in ("RB", "MD") or low[s] in BE_HAVE or low[s] in ("not", "n't", "both", "all", ",")):
-        negated = negated or low[s] in ("not", "n't", "never")
-        if low[s] in _EXHORTING_MODALS and not negated:
+    s, skipped = _subject_before(toks, k, also=_FEELING_WALKED)
+    negated = False
+    for t in skipped:  # nearest first: "should not become" is negated before the modal is reached
+        negated = negated or low[t] in ("not", "n't", "never")
+        if low[t] in _EXHORTING_MODALS and not negated:
             return False  # the writer urges the feeling: "you should be angry", "voters must be worried"
-        if low[s] == ",":  # an aside between the subject and the verb: "The girls, after dressing, were indignant"
-            s = next((t for t in range(s - 1, max(-1, s - 8), -1) if low[t] == ","), s)
-        s -= 1
     if s < 0:
         return False
     if low[s] in _FEELING_SUBJECTS or low[s] in ("'m", "’m"):

@@ -215,6 +215,8 @@ def test_flags_carry_reasons(make_article):
     "The girls, after dressing, were indignant.",               # an aside between the person and the verb
     "We should not become confused over the numbers.",
     "They have been lonely for weeks.",
+    "Yet we no longer feel uneasy.",                            # a comparative adverb before the verb
+    "When the husband returns to his wife, both seem sorry.",  # a clause before the comma, then the person
     "The churches condemned the practice, a conviction that it was immoral.",  # a belief noun + "that"
     "Rents stayed scarce and the change was abrupt.",           # words of amount and pace (emotive_exclusions 1.12)
     "The party won an overwhelming majority and broke the vicious circle.",  # technical pairs
