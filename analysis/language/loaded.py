@@ -17,7 +17,8 @@ Four sources, each flag with its reason:
   (Wikipedia's Manual of Style, words to watch: MOS:CLAIM), category ``doubt``.
 
 Context rules (precision first): a word inside a proper name ("Capitol riot", "Liberty
-University"), inside a direct quotation, in a view the writer reports ("orders they view as
+University"), inside a direct quotation of more than three words (a word or two in quotation marks is often a
+scare quote, and stays flagged), in a view the writer reports ("orders they view as
 illegal", "critics called it costly, reckless and wasteful") or in a finding the writer reports ("a judge ruled
 that the law was unconstitutional") is not the writer's wording and is not flagged; nor is an emotive adjective
 that describes a concrete thing ("illegal ammunition", "toxic chemicals"; WordNet's noun lexicographer files).
