@@ -31,7 +31,7 @@ ANNOTATION_STYLES: dict[str, tuple[str, str, str, str]] = {
     "hedge": ("Hedge", "al-hedge", "background:#fde9a0",
               "softens a claim: may, appears, potential, approximately"),
     "booster": ("Booster", "al-booster", "background:#c8ddf7",
-                "hardens a claim: clearly, particularly, significant"),
+                "hardens a claim: clearly, certainly, it is evident that"),
     "passive": ("Passive voice", "al-passive", "border-bottom:2px solid #6a3d9a",
                 "a passive clause; the tooltip says whether it names who acts"),
     "agentless": ("Passive, no agent named", "al-agentless", "border-bottom:2px dashed #6a3d9a;background-color:#eee3f5",
