@@ -160,6 +160,24 @@ def _verb_form(word: str) -> bool:
 _PRONOUN_HEADS = {"those", "these", "anyone", "everyone", "someone", "all", "many", "some", "others", "people"}
 
 
+#: Conjunctions that open a clause of their own after a verb ("shouted as Murray tried", "left when it rained").
+_CLAUSE_OPENERS = frozenset("as while when whenever because although though whereas until unless once if".split())
+
+
+def _clause_follows(low: list[str], pos: list[str], k: int) -> bool:
+    """Whether a clause starts at ``k``: a pronoun, or a singular name or noun of at most three words (a
+    determiner first), then a finite verb ("as Murray tried", "as the police arrived"). Plural nouns and present
+    plural verbs are left out: "cities labeled as sanctuaries face cuts" is a reduced passive."""
+    if k < len(low) and pos[k] == "PRP":
+        return k + 1 < len(low) and pos[k + 1] in FINITE_TAGS
+    if k < len(low) and pos[k] == "DT":
+        k += 1
+    start = k
+    while k < len(low) and k - start < 3 and pos[k] in ("NNP", "NNPS", "NN"):
+        k += 1
+    return start < k < len(low) and pos[k] in ("VBD", "VBZ", "MD")
+
+
 def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int, has_agent: bool) -> bool:
     """Whether the participle at ``i`` (``j``: the token before it, adverbs skipped; ``has_agent``: a by-phrase
     after it names an agent, :func:`_agent`) is a reduced passive.
@@ -183,8 +201,12 @@ def _reduced(word: str, low: list[str], pos: list[str], i: int, j: int, has_agen
         nxt += 1
     after_prep = nxt < len(low) and low[nxt] in _REDUCED_NEXT
     head_like = low[k] in _PRONOUN_HEADS or (pos[k] == "CD" and k > 0 and pos[k - 1] == "DT")
-    # The participle must not be the clause's only verb ("The competition ended on Tuesday").
-    if not any(pos[m] in FINITE_TAGS for m in range(len(low)) if m != i):
+    # The participle must not be the clause's only verb ("The competition ended on Tuesday"), nor the only verb
+    # before a clause that a conjunction opens right after it ("protesters shouted as Murray tried to speak").
+    last = len(low)
+    if nxt < len(low) and low[nxt] in _CLAUSE_OPENERS and (low[nxt] != "as" or _clause_follows(low, pos, nxt + 1)):
+        last = nxt
+    if not any(pos[m] in FINITE_TAGS for m in range(last) if m != i):
         return False
     if head_like:
         return after_prep or (nxt < len(low) and pos[nxt] in FINITE_TAGS)

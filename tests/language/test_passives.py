@@ -42,6 +42,8 @@ def test_passives_found(make_article, sentence, expected):
     "Targeted immigration raids began.",       # prenominal participle
     "The competition ended on Tuesday.",       # the participle is the only verb
     "Decisions based on data are better.",     # fixed phrase
+    "Hundreds of protesters shouted as Murray tried to speak.",  # the only verb before "as" + a clause
+    "Several students walked out when he spoke.",
 ])
 def test_not_passives(make_article, sentence):
     assert _found(make_article, sentence) == []
