@@ -49,9 +49,24 @@ def is_modal_use(term: str, toks: SentenceWords, i: int) -> bool:
     nxt = i + 1 if i + 1 < len(low) else None
     if nxt is not None and pos[nxt] in _NOT_AFTER_MODAL_TAGS:
         return False
+    if nxt is not None and _first_name(toks, i):
+        return False
     if toks.title_case:
         return _headline_modal(toks, i)
     return True
+
+
+def _first_name(toks: SentenceWords, i: int) -> bool:
+    """Whether the capitalised modal at ``i`` is a first name: a name follows it, and a finite verb or a comma
+    follows the name ("Will Creely is the senior vice president", "Will Smith, the actor, said"); "Will Smith
+    arrive on time?" and "Will voters back the plan?" ask a question."""
+    pos, text = toks.sentence_case_pos, toks.text
+    if not text[i][:1].isupper():
+        return False
+    k = i + 1
+    while k < len(pos) and pos[k] in ("NNP", "NNPS") and text[k][:1].isupper():
+        k += 1
+    return k > i + 1 and k < len(pos) and (pos[k] in ("VBZ", "VBD", "MD") or text[k] == ",")
 
 
 def _headline_modal(toks: SentenceWords, i: int) -> bool:
@@ -567,6 +582,27 @@ def _view_that(toks: SentenceWords, j: int) -> bool:
     return k + 1 < len(low) and low[k] == "that" and not pos[k + 1].startswith(("VB", "MD"))
 
 
+#: What follows a passive "considered" that was weighed up, not believed: "could be considered against those who",
+#: "will be considered next week". Not "by" ("is considered by some [to be …]") nor a comma (an aside may come
+#: before the complement).
+_DELIBERATED_NEXT = frozenset("against for at during before after on until when if next later again "
+                              "carefully".split())
+
+
+def _deliberated(toks: SentenceWords, i: int, j: int) -> bool:
+    """Whether a passive "considered" at ``i`` means weighed up rather than held to be: a form of "be" before it,
+    and after it the end of the sentence or a preposition or adverb of when or how ("disciplinary measures
+    could be considered against …", "the bill will be considered next week"). "He is considered a moderate", "is
+    considered safe", "is considered to be" and "considered as" keep their complement and stay hedges."""
+    low, pos = toks.lower, toks.sentence_case_pos
+    k = i - 1
+    while k >= 0 and pos[k] in ("RB", "RBR"):
+        k -= 1
+    if k < 0 or low[k] not in ("be", "been", "being", "is", "are", "was", "were"):
+        return False
+    return j >= len(low) or low[j] in _DELIBERATED_NEXT or low[j] in (".", ";", "?", "!", ")")
+
+
 def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j: int) -> bool:
     """Whether the hedge ``term`` found at tokens ``i``..``j`` (end exclusive) hedges in this sentence.
 
@@ -627,6 +663,8 @@ def hedge_in_context(term: str, subcategory: str, toks: SentenceWords, i: int, j
                                   or (pos[i] == "NNS" and prev not in _PERSON_PRONOUNS)):
         return False
     if term == "regard" and nxt == "to":
+        return False
+    if term == "considered" and _deliberated(toks, i, j):
         return False
     if term in ("belief", "beliefs") and nxt != "that":
         return False  # a conviction ("political beliefs"), not "the belief that …"

@@ -31,6 +31,16 @@ def test_will_noun_is_not_a_modal(make_article):
     assert _stance(make_article, "They will decide.") == [("will", "modal")]
 
 
+def test_will_as_a_first_name_is_not_a_modal(make_article):
+    # a name and then a finite verb or a comma: "Will" is the person's first name
+    assert _stance(make_article, "Will Creely is a vice president at the foundation.") == []
+    assert _stance(make_article, "Will Smith, the actor, said no.") == []
+    assert _stance(make_article, "Will Creely said the rules will change.") == [("will", "modal")]
+    # a question: the modal with a name or a noun as its subject and a bare verb after it
+    assert _stance(make_article, "Will Smith arrive on time?") == [("will", "modal")]
+    assert _stance(make_article, "Will voters back the plan?") == [("will", "modal")]
+
+
 def test_multi_word_cues_count_once(make_article):
     assert _stance(make_article, "It is possible that it rains.") == [("it is possible that", "hedge")]
     assert _stance(make_article, "There is no doubt about it.") == [("there is no doubt", "booster")]
@@ -111,6 +121,7 @@ def test_literal_appear_is_not_a_hedge(make_article):
     ("The mayor is believed to have left the city.", [("is believed to", "doxastic")]),
     ("Many historians regarded the treaty as a failure.", [("regarded", "doxastic")]),
     ("The bridge is considered the oldest in the region.", [("considered", "doxastic")]),
+    ("The drug was considered by some doctors to be unsafe.", [("considered", "doxastic")]),
     ("The council is expected to vote next week.", [("expected", "doxastic")]),
     ("The alleged bribe was never found.", [("alleged", "reporting")]),
     ("The ship was allegedly sold twice.", [("allegedly", "reporting")]),
@@ -173,6 +184,9 @@ def test_approximators_only_before_numbers(make_article, text, expected):
     "The plan was well thought out.",
     "Families live in constant uncertainty.",                   # a state, not doubt about something
     "The board will consider extensions for the tenants.",      # to think about
+    "Disciplinary measures will be considered against the staff.",  # weighed up, not believed
+    "The bill will be considered next week.",
+    "Such plans are being considered.",
     "He held the door so she could escape.",                    # a purpose
     "The deal, said one official, would end the strike.",       # the speaker after the verb
     "The plan would, officials said, cost more.",               # the aside after "would"
@@ -270,7 +284,7 @@ def test_stance_seed(seed):
     assert list(zip(hedges["matched"], hedges["subcategory"], hedges["sentence_id"])) == [
         ("potential", "speculative", "s4"), ("appears", "speculative", "s8"), ("potential", "speculative", "s9"),
         ("approximately", "approximator", "s10"), ("might", "modal", "s12"), ("suggest", "speculative", "s13"),
-        ("could", "modal", "s13"), ("considered", "doxastic", "s13"), ("estimated at", "approximator", "s16"),
+        ("could", "modal", "s13"), ("estimated at", "approximator", "s16"),
         ("around", "approximator", "s16"), ("may", "modal", "s16")]
     assert "indicating" not in set(m["matched"])
     # "especially/particularly given", "a significant escalation" say which case or how much, not how sure
@@ -279,4 +293,4 @@ def test_stance_seed(seed):
     assert m.loc[m["category"] == "modal", "matched"].tolist() == []
     assert not m.duplicated(["start", "end"]).any()
     rates = stance_rates(seed, m).set_index("category")
-    assert rates.loc["hedge", "count"] == 11 and rates.loc["hedge", "per_1000"] == round(11 * 1000 / 417, 2)
+    assert rates.loc["hedge", "count"] == 10 and rates.loc["hedge", "per_1000"] == round(10 * 1000 / 417, 2)
