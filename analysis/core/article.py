@@ -52,12 +52,15 @@ METADATA_KEYS: tuple[str, ...] = (
     "attribution",
 )
 
-_PARTS = ("teaser", "headline", "dateline", "standfirst", "body")
+_PARTS = ("teaser", "headline", "dateline", "standfirst", "body", "caption")
+#: A picture caption ends with its credit ("… on October 25, 2022. Image: UK Government.") and is short.
+CAPTION_MAX_SENTENCES = 3
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of the analysed text: ``part`` is teaser, headline, dateline, standfirst or body."""
+    """A paragraph of the analysed text: ``part`` is teaser, headline, dateline, standfirst, body or caption (a
+    picture's caption and credit, :func:`_is_caption`)."""
 
     index: int
     part: str
@@ -107,8 +110,8 @@ class Article:
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
-        """Sentences that are running prose: everything but the headline and its dateline."""
-        return tuple(s for s in self.sentences if s.part not in ("headline", "dateline"))
+        """Sentences that are running prose: everything but the headline, its dateline and picture captions."""
+        return tuple(s for s in self.sentences if s.part not in ("headline", "dateline", "caption"))
 
     def sentence(self, sentence_id: str) -> Sentence:
         """The sentence with this id (``KeyError`` if none)."""
@@ -280,6 +283,14 @@ def _looks_like_headline(par: str, *, first: bool = False) -> bool:
     return True
 
 
+def _is_caption(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a body paragraph is a picture's caption: at most ``CAPTION_MAX_SENTENCES`` sentences, the last a
+    picture credit ("Braverman (left) and Sunak (right) on October 25, 2022. Image: UK Government."). Its
+    sentences keep their ids and count as sentences; frame cues and unattributed evaluations in them are not
+    counted, since a caption describes a picture, not the story."""
+    return 0 < len(spans) <= CAPTION_MAX_SENTENCES and nlp.is_picture_credit(text[spans[-1][0]:spans[-1][1]])
+
+
 #: A byline or a credit line, not a headline: "By Jane Smith.", "Photos by Ann Lee.", "Reporting by Jane Doe."
 _BYLINE_RE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}(?:by|By|BY)\s+[A-Z][\w.'’-]*"
                         r"(?:\s+(?:and\s+|AND\s+)?[A-Z][\w.'’-]*)*[.,]?\s*(?:[A-Z][\w ]*\.?)?$")
@@ -441,8 +452,10 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
         if i:
             chunks.append("\n\n")
             pos += 2
-        paragraphs.append(Paragraph(i, part, pos, pos + len(ptext), ptext))
         spans = [(0, len(ptext))] if part in ("headline", "dateline") else nlp.sentence_spans(ptext, informal)
+        if part == "body" and _is_caption(ptext, spans):
+            part = "caption"
+        paragraphs.append(Paragraph(i, part, pos, pos + len(ptext), ptext))
         for s, e in spans:
             n = len(sentences)
             sentences.append(Sentence(f"s{n + 1}", n, i, part, pos + s, pos + e, ptext[s:e]))

@@ -28,6 +28,7 @@ __all__ = [
     "ensure_resources",
     "sentence_spans",
     "is_informal",
+    "is_picture_credit",
     "word_spans",
     "MAX_PIECE_TOKENS",
     "piece_bounds",
@@ -306,6 +307,23 @@ _PLACE_INITIALS_NEXT_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})\s+([A-Z][a-z
 _CREDIT_BREAK_RE = re.compile(
     r"(?<=[\w).])\s+(?=(?:Image|Photo|Photograph|Picture|Illustration|Credit)\s?[:;]\s+"
     r"[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|of|for|and|the|via|de|van|von|et al\.)){0,6}\.?\s*$)")
+
+
+#: A picture credit that is a unit of its own: "Image: UK Government.", "Photo: Jane Doe/Reuters", "Credit: NASA".
+_CREDIT_RE = re.compile(
+    r"(?:Image|Photo|Photograph|Picture|Illustration|Credit)s?\s?[:;]\s+"
+    r"[A-Z][\w'’./-]*(?:,?\s+(?:[A-Z][\w'’./-]*|of|for|and|the|via|de|van|von|et al\.)){0,8}\.?\s*")
+
+
+def is_picture_credit(text: str) -> bool:
+    """Whether a sentence is a picture credit: "Image", "Photo", "Picture" or "Credit", a colon and a name.
+
+    >>> is_picture_credit("Image: UK Government."), is_picture_credit("Photo: Jane Doe/Reuters")
+    (True, True)
+    >>> is_picture_credit("Image: the minister said the plan would fail.")
+    False
+    """
+    return _CREDIT_RE.fullmatch(text.strip()) is not None
 
 
 #: A transcript's time stamp before a speaker label in capitals ("6:13 P.M. EDT THE PRESIDENT: Thank you."): the

@@ -58,6 +58,27 @@ def test_headline_blank_line_body_and_dateline():
     assert [p.part for p in a.paragraphs] == ["headline", "dateline", "body", "body"]
 
 
+@pytest.mark.parametrize("caption", [
+    "The mayor (left) and the governor (right) on May 2, 2022. Image: City of Springfield.",
+    "Photo: Jane Doe/Reuters",
+])
+def test_a_picture_caption_with_its_credit_is_part_caption(caption):
+    a = parse_article(f"Floods close schools\n\n{caption}\n\nSchools closed on Friday. Rain fell.")
+    assert [p.part for p in a.paragraphs] == ["headline", "caption", "body"]
+    caption_ids = [s.id for s in a.sentences if s.part == "caption"]
+    assert caption_ids == [s.id for s in a.sentences if s.paragraph == 1]  # every sentence of it, ids kept
+    assert [s.text for s in a.body_sentences] == ["Schools closed on Friday.", "Rain fell."]
+
+
+@pytest.mark.parametrize("body", [
+    "Image: the minister said the plan would fail.",                   # a sentence, not a name
+    "The photographer spoke first. He took the photos. He sold them. Credit: Ann Lee.",  # too long for a caption
+])
+def test_prose_is_no_caption(body):
+    a = parse_article(f"Floods close schools\n\n{body}")
+    assert [p.part for p in a.paragraphs] == ["headline", "body"]
+
+
 def test_hard_wrapped_paragraph_is_joined():
     body = (
         "The council met on Tuesday evening to discuss the new budget for\n"

@@ -83,6 +83,16 @@ def test_generic_questions_answer_with_evidence(make_article):
     assert prof.loc["conflict", "questions_yes"] >= 2 and prof.loc["conflict", "questions"] == 4
 
 
+def test_cues_in_a_picture_caption_are_not_counted(make_article):
+    art = make_article("Row over schools", "Protesters outside the school on May 2. Image: Ann Lee.",
+                       "The council closed the school. Critics accused the council of lying.")
+    cues = frames.frame_cues(art)
+    caption = cues[cues["sentence_id"].isin(["s2", "s3"])]
+    assert not caption.empty and not caption["counted"].any()
+    assert set(caption["not_counted"]) == {"picture caption"}
+    assert cues[cues["sentence_id"] == "s5"]["counted"].any()
+
+
 def test_seed_dominant_and_absent_frames(seed):
     prof = frames.frame_profile(seed)
     dom = set(prof[prof["dominant"]]["frame"])

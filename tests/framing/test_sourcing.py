@@ -113,6 +113,13 @@ def test_unattributed_needs_evaluation_outside_quotes_and_claims(make_article):
     assert set(att[att["sentence_id"] == "s4"]["kind"]) == {"vague"}
 
 
+def test_a_picture_caption_is_no_unattributed_claim(make_article):
+    art = make_article("News", "The mayor (left) and a cruel critic (right) in June. Image: Ann Lee.",
+                       "The cruel plan starts in June.")
+    att = sourcing.attributions(art)
+    assert att[att["kind"] == "unattributed"]["sentence_id"].tolist() == ["s4"]
+
+
 def test_cues_inside_quotations_belong_to_the_speaker(make_article):
     art = make_article("News", "“Critics say we failed, but officials said otherwise,” Mayor Ann Lee said.")
     att = sourcing.attributions(art, include_unattributed=False)
