@@ -22,7 +22,7 @@ from .lazy import pandas as pd
 from .tagging import FINITE_TAGS, can_be_verb
 from .wordnet import wn_lexfiles
 
-__all__ = ["tokens", "TOKEN_COLUMNS", "sentence_words", "SentenceWords", "sentence_pieces", "joined_words"]
+__all__ = ["tokens", "TOKEN_COLUMNS", "EVENT_NOUNS", "sentence_words", "SentenceWords", "sentence_pieces", "joined_words"]
 
 TOKEN_COLUMNS = ["sentence_id", "sentence", "i", "start", "end", "text", "lower", "pos", "is_word", "is_stop"]
 
@@ -47,6 +47,12 @@ TITLE_MINOR_WORDS = frozenset(
     "across after along alongside although amid amidst among around atop behind beneath beside besides beyond cent "
     "despite except inside like near onto outside past plus since than though throughout toward towards underneath "
     "unless unlike upon versus whether within without".split())
+
+
+#: Nouns for an event that a name right before them turns into the event's name ("the Capitol riot"): the word
+#: is then part of the name, not the writer's choice.
+EVENT_NOUNS = frozenset("riot riots massacre attack attacks shooting bombing uprising crisis scandal war raid invasion "
+                        "insurrection siege rampage".split())
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,26 @@ class SentenceWords:
             return False
         return not any(t.islower() and not stop and len(t) > 3 and t not in TITLE_MINOR_WORDS
                        and not any(ch in t for ch in ".-") for t, stop in words)  # "6 a.m.", "e-bikes"
+
+    def in_name(self, i: int, j: int) -> bool:
+        """Whether tokens ``i``..``j`` (end exclusive) are part of a proper name: one of them capitalised and tagged
+        as a name after the sentence's first word ("the Refugee Council", "the Joint Council for the Welfare of
+        Immigrants"), or an event noun right after such a word ("the Capitol riot", :data:`EVENT_NOUNS`). Never in
+        a :attr:`title_case` sentence, where nearly every word is capitalised and tagged as a name.
+
+        >>> w = SentenceWords("s1", ("The", "Refugee", "Council", "helps", "refugees", "."),
+        ...                   ("the", "refugee", "council", "helps", "refugees", "."),
+        ...                   ("DT", "NNP", "NNP", "VBZ", "NNS", "."), (0, 4, 12, 20, 26, 34), (3, 11, 19, 25, 34, 35),
+        ...                   (True,) * 5 + (False,), (True, False, False, False, False, False))
+        >>> w.in_name(1, 2), w.in_name(4, 5)
+        (True, False)
+        """
+        if self.title_case:
+            return False
+        if any(k > 0 and self.pos[k] in ("NNP", "NNPS") and self.text[k][:1].isupper() for k in range(i, j)):
+            return True
+        return (j - i == 1 and self.lower[i] in EVENT_NOUNS and i > 1 and self.text[i - 1][:1].isupper()
+                and self.pos[i - 1] in ("NNP", "NNPS"))
 
     @cached_property
     def sentence_case_pos(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from analysis.core.lazy import pandas as pd
 
 from ..core.article import Article
 from ..core.lexicons import find_terms, lexicon_rows, load_lexicon
+from ..core.tokens import sentence_words
 from .quote_marks import in_quotes
 from .quotes import quotation_rows
 
@@ -133,7 +134,10 @@ def term_use_rows(article: Article) -> tuple[TermUse, ...]:
     # one quotation per span, so a span's offsets find its quotation
     by_span = {(q.start, q.end): (q.kind, q.speaker) for q in quotation_rows(article)}
     rows = []
+    toks = sentence_words(article)
     for m in find_terms(article, pairs):
+        if m.i_start >= 0 and toks[m.sentence_id].in_name(m.i_start, m.i_end):
+            continue  # a name is no word choice: "the Refugee Council", "the Capitol riot"
         span = in_quotes(article, m.start, m.end)
         kind, speaker = by_span[(span.start, span.end)] if span is not None else ("", None)
         rows.append(TermUse(m.term, m.category, m.matched, m.sentence_id, part[m.sentence_id], m.start, m.end,

@@ -47,7 +47,7 @@ from ..core.tagging import (
     WEEKDAYS,
     can_be_verb,
 )
-from ..core.tokens import SentenceWords, sentence_words
+from ..core.tokens import EVENT_NOUNS, SentenceWords, sentence_words
 from ..core.wordnet import (
     LEXFILE_ACT,
     LEXFILE_EVENT,
@@ -95,9 +95,6 @@ _VIEW_VERBS = frozenset(
     "view views viewed viewing see sees saw seen consider considers considered deem deems deemed call calls called "
     "calling label labels labeled labelled brand brands branded describe describes described describing regard "
     "regards regarded dub dubs dubbed".split())
-#: Nouns naming an event that can be part of its name ("the Capitol riot", "the Boston Massacre").
-_EVENT_NOUNS = frozenset("riot riots massacre attack attacks shooting bombing uprising crisis scandal war raid invasion "
-                         "insurrection siege rampage".split())
 #: Words that show a sentence is about real armed force, where war words are literal ("troops launched an
 #: offensive"), not metaphors for politics. (Police words are not among them: "crackdown" is the metaphor itself.)
 _FORCE_WORDS = frozenset(
@@ -241,7 +238,7 @@ def _in_name(toks: SentenceWords, i: int, j: int, label: bool = False) -> bool:
         return False  # a label capitalised as a whole, no name around it ("bureaucrats of the Deep State who")
     if any(toks.pos[k] in _NAME_TAGS and toks.text[k][:1].isupper() and k > 0 for k in range(i, j)):
         return True
-    if j - i == 1 and toks.lower[i] in _EVENT_NOUNS and i > 1 and toks.text[i - 1][:1].isupper() \
+    if j - i == 1 and toks.lower[i] in EVENT_NOUNS and i > 1 and toks.text[i - 1][:1].isupper() \
             and toks.pos[i - 1] in _NAME_TAGS:
         return True
     return False

@@ -28,6 +28,18 @@ def test_counts_quotes_and_longest_match(make_article):
     assert uses[uses["term"] == "illegal alien*"]["speaker"].iloc[0] == "Ann Lee"
 
 
+def test_names_are_no_word_choice(make_article):
+    art = make_article(
+        "News",
+        "The Refugee Council and the Joint Council for the Welfare of Immigrants wrote to refugees. "
+        "Rioters stormed the building in the Capitol riot. A riot broke out downtown.",
+    )
+    t = terminology.terms(art).set_index("term")
+    assert t.loc["refugee*", "count"] == 1 and t.loc["refugee*", "forms"] == ["refugees"]
+    assert "immigrant*" not in t.index
+    assert t.loc["riot*", "forms"] == ["Rioters", "riot"]  # not the "riot" of "the Capitol riot"
+
+
 def test_no_terms(make_article):
     art = make_article("Cats", "The cat sat on the mat.")
     assert terminology.terms(art).empty
@@ -42,6 +54,7 @@ def test_seed_terms(seed):
     assert t.loc["mass deportation*", "count"] == 3
     assert t.loc["sanctuaries", "in_scare_quotes"] == 1 and t.loc["sanctuary", "in_quotes"] == 1
     assert t.loc["sanctuary cit*", "sentence_ids"] == ["s3"]  # the headline
+    assert "riot*" not in t.index  # "the Capitol riot" is the event's name
     bal = terminology.signal_balance(seed).set_index("signals")
     assert bal.loc["pro_immigrant", "own_words"] == 4 and bal.loc["restrictionist", "own_words"] == 0
 
