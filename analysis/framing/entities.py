@@ -61,6 +61,12 @@ _NOT_NAMES = {
     "sep", "sept", "oct", "nov", "dec",
 }
 _CONNECTORS = {"of", "for", "and", "&", "de"}
+#: Languages, which a capital makes look like names ("forms in English", "Learning English"). Alone they are no
+#: actor; in a longer name they stay ("the English Channel", "the Spanish Football Federation").
+_LANGUAGES = frozenset(
+    "english spanish french german italian portuguese russian arabic chinese mandarin cantonese japanese korean "
+    "hindi urdu bengali punjabi farsi persian dari pashto turkish kurdish hebrew greek polish ukrainian dutch "
+    "swahili somali tigrinya amharic vietnamese tagalog thai malay indonesian latin".split())
 #: Particles of family names ("Bin Laden", "Van Buren"): with them, a run of dictionary words is still a person's name.
 #: (Shorter particles never reach that test, which looks at words of three letters or more.)
 _NAME_PARTICLES = frozenset({"bin", "ibn", "abu", "van", "von", "der", "den", "del", "della", "dos", "mac", "ben"})
@@ -111,8 +117,9 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
                 return "government"
             if piece in cues.get("organisation_name", ()):
                 return "organisation"
-    # The head is the last word, or the word before "of" ("Department of Homeland Security").
-    heads = [low[-1]] + [low[k - 1] for k in range(1, len(low)) if low[k] == "of"]
+    # The head is the last word, or the word before "of" or "for" ("Department of Homeland Security", "Joint
+    # Council for the Welfare of Immigrants").
+    heads = [low[-1]] + [low[k - 1] for k in range(1, len(low)) if low[k] in ("of", "for")]
     if any(h in cues.get("government_head", ()) for h in heads):
         return "government"
     if any(h in cues.get("organisation_head", ()) for h in heads):
@@ -371,9 +378,12 @@ def _raw_mentions(article: Article) -> list[dict]:
                         texts[j + 1].lower().rstrip(".") in COMPANY_FORMS):
                     j += 2  # "McDonald's Corp.": the possessive is part of the company's name
                     continue
-                if texts[j].lower() in _CONNECTORS and j + 1 < n and _is_name_token(texts[j + 1], tags[j + 1]):
+                the = int(texts[j].lower() in ("of", "for") and j + 2 < n and texts[j + 1] == "the"
+                          and texts[j - 1].lower() in org_heads)  # "Joint Council for the Welfare of Immigrants"
+                if texts[j].lower() in _CONNECTORS and j + 1 + the < n and _is_name_token(texts[j + 1 + the],
+                                                                                          tags[j + 1 + the]):
                     # "Department of Homeland Security", "Immigration and Customs Enforcement"
-                    k = j + 1
+                    k = j + 1 + the
                     while k < n and _is_name_token(texts[k], tags[k]):
                         k += 1
                     tail = texts[k - 1].lower()
@@ -385,6 +395,9 @@ def _raw_mentions(article: Article) -> list[dict]:
                 break
             words = texts[i:j]
             w0 = i
+            if len(words) > 1 and words[0].lower().replace("’", "'") == "i'm":
+                i += 1  # "I'm Alice Bryant": a sign-off, the name after the contraction
+                words, w0 = words[1:], i
             # Leading titles: "President Trump", "Prime Minister Rishi Sunak".
             title: list[str] = []
             cut = last_title = 0
@@ -433,6 +446,8 @@ def _raw_mentions(article: Article) -> list[dict]:
                 words = []  # names of laws, treaties, prizes: "the First Amendment"
             if len(words) == 1 and words[0].lower().rstrip(".") in COMPANY_FORMS:
                 words = []
+            if len(words) == 1 and (words[0].lower() in _LANGUAGES or words[0].lower() in nlp.gazetteer("nationalities")):
+                words = []  # "questionnaires in English", "Afghan": a language or a nationality, not an actor
             if words and words[0].lower() not in _NOT_NAMES:
                 kind = "person" if title or surf_start != i else _classify(words, cues)
                 found.append({
@@ -508,6 +523,16 @@ def _is_place_modifier(text: str) -> bool:
     return low in nlp.gazetteer("nationalities") or low in nlp.gazetteer("countries") or low in nlp.gazetteer("usstates")
 
 
+def _verb_after_subject(texts, tags, k: int) -> bool:
+    """Whether the word at ``k``, tagged as a participle, follows a name or a pronoun (an adverb between them
+    allowed): then it is the clause's verb ("Creely also criticized university officials", where the tagger may
+    read the surname itself as an adverb), not a modifier ("the elected officials")."""
+    b = k - 1
+    if b >= 1 and tags[b] == "RB" and texts[b].islower():
+        b -= 1
+    return b >= 0 and (tags[b] in ("NNP", "NNPS", "PRP") or texts[b][:1].isupper() and tags[b] in ("RB", "NN", "JJ"))
+
+
 def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list[dict]:
     heads = cues.get("group_head", frozenset())
     out = []
@@ -529,6 +554,8 @@ def _group_mentions(article, sid, part, texts, tags, starts, ends, cues) -> list
             continue
         k = i
         while k > 0 and i - k < 3 and (tags[k - 1] in _MODIFIER_TAGS or "-" in texts[k - 1]) and low[k - 1] not in nlp.stopwords() and low[k - 1] not in _QUANTIFIERS and texts[k - 1].isalpha() | ("-" in texts[k - 1]):
+            if tags[k - 1] == "VBN" and _verb_after_subject(texts, tags, k - 1):
+                break  # "Creely also criticized university officials": the verb, read as a participle
             k -= 1
         # "state and city officials", "state or city officials": one modifier, "and"/"or", another modifier.
         if (k < i and k >= 2 and low[k - 1] in ("and", "or") and tags[k - 2] in ("NN", "JJ") and texts[k - 2].isalpha()

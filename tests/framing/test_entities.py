@@ -209,6 +209,30 @@ def test_days_months_and_laws_are_not_actors(make_article):
     assert table.empty and list(table.columns) == MENTION_COLUMNS
 
 
+def test_languages_and_nationalities_alone_are_not_actors(make_article):
+    art = make_article("News", "The forms are printed in English and Arabic. Many Afghan families applied.")
+    assert [t for t in _triples(art) if t[1] != "group"] == []
+
+
+def test_a_sign_off_names_the_person_after_i_am(make_article):
+    art = make_article("News", "Students met on Friday.", "I'm Alice Bryant.")
+    assert ("Alice Bryant", "person", "Alice Bryant") in _triples(art)
+    assert not any("I'm" in actor for actor, _, _ in _triples(art))
+
+
+def test_an_organisation_name_goes_on_after_for_the(make_article):
+    art = make_article("News", "Staff at the Joint Council for the Welfare of Immigrants objected.")
+    assert _triples(art)[0] == ("Joint Council for the Welfare of Immigrants", "government",
+                                "Joint Council for the Welfare of Immigrants")
+
+
+def test_a_verb_read_as_a_participle_is_no_part_of_a_group(make_article):
+    art = make_article("News", "Smith also criticized university officials for the delay.",
+                       "The elected officials met.")
+    groups = [surface for _, kind, surface in _triples(art) if kind == "group"]
+    assert groups == ["university officials", "elected officials"]
+
+
 def test_a_name_ending_in_s_that_opens_a_sentence_is_a_name_not_a_plural(make_article):
     art = make_article("News", "Reuters reported the deal. Officials said it was late. Deportations rose. "
                                "Wikinews interviewed one of the owners.")
