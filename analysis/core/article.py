@@ -52,15 +52,16 @@ METADATA_KEYS: tuple[str, ...] = (
     "attribution",
 )
 
-_PARTS = ("teaser", "headline", "dateline", "standfirst", "body", "caption")
+_PARTS = ("teaser", "headline", "dateline", "standfirst", "body", "caption", "credits")
 #: A picture caption ends with its credit ("… on October 25, 2022. Image: UK Government.") and is short.
 CAPTION_MAX_SENTENCES = 3
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of the analysed text: ``part`` is teaser, headline, dateline, standfirst, body or caption (a
-    picture's caption and credit, :func:`_is_caption`)."""
+    """A paragraph of the analysed text: ``part`` is teaser, headline, dateline, standfirst, body, caption (a
+    picture's caption and credit, :func:`_is_caption`) or credits (who wrote, edited or read the story, at its
+    end: :func:`_is_credits`)."""
 
     index: int
     part: str
@@ -110,8 +111,9 @@ class Article:
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
-        """Sentences that are running prose: everything but the headline, its dateline and picture captions."""
-        return tuple(s for s in self.sentences if s.part not in ("headline", "dateline", "caption"))
+        """Sentences that are running prose: everything but the headline, its dateline, picture captions and the
+        closing credits."""
+        return tuple(s for s in self.sentences if s.part not in ("headline", "dateline", "caption", "credits"))
 
     def sentence(self, sentence_id: str) -> Sentence:
         """The sentence with this id (``KeyError`` if none)."""
@@ -291,6 +293,23 @@ def _is_caption(text: str, spans: list[tuple[int, int]]) -> bool:
     return 0 < len(spans) <= CAPTION_MAX_SENTENCES and nlp.is_picture_credit(text[spans[-1][0]:spans[-1][1]])
 
 
+#: A sentence of the credits at a story's end: a sign-off ("I'm Alice Bryant.", "And I'm Pete Musto."), who wrote,
+#: adapted or edited it ("Jane Doe wrote this story for VOA News.", "John Roe was the editor."), who contributed
+#: ("Ann Lee contributed to this report.", "Reporting by Ann Lee; Editing by Tom Roe").
+_CREDITS_RE = re.compile(
+    r"(?:And\s+)?I['’]m\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\.?"
+    r"|(?:\(?(?:Additional\s+)?[Rr]eporting\s+by|Edit(?:ing|ed)\s+by|Writing\s+by|Compiled\s+by)\b.{0,200}"
+    r"|[A-Z][^.!?]{0,80}\b(?:wrote\s+(?:this|the)\s+(?:story|report|article)|adapted\s+(?:it|this\s+story|"
+    r"(?:this|the|his|her|their)\s+(?:story|report))|(?:was|were)\s+the\s+editors?|contributed\s+(?:to\s+this\s+"
+    r"(?:report|story|article)|reporting))\b.{0,160}")
+
+
+def _is_credits(text: str) -> bool:
+    """Whether a paragraph is made only of credit lines (:data:`_CREDITS_RE`), as at the end of a story."""
+    spans = nlp.sentence_spans(text, False)
+    return bool(spans) and all(_CREDITS_RE.fullmatch(text[a:b].strip()) for a, b in spans)
+
+
 #: A byline or a credit line, not a headline: "By Jane Smith.", "Photos by Ann Lee.", "Reporting by Jane Doe."
 _BYLINE_RE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}(?:by|By|BY)\s+[A-Z][\w.'’-]*"
                         r"(?:\s+(?:and\s+|AND\s+)?[A-Z][\w.'’-]*)*[.,]?\s*(?:[A-Z][\w ]*\.?)?$")
@@ -442,6 +461,12 @@ def parse_article(raw: str, *, name: str | None = None, path: str | os.PathLike[
     if standfirst:
         pieces.append((standfirst, "standfirst"))
     pieces.extend((p, "body") for p, _ in pars)
+    # The closing credits: the last body paragraphs, while each is made of credit lines only.
+    k = len(pieces)
+    while k > 0 and pieces[k - 1][1] == "body" and _is_credits(pieces[k - 1][0]):
+        k -= 1
+    if k > 0 and any(part == "body" for _, part in pieces[:k]):
+        pieces[k:] = [(p, "credits") for p, _ in pieces[k:]]
 
     informal = nlp.is_informal("\n".join(p for p, part in pieces if part == "body"))
     paragraphs: list[Paragraph] = []

@@ -574,8 +574,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 by_piece.setdefault((sid, firsts[bisect_right(firsts, r.i_start) - 1]), []).append(r)
     first_body = next((s.index for s in article.sentences if s.part == "body"), -1)
     for u, (s, toks) in enumerate(sentence_pieces(article)):
-        if not toks:
-            continue
+        if not toks or s.part == "credits":
+            continue  # "Jane Doe wrote this story for VOA News": who wrote it, not a source
         f, n = toks.first, len(toks)
         whole = article.sentences[s.index]
         low, tags, t_start, t_end, is_word = list(toks.lower), list(toks.pos), toks.start, toks.end, list(toks.is_word)

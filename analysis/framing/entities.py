@@ -853,7 +853,8 @@ class Mention(NamedTuple):
 
 @lru_cache(maxsize=16)
 def _mention_rows(article: Article) -> tuple[Mention, ...]:
-    rows = [Mention(*(m[c] for c in MENTION_COLUMNS)) for m in _resolve(_raw_mentions(article), article)]
+    rows = [Mention(*(m[c] for c in MENTION_COLUMNS)) for m in _resolve(_raw_mentions(article), article)
+            if m["part"] != "credits"]  # who wrote, adapted or read the story: not whom it names
     rows.sort(key=lambda m: (m.start, m.end, m.actor))  # stable: ties keep the order they were found in
     return tuple(rows)
 

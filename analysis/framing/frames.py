@@ -141,7 +141,7 @@ class _Cue(NamedTuple):
     end: int
     in_quotes: bool
     counted: bool  # False: negated, repeated in its sentence, or (immigration frames) the wrong role
-    not_counted: str  # why not: "", "negated", "repeated in sentence", "role", "picture caption"
+    not_counted: str  # why not: "", "negated", "repeated in sentence", "role", "picture caption", "credits"
     strong: bool  # a strong cue of its frame (lexicon weight 2)
 
 
@@ -247,8 +247,8 @@ def _cues(article: Article) -> tuple[_Cue, ...]:
                 weight *= HEAD_WEIGHT
             low = toks_by[sid].lower if sid in toks_by else ()  # no copy: a cue costs O(1), whatever the sentence's length
             why = ""
-            if part == "caption":
-                why = "picture caption"
+            if part in ("caption", "credits"):
+                why = "picture caption" if part == "caption" else "credits"
             elif low and i >= 0 and _negated(low, i):
                 why = "negated"
             elif (frame, term, sid) in seen:

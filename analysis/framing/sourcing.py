@@ -152,8 +152,8 @@ def _unattributed_rows(article: Article, att: list[Attribution]) -> list[Attribu
         if not free:
             continue
         s = sent_of[sid]
-        if s.part == "caption":
-            continue  # a picture's caption: "Braverman (left) and Sunak (right)" is no claim
+        if s.part in ("caption", "credits"):
+            continue  # a picture's caption ("Braverman (left) and Sunak (right)") or the credits: no claim
         words = toks_by[sid].n_words
         cue = ", ".join(dict.fromkeys(g.word for g in free))
         rows.append(Attribution(sid, s.text, "", "unattributed", cue, free[0].start, free[-1].end, "unattributed", "",

@@ -79,6 +79,23 @@ def test_prose_is_no_caption(body):
     assert [p.part for p in a.paragraphs] == ["headline", "body"]
 
 
+def test_closing_credits_are_part_credits():
+    a = parse_article("Floods close schools\n\nSchools closed on Friday. Rain fell.\n\nI'm Jane Roe.\n\n"
+                      "John Doe wrote this story for City News. Ann Lee was the editor.")
+    assert [p.part for p in a.paragraphs] == ["headline", "body", "credits", "credits"]
+    assert [s.text for s in a.body_sentences] == ["Schools closed on Friday.", "Rain fell."]
+    assert len(a.sentences) == 6  # the credits keep their sentences and ids
+
+
+@pytest.mark.parametrize("body", [
+    "Reporters asked who wrote this story. Nobody answered.",        # a sentence about a story
+    "I'm Jane Roe.\n\nSchools closed on Friday.",                   # a sign-off that is not at the end
+])
+def test_credits_only_at_the_end_and_only_credit_lines(body):
+    a = parse_article(f"Floods close schools\n\n{body}")
+    assert "credits" not in [p.part for p in a.paragraphs]
+
+
 def test_hard_wrapped_paragraph_is_joined():
     body = (
         "The council met on Tuesday evening to discuss the new budget for\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.framing.actors import actors
+from analysis.framing.entities import mention_rows
 from analysis.framing.sourcing import attributions
 
 
@@ -118,6 +119,14 @@ def test_a_picture_caption_is_no_unattributed_claim(make_article):
                        "The cruel plan starts in June.")
     att = sourcing.attributions(art)
     assert att[att["kind"] == "unattributed"]["sentence_id"].tolist() == ["s4"]
+
+
+def test_the_credits_are_no_source_and_name_no_actor(make_article):
+    art = make_article("News", "Critics said the plan was cruel.",
+                       "Jane Roe wrote this story for City News. John Doe adapted it for Learning English.")
+    att = sourcing.attributions(art)
+    assert set(att["sentence_id"]) == {"s2"}
+    assert [m.actor for m in mention_rows(art)] == ["critics"]
 
 
 def test_cues_inside_quotations_belong_to_the_speaker(make_article):
