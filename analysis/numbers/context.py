@@ -255,18 +255,32 @@ def _time_expressions(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tupl
     return tuple(starts), tuple(ends), tuple(found)
 
 
+#: A verb of publishing right before a time expression: the time is the report's ("figures published today show
+#: …", "data released on Monday"), not the time the figure counts. ("said last year" is left alone: it may be
+#: either.)
+_REPORT_TIME_BEFORE = re.compile(r"\b(?:published|publishes|released|releases)\s*$", re.IGNORECASE)
+
+
 def time_anchor(text: str, a: int, b: int, kind: str) -> str | None:
     """The time expression nearest to the number at ``text[a:b]`` in its sentence ("in 2019", "last year"), or None.
-    One that overlaps the number is not its anchor; at equal distance the one before the number wins.
+    One that overlaps the number is not its anchor; at equal distance the one before the number wins. A time the
+    report was made ("figures published today show 300 people came last year") is taken only when the sentence
+    has no other.
 
     >>> time_anchor("Last year 300 people came, up from 200 in 2019.", 10, 13, "count")
     'Last year'
     >>> time_anchor("Last year 300 people came, up from 200 in 2019.", 35, 38, "count")
     'in 2019'
+    >>> time_anchor("Figures published today show 300 people came last year.", 29, 32, "count")
+    'last year'
     """
     if kind in ("year", "date", "time", "ordinal", "label", "score"):
         return None
     starts, ends, found = _time_expressions(text)
+    told = [k for k in range(len(starts)) if _REPORT_TIME_BEFORE.search(text, max(0, starts[k] - 20), starts[k])]
+    if told and len(told) < len(starts):
+        keep = [k for k in range(len(starts)) if k not in told]
+        starts, ends, found = (tuple(x[k] for k in keep) for x in (starts, ends, found))
     left = bisect_right(ends, a) - 1  # the last expression that ends before the number
     right = bisect_left(starts, b)  # the first that starts after it
     best = (a - ends[left], found[left]) if left >= 0 else None
