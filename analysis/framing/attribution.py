@@ -587,6 +587,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                                [(a, b, kind) for a, b, _, kind in spans], headline=True)
         _retag_final_report_verb(low, tags, verbs)
         _retag_report_noun_after_name(low, tags, spans, verbs)
+        _retag_document_reads(low, tags, docs)
         label = _speaker_label(low, texts, tags, spans, titles, is_word, s.index == first_body)
         if label is not None:
             # "Pat Caddell: Democrat voters worried …", "PENCE: We will …": the words after the colon are the
@@ -638,6 +639,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if src is None:
                 after = _np_after_verb(i, low, tags, docs, heads, titles)
                 src = (*after, "", "") if after else None
+            if lemma == "read" and not (i > 0 and low[i - 1] in docs):
+                continue  # only a document's wording: "the Home Office letter reads …" (not "she reads the news")
             if src and any((s.id, f + k) in covered for k in range(*src[2])):
                 # "people familiar with the matter said": a listed cue inside the subject; the verb's row (with the
                 # whole phrase and the claim after the verb) replaces the cue's
@@ -774,6 +777,15 @@ def _retag_final_report_verb(low: list[str], tags: list[str], verbs) -> None:
     if all(tags[x] in _PLAIN_NP_TAGS or low[x] == "of" or _title_stop(low, x) for x in range(c + 1, k)) \
             and low[c + 1] != "of":
         tags[k] = "VBZ"
+
+
+def _retag_document_reads(low: list[str], tags: list[str], docs) -> None:
+    """Tag as a verb (in place) "reads"/"read" right after a document noun and before a quotation mark or a colon,
+    which the tagger reads as a noun: "the letter reads “we may extend …”", "the sign read: …"."""
+    for k in range(1, len(low) - 1):
+        if low[k] in ("reads", "read") and tags[k] in ("NN", "NNS") and low[k - 1] in docs and (
+                low[k + 1] in ('"', "“", ":", "''", "``")):
+            tags[k] = "VBZ" if low[k] == "reads" else "VBD"
 
 
 def _retag_report_noun_after_name(low: list[str], tags: list[str], spans, verbs) -> None:

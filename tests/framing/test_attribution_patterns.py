@@ -121,6 +121,12 @@ def test_anonymous_vague_and_document_sources(make_article):
     assert kinds["s5"] == ("polls", "document")
 
 
+def test_a_document_reads_its_wording(make_article):
+    art = make_article("Talks news", "The city's letter reads “we may extend the deadline.”",
+                       "She reads the news every morning.")
+    assert [(sid, src, kind) for sid, src, kind, _, _ in _rows(art)] == [("s2", "the city's letter", "document")]
+
+
 def test_inverted_said_with_an_unnamed_source(make_article):
     art = make_article("Talks news", "“The talks are over,” said one official at the meeting.")
     assert _speakers(art) == [("The talks are over,", "one official")]
