@@ -86,6 +86,13 @@ def _quote_rows(article: Article, base: tuple[Attribution, ...]) -> list[Attribu
 
 
 @lru_cache(maxsize=1)
+def _descriptive_terms() -> frozenset[str]:
+    """Opinion-lexicon words that in news mostly describe ("conservative", "criminal", "illegally"): the loaded-word
+    analysis never flags them (``emotive_exclusions.csv``, categories descriptive and literal), nor does this one."""
+    return frozenset(r["term"] for r in lexicon_rows("emotive_exclusions") if r["category"] in ("descriptive", "literal"))
+
+
+@lru_cache(maxsize=1)
 def _label_terms() -> frozenset[str]:
     """Single-word contested labels ("undocumented", "migrant"): reported by the terminology table, not as evaluations."""
     return frozenset(t for t in (r["term"] for r in lexicon_rows("terminology")) if " " not in t and not t.endswith("*"))
@@ -93,7 +100,8 @@ def _label_terms() -> frozenset[str]:
 
 def evaluative_words(article: Article) -> pd.DataFrame:
     """Words by which the writer judges or dramatises: loaded words (categories in
-    ``EVALUATIVE_CATEGORIES``) and opinion adjectives and adverbs (Hu & Liu 2004, via NLTK).
+    ``EVALUATIVE_CATEGORIES``) and opinion adjectives and adverbs (Hu & Liu 2004, via NLTK), but for the words
+    that in news mostly describe (``emotive_exclusions.csv``: "conservative", "criminal").
 
     Columns: sentence_id, word, source (loaded_words:<category> or opinion:<polarity>), start, end,
     i (token position), in_quotes (inside quotation marks: someone else's words or a scare quote).
@@ -118,10 +126,10 @@ def _evaluative_rows(article: Article) -> tuple[EvaluativeWord, ...]:
         rows.append((m.sentence_id, m.matched, f"loaded_words:{m.category}", m.start, m.end, m.i_start))
         taken.update((m.sentence_id, k) for k in range(m.i_start, m.i_end))
     opinion = nlp.opinion_words()
-    labels = _label_terms()
+    skipped = _label_terms() | _descriptive_terms()
     for sid, toks in sentence_words(article).items():
         for i, (text, low, pos) in enumerate(zip(toks.text, toks.lower, toks.pos)):
-            if (sid, i) in taken or low not in opinion or low in labels:
+            if (sid, i) in taken or low not in opinion or low in skipped:
                 continue
             if pos[:2] in ("JJ", "RB") and text[:1].islower():
                 rows.append((sid, text, f"opinion:{opinion[low]}", toks.start[i], toks.end[i], i))

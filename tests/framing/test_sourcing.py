@@ -114,6 +114,12 @@ def test_unattributed_needs_evaluation_outside_quotes_and_claims(make_article):
     assert set(att[att["sentence_id"] == "s4"]["kind"]) == {"vague"}
 
 
+def test_descriptive_words_are_no_unattributed_evaluation(make_article):
+    art = make_article("News", "The conservative writer spoke. The cruel writer spoke.")
+    att = sourcing.attributions(art)
+    assert att[att["kind"] == "unattributed"][["sentence_id", "cue"]].values.tolist() == [["s3", "cruel"]]
+
+
 def test_a_picture_caption_is_no_unattributed_claim(make_article):
     art = make_article("News", "The mayor (left) and a cruel critic (right) in June. Image: Ann Lee.",
                        "The cruel plan starts in June.")
