@@ -655,13 +655,28 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if src:
                 a, b = t_start[i], t_end[i]
                 lo, hi = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
-                rows.append(Attribution(s.id, whole.text, src[0], src[1], article.text[a:b], a, b, "reporting_verb",
-                                        verbs[lemma], *claim_text(s.id, (lo + f, hi + f)), src[3], src[4]))
+                co = _co_speaker(src[2][0], low, spans) if src[2][1] <= i else None
+                for name, kind in ([(co[2], _KIND_OF_ACTOR.get(co[3], "named_org"))] if co else []) + [src[:2]]:
+                    # "Lawyer Harmeet Dhillon and the Berkeley College Republicans said": both speak
+                    rows.append(Attribution(s.id, whole.text, name, kind, article.text[a:b], a, b, "reporting_verb",
+                                            verbs[lemma], *claim_text(s.id, (lo + f, hi + f)),
+                                            *((src[3], src[4]) if name == src[0] else ("", ""))))
         persons.extend((sp[2], s.index) for sp in sorted(spans) if sp[3] == "person")
         named = [(sp[2], sp[3], s.index) for sp in sorted(spans) if sp[3] not in ("person", "place")]
         others.extend(named)
         others_unit.extend([u] * len(named))
     return in_reading_order(rows, article)
+
+
+def _co_speaker(k: int, low, spans):
+    """The named person or body joined by "and" to a subject that starts at token ``k`` ("Lawyer Harmeet Dhillon
+    and the Berkeley College Republicans said"): its span, or None."""
+    k -= 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k < 1 or low[k] != "and":
+        return None
+    return next((sp for sp in spans if sp[1] == k and sp[3] in ("person", "organisation", "government")), None)
 
 
 _OPENING_MARKS = ("“", '"', "‘", "'")

@@ -121,6 +121,14 @@ def test_anonymous_vague_and_document_sources(make_article):
     assert kinds["s5"] == ("polls", "document")
 
 
+def test_two_speakers_joined_by_and_both_speak(make_article):
+    art = make_article("Court news", "Lawyer Ann Lee and the Springfield Tenants Union said the rent rise was illegal.",
+                       "Rents rose in Springfield and Mayor Tom Baker said the rise was fair.")
+    assert sorted((sid, src, kind) for sid, src, kind, _, _ in _rows(art)) == [
+        ("s2", "Ann Lee", "named_person"), ("s2", "Springfield Tenants Union", "named_org"),
+        ("s3", "Tom Baker", "named_person")]
+
+
 def test_a_document_reads_its_wording(make_article):
     art = make_article("Talks news", "The city's letter reads “we may extend the deadline.”",
                        "She reads the news every morning.")
