@@ -177,6 +177,8 @@ def reading_level(grade: float | None) -> str:
     'about the level of a US 11th-grader'
     >>> reading_level(14.5)
     'college level (about 2 years after high school)'
+    >>> reading_level(31.6)
+    'beyond college level (grade 32: very long sentences or words)'
     """
     if grade is None or not math.isfinite(grade):
         return NOT_ENOUGH_TEXT
@@ -186,7 +188,10 @@ def reading_level(grade: float | None) -> str:
     if g <= 12:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(g if g < 20 else g % 10, "th")
         return f"about the level of a US {g}{suffix}-grader"
-    return f"college level (about {g - 12} year{'s' if g - 12 != 1 else ''} after high school)"
+    if g <= 18:
+        return f"college level (about {g - 12} year{'s' if g - 12 != 1 else ''} after high school)"
+    # past a degree the grade formulas only say "very long sentences and words": one sentence of 60 words scores 30
+    return f"beyond college level (grade {g}: very long sentences or words)"
 
 
 def _fre_reading(score: float | None) -> str:
