@@ -75,6 +75,9 @@ _PERSON_AFTER = frozenset({"said", "says", "told", "tells", "added", "wrote", "a
                            "replied", "testified", "recalled"})
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "VBN"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "central"}
+#: Continents and world regions, which NLTK's gazetteers (countries, states, cities) leave out.
+_CONTINENTS = frozenset({"africa", "asia", "europe", "america", "americas", "oceania", "antarctica", "middle east",
+                         "latin america", "the caribbean", "caribbean", "scandinavia", "the balkans", "balkans"})
 _JURISDICTIONS = {"state", "city", "county", "federal", "local", "tribal", "campus", "border", "municipal"}
 _QUANTIFIERS = {"numerous", "many", "several", "some", "all", "other", "various", "few", "most", "more", "such", "these", "those"}
 
@@ -144,8 +147,11 @@ def _classify(words: list[str], cues: dict[str, frozenset[str]]) -> str:
         return "place"
     if len(low) == 2 and low[0] in places and low[1] in ("d.c", "d.c.", "dc", "u.s", "u.s.", "us"):
         return "place"  # "Washington D.C."
-    if len(low) >= 2 and low[0] in _COMPASS and " ".join(low[1:]) in places:
-        return "place"  # "South Australia", "Northern Ireland"
+    rest = next((k for k in range(len(low)) if low[k] not in _COMPASS), len(low))
+    if 0 < rest < len(low) and (" ".join(low[rest:]) in places or " ".join(low[rest:]) in _CONTINENTS):
+        return "place"  # "South Australia", "Northern Ireland", "South East Asia"
+    if " ".join(low) in _CONTINENTS:
+        return "place"
     if any(w in _WEEKDAYS for w in low):
         return "other"  # "Saturday Night Live", "Ash Wednesday": programmes, papers, days
     if low[0] in nlp.first_names() and len(low) >= 2:
@@ -854,7 +860,7 @@ class Mention(NamedTuple):
 @lru_cache(maxsize=16)
 def _mention_rows(article: Article) -> tuple[Mention, ...]:
     rows = [Mention(*(m[c] for c in MENTION_COLUMNS)) for m in _resolve(_raw_mentions(article), article)
-            if m["part"] != "credits"]  # who wrote, adapted or read the story: not whom it names
+            if m["part"] not in ("credits", "dateline")]  # who made the story, and its date: not whom it names
     rows.sort(key=lambda m: (m.start, m.end, m.actor))  # stable: ties keep the order they were found in
     return tuple(rows)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import load_article
+from analysis import load_article, parse_article
 from analysis.core.tokens import sentence_words
 from analysis.framing.attribution import base_attribution_rows
 from analysis.framing.entities import (
@@ -207,6 +207,11 @@ def test_days_months_and_laws_are_not_actors(make_article):
     assert mention_rows(art) == ()
     table = mentions(art)
     assert table.empty and list(table.columns) == MENTION_COLUMNS
+
+
+def test_a_dateline_names_no_actor_and_world_regions_are_places():
+    art = parse_article("Boats rescued\n\nMonday, May 18, 2015\n\nBoats sank off South East Asia and in the Middle East.")
+    assert [(actor, kind) for actor, kind, _ in _triples(art)] == [("South East Asia", "place"), ("Middle East", "place")]
 
 
 def test_languages_and_nationalities_alone_are_not_actors(make_article):
