@@ -507,9 +507,10 @@ def _np_after(i, low, tags, spans, docs):
 
 
 def _claim_range(n_tokens: int, is_word: Sequence[bool], cue: tuple[int, int], source: tuple[int, int] | None,
-                 mode: str) -> tuple[int, int]:
+                 mode: str, texts: Sequence[str] = ()) -> tuple[int, int]:
     """Token range of the claim an attribution credits: what follows the cue ("X said that ..."),
-    or what precedes the source when the attribution comes last ("..., X said."), or the rest of the
+    or what precedes the source when the attribution comes last ("..., X said.", and always right after a closing
+    quotation mark: "“…,” said Ricardo Wong, field office director of ERO Chicago."), or the rest of the
     sentence for "according to X"."""
     ci, cj = cue
     lo = min(ci, source[0]) if source else ci
@@ -518,6 +519,8 @@ def _claim_range(n_tokens: int, is_word: Sequence[bool], cue: tuple[int, int], s
     if mode == "according_to":
         return (hi, n_tokens) if after > _POSTPOSED_MAX else (0, lo)
     if after <= _POSTPOSED_MAX and sum(is_word[:lo]) > after:
+        return 0, lo
+    if lo > 1 and texts and texts[lo - 1] in _CLOSING_MARKS and sum(is_word[:lo]) > 0:
         return 0, lo
     return hi, n_tokens
 
@@ -654,7 +657,7 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
                 src = None
             if src:
                 a, b = t_start[i], t_end[i]
-                lo, hi = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb")
+                lo, hi = _claim_range(len(low), is_word, (i, i + 1), src[2], "reporting_verb", texts)
                 co = _co_speaker(src[2][0], low, spans) if src[2][1] <= i else None
                 for name, kind in ([(co[2], _KIND_OF_ACTOR.get(co[3], "named_org"))] if co else []) + [src[:2]]:
                     # "Lawyer Harmeet Dhillon and the Berkeley College Republicans said": both speak
@@ -680,6 +683,7 @@ def _co_speaker(k: int, low, spans):
 
 
 _OPENING_MARKS = ("“", '"', "‘", "'")
+_CLOSING_MARKS = ("”", '"', "''")
 #: After a report verb in a headline, words that show a passive with its auxiliary dropped ("Putin Said to Be Ill",
 #: "Trump Accused of Lying", "Biden Urged to Quit", "Trump Blamed for Riot", "Trump Criticized Over Remarks").
 _HEADLINE_PASSIVE_NEXT = {"to", "of", "for", "over", "against", "by", "as", "in", "after"}

@@ -121,6 +121,12 @@ def test_anonymous_vague_and_document_sources(make_article):
     assert kinds["s5"] == ("polls", "document")
 
 
+def test_the_claim_of_a_quote_before_said_is_the_quote(make_article):
+    art = make_article("Harbour news", "“The harbour must stay open,” said Ann Lee, mayor of the small town of Springfield.")
+    rows = base_attribution_rows(art)
+    assert [(r.source, r.claim) for r in rows] == [("Ann Lee", "“The harbour must stay open,”")]
+
+
 def test_two_speakers_joined_by_and_both_speak(make_article):
     art = make_article("Court news", "Lawyer Ann Lee and the Springfield Tenants Union said the rent rise was illegal.",
                        "Rents rose in Springfield and Mayor Tom Baker said the rise was fair.")
