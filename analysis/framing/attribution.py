@@ -621,6 +621,8 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             lemma = nlp.lemmatize(w, t)
             if lemma not in verbs or in_quotes(article, t_start[i], t_end[i]):
                 continue
+            if lemma == "read" and not (i > 0 and low[i - 1] in docs):
+                continue  # only a document's wording: "the Home Office letter reads …" (not "she reads the news")
             if s.part == "headline" and _headline_not_a_report(i, low, tags):
                 continue
             if t == "VBN" and i > 0 and low[i - 1] in ("be", "been", "is", "was", "were", "are", "being"):
@@ -642,8 +644,6 @@ def base_attribution_rows(article: Article) -> tuple[Attribution, ...]:
             if src is None:
                 after = _np_after_verb(i, low, tags, docs, heads, titles)
                 src = (*after, "", "") if after else None
-            if lemma == "read" and not (i > 0 and low[i - 1] in docs):
-                continue  # only a document's wording: "the Home Office letter reads …" (not "she reads the news")
             if src and any((s.id, f + k) in covered for k in range(*src[2])):
                 # "people familiar with the matter said": a listed cue inside the subject; the verb's row (with the
                 # whole phrase and the claim after the verb) replaces the cue's
