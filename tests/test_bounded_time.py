@@ -8,6 +8,7 @@ that."""
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -19,18 +20,27 @@ from analysis.output.summary import build_summary
 
 
 def _seconds(text: str, name: str) -> float:
+    """CPU seconds of one summary, with Python's cyclic garbage collector paused: its full collections walk every
+    live object, and the caches of the earlier runs (``lru_cache`` of 16 articles) make them costlier run after
+    run, which is the collector's growth, not the code's (it made a linear shape read 5.9× in one CI run)."""
     article = parse_article(text, name=name)
-    t0 = time.process_time()
-    build_summary(article)
-    return time.process_time() - t0
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.process_time()
+        build_summary(article)
+        return time.process_time() - t0
+    finally:
+        gc.enable()
 
 
 def _growth(small_text: str, large_text: str) -> tuple[float, float]:
     """The fastest of three runs at each size, the sizes taken in turn, so that a slow spell of the machine
-    does not fall on one size only (one run of each gave 4× ratios from 3.0 to 5.8 for linear code). A first
-    large run is not counted: it grows the process's heap, which otherwise only the first large run pays for
-    (page faults count as CPU time), while every small run after it reuses that memory."""
+    does not fall on one size only (one run of each gave 4× ratios from 3.0 to 5.8 for linear code). The first
+    two large runs are not counted: they grow the process's heap, which otherwise only the first large runs pay
+    for (page faults count as CPU time), while every small run after them reuses that memory."""
     _seconds(large_text, "heap")
+    _seconds(large_text, "heap-2")  # a second one: in CI the first rounds after a single one still read 4.5×
     small, large = [], []
     for i in range(3):
         small.append(_seconds(small_text, f"small-{i}"))
